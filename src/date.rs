@@ -1,0 +1,99 @@
+//! Calendar dates as Naver Pay writes them (`yyyyMMdd`), and "today" in Asia/Seoul.
+//!
+//! No date library: Naver Pay's dates are Korean civil dates, and Korea has kept UTC+9 without
+//! daylight saving since 1988, so a fixed offset is exact for every date a payment can carry.
+
+/// Seoul's offset from UTC in milliseconds.
+const SEOUL_OFFSET_MS: f64 = 9.0 * 3_600_000.0;
+const MS_PER_DAY: f64 = 86_400_000.0;
+
+/// A civil date. Ordering is chronological.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Ymd {
+    /// The year.
+    pub year: i32,
+    /// The month, 1 to 12.
+    pub month: u32,
+    /// The day, 1 to 31.
+    pub day: u32,
+}
+
+impl Ymd {
+    /// Parses exactly eight ASCII digits that name a real calendar date.
+    pub fn parse(s: &str) -> Option<Ymd> {
+        let b = s.as_bytes();
+        if b.len() != 8 || !b.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u32>().ok());
+        let year = i32::try_from(num(0..4)?).ok()?;
+        let (month, day) = (num(4..6)?, num(6..8)?);
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Ymd { year, month, day })
+    }
+
+    /// The date in Asia/Seoul at `ms` milliseconds since the UNIX epoch; `None` when `ms` is not finite.
+    pub fn seoul_at_ms(ms: f64) -> Option<Ymd> {
+        if !ms.is_finite() {
+            return None;
+        }
+        let days = ((ms + SEOUL_OFFSET_MS) / MS_PER_DAY).floor();
+        // ±1e8 days is the range of an ECMAScript Date.
+        if days.abs() > 1e8 {
+            return None;
+        }
+        Some(civil_from_days(days as i64))
+    }
+}
+
+fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Howard Hinnant's `civil_from_days`: days since 1970-01-01 to a proleptic Gregorian date.
+fn civil_from_days(z: i64) -> Ymd {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Ymd { year, month, day }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Ymd;
+
+    #[test]
+    fn parses_real_dates_only() {
+        assert_eq!(Ymd::parse("20250101"), Some(Ymd { year: 2025, month: 1, day: 1 }));
+        assert_eq!(Ymd::parse("20240229").map(|d| d.day), Some(29));
+        for bad in ["20240230", "20230229", "20241301", "20240001", "20240100", "2024011", "2024-1-1", "２０２４０１０１", ""] {
+            assert_eq!(Ymd::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn seoul_is_nine_hours_ahead_of_utc() {
+        // 2024-12-31T15:30:00Z is 2025-01-01 00:30 in Seoul.
+        let ms = 1_735_659_000_000.0;
+        assert_eq!(Ymd::seoul_at_ms(ms), Ymd::parse("20250101"));
+        assert_eq!(Ymd::seoul_at_ms(ms - 3_600_000.0), Ymd::parse("20241231"));
+        assert_eq!(Ymd::seoul_at_ms(f64::NAN), None);
+    }
+}

@@ -1,0 +1,241 @@
+//! The one place for error codes and their messages.
+//!
+//! Callers match on [`ErrorCode`], never on message text: codes are stable strings, messages
+//! may be reworded.
+
+use std::fmt;
+
+/// The language of messages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Locale {
+    /// Korean, the default.
+    #[default]
+    Ko,
+    /// English.
+    En,
+}
+
+impl Locale {
+    /// `"ko"` or `"en"`; anything else is `None`.
+    pub fn parse(s: &str) -> Option<Locale> {
+        match s {
+            "ko" => Some(Locale::Ko),
+            "en" => Some(Locale::En),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! error_codes {
+    ($($(#[$doc:meta])* $variant:ident = $text:literal,)*) => {
+        /// A stable error code. Once shipped, a code is never renamed.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl ErrorCode {
+            /// Every code, in the order of SPEC's list.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant,)*];
+
+            /// The code as JavaScript sees it, e.g. `"INVALID_PARAMS"`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $text,)*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    /// A required field is missing or empty.
+    Required = "REQUIRED",
+    /// A field has the wrong JavaScript type.
+    InvalidType = "INVALID_TYPE",
+    /// A number that must be an integer is not.
+    NotInteger = "NOT_INTEGER",
+    /// A number is outside its allowed range.
+    OutOfRange = "OUT_OF_RANGE",
+    /// A string is longer than allowed.
+    TooLong = "TOO_LONG",
+    /// A string does not have the required format.
+    InvalidFormat = "INVALID_FORMAT",
+    /// A value is not one of the allowed values.
+    InvalidValue = "INVALID_VALUE",
+    /// A date is not a real `yyyyMMdd` calendar date, or dates are out of order.
+    InvalidDate = "INVALID_DATE",
+    /// A date lies before today in Asia/Seoul.
+    DateInPast = "DATE_IN_PAST",
+    /// `categoryType`/`categoryId` is not a Naver Pay category.
+    InvalidCategory = "INVALID_CATEGORY",
+    /// A URL is not an allowed absolute URL.
+    InvalidUrl = "INVALID_URL",
+    /// Redirect mode needs `m_redirect_url`.
+    RedirectUrlRequired = "REDIRECT_URL_REQUIRED",
+    /// The amount is below the Naver Pay minimum.
+    AmountBelowMinimum = "AMOUNT_BELOW_MINIMUM",
+    /// `name` differs from the first product's name (warning).
+    NameMismatch = "NAME_MISMATCH",
+    /// A field IMP does not know.
+    UnknownField = "UNKNOWN_FIELD",
+    /// A REST credential was passed to the browser.
+    SecretInBrowser = "SECRET_IN_BROWSER",
+    /// Parameters were invalid; the issues are listed.
+    InvalidParams = "INVALID_PARAMS",
+    /// A payment is already pending.
+    PaymentInProgress = "PAYMENT_IN_PROGRESS",
+    /// The code runs outside a browser.
+    NotInBrowser = "NOT_IN_BROWSER",
+    /// A merchant code is `imp` followed by digits.
+    InvalidMerchantCode = "INVALID_MERCHANT_CODE",
+    /// The PortOne SDK script failed to load.
+    SdkLoadFailed = "SDK_LOAD_FAILED",
+    /// The PortOne SDK script neither loaded nor failed in time.
+    SdkTimeout = "SDK_TIMEOUT",
+    /// The script loaded but `window.IMP` is missing.
+    SdkUnavailable = "SDK_UNAVAILABLE",
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem with one field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldIssue {
+    /// What kind of problem.
+    pub code: ErrorCode,
+    /// Where: a path like `naverProducts[1].count`, or `""` for the whole input.
+    pub field: String,
+    /// A sentence for people, in the requested locale.
+    pub message: String,
+}
+
+impl FieldIssue {
+    /// An issue whose message is the code's message for `detail`.
+    pub fn new(code: ErrorCode, field: impl Into<String>, locale: Locale, detail: Detail<'_>) -> Self {
+        let field = field.into();
+        let message = message(code, locale, &field, detail);
+        FieldIssue { code, field, message }
+    }
+}
+
+/// What a message says beyond its code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail<'a> {
+    /// Nothing more.
+    None,
+    /// The expected type or shape, e.g. `"string"`, `"yyyyMMdd"`.
+    Expected(&'a str),
+    /// The largest length in characters.
+    MaxChars(usize),
+    /// The largest length in UTF-8 bytes.
+    MaxBytes(usize),
+    /// The inclusive range allowed.
+    Range(u64, u64),
+    /// The minimum amount in won.
+    MinAmount(u64),
+    /// A known name close to the one given.
+    Suggestion(&'a str),
+    /// Free text that is not from the buyer (e.g. a list of allowed values).
+    Text(&'a str),
+}
+
+/// The message for `code` about `field`.
+pub(crate) fn message(code: ErrorCode, locale: Locale, field: &str, detail: Detail<'_>) -> String {
+    use Detail as D;
+    use ErrorCode as C;
+    let ko = locale == Locale::Ko;
+    let f = if field.is_empty() { if ko { "입력값" } else { "input" } } else { field };
+    match (code, detail) {
+        (C::AmountBelowMinimum, D::MinAmount(min)) => {
+            if ko {
+                format!("결제 금액이 최소 결제 금액({min}원)보다 적습니다.")
+            } else {
+                format!("less than minimum amount ({min} won)")
+            }
+        }
+        (C::UnknownField, D::Suggestion(s)) => {
+            if ko {
+                format!("{f}: 알 수 없는 필드입니다. {s}을(를) 의도하셨나요?")
+            } else {
+                format!("{f}: unknown field; did you mean {s}?")
+            }
+        }
+        _ => {
+            let base = base_message(code, ko);
+            match detail {
+                D::None | D::Suggestion(_) | D::MinAmount(_) => format!("{f}: {base}"),
+                D::Expected(e) => {
+                    if ko { format!("{f}: {base} ({e} 필요)") } else { format!("{f}: {base} (expected {e})") }
+                }
+                D::MaxChars(n) => {
+                    if ko { format!("{f}: {base} (최대 {n}자)") } else { format!("{f}: {base} (at most {n} characters)") }
+                }
+                D::MaxBytes(n) => {
+                    if ko { format!("{f}: {base} (최대 {n}바이트)") } else { format!("{f}: {base} (at most {n} bytes)") }
+                }
+                D::Range(lo, hi) => {
+                    if ko { format!("{f}: {base} ({lo}~{hi})") } else { format!("{f}: {base} ({lo} to {hi})") }
+                }
+                D::Text(t) => format!("{f}: {base} ({t})"),
+            }
+        }
+    }
+}
+
+fn base_message(code: ErrorCode, ko: bool) -> &'static str {
+    use ErrorCode as C;
+    match (code, ko) {
+        (C::Required, true) => "필수 항목입니다.",
+        (C::Required, false) => "is required",
+        (C::InvalidType, true) => "형식(타입)이 올바르지 않습니다.",
+        (C::InvalidType, false) => "has the wrong type",
+        (C::NotInteger, true) => "정수여야 합니다.",
+        (C::NotInteger, false) => "must be an integer",
+        (C::OutOfRange, true) => "허용 범위를 벗어났습니다.",
+        (C::OutOfRange, false) => "is out of range",
+        (C::TooLong, true) => "너무 깁니다.",
+        (C::TooLong, false) => "is too long",
+        (C::InvalidFormat, true) => "형식이 올바르지 않습니다.",
+        (C::InvalidFormat, false) => "has an invalid format",
+        (C::InvalidValue, true) => "허용되지 않는 값입니다.",
+        (C::InvalidValue, false) => "is not an allowed value",
+        (C::InvalidDate, true) => "올바른 날짜(yyyyMMdd)가 아닙니다.",
+        (C::InvalidDate, false) => "is not a valid date (yyyyMMdd)",
+        (C::DateInPast, true) => "오늘(한국 시간) 이전 날짜입니다.",
+        (C::DateInPast, false) => "is before today (Asia/Seoul)",
+        (C::InvalidCategory, true) => "네이버페이 상품 분류(categoryType/categoryId)가 올바르지 않습니다.",
+        (C::InvalidCategory, false) => "is not a Naver Pay categoryType/categoryId pair",
+        (C::InvalidUrl, true) => "허용되지 않는 URL입니다. https 절대 URL이어야 합니다.",
+        (C::InvalidUrl, false) => "is not an allowed URL; an absolute https URL is required",
+        (C::RedirectUrlRequired, true) => "리디렉션 방식에서는 m_redirect_url이 필요합니다.",
+        (C::RedirectUrlRequired, false) => "m_redirect_url is required in redirect mode",
+        (C::AmountBelowMinimum, true) => "결제 금액이 최소 결제 금액보다 적습니다.",
+        (C::AmountBelowMinimum, false) => "less than minimum amount",
+        (C::NameMismatch, true) => "상품이 여러 개이면 name은 첫 번째 상품명(naverProducts[0].name)과 같아야 합니다.",
+        (C::NameMismatch, false) => "with several products, name should equal naverProducts[0].name",
+        (C::UnknownField, true) => "알 수 없는 필드입니다.",
+        (C::UnknownField, false) => "unknown field",
+        (C::SecretInBrowser, true) => "REST API 비밀 값은 브라우저에 넣으면 안 됩니다.",
+        (C::SecretInBrowser, false) => "REST API secrets never belong in a browser",
+        (C::InvalidParams, true) => "결제 파라미터가 올바르지 않습니다.",
+        (C::InvalidParams, false) => "invalid payment parameters",
+        (C::PaymentInProgress, true) => "이미 결제가 진행 중입니다.",
+        (C::PaymentInProgress, false) => "a payment is already in progress",
+        (C::NotInBrowser, true) => "브라우저에서만 사용할 수 있습니다.",
+        (C::NotInBrowser, false) => "only available in a browser",
+        (C::InvalidMerchantCode, true) => "가맹점 식별코드는 imp로 시작하고 숫자가 이어져야 합니다.",
+        (C::InvalidMerchantCode, false) => "a merchant code is 'imp' followed by digits",
+        (C::SdkLoadFailed, true) => "PortOne SDK를 불러오지 못했습니다.",
+        (C::SdkLoadFailed, false) => "failed to load the PortOne SDK",
+        (C::SdkTimeout, true) => "PortOne SDK 로딩 시간이 초과되었습니다.",
+        (C::SdkTimeout, false) => "timed out loading the PortOne SDK",
+        (C::SdkUnavailable, true) => "PortOne SDK를 불러왔지만 window.IMP가 없습니다.",
+        (C::SdkUnavailable, false) => "the PortOne SDK loaded but window.IMP is missing",
+    }
+}

@@ -1,0 +1,20 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+
+pub mod body;
+pub mod catalog;
+pub mod date;
+pub mod device;
+pub mod error;
+pub mod redirect;
+pub mod validate;
+pub mod value;
+
+#[cfg(target_arch = "wasm32")]
+mod js;
+
+pub use device::{choose_pay_mode, DeviceInfo, PayMode};
+pub use error::{ErrorCode, FieldIssue, Locale};
+pub use redirect::{parse_redirect_result, PaymentResult};
+pub use validate::{validate_billing_key, validate_naver_pay, ModeOption, ValidRequest, ValidateOptions, ValidationReport};
+pub use value::{Map, Value};
