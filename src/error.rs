@@ -145,46 +145,47 @@ pub enum Detail<'a> {
     Text(&'a str),
 }
 
-/// The message for `code` about `field`.
+/// The message for `code` about `field` (`field: ` leads it unless `field` is empty).
 pub(crate) fn message(code: ErrorCode, locale: Locale, field: &str, detail: Detail<'_>) -> String {
     use Detail as D;
     use ErrorCode as C;
     let ko = locale == Locale::Ko;
-    let f = if field.is_empty() { if ko { "입력값" } else { "input" } } else { field };
-    match (code, detail) {
+    let text = match (code, detail) {
+        // The minimum-amount message reaches the buyer as the payment's error_msg: no field prefix.
         (C::AmountBelowMinimum, D::MinAmount(min)) => {
-            if ko {
+            return if ko {
                 format!("결제 금액이 최소 결제 금액({min}원)보다 적습니다.")
             } else {
                 format!("less than minimum amount ({min} won)")
-            }
+            };
         }
         (C::UnknownField, D::Suggestion(s)) => {
-            if ko {
-                format!("{f}: 알 수 없는 필드입니다. {s}을(를) 의도하셨나요?")
-            } else {
-                format!("{f}: unknown field; did you mean {s}?")
-            }
+            if ko { format!("알 수 없는 필드입니다. {s}을(를) 의도하셨나요?") } else { format!("unknown field; did you mean {s}?") }
         }
         _ => {
             let base = base_message(code, ko);
             match detail {
-                D::None | D::Suggestion(_) | D::MinAmount(_) => format!("{f}: {base}"),
+                D::None | D::Suggestion(_) | D::MinAmount(_) => base.to_owned(),
                 D::Expected(e) => {
-                    if ko { format!("{f}: {base} ({e} 필요)") } else { format!("{f}: {base} (expected {e})") }
+                    if ko { format!("{base} ({e} 필요)") } else { format!("{base} (expected {e})") }
                 }
                 D::MaxChars(n) => {
-                    if ko { format!("{f}: {base} (최대 {n}자)") } else { format!("{f}: {base} (at most {n} characters)") }
+                    if ko { format!("{base} (최대 {n}자)") } else { format!("{base} (at most {n} characters)") }
                 }
                 D::MaxBytes(n) => {
-                    if ko { format!("{f}: {base} (최대 {n}바이트)") } else { format!("{f}: {base} (at most {n} bytes)") }
+                    if ko { format!("{base} (최대 {n}바이트)") } else { format!("{base} (at most {n} bytes)") }
                 }
                 D::Range(lo, hi) => {
-                    if ko { format!("{f}: {base} ({lo}~{hi})") } else { format!("{f}: {base} ({lo} to {hi})") }
+                    if ko { format!("{base} ({lo}~{hi})") } else { format!("{base} ({lo} to {hi})") }
                 }
-                D::Text(t) => format!("{f}: {base} ({t})"),
+                D::Text(t) => format!("{base} ({t})"),
             }
         }
+    };
+    if field.is_empty() {
+        text
+    } else {
+        format!("{field}: {text}")
     }
 }
 

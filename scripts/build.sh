@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the publishable npm package into pkg/:
+#   pkg/bundler  default entry (webpack 5, Vite)        import … from 'naverpay-checkout'
+#   pkg/web      plain <script type="module">           import init, … from 'naverpay-checkout/web'
+#   pkg/node     Node (require and import)              the `node` export condition
+# The wasm is built once, bound three times, then shrunk with wasm-opt (npm binaryen).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+crate=naverpay_checkout
+cargo build --release --lib --target wasm32-unknown-unknown
+wasm=target/wasm32-unknown-unknown/release/$crate.wasm
+
+rm -rf pkg
+for target in bundler web node; do
+  bindgen_target=$target
+  [ "$target" = node ] && bindgen_target=nodejs
+  wasm-bindgen --target "$bindgen_target" --no-typescript --out-dir "pkg/$target" "$wasm"
+  # The features rustc's wasm32 target enables by default; wasm-opt must not assume others.
+  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    -o "pkg/$target/${crate}_bg.wasm" "pkg/$target/${crate}_bg.wasm"
+done
+
+node scripts/package.mjs
+echo "build: pkg/ ready ($(du -sh pkg | cut -f1))" >&2

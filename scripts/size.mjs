@@ -1,0 +1,41 @@
+// Prints the size of the web build (what a page downloads): the .wasm and the JS glue, raw, gzip -9
+// and brotli. With --check, fails when wasm + JS exceed the budget in gzip.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const BUDGET_GZIP = 40 * 1024;
+const dir = 'pkg/web';
+
+const jsFiles = (d) => readdirSync(d).flatMap((name) => {
+  const path = join(d, name);
+  if (statSync(path).isDirectory()) return jsFiles(path);
+  return name.endsWith('.js') ? [path] : [];
+});
+const measure = (buffers) => {
+  const raw = Buffer.concat(buffers);
+  return {
+    raw: raw.length,
+    gzip: buffers.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0),
+    brotli: buffers.reduce((n, b) => n + brotliCompressSync(b, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length, 0),
+  };
+};
+
+const wasm = measure([readFileSync(join(dir, 'naverpay_checkout_bg.wasm'))]);
+const js = measure(jsFiles(dir).map((f) => readFileSync(f)));
+const total = { raw: wasm.raw + js.raw, gzip: wasm.gzip + js.gzip, brotli: wasm.brotli + js.brotli };
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`${'web build'.padEnd(10)} ${['raw', 'gzip -9', 'brotli'].map((h) => h.padStart(10)).join(' ')}`);
+for (const [name, m] of [['.wasm', wasm], ['JS glue', js], ['total', total]]) {
+  console.log(`${name.padEnd(10)} ${[m.raw, m.gzip, m.brotli].map((n) => kb(n).padStart(10)).join(' ')}`);
+}
+if (process.argv.includes('--check')) {
+  if (total.gzip > BUDGET_GZIP) {
+    console.error(`size: ${kb(total.gzip)} gzip exceeds the budget of ${kb(BUDGET_GZIP)}`);
+    process.exit(1);
+  }
+  console.log(`size: ${kb(total.gzip)} gzip, within the ${kb(BUDGET_GZIP)} budget`);
+}

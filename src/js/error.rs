@@ -1,0 +1,48 @@
+//! `NaverPayError`: the real `Error` subclass (from `js/error.js`) that every rejection carries.
+
+use js_sys::{Array, Object};
+use wasm_bindgen::prelude::*;
+
+use super::convert::set;
+use crate::error::{message, Detail, ErrorCode, FieldIssue, Locale};
+
+#[wasm_bindgen(module = "/js/error.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = NaverPayError)]
+    type JsNaverPayError;
+
+    #[wasm_bindgen(constructor, js_class = NaverPayError)]
+    fn new(code: &str, message: &str, field: JsValue, errors: JsValue, cause: JsValue) -> JsNaverPayError;
+}
+
+/// What a rejection says beyond its code.
+#[derive(Default)]
+pub(crate) struct ErrorParts {
+    pub field: Option<String>,
+    pub errors: Option<Vec<FieldIssue>>,
+    pub cause: Option<JsValue>,
+}
+
+/// A `NaverPayError` with the code's own message.
+pub(crate) fn naver_pay_error(code: ErrorCode, locale: Locale, parts: ErrorParts) -> JsValue {
+    let message = message(code, locale, "", Detail::None);
+    let field = parts.field.map_or(JsValue::UNDEFINED, |f| JsValue::from_str(&f));
+    let errors = parts.errors.map_or(JsValue::UNDEFINED, |e| issues_to_js(&e));
+    let cause = parts.cause.unwrap_or(JsValue::UNDEFINED);
+    JsNaverPayError::new(code.as_str(), &message, field, errors, cause).into()
+}
+
+/// `[{ code, field, message }, …]` as plain objects.
+pub(crate) fn issues_to_js(issues: &[FieldIssue]) -> JsValue {
+    issues
+        .iter()
+        .map(|issue| {
+            let o = Object::new();
+            set(&o, "code", &issue.code.as_str().into());
+            set(&o, "field", &issue.field.as_str().into());
+            set(&o, "message", &issue.message.as_str().into());
+            JsValue::from(o)
+        })
+        .collect::<Array>()
+        .into()
+}

@@ -1,0 +1,90 @@
+//! The JavaScript surface: the one place for `#[wasm_bindgen]` exports. Everything here is a thin
+//! edge over the pure core; nothing panics and nothing throws a string.
+
+mod convert;
+mod error;
+mod options;
+
+use js_sys::Object;
+use wasm_bindgen::prelude::*;
+
+use crate::device::{choose_pay_mode, PayMode};
+use crate::redirect::{parse_redirect_result, PaymentResult};
+use crate::validate::{validate_billing_key, validate_naver_pay, ValidateOptions, ValidationReport};
+use crate::value::Value;
+use convert::{from_js, get, map_to_js, opt_str, set};
+use error::issues_to_js;
+
+/// `validateNaverPay(params, options?)`: never throws.
+#[wasm_bindgen(js_name = validateNaverPay)]
+pub fn validate_naver_pay_js(params: JsValue, options: JsValue) -> JsValue {
+    report_js(&params, &options, validate_naver_pay)
+}
+
+/// `validateBillingKey(params, options?)`: never throws.
+#[wasm_bindgen(js_name = validateBillingKey)]
+pub fn validate_billing_key_js(params: JsValue, options: JsValue) -> JsValue {
+    report_js(&params, &options, validate_billing_key)
+}
+
+fn report_js(params: &JsValue, options: &JsValue, validate: fn(&Value, &ValidateOptions) -> ValidationReport) -> JsValue {
+    let (options, option_issues) = options::read_options(options);
+    let mut report = validate(&from_js(params), &options);
+    if !option_issues.is_empty() {
+        report.errors.splice(0..0, option_issues);
+        report.request = None;
+    }
+    let o = Object::new();
+    set(&o, "ok", &report.ok().into());
+    set(&o, "errors", &issues_to_js(&report.errors));
+    set(&o, "warnings", &issues_to_js(&report.warnings));
+    set(&o, "mode", &report.mode.as_str().into());
+    let request = report.request.as_ref().map_or(JsValue::NULL, |r| map_to_js(r.as_map(), Some(params)));
+    set(&o, "request", &request);
+    o.into()
+}
+
+/// `choosePayMode(device?)`: the window mode for `device`, or for this browser's `navigator`.
+#[wasm_bindgen(js_name = choosePayMode)]
+pub fn choose_pay_mode_js(device: JsValue) -> String {
+    let device = if device.is_undefined() || device.is_null() {
+        options::navigator_device()
+    } else {
+        options::device_from(&device)
+    };
+    device.as_ref().map_or(PayMode::Popup, choose_pay_mode).as_str().to_owned()
+}
+
+/// `parseRedirectResult(urlOrQuery)`: never throws; anything but a string parses as an empty query.
+#[wasm_bindgen(js_name = parseRedirectResult)]
+pub fn parse_redirect_result_js(url_or_query: JsValue) -> JsValue {
+    let input = url_or_query.as_string().unwrap_or_default();
+    result_js(&parse_redirect_result(&input), None)
+}
+
+/// A `PaymentResult` object. With `response` (the popup callback's object), `raw` is that very
+/// object and the string fields are read from it, so `error_msg` is the identical string.
+fn result_js(result: &PaymentResult, response: Option<&JsValue>) -> JsValue {
+    let o = Object::new();
+    set(&o, "success", &result.success.into());
+    let fields = [
+        ("imp_uid", result.imp_uid.as_deref()),
+        ("merchant_uid", result.merchant_uid.as_deref()),
+        ("error_code", result.error_code.as_deref()),
+        ("error_msg", result.error_msg.as_deref()),
+    ];
+    for (key, value) in fields {
+        let js = match response {
+            Some(r) => Some(get(r, key)).filter(JsValue::is_string).unwrap_or(JsValue::NULL),
+            None => opt_str(value),
+        };
+        set(&o, key, &js);
+    }
+    set(&o, "mode", &result.mode.as_str().into());
+    let raw = match response {
+        Some(r) => r.clone(),
+        None => map_to_js(&result.raw, None),
+    };
+    set(&o, "raw", &raw);
+    o.into()
+}
