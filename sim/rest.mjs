@@ -1,0 +1,544 @@
+// Offline simulator of PortOne V1's REST API (https://api.iamport.kr), on plain node:http semantics.
+//
+//   const rest = createRestSimulator({ impKey: 'key', impSecret: 'secret', prefix: '/portone' });
+//   http.createServer((req, res) => { if (!rest.handle(req, res)) serveStatic(req, res); });
+//
+// Envelope, as PortOne V1: { code: 0, message: null, response } on success; { code: -1 | 1, message, response: null }
+// on failure. Business refusals (cancel without reason, unknown customer_uid …) are HTTP 200 with code 1, as V1 does;
+// a missing payment is HTTP 404 code 1; bad credentials or token HTTP 401 code -1.
+//
+// Simulator-only routes (no token needed, CORS open so the browser simulator can report):
+//   POST {prefix}/__sim/payments  a payment record or an array of them (see sim/imp.js paymentRecord)
+//   GET  {prefix}/__sim/state     everything recorded, as JSON
+//   POST {prefix}/__sim/reset     forget everything but the credentials
+import { randomBytes } from 'node:crypto';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const MAX_BODY = 1024 * 1024;
+
+export const MESSAGES = Object.freeze({
+  unauthorized: 'Unauthorized',
+  credentialsMissing: 'imp_key, imp_secret 파라메터가 누락되었습니다.',
+  credentialsWrong: 'imp_key 또는 imp_secret이 올바르지 않습니다.',
+  paymentNotFound: '존재하지 않는 결제정보입니다.',
+  cancelTargetMissing: 'imp_uid 또는 merchant_uid 중 하나는 필수입니다.',
+  cancelReasonRequired: '취소 사유(reason)는 필수입니다.',
+  cancelNotPaid: '결제완료 상태의 결제건만 취소할 수 있습니다.',
+  alreadyCancelled: '이미 전액취소된 주문입니다.',
+  cancelAmountInvalid: '취소 금액(amount)은 0보다 큰 정수여야 합니다.',
+  cancelAmountExceeds: '취소 가능 금액을 초과하였습니다.',
+  checksumMismatch: '취소 가능 잔액(checksum)이 일치하지 않습니다.',
+  customerUidRequired: 'customer_uid 파라메터가 누락되었습니다.',
+  billingKeyNotFound: '등록되지 않은 customer_uid 입니다.',
+  merchantUidRequired: 'merchant_uid 파라메터가 누락되었습니다.',
+  merchantUidUsed: '이미 결제완료된 merchant_uid 입니다.',
+  amountInvalid: 'amount 파라메터는 0보다 큰 숫자여야 합니다.',
+  nameRequired: 'name 파라메터가 누락되었습니다.',
+  schedulesRequired: 'schedules 파라메터가 누락되었습니다.',
+  scheduleAtInvalid: 'schedule_at 은 미래 시각의 UNIX timestamp(초)여야 합니다.',
+  scheduleDuplicate: '중복된 merchant_uid 가 있습니다.',
+  badBody: '요청 본문을 해석할 수 없습니다.',
+  notFound: 'Not Found',
+});
+
+/**
+ * Parses application/x-www-form-urlencoded with bracket keys into nested objects:
+ * `schedules[0][merchant_uid]=a&extra[requester]=admin` → { schedules: [{ merchant_uid: 'a' }], extra: { requester: 'admin' } }.
+ * Values stay strings. `a[]=1&a[]=2` appends. Objects whose keys are exactly 0..n-1 become arrays.
+ */
+export function parseForm(text) {
+  const root = {};
+  for (const part of String(text).split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const rawKey = eq === -1 ? part : part.slice(0, eq);
+    const rawValue = eq === -1 ? '' : part.slice(eq + 1);
+    const key = decodeFormComponent(rawKey);
+    const value = decodeFormComponent(rawValue);
+    const m = /^([^[\]]*)((?:\[[^[\]]*\])*)$/.exec(key);
+    const path = m && m[1] !== '' ? [m[1], ...[...m[2].matchAll(/\[([^[\]]*)\]/g)].map((x) => x[1])] : [key];
+    let node = root;
+    for (let i = 0; i < path.length; i++) {
+      let seg = path[i];
+      const last = i === path.length - 1;
+      if (seg === '') seg = String(Object.keys(node).length); // a[] appends
+      if (seg === '__proto__' || seg === 'constructor' || seg === 'prototype') break;
+      if (last) {
+        if (!Object.hasOwn(node, seg)) node[seg] = value;
+      } else {
+        if (!Object.hasOwn(node, seg) || typeof node[seg] !== 'object') node[seg] = {};
+        node = node[seg];
+      }
+    }
+  }
+  return arrayify(root);
+}
+
+function decodeFormComponent(s) {
+  const spaced = s.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced;
+  }
+}
+
+function arrayify(node) {
+  if (node === null || typeof node !== 'object') return node;
+  for (const k of Object.keys(node)) node[k] = arrayify(node[k]);
+  const keys = Object.keys(node);
+  if (keys.length > 0 && keys.every((k, i) => k === String(i))) return keys.map((k) => node[k]);
+  return node;
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** JSON or form, whatever the Content-Type claims (the browser simulator posts JSON as text/plain). */
+function parseBody(text, contentType = '') {
+  if (text.trim() === '') return {};
+  const ct = contentType.toLowerCase();
+  if (ct.includes('application/x-www-form-urlencoded')) return parseForm(text);
+  const t = text.trimStart();
+  if (ct.includes('json') || t.startsWith('{') || t.startsWith('[')) return JSON.parse(text);
+  return parseForm(text);
+}
+
+function toNumber(v) {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  return NaN;
+}
+
+function nowSec() {
+  return Math.floor(Date.now() / 1000);
+}
+
+function digits(n) {
+  let s = '';
+  for (let i = 0; i < n; i++) s += Math.floor(Math.random() * 10);
+  return s;
+}
+
+/** A V1 Payment annotation, with every field V1 documents (most null for Naver Pay). */
+function paymentAnnotation(input) {
+  const paid = input.status === 'paid';
+  return {
+    imp_uid: input.imp_uid,
+    merchant_uid: input.merchant_uid ?? null,
+    pay_method: input.pay_method ?? 'naverpay',
+    channel: input.channel ?? 'pc',
+    pg_provider: input.pg_provider ?? 'naverpay',
+    emb_pg_provider: null,
+    pg_tid: input.pg_tid ?? null,
+    pg_id: input.pg_id ?? null,
+    escrow: false,
+    apply_num: input.apply_num ?? null,
+    bank_code: null,
+    bank_name: null,
+    card_code: null,
+    card_name: null,
+    card_quota: 0,
+    card_number: null,
+    card_type: null,
+    vbank_code: null,
+    vbank_name: null,
+    vbank_num: null,
+    vbank_holder: null,
+    vbank_date: 0,
+    vbank_issued_at: 0,
+    name: input.name ?? null,
+    amount: toNumber(input.amount) || 0,
+    cancel_amount: 0,
+    currency: input.currency ?? 'KRW',
+    buyer_name: input.buyer_name ?? null,
+    buyer_email: input.buyer_email ?? null,
+    buyer_tel: input.buyer_tel ?? null,
+    buyer_addr: input.buyer_addr ?? null,
+    buyer_postcode: input.buyer_postcode ?? null,
+    custom_data: input.custom_data == null ? null
+      : typeof input.custom_data === 'string' ? input.custom_data : JSON.stringify(input.custom_data),
+    user_agent: input.user_agent ?? 'sorry_not_supported_anymore',
+    status: input.status ?? 'paid',
+    started_at: input.started_at ?? input.paid_at ?? nowSec(),
+    paid_at: paid ? input.paid_at ?? nowSec() : 0,
+    failed_at: input.status === 'failed' ? input.failed_at ?? nowSec() : 0,
+    cancelled_at: 0,
+    fail_reason: input.fail_reason ?? null,
+    cancel_reason: null,
+    receipt_url: input.receipt_url ?? null,
+    cancel_history: [],
+    cancel_receipt_urls: [],
+    cash_receipt_issued: false,
+    customer_uid: input.customer_uid ?? null,
+    customer_uid_usage: input.customer_uid_usage ?? null,
+  };
+}
+
+/**
+ * @param {{ impKey?: string, impSecret?: string, prefix?: string, tokenTtlSec?: number }} [options]
+ * @returns {{ handle(req, res): boolean, state: object, prefix: string, reset(): void,
+ *             issueToken(): { access_token: string, now: number, expired_at: number }, snapshot(): object }}
+ */
+export function createRestSimulator(options = {}) {
+  const impKey = options.impKey ?? 'imp_apikey_test';
+  const impSecret = options.impSecret ?? 'imp_secret_test';
+  const prefix = (options.prefix ?? '').replace(/\/+$/, '');
+  const tokenTtlSec = options.tokenTtlSec ?? 1800;
+
+  const state = {
+    tokens: new Map(), // access_token → expired_at
+    payments: new Map(), // imp_uid → Payment annotation
+    billingKeys: new Map(), // customer_uid → record
+    schedules: [],
+    cancellations: [],
+    agains: [],
+    reports: [],
+    requests: [],
+  };
+
+  function reset() {
+    state.tokens.clear();
+    state.payments.clear();
+    state.billingKeys.clear();
+    for (const k of ['schedules', 'cancellations', 'agains', 'reports', 'requests']) state[k].length = 0;
+  }
+
+  function issueToken() {
+    const access_token = randomBytes(20).toString('hex');
+    const now = nowSec();
+    const expired_at = now + tokenTtlSec;
+    state.tokens.set(access_token, expired_at);
+    return { access_token, now, expired_at };
+  }
+
+  function snapshot() {
+    return {
+      payments: [...state.payments.values()],
+      billingKeys: [...state.billingKeys.values()],
+      schedules: state.schedules,
+      cancellations: state.cancellations,
+      agains: state.agains,
+      reports: state.reports,
+      requests: state.requests,
+      tokens: state.tokens.size,
+    };
+  }
+
+  function authorized(req) {
+    const h = req.headers.authorization;
+    if (typeof h !== 'string') return false;
+    const token = h.replace(/^Bearer\s+/i, '').trim();
+    const exp = state.tokens.get(token);
+    return exp !== undefined && exp > nowSec();
+  }
+
+  function findByMerchantUid(merchantUid) {
+    let found = null;
+    for (const p of state.payments.values()) if (p.merchant_uid === merchantUid) found = p; // the latest wins
+    return found;
+  }
+
+  function storePayment(input) {
+    const annotation = paymentAnnotation(input);
+    state.payments.set(annotation.imp_uid, annotation);
+    return annotation;
+  }
+
+  function registerBillingKey(input) {
+    const record = {
+      customer_uid: input.customer_uid,
+      pg_provider: input.pg_provider ?? 'naverpay',
+      pg_id: input.pg_id ?? null,
+      card_code: null,
+      card_name: null,
+      card_number: null,
+      card_type: null,
+      customer_name: input.buyer_name ?? null,
+      customer_tel: input.buyer_tel ?? null,
+      customer_email: input.buyer_email ?? null,
+      customer_addr: input.buyer_addr ?? null,
+      customer_postcode: input.buyer_postcode ?? null,
+      naverProductCode: input.naverProductCode ?? null,
+      inserted: input.paid_at ?? nowSec(),
+      updated: nowSec(),
+      imp_uid: input.imp_uid ?? null,
+    };
+    state.billingKeys.set(record.customer_uid, record);
+    return record;
+  }
+
+  const ok = (response) => [200, { code: 0, message: null, response }];
+  const refuse = (message, status = 200) => [status, { code: 1, message, response: null }];
+
+  const routes = {
+    'POST /users/getToken': ({ body }) => {
+      if (!body.imp_key || !body.imp_secret) return [401, { code: -1, message: MESSAGES.credentialsMissing, response: null }];
+      if (body.imp_key !== impKey || body.imp_secret !== impSecret) {
+        return [401, { code: -1, message: MESSAGES.credentialsWrong, response: null }];
+      }
+      return ok(issueToken());
+    },
+
+    'GET /payments/find/:merchant_uid': ({ params }) => {
+      const p = findByMerchantUid(params.merchant_uid);
+      return p ? ok(p) : refuse(MESSAGES.paymentNotFound, 404);
+    },
+
+    'GET /payments/:imp_uid': ({ params }) => {
+      const p = state.payments.get(params.imp_uid);
+      return p ? ok(p) : refuse(MESSAGES.paymentNotFound, 404);
+    },
+
+    'POST /payments/cancel': ({ body }) => {
+      const reason = body.reason;
+      const extra = body.extra && typeof body.extra === 'object' ? body.extra : {};
+      const attempt = {
+        imp_uid: body.imp_uid ?? null,
+        merchant_uid: body.merchant_uid ?? null,
+        amount: body.amount ?? null,
+        reason: reason ?? null,
+        requester: extra.requester ?? null,
+        body,
+        accepted: false,
+        at: nowSec(),
+      };
+      state.cancellations.push(attempt);
+      if (!body.imp_uid && !body.merchant_uid) return refuse(MESSAGES.cancelTargetMissing);
+      if (typeof reason !== 'string' || reason.trim() === '') return refuse(MESSAGES.cancelReasonRequired);
+      const payment = body.imp_uid ? state.payments.get(body.imp_uid) : findByMerchantUid(body.merchant_uid);
+      if (!payment) return refuse(MESSAGES.paymentNotFound);
+      if (payment.status === 'cancelled') return refuse(MESSAGES.alreadyCancelled);
+      if (payment.status !== 'paid') return refuse(MESSAGES.cancelNotPaid);
+      const remaining = payment.amount - payment.cancel_amount;
+      let amount = remaining;
+      if (body.amount !== undefined && body.amount !== null && body.amount !== '') {
+        amount = toNumber(body.amount);
+        if (!Number.isInteger(amount) || amount <= 0) return refuse(MESSAGES.cancelAmountInvalid);
+        if (amount > remaining) return refuse(MESSAGES.cancelAmountExceeds);
+      }
+      if (body.checksum !== undefined && body.checksum !== null && body.checksum !== '' && toNumber(body.checksum) !== remaining) {
+        return refuse(MESSAGES.checksumMismatch);
+      }
+      const at = nowSec();
+      const pgTid = payment.pg_tid ?? `NPC${digits(12)}`;
+      payment.cancel_amount += amount;
+      payment.cancel_history.push({
+        pg_tid: pgTid,
+        amount,
+        cancelled_at: at,
+        reason,
+        cancellation_id: `cancel_${digits(10)}`,
+        receipt_url: payment.receipt_url,
+      });
+      payment.cancel_receipt_urls.push(payment.receipt_url);
+      payment.cancel_reason = reason;
+      payment.cancelled_at = at;
+      if (payment.cancel_amount >= payment.amount) payment.status = 'cancelled';
+      attempt.accepted = true;
+      attempt.amount = amount;
+      attempt.imp_uid = payment.imp_uid;
+      return ok(payment);
+    },
+
+    'POST /subscribe/payments/again': ({ body }) => {
+      const record = { body, accepted: false, at: nowSec() };
+      state.agains.push(record);
+      if (!body.customer_uid) return refuse(MESSAGES.customerUidRequired);
+      const key = state.billingKeys.get(body.customer_uid);
+      if (!key) return refuse(MESSAGES.billingKeyNotFound);
+      if (!body.merchant_uid) return refuse(MESSAGES.merchantUidRequired);
+      const used = findByMerchantUid(body.merchant_uid);
+      if (used && used.status === 'paid') return refuse(MESSAGES.merchantUidUsed);
+      const amount = toNumber(body.amount);
+      if (!Number.isFinite(amount) || amount <= 0) return refuse(MESSAGES.amountInvalid);
+      if (typeof body.name !== 'string' || body.name === '') return refuse(MESSAGES.nameRequired);
+      const payment = storePayment({
+        imp_uid: `imp_${digits(12)}`,
+        merchant_uid: body.merchant_uid,
+        pay_method: 'card',
+        pg_provider: key.pg_provider,
+        pg_tid: `NPA${digits(14)}`,
+        name: body.name,
+        amount,
+        status: 'paid',
+        paid_at: nowSec(),
+        customer_uid: body.customer_uid,
+        customer_uid_usage: 'payment',
+        buyer_name: body.buyer_name ?? key.customer_name,
+        buyer_email: body.buyer_email ?? key.customer_email,
+        buyer_tel: body.buyer_tel ?? key.customer_tel,
+        custom_data: body.custom_data,
+      });
+      payment.tax_free = body.tax_free === undefined ? 0 : toNumber(body.tax_free);
+      payment.extra = body.extra ?? null;
+      record.accepted = true;
+      record.imp_uid = payment.imp_uid;
+      return ok(payment);
+    },
+
+    'POST /subscribe/payments/schedule': ({ body }) => {
+      const record = { body, accepted: false, at: nowSec(), schedules: [] };
+      if (!body.customer_uid) {
+        state.schedules.push(record);
+        return refuse(MESSAGES.customerUidRequired);
+      }
+      if (!state.billingKeys.has(body.customer_uid)) {
+        state.schedules.push(record);
+        return refuse(MESSAGES.billingKeyNotFound);
+      }
+      const schedules = Array.isArray(body.schedules) ? body.schedules : [];
+      state.schedules.push(record);
+      if (schedules.length === 0) return refuse(MESSAGES.schedulesRequired);
+      const seen = new Set();
+      const now = nowSec();
+      for (const s of schedules) {
+        if (!s || !s.merchant_uid) return refuse(MESSAGES.merchantUidRequired);
+        if (seen.has(s.merchant_uid)) return refuse(MESSAGES.scheduleDuplicate);
+        seen.add(s.merchant_uid);
+        const at = toNumber(s.schedule_at);
+        if (!Number.isInteger(at) || at <= now) return refuse(MESSAGES.scheduleAtInvalid);
+        const amount = toNumber(s.amount);
+        if (!Number.isFinite(amount) || amount <= 0) return refuse(MESSAGES.amountInvalid);
+      }
+      const response = schedules.map((s) => ({
+        customer_uid: body.customer_uid,
+        merchant_uid: s.merchant_uid,
+        schedule_at: toNumber(s.schedule_at),
+        amount: toNumber(s.amount),
+        name: s.name ?? null,
+        extra: s.extra ?? null,
+        schedule_status: 'scheduled',
+        payment_status: null,
+        imp_uid: null,
+        buyer_name: s.buyer_name ?? null,
+        buyer_tel: s.buyer_tel ?? null,
+        buyer_email: s.buyer_email ?? null,
+        custom_data: s.custom_data ?? null,
+      }));
+      record.accepted = true;
+      record.schedules = response;
+      return ok(response);
+    },
+
+    'GET /subscribe/customers/:customer_uid': ({ params }) => {
+      const key = state.billingKeys.get(params.customer_uid);
+      return key ? ok(key) : refuse(MESSAGES.billingKeyNotFound, 404);
+    },
+  };
+
+  const simRoutes = {
+    'POST /__sim/payments': ({ body }) => {
+      const list = Array.isArray(body) ? body : [body];
+      const stored = [];
+      for (const rec of list) {
+        if (!rec || typeof rec !== 'object' || typeof rec.imp_uid !== 'string') continue;
+        state.reports.push(rec);
+        const payment = storePayment({
+          ...rec,
+          customer_uid_usage: rec.customer_uid ? (rec.kind === 'billing_key' ? 'issue' : 'payment') : null,
+        });
+        if (rec.customer_uid && rec.kind === 'billing_key' && rec.status === 'paid') registerBillingKey(rec);
+        stored.push(payment);
+      }
+      return ok(stored);
+    },
+    'GET /__sim/state': () => ok(snapshot()),
+    'POST /__sim/reset': () => {
+      reset();
+      return ok(null);
+    },
+  };
+
+  function match(table, method, path) {
+    for (const [key, fn] of Object.entries(table)) {
+      const [m, pattern] = key.split(' ');
+      if (m !== method) continue;
+      const names = [];
+      const re = new RegExp('^' + pattern.replace(/:([a-z_]+)/g, (_, n) => (names.push(n), '([^/]+)')) + '$');
+      const hit = re.exec(path);
+      if (!hit) continue;
+      const params = {};
+      names.forEach((n, i) => {
+        try {
+          params[n] = decodeURIComponent(hit[i + 1]);
+        } catch {
+          params[n] = hit[i + 1];
+        }
+      });
+      return { fn, params };
+    }
+    return null;
+  }
+
+  function reply(res, status, payload, extraHeaders = {}) {
+    res.writeHead(status, { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', ...extraHeaders });
+    res.end(JSON.stringify(payload));
+  }
+
+  const CORS = {
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+    'Access-Control-Allow-Headers': 'Content-Type, Authorization',
+  };
+
+  function handle(req, res) {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let path = url.pathname;
+    if (prefix) {
+      if (path !== prefix && !path.startsWith(prefix + '/')) return false;
+      path = path.slice(prefix.length) || '/';
+    }
+    const method = req.method.toUpperCase();
+    const isSim = path.startsWith('/__sim/');
+    if (isSim && method === 'OPTIONS') {
+      res.writeHead(204, CORS);
+      res.end();
+      return true;
+    }
+    const sim = isSim ? match(simRoutes, method, path) : null;
+    const api = sim ? null : match(routes, method, path);
+    if (!sim && !api) {
+      if (!prefix) return false; // let the host server try its own routes
+      reply(res, 404, { code: -1, message: MESSAGES.notFound, response: null }, isSim ? CORS : {});
+      return true;
+    }
+    (async () => {
+      const text = method === 'GET' || method === 'HEAD' ? '' : await readBody(req);
+      let body;
+      try {
+        body = parseBody(text, req.headers['content-type']);
+      } catch {
+        state.requests.push({ method, path, body: text, authorized: null });
+        return reply(res, 400, { code: -1, message: MESSAGES.badBody, response: null }, isSim ? CORS : {});
+      }
+      if (sim) return reply(res, ...sim.fn({ body, params: sim.params }), CORS);
+      const needsAuth = path !== '/users/getToken';
+      const auth = needsAuth ? authorized(req) : null;
+      state.requests.push({ method, path, body, authorized: auth });
+      if (needsAuth && !auth) return reply(res, 401, { code: -1, message: MESSAGES.unauthorized, response: null });
+      return reply(res, ...api.fn({ body, params: api.params }));
+    })().catch((err) => {
+      if (!res.headersSent) reply(res, 500, { code: -1, message: String(err?.message ?? err), response: null });
+      else res.destroy();
+    });
+    return true;
+  }
+
+  return { handle, state, prefix, reset, issueToken, snapshot, impKey, impSecret };
+}
