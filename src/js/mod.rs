@@ -1,8 +1,10 @@
 //! The JavaScript surface: the one place for `#[wasm_bindgen]` exports. Everything here is a thin
 //! edge over the pure core; nothing panics and nothing throws a string.
 
+mod checkout;
 mod convert;
 mod error;
+mod loader;
 mod options;
 
 use js_sys::Object;

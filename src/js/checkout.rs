@@ -1,0 +1,167 @@
+//! `NaverPayCheckout`: load the SDK once, then `pay()` / `registerBillingKey()` over `IMP.request_pay`.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use js_sys::{Function, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::convert::{from_js, get, map_to_js, set};
+use super::error::{naver_pay_error, ErrorParts};
+use super::loader::{ensure_init, load_imp};
+use super::options::read_options;
+use super::result_js;
+use crate::device::PayMode;
+use crate::error::{message, Detail, ErrorCode, FieldIssue, Locale};
+use crate::redirect::PaymentResult;
+use crate::validate::{validate_billing_key, validate_naver_pay, ValidateOptions, ValidationReport};
+use crate::value::{Map, Value};
+
+const DEFAULT_SDK_URL: &str = "https://cdn.iamport.kr/v1/iamport.js";
+const DEFAULT_TIMEOUT_MS: u32 = 10_000;
+
+/// A loaded PortOne SDK bound to one merchant code.
+#[wasm_bindgen]
+pub struct NaverPayCheckout {
+    imp: JsValue,
+    merchant_code: String,
+    /// Shared with the pending payment's callback, which clears it.
+    pending: Rc<Cell<bool>>,
+}
+
+#[wasm_bindgen]
+impl NaverPayCheckout {
+    /// `NaverPayCheckout.load({ merchantCode, sdkUrl?, timeoutMs? })`.
+    pub async fn load(options: JsValue) -> Result<NaverPayCheckout, JsValue> {
+        let fail = |code| naver_pay_error(code, Locale::Ko, ErrorParts::default());
+        let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail(ErrorCode::NotInBrowser))?;
+        let merchant_code = get(&options, "merchantCode").as_string().filter(|c| is_merchant_code(c));
+        let merchant_code = merchant_code.ok_or_else(|| {
+            let parts = ErrorParts { field: Some("merchantCode".into()), ..ErrorParts::default() };
+            naver_pay_error(ErrorCode::InvalidMerchantCode, Locale::Ko, parts)
+        })?;
+        let mut issues = Vec::new();
+        let sdk_url = match get(&options, "sdkUrl") {
+            v if v.is_undefined() => DEFAULT_SDK_URL.to_owned(),
+            v => v.as_string().filter(|u| !u.is_empty()).unwrap_or_else(|| {
+                issues.push(FieldIssue::new(ErrorCode::InvalidType, "sdkUrl", Locale::Ko, Detail::Expected("string")));
+                String::new()
+            }),
+        };
+        let timeout_ms = match get(&options, "timeoutMs") {
+            v if v.is_undefined() => DEFAULT_TIMEOUT_MS,
+            v => match v.as_f64().filter(|t| t.is_finite() && *t >= 0.0 && *t <= f64::from(i32::MAX)) {
+                Some(t) => t as u32,
+                None => {
+                    issues.push(FieldIssue::new(ErrorCode::OutOfRange, "timeoutMs", Locale::Ko, Detail::Range(0, i32::MAX as u64)));
+                    0
+                }
+            },
+        };
+        if !issues.is_empty() {
+            let parts = ErrorParts { errors: Some(issues), ..ErrorParts::default() };
+            return Err(naver_pay_error(ErrorCode::InvalidParams, Locale::Ko, parts));
+        }
+        let imp = load_imp(&document, &sdk_url, timeout_ms, Locale::Ko).await?;
+        init(&imp, &merchant_code, Locale::Ko)?;
+        Ok(NaverPayCheckout { imp, merchant_code, pending: Rc::new(Cell::new(false)) })
+    }
+
+    /// `checkout.pay(params, options?)`: a general Naver Pay payment.
+    pub fn pay(&self, params: JsValue, options: JsValue) -> Promise {
+        self.request(&params, &options, validate_naver_pay)
+    }
+
+    /// `checkout.registerBillingKey(params, options?)`: registers a billing key for recurring payments.
+    #[wasm_bindgen(js_name = registerBillingKey)]
+    pub fn register_billing_key(&self, params: JsValue, options: JsValue) -> Promise {
+        self.request(&params, &options, validate_billing_key)
+    }
+}
+
+impl NaverPayCheckout {
+    /// Validates, then calls `IMP.request_pay` synchronously, inside the click's user activation.
+    fn request(&self, params: &JsValue, options: &JsValue, validate: fn(&Value, &ValidateOptions) -> ValidationReport) -> Promise {
+        let (options, option_issues) = read_options(options);
+        let locale = options.locale;
+        if self.pending.get() {
+            return Promise::reject(&naver_pay_error(ErrorCode::PaymentInProgress, locale, ErrorParts::default()));
+        }
+        let mut report = validate(&from_js(params), &options);
+        report.errors.splice(0..0, option_issues);
+        let request = match report.request.filter(|_| report.errors.is_empty()) {
+            Some(r) => r,
+            None if report.errors.iter().all(|e| e.code == ErrorCode::AmountBelowMinimum) => {
+                return Promise::resolve(&below_minimum(params, &options, report.mode));
+            }
+            None => {
+                let parts = ErrorParts { errors: Some(report.errors), ..ErrorParts::default() };
+                return Promise::reject(&naver_pay_error(ErrorCode::InvalidParams, locale, parts));
+            }
+        };
+        if let Err(e) = init(&self.imp, &self.merchant_code, locale) {
+            return Promise::reject(&e);
+        }
+        let request = map_to_js(request.as_map(), Some(params));
+        let mode = report.mode;
+        let imp = self.imp.clone();
+        let pending = self.pending.clone();
+        Promise::new(&mut |resolve: Function, reject: Function| {
+            let done = pending.clone();
+            let callback = Closure::once_into_js(move |response: JsValue| {
+                done.set(false);
+                let raw = match from_js(&response) {
+                    Value::Object(m) => m,
+                    _ => Map::new(),
+                };
+                let result = result_js(&PaymentResult::from_response(raw, mode), Some(&response));
+                let _ = resolve.call1(&JsValue::UNDEFINED, &result);
+            });
+            pending.set(true);
+            if let Err(cause) = call_request_pay(&imp, &request, &callback) {
+                pending.set(false);
+                let parts = ErrorParts { cause: Some(cause), ..ErrorParts::default() };
+                let _ = reject.call1(&JsValue::UNDEFINED, &naver_pay_error(ErrorCode::SdkUnavailable, locale, parts));
+            }
+        })
+    }
+}
+
+fn call_request_pay(imp: &JsValue, request: &JsValue, callback: &JsValue) -> Result<(), JsValue> {
+    let request_pay: Function = Reflect::get(imp, &"request_pay".into())?.dyn_into()?;
+    request_pay.call2(imp, request, callback).map(drop)
+}
+
+fn init(imp: &JsValue, code: &str, locale: Locale) -> Result<(), JsValue> {
+    ensure_init(imp, code).map_err(|cause| {
+        naver_pay_error(ErrorCode::SdkUnavailable, locale, ErrorParts { cause: Some(cause), ..ErrorParts::default() })
+    })
+}
+
+/// The buyer's situation, not a programming error: a failed result with the minimum-amount message,
+/// shown through the page's one failure path. IMP is not called.
+fn below_minimum(params: &JsValue, options: &ValidateOptions, mode: PayMode) -> JsValue {
+    let code = ErrorCode::AmountBelowMinimum;
+    let msg = message(code, options.locale, "", Detail::MinAmount(options.min_amount));
+    let merchant_uid = Some(get(params, "merchant_uid")).filter(JsValue::is_string).unwrap_or(JsValue::NULL);
+    let raw = Object::new();
+    set(&raw, "success", &false.into());
+    set(&raw, "merchant_uid", &merchant_uid);
+    set(&raw, "error_code", &code.as_str().into());
+    set(&raw, "error_msg", &msg.as_str().into());
+    let o = Object::new();
+    set(&o, "success", &false.into());
+    set(&o, "imp_uid", &JsValue::NULL);
+    set(&o, "merchant_uid", &merchant_uid);
+    set(&o, "error_code", &code.as_str().into());
+    set(&o, "error_msg", &msg.as_str().into());
+    set(&o, "mode", &mode.as_str().into());
+    set(&o, "raw", &raw);
+    o.into()
+}
+
+/// `imp` followed by one or more ASCII digits.
+fn is_merchant_code(code: &str) -> bool {
+    code.strip_prefix("imp").is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+}
