@@ -1,0 +1,675 @@
+/**
+ * naverpay-checkout: Naver Pay payments through PortOne V1 (`IMP.request_pay`), with parameters
+ * checked before the payment window opens, the right window mode for the device, and the PG's
+ * failure text shown to the buyer as-is.
+ *
+ * Hand-written declarations of the package's JavaScript API. The category table, the
+ * `payReferrer` list and the error codes between the `@catalog` markers are checked against the
+ * crate's tables (`src/catalog.rs`, `src/error.rs`) by `cargo test --test types_catalog`: edit both
+ * together.
+ *
+ * @packageDocumentation
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A stable error code. Once shipped, a code is never renamed: match on the code, never on the
+ * message text (messages may be reworded).
+ */
+export type ErrorCode =
+  // @catalog error-codes begin
+  /** A required field is missing or empty. */
+  | 'REQUIRED'
+  /** A field has the wrong JavaScript type. */
+  | 'INVALID_TYPE'
+  /** A number that must be an integer is not. */
+  | 'NOT_INTEGER'
+  /** A number is outside its allowed range. */
+  | 'OUT_OF_RANGE'
+  /** A string is longer than allowed. */
+  | 'TOO_LONG'
+  /** A string does not have the required format. */
+  | 'INVALID_FORMAT'
+  /** A value is not one of the allowed values. */
+  | 'INVALID_VALUE'
+  /** A date is not a real `yyyyMMdd` calendar date, or dates are out of order. */
+  | 'INVALID_DATE'
+  /** A date lies before today in Asia/Seoul. */
+  | 'DATE_IN_PAST'
+  /** `categoryType`/`categoryId` is not a Naver Pay category. */
+  | 'INVALID_CATEGORY'
+  /** A URL is not an allowed absolute URL. */
+  | 'INVALID_URL'
+  /** Redirect mode needs `m_redirect_url`. */
+  | 'REDIRECT_URL_REQUIRED'
+  /** The amount is below the Naver Pay minimum (100 won unless `minAmount` says otherwise). */
+  | 'AMOUNT_BELOW_MINIMUM'
+  /** Warning: with several products, `name` differs from `naverProducts[0].name`. */
+  | 'NAME_MISMATCH'
+  /** A field IMP does not know (an error when it is a likely typo of a known field). */
+  | 'UNKNOWN_FIELD'
+  /** A REST credential was passed to the browser. */
+  | 'SECRET_IN_BROWSER'
+  /** Parameters were invalid; `NaverPayError.errors` lists every problem. */
+  | 'INVALID_PARAMS'
+  /** A payment is already pending; IMP was not called again. */
+  | 'PAYMENT_IN_PROGRESS'
+  /** The code runs outside a browser. */
+  | 'NOT_IN_BROWSER'
+  /** A merchant code is `imp` followed by digits. */
+  | 'INVALID_MERCHANT_CODE'
+  /** The PortOne SDK script failed to load. */
+  | 'SDK_LOAD_FAILED'
+  /** The PortOne SDK script neither loaded nor failed in time. */
+  | 'SDK_TIMEOUT'
+  /** The script loaded but `window.IMP` is missing. */
+  | 'SDK_UNAVAILABLE';
+// @catalog error-codes end
+
+/**
+ * How the Naver Pay window opens: `'popup'` (`naverPopupMode: true`, the result comes back
+ * through the callback) or `'redirect'` (`naverPopupMode: false`, the page leaves for Naver Pay
+ * and returns to `m_redirect_url`).
+ */
+export type PayMode = 'popup' | 'redirect';
+
+/** The window mode to use: `'auto'` asks {@link choosePayMode}; the others force a mode. */
+export type PayModeOption = 'auto' | PayMode;
+
+/** The language of messages: Korean (the default) or English. */
+export type Locale = 'ko' | 'en';
+
+/**
+ * Naver Pay's product categories: each `categoryType` with its allowed `categoryId`s.
+ * (`BLUERAY` is Naver's spelling.)
+ */
+export interface NaverCategoryIds {
+  // @catalog categories begin
+  BOOK: 'GENERAL' | 'EBOOK' | 'USED';
+  MUSIC: 'CD' | 'LP' | 'USED';
+  MOVIE: 'DVD' | 'BLUERAY' | 'VOD' | 'TICKET' | 'USED';
+  PRODUCT: 'GENERAL' | 'CASHABLE' | 'CLAIM' | 'DIGITAL_CONTENT' | 'SUPPORT';
+  PLAY: 'TICKET';
+  TRAVEL: 'DOMESTIC' | 'OVERSEA';
+  INSURANCE:
+    | 'CAR'
+    | 'DRIVER'
+    | 'HEALTH'
+    | 'CHILD'
+    | 'TRAVELER'
+    | 'GOLF'
+    | 'ANNUITY'
+    | 'ANNUITY_SAVING'
+    | 'SAVING'
+    | 'VARIABLE_ANNUITY'
+    | 'CANCER'
+    | 'DENTIST'
+    | 'ACCIDENT'
+    | 'SEVERANCE'
+    | 'PHONE'
+    | 'PET';
+  FLIGHT: 'TICKET';
+  FOOD: 'DELIVERY';
+  ETC: 'ETC';
+  // @catalog categories end
+}
+
+/** A Naver Pay `categoryType`. */
+export type NaverCategoryType = keyof NaverCategoryIds;
+
+/** The `categoryId`s allowed with `categoryType` `T`. */
+export type NaverCategoryId<T extends NaverCategoryType = NaverCategoryType> = NaverCategoryIds[T];
+
+/**
+ * A valid `categoryType`/`categoryId` pair, as a union discriminated by `categoryType`:
+ * `{ categoryType: 'MUSIC', categoryId: 'EBOOK' }` does not compile.
+ */
+export type NaverProductCategory = {
+  [T in NaverCategoryType]: { categoryType: T; categoryId: NaverCategoryIds[T] };
+}[NaverCategoryType];
+
+/**
+ * The funnel through which the buyer reached Naver Pay (`naverProducts[i].payReferrer`).
+ * Set it only under a partnership agreement with another Naver service.
+ */
+export type PayReferrer =
+  // @catalog pay-referrers begin
+  | 'NAVER_BOOK'
+  | 'NAVER_MUSIC'
+  | 'NAVER_SHOPPING'
+  | 'NAVER_MAP'
+  | 'NAVER_PLACE'
+  | 'SEARCH_AD'
+  | 'NAVER_SEARCH'
+  | 'BRAND_SEARCH'
+  | 'PARTNER_DIRECT'
+  | 'ETC';
+// @catalog pay-referrers end
+
+/** The PG code: `'naverpay'`, or `'naverpay.<MID>'` when the merchant has several Naver Pay MIDs. */
+export type NaverPayPg = 'naverpay' | `naverpay.${string}`;
+
+// ---------------------------------------------------------------------------------------------
+// Payment parameters
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One product of the order (Naver Pay's `productItems`). Without products a payment fails Naver
+ * Pay's inspection.
+ */
+export type NaverProduct = NaverProductCategory & {
+  /** The merchant's product id: required, non-empty, at most 100 bytes of UTF-8. */
+  uid: string;
+  /** The product name: required, non-empty, at most 128 characters. */
+  name: string;
+  /** The quantity: an integer from 1 to 999999. */
+  count: number;
+  /** The sub-merchant id of brokerage merchants: ASCII letters and digits only, at most 30. */
+  sellerId?: string | undefined;
+  /** The funnel to Naver Pay; only under a partnership agreement. */
+  payReferrer?: PayReferrer | undefined;
+  /** The start of the service period, `yyyyMMdd`. */
+  startDate?: string | undefined;
+  /** The end of the service period, `yyyyMMdd`, not before `startDate`. */
+  endDate?: string | undefined;
+};
+
+/**
+ * What a general payment and a billing-key registration share. Every field is checked by the
+ * validator before IMP is called; an `undefined` field counts as absent.
+ */
+export interface NaverPayBaseParams {
+  /** The PG code; default `'naverpay'`. */
+  pg?: NaverPayPg | undefined;
+  /** A PortOne channel key, which may stand instead of `pg`. */
+  channelKey?: string | undefined;
+  /** The merchant's order id: required, non-empty, at most 40 characters, unique per request. */
+  merchant_uid: string;
+  /**
+   * The order name, at most 40 characters; missing → `naverProducts[0].name`. With several
+   * products it should equal `naverProducts[0].name`: Naver Pay appends "외 N개" itself.
+   */
+  name?: string | undefined;
+  /**
+   * Where the page returns after the payment window in redirect mode (required there): an
+   * absolute `https:` URL (`http:` only for localhost).
+   */
+  m_redirect_url?: string | undefined;
+  /**
+   * Popup (`true`) or redirect (`false`). Leave it out: the device decides (see
+   * {@link choosePayMode}). Set, it overrides the device.
+   */
+  naverPopupMode?: boolean | undefined;
+  /** The purchaser's name, for high-risk industries when the Naver Pay contract asks for it. */
+  naverPurchaserName?: string | undefined;
+  /** The purchaser's birthday, `yyyyMMdd`, not in the future; high-risk industries only. */
+  naverPurchaserBirthday?: string | undefined;
+  /** The chain id Naver Pay gave a group merchant running several services under one partner id. */
+  naverChainId?: string | undefined;
+  /** The buyer's e-mail address. */
+  buyer_email?: string | undefined;
+  /** The buyer's phone number: digits, optional `-` and leading `+`, 8–20 characters. */
+  buyer_tel?: string | undefined;
+  /** The buyer's name. */
+  buyer_name?: string | undefined;
+  /** The buyer's address. */
+  buyer_addr?: string | undefined;
+  /** The buyer's postcode. */
+  buyer_postcode?: string | undefined;
+  /** PortOne's webhook URL(s) for this payment. */
+  notice_url?: string | string[] | undefined;
+  /** PortOne's confirm-process URL. */
+  confirm_url?: string | undefined;
+  /** Data of the merchant's own, stored with the payment by PortOne. */
+  custom_data?: unknown;
+  /** The merchant's customer id. */
+  customer_id?: string | undefined;
+  /** The currency; Naver Pay takes `'KRW'`. */
+  currency?: string | undefined;
+  /** Whether the payment qualifies for the culture-expense income deduction. */
+  naverCultureBenefit?: boolean | undefined;
+  /** The merchant's key for the Naver user. */
+  naverMerchantUserKey?: string | undefined;
+  /** The product count Naver Pay shows. */
+  naverProductCount?: number | undefined;
+}
+
+/**
+ * The parameters of a general Naver Pay payment: what `IMP.request_pay` receives, checked first.
+ *
+ * Only documented V1 fields are declared, so a misspelt field in an object literal
+ * (`naverPopUpMode`) does not compile. At run time a field IMP does not know is an
+ * `UNKNOWN_FIELD` error when it is close to a known one, otherwise a warning, and REST
+ * credentials (`imp_key`, `imp_secret`, …) are refused with `SECRET_IN_BROWSER`.
+ */
+export interface NaverPayParams extends NaverPayBaseParams {
+  /**
+   * The amount in won: a JavaScript number (never a string), an integer, at least `minAmount`
+   * (default 100).
+   */
+  amount: number;
+  /** The order's products: required, non-empty. */
+  naverProducts: readonly NaverProduct[];
+  /**
+   * The payment's expiry date, `yyyyMMdd`, on or after today in Asia/Seoul; only when the Naver Pay
+   * contract asks for it (music, tickets, …).
+   */
+  naverUseCfm?: string | undefined;
+  /** The tax-free part of `amount`: an integer, 0 ≤ tax_free ≤ amount. */
+  tax_free?: number | undefined;
+}
+
+/**
+ * The parameters of a Naver Pay billing-key registration (recurring payments). No payment is
+ * approved: later charges go through {@link buildAgainPaymentBody} and
+ * {@link buildSchedulePaymentBody} on the merchant's server.
+ */
+export interface BillingKeyParams extends NaverPayBaseParams {
+  /** The billing key to register: required, non-empty, at most 80 characters. */
+  customer_uid: string;
+  /** The buyer's phone number: required here. */
+  buyer_tel: string;
+  /**
+   * The merchant's product code: required, non-empty. Naver Pay uses it to stop a customer from
+   * registering the same product twice.
+   */
+  naverProductCode: string;
+  /** The amount shown to the buyer, for display only: an integer ≥ 0, no minimum. */
+  amount: number;
+  /** The products, optional here. */
+  naverProducts?: readonly NaverProduct[] | undefined;
+}
+
+/**
+ * A request that passed validation: exactly what `IMP.request_pay` receives. `pg` (unless
+ * `channelKey` stands instead), `name` and `naverPopupMode` are always filled in; unknown fields
+ * that only drew a warning are passed through untouched.
+ */
+export interface NaverPayRequest {
+  pg?: NaverPayPg;
+  channelKey?: string;
+  merchant_uid: string;
+  name: string;
+  amount: number;
+  naverPopupMode: boolean;
+  [field: string]: unknown;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Options, reports, results
+// ---------------------------------------------------------------------------------------------
+
+/** How {@link NaverPayCheckout.load} loads the PortOne V1 SDK. */
+export interface LoadOptions {
+  /** The PortOne merchant code (가맹점 식별코드): `imp` followed by digits. */
+  merchantCode: string;
+  /** The SDK's URL; default `https://cdn.iamport.kr/v1/iamport.js`. */
+  sdkUrl?: string | undefined;
+  /** How long to wait for the script, in milliseconds; default 10000. */
+  timeoutMs?: number | undefined;
+}
+
+/** How a payment runs. */
+export interface PayOptions {
+  /**
+   * The window mode; default `'auto'`: popup on desktop, redirect on phones, tablets and in-app
+   * browsers. An explicit `naverPopupMode` in the params also overrides the device.
+   */
+  mode?: PayModeOption | undefined;
+  /** The smallest amount accepted, in won; default 100 (Naver Pay's minimum). */
+  minAmount?: number | undefined;
+  /** The language of messages; default `'ko'`. */
+  locale?: Locale | undefined;
+}
+
+/** How {@link validateNaverPay} and {@link validateBillingKey} validate. */
+export interface ValidateOptions extends PayOptions {
+  /** The device, for `mode: 'auto'`; default: read from `navigator`. */
+  device?: DeviceInfo | undefined;
+  /** "Now", for tests; default `Date.now()`. Dates are compared with today in Asia/Seoul. */
+  now?: Date | number | undefined;
+}
+
+/** What the browser says about the device. */
+export interface DeviceInfo {
+  /** `navigator.userAgent`. */
+  userAgent: string;
+  /** `navigator.maxTouchPoints`; above 1 with a Mac user agent means iPadOS. */
+  maxTouchPoints?: number | undefined;
+  /** `navigator.userAgentData.mobile`, where the browser has it. */
+  mobile?: boolean | undefined;
+}
+
+/** One problem with one field. */
+export interface FieldIssue {
+  /** What kind of problem: match on this, never on `message`. */
+  code: ErrorCode;
+  /** Where: a path like `naverProducts[1].count`, or `''` for the whole input. */
+  field: string;
+  /** A sentence for people, in the requested locale. */
+  message: string;
+}
+
+/** A report without errors: `request` is what IMP will receive. */
+export interface ValidationReportOk {
+  ok: true;
+  errors: [];
+  /** Problems worth fixing that do not stop the payment (`NAME_MISMATCH`, `UNKNOWN_FIELD`). */
+  warnings: FieldIssue[];
+  /** The window mode the request uses. */
+  mode: PayMode;
+  /** Exactly what `IMP.request_pay` receives. */
+  request: NaverPayRequest;
+}
+
+/** A report with errors: every problem is listed, not only the first; there is no request. */
+export interface ValidationReportFailed {
+  ok: false;
+  /** Every problem that stops the payment. */
+  errors: FieldIssue[];
+  /** Problems worth fixing that do not stop the payment (`NAME_MISMATCH`, `UNKNOWN_FIELD`). */
+  warnings: FieldIssue[];
+  /** The window mode the request uses. */
+  mode: PayMode;
+  request: null;
+}
+
+/** The outcome of validation; narrow on `ok`. */
+export type ValidationReport = ValidationReportOk | ValidationReportFailed;
+
+/**
+ * A payment's outcome as the page sees it: from the popup callback, from the query
+ * `m_redirect_url` receives, or the minimum-amount refusal.
+ *
+ * **A success flag is not proof of payment.** The merchant's server must look the payment up
+ * by `imp_uid` with PortOne's REST API and compare the amount before fulfilling the order.
+ *
+ * **Show `error_msg` to the buyer verbatim**: no prefix, no wrapping, no translation. Naver Pay's
+ * inspection rejects a page that rewrites it.
+ */
+export interface PaymentResult {
+  /** Whether IMP reported success (`imp_success`, else `success`, else derived). Not proof of payment. */
+  success: boolean;
+  /** PortOne's payment id; `null` when IMP sent none. Look the payment up by it on the server. */
+  imp_uid: string | null;
+  /** The merchant's order id, as IMP sent it. */
+  merchant_uid: string | null;
+  /**
+   * The PG's error code, or `'AMOUNT_BELOW_MINIMUM'` when the amount was below the minimum and IMP
+   * was not called.
+   */
+  error_code: string | null;
+  /** The PG's failure message, exactly as sent (`===`): show it to the buyer as-is. */
+  error_msg: string | null;
+  /** How the result arrived. */
+  mode: PayMode;
+  /** The callback response, or the decoded query, untouched: every field IMP sent. */
+  raw: Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What the package throws or rejects with for setup mistakes and programming errors. Payment
+ * outcomes, failures included, are resolved as {@link PaymentResult}s instead.
+ *
+ * Created by the package only; narrow an unknown value with {@link isNaverPayError} (or
+ * `instanceof`).
+ */
+export declare class NaverPayError extends Error {
+  private constructor();
+  /** Always `'NaverPayError'`. */
+  readonly name: 'NaverPayError';
+  /** What went wrong: match on this, never on `message`. */
+  readonly code: ErrorCode;
+  /** The field concerned, when there is one. */
+  readonly field?: string;
+  /** With `INVALID_PARAMS`: every problem with the parameters, not only the first. */
+  readonly errors?: FieldIssue[];
+  /** The original JavaScript value of an outside failure (a script `error` event, an exception). */
+  readonly cause?: unknown;
+}
+
+/** Whether `e` is a {@link NaverPayError}: use it in `catch` blocks to read `code` safely. */
+export declare function isNaverPayError(e: unknown): e is NaverPayError;
+
+// ---------------------------------------------------------------------------------------------
+// Browser API
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Naver Pay checkout on a page. Get one with {@link NaverPayCheckout.load} at page load, then call
+ * {@link NaverPayCheckout.pay} from the click handler.
+ */
+export declare class NaverPayCheckout {
+  private constructor();
+
+  /**
+   * Loads the PortOne V1 SDK (or reuses an `IMP` or a script tag with the same URL already on the
+   * page) and initialises it with the merchant code. Call it at page load, before the buyer
+   * clicks. Concurrent calls share one script element.
+   *
+   * @throws {NaverPayError} (rejects) `NOT_IN_BROWSER`, `INVALID_MERCHANT_CODE`,
+   *   `SDK_LOAD_FAILED`, `SDK_TIMEOUT` or `SDK_UNAVAILABLE`. A rejected load is not cached:
+   *   calling `load` again retries.
+   */
+  static load(options: LoadOptions): Promise<NaverPayCheckout>;
+
+  /**
+   * Validates the parameters and opens the Naver Pay window. `IMP.request_pay` is called
+   * synchronously, before the first `await`, so call `pay` directly from the click handler:
+   * the click's user activation keeps popup blockers quiet.
+   *
+   * Resolves with every outcome IMP reports, and with `error_code: 'AMOUNT_BELOW_MINIMUM'`
+   * (IMP not called) when the amount is below the minimum, so one failure path shows
+   * `error_msg` verbatim. A resolved `success` is not proof of payment: verify on the server.
+   * In redirect mode the page leaves for `m_redirect_url` and the promise stays pending; read the
+   * result there with {@link parseRedirectResult}.
+   *
+   * @throws {NaverPayError} (rejects) `INVALID_PARAMS` with `errors` listing every problem, or
+   *   `PAYMENT_IN_PROGRESS` when a payment is already pending.
+   */
+  pay(params: NaverPayParams, options?: PayOptions): Promise<PaymentResult>;
+
+  /**
+   * Registers a Naver Pay billing key (`customer_uid`) for recurring payments; no payment is
+   * approved. Resolves and rejects as {@link NaverPayCheckout.pay} does.
+   *
+   * @throws {NaverPayError} (rejects) `INVALID_PARAMS` or `PAYMENT_IN_PROGRESS`.
+   */
+  registerBillingKey(params: BillingKeyParams, options?: PayOptions): Promise<PaymentResult>;
+}
+
+/**
+ * Checks the parameters of a general payment as {@link NaverPayCheckout.pay} would, without
+ * calling IMP. Takes anything (it validates at run time) and never throws: type mismatches are
+ * reported as issues, every problem at once.
+ */
+export declare function validateNaverPay(params: unknown, options?: ValidateOptions): ValidationReport;
+
+/**
+ * Checks the parameters of a billing-key registration as
+ * {@link NaverPayCheckout.registerBillingKey} would. Never throws.
+ */
+export declare function validateBillingKey(params: unknown, options?: ValidateOptions): ValidationReport;
+
+/**
+ * The window mode this device needs: `'redirect'` on phones, tablets (iPadOS with a Mac user
+ * agent included) and in-app browsers (KakaoTalk, NAVER, Instagram, Facebook, LINE, Daum, Android
+ * web views), where a popup's callback is lost; `'popup'` on desktop browsers.
+ *
+ * @param device Default: read from `navigator`.
+ */
+export declare function choosePayMode(device?: DeviceInfo): PayMode;
+
+/**
+ * Reads the payment result on the `m_redirect_url` page from a whole URL or a query (with or
+ * without `?`). Never throws; an empty or foreign query is never a success.
+ *
+ * A success flag is not proof of payment: send `imp_uid` to the server, which looks the payment
+ * up and compares the amount. Show `error_msg` verbatim.
+ *
+ * @example
+ * const result = parseRedirectResult(location.href);
+ */
+export declare function parseRedirectResult(urlOrQuery: string): PaymentResult;
+
+// ---------------------------------------------------------------------------------------------
+// Server bodies (Node or Rust): the browser never calls these REST APIs, they need the secret.
+// ---------------------------------------------------------------------------------------------
+
+/** How the server body builders check their input. */
+export interface BodyOptions {
+  /** The smallest amount accepted, in won; default 100. */
+  minAmount?: number | undefined;
+  /** "Now"; default `Date.now()`. Dates are compared in Asia/Seoul. */
+  now?: Date | number | undefined;
+}
+
+/** A request body in both encodings PortOne's REST API takes. */
+export interface ServerRequestBody<TJson> {
+  /** The body as an object, for `Content-Type: application/json` (`JSON.stringify` it). */
+  json: TJson;
+  /**
+   * The body as `application/x-www-form-urlencoded` UTF-8 with bracket keys
+   * (`extra[naverUseCfm]=…`, `schedules[0][merchant_uid]=…`), in a stable order.
+   */
+  form: string;
+}
+
+/** A charge on a registered billing key (`POST /subscribe/payments/again`). */
+export interface AgainPaymentInput {
+  /** The billing key registered with {@link NaverPayCheckout.registerBillingKey}. */
+  customer_uid: string;
+  /** The order id: at most 40 characters, never reused. */
+  merchant_uid: string;
+  /** The amount in won: an integer ≥ `minAmount`. */
+  amount: number;
+  /** The order name. */
+  name: string;
+  /** The tax-free part of `amount` (≤ amount); default 0. */
+  tax_free?: number | undefined;
+  extra?:
+    | {
+        /** The expiry date, `yyyyMMdd`, on or after today in Asia/Seoul. */
+        naverUseCfm?: string | undefined;
+      }
+    | undefined;
+}
+
+/** The JSON of `POST /subscribe/payments/again`. */
+export interface AgainPaymentJson {
+  customer_uid: string;
+  merchant_uid: string;
+  amount: number;
+  name: string;
+  tax_free?: number;
+  extra?: { naverUseCfm?: string };
+}
+
+/** One scheduled charge. */
+export interface ScheduleInput {
+  /** The order id: at most 40 characters, unique within the call. */
+  merchant_uid: string;
+  /** When to charge: integer UNIX seconds, in the future. */
+  schedule_at: number;
+  /** The amount in won: an integer ≥ `minAmount`. */
+  amount: number;
+  extra?:
+    | {
+        /** The expiry date, `yyyyMMdd`, on or after the schedule's date in Asia/Seoul. */
+        naverUseCfm?: string | undefined;
+      }
+    | undefined;
+}
+
+/** Scheduled charges on a registered billing key (`POST /subscribe/payments/schedule`). */
+export interface SchedulePaymentInput {
+  /** The billing key registered with {@link NaverPayCheckout.registerBillingKey}. */
+  customer_uid: string;
+  /** The charges: at least one. */
+  schedules: readonly ScheduleInput[];
+}
+
+/** The JSON of `POST /subscribe/payments/schedule`. */
+export interface SchedulePaymentJson {
+  customer_uid: string;
+  schedules: Array<{
+    merchant_uid: string;
+    schedule_at: number;
+    amount: number;
+    extra?: { naverUseCfm?: string };
+  }>;
+}
+
+/** Who asks for a cancellation: the buyer or the merchant. */
+export type CancelRequester = 'customer' | 'admin';
+
+/** Which payment to cancel: by `imp_uid`, by `merchant_uid`, or both; at least one. */
+export type CancelTarget =
+  | { imp_uid?: string | undefined; merchant_uid: string }
+  | { imp_uid: string; merchant_uid?: string | undefined };
+
+/** A cancellation (`POST /payments/cancel`). */
+export type CancelPaymentInput = CancelTarget & {
+  /** The amount to refund (an integer > 0) for a partial refund; default: all. */
+  amount?: number | undefined;
+  /** The real reason: required, non-empty (Naver Pay's inspection fails without it). */
+  reason: string;
+  extra?:
+    | {
+        /** Who asks; default `'admin'`. Always written into the body. */
+        requester?: CancelRequester | undefined;
+      }
+    | undefined;
+};
+
+/** The JSON of `POST /payments/cancel`: `reason` and `extra.requester` are always there. */
+export type CancelPaymentJson = (
+  | { imp_uid?: string; merchant_uid: string }
+  | { imp_uid: string; merchant_uid?: string }
+) & {
+  amount?: number;
+  reason: string;
+  extra: { requester: CancelRequester };
+};
+
+/** The body of `POST /subscribe/payments/again`. */
+export type AgainPaymentBody = ServerRequestBody<AgainPaymentJson>;
+/** The body of `POST /subscribe/payments/schedule`. */
+export type SchedulePaymentBody = ServerRequestBody<SchedulePaymentJson>;
+/** The body of `POST /payments/cancel`. */
+export type CancelPaymentBody = ServerRequestBody<CancelPaymentJson>;
+
+/**
+ * Builds the body of `POST /subscribe/payments/again`: a charge on a billing key. For the
+ * merchant's server only (the call needs the REST secret).
+ *
+ * @throws {NaverPayError} `INVALID_PARAMS`, with `errors` listing every problem.
+ */
+export declare function buildAgainPaymentBody(input: AgainPaymentInput, options?: BodyOptions): AgainPaymentBody;
+
+/**
+ * Builds the body of `POST /subscribe/payments/schedule`: future charges on a billing key. For
+ * the merchant's server only.
+ *
+ * @throws {NaverPayError} `INVALID_PARAMS`, with `errors` listing every problem.
+ */
+export declare function buildSchedulePaymentBody(
+  input: SchedulePaymentInput,
+  options?: BodyOptions,
+): SchedulePaymentBody;
+
+/**
+ * Builds the body of `POST /payments/cancel`, with `reason` and `extra.requester` (default
+ * `'admin'`) always written out, as Naver Pay's inspection requires. For the merchant's server
+ * only.
+ *
+ * @throws {NaverPayError} `INVALID_PARAMS`, with `errors` listing every problem.
+ */
+export declare function buildCancelPaymentBody(input: CancelPaymentInput, options?: BodyOptions): CancelPaymentBody;
