@@ -44,3 +44,30 @@ pub const BUYER_DETAIL_FIELDS: &[&str] = &[
 pub fn is_buyer_detail(key: &str) -> bool {
     BUYER_DETAIL_FIELDS.contains(&key)
 }
+
+/// The fields `IMP.request_pay` (PortOne V1) knows, for general payments and billing keys:
+/// given anywhere else, a key is unknown to IMP. Documented fields pass through untouched.
+pub const REQUEST_PAY_FIELDS: &[&str] = &[
+    "pg", "pay_method", "escrow", "merchant_uid", "name", "amount", "tax_free", "vat_amount", "vat", "currency",
+    "language", "buyer_name", "buyer_tel", "buyer_email", "buyer_addr", "buyer_postcode", "custom_data",
+    "customer_uid", "customer_id", "notice_url", "confirm_url", "m_redirect_url", "app_scheme", "display",
+    "digital", "vbank_due", "biz_num", "popup", "period", "company", "bypass", "channelKey", "naverPopupMode",
+    "naverUseCfm", "naverProducts", "naverPurchaserName", "naverPurchaserBirthday", "naverChainId",
+    "naverCultureBenefit", "naverMerchantUserKey", "naverProductCount", "naverProductCode", "naverActionType",
+    "naverInterface",
+];
+
+/// The fields of one `naverProducts` item (Naver Pay's `productItems`).
+pub const PRODUCT_FIELDS: &[&str] =
+    &["categoryType", "categoryId", "uid", "name", "count", "sellerId", "payReferrer", "startDate", "endDate"];
+
+/// Names of REST credentials, lower case without `_` and `-`: a key that normalises to one of
+/// these, or contains one of [`SECRET_KEY_PARTS`], never belongs in a browser.
+pub const SECRET_KEY_NAMES: &[&str] = &[
+    "impkey", "impsecret", "apikey", "apisecret", "restapikey", "restapisecret", "accesstoken", "refreshtoken",
+    "bearertoken", "authtoken", "secret", "clientsecret", "secretkey", "privatekey", "password", "passwd",
+    "authorization",
+];
+
+/// Fragments that mark a key as a credential wherever they appear in it (normalised as above).
+pub const SECRET_KEY_PARTS: &[&str] = &["secret", "password", "passwd", "apikey", "accesstoken", "refreshtoken", "privatekey"];

@@ -5,6 +5,11 @@ use crate::device::{choose_pay_mode, DeviceInfo, PayMode};
 use crate::error::{FieldIssue, Locale};
 use crate::value::{Map, Value};
 
+mod fields;
+mod keys;
+mod rules;
+mod url;
+
 /// Which window mode to use.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ModeOption {
@@ -53,6 +58,11 @@ impl ValidateOptions {
 pub struct ValidRequest(Map);
 
 impl ValidRequest {
+    /// Only validation makes one.
+    fn new(request: Map) -> Self {
+        ValidRequest(request)
+    }
+
     /// The request object, exactly as IMP receives it.
     pub fn as_map(&self) -> &Map {
         &self.0
@@ -85,13 +95,16 @@ impl ValidationReport {
 }
 
 /// Validates the parameters of a general Naver Pay payment.
+///
+/// Never panics: any [`Value`] is accepted, and a non-object is one issue at field `""`.
 pub fn validate_naver_pay(params: &Value, options: &ValidateOptions) -> ValidationReport {
-    let _ = (params, options, Map::new(), Value::Null);
-    todo!("validation")
+    rules::validate(params, options, rules::Kind::Payment)
 }
 
 /// Validates the parameters of a Naver Pay billing-key registration.
+///
+/// As [`validate_naver_pay`], except: `customer_uid`, `buyer_tel` and `naverProductCode` are
+/// required, `naverProducts` is optional, and `amount` (display only) is any integer ≥ 0.
 pub fn validate_billing_key(params: &Value, options: &ValidateOptions) -> ValidationReport {
-    let _ = (params, options);
-    todo!("validation")
+    rules::validate(params, options, rules::Kind::BillingKey)
 }

@@ -1,0 +1,427 @@
+//! SPEC's parameter table, row by row. Every problem is collected; nothing stops at the first.
+//! Messages name fields and limits only, never the values (buyer details, secrets).
+
+use super::{fields, keys, url, ModeOption, ValidRequest, ValidateOptions, ValidationReport};
+use crate::catalog;
+use crate::date::Ymd;
+use crate::device::PayMode;
+use crate::error::{Detail, ErrorCode as C, FieldIssue, Locale};
+use crate::value::{Map, Value};
+
+/// Which call is validated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// `validate_naver_pay`.
+    Payment,
+    /// `validate_billing_key`.
+    BillingKey,
+}
+
+/// `Number.MAX_SAFE_INTEGER`.
+const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+const MAX_SAFE_U64: u64 = 9_007_199_254_740_991;
+/// How deep the search for credentials goes into nested objects.
+const MAX_SECRET_DEPTH: usize = 16;
+
+pub(crate) fn validate(params: &Value, options: &ValidateOptions, kind: Kind) -> ValidationReport {
+    let mut c = Checker {
+        locale: options.locale,
+        today: Ymd::seoul_at_ms(options.now_ms),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let Value::Object(map) = params else {
+        let code = if matches!(params, Value::Undefined | Value::Null) { C::Required } else { C::InvalidType };
+        c.error(code, "", Detail::Expected("object"));
+        return c.finish(options.pay_mode(), None);
+    };
+
+    let mode = c.mode(map, options);
+    let add_pg = c.pg(map);
+    c.merchant_uid(map);
+    if kind == Kind::BillingKey {
+        c.billing_fields(map);
+    }
+    let amount = c.amount(map, kind, options.min_amount);
+    c.tax_free(map, amount);
+    let products = c.products(map, kind == Kind::Payment);
+    let default_name = c.name(map, &products);
+    c.naver_fields(map);
+    c.redirect_url(map, mode);
+    c.buyer_fields(map, kind);
+    c.unknown_keys(map, catalog::REQUEST_PAY_FIELDS, "");
+    c.secrets(params, "", 0);
+
+    let request = c.errors.is_empty().then(|| {
+        let mut request = map.clone();
+        if add_pg {
+            request.insert("pg", "naverpay");
+        }
+        if let Some(name) = default_name {
+            request.insert("name", name);
+        }
+        request.insert("naverPopupMode", mode == PayMode::Popup);
+        ValidRequest::new(request)
+    });
+    c.finish(mode, request)
+}
+
+/// What the products tell the rest of the checks.
+struct Products<'a> {
+    len: usize,
+    /// `naverProducts[0].name` when it is valid.
+    first_name: Option<&'a str>,
+}
+
+struct Checker {
+    locale: Locale,
+    today: Option<Ymd>,
+    errors: Vec<FieldIssue>,
+    warnings: Vec<FieldIssue>,
+}
+
+impl Checker {
+    fn finish(self, mode: PayMode, request: Option<ValidRequest>) -> ValidationReport {
+        ValidationReport { errors: self.errors, warnings: self.warnings, mode, request }
+    }
+
+    fn error(&mut self, code: C, field: &str, detail: Detail<'_>) {
+        self.errors.push(FieldIssue::new(code, field, self.locale, detail));
+    }
+
+    fn warn(&mut self, code: C, field: &str, detail: Detail<'_>) {
+        self.warnings.push(FieldIssue::new(code, field, self.locale, detail));
+    }
+
+    fn tr(&self, ko: &'static str, en: &'static str) -> &'static str {
+        if self.locale == Locale::Ko { ko } else { en }
+    }
+
+    /// A string. Required: absent, `null` or `""` is `REQUIRED`. Optional: absent is `None`, `""` is
+    /// returned for the caller to judge. Anything else is `INVALID_TYPE`.
+    fn string<'v>(&mut self, v: &'v Value, field: &str, required: bool) -> Option<&'v str> {
+        match v {
+            Value::Undefined | Value::Null if required => self.error(C::Required, field, Detail::None),
+            Value::String(s) if s.is_empty() && required => self.error(C::Required, field, Detail::None),
+            Value::Undefined => {}
+            Value::String(s) => return Some(s),
+            _ => self.error(C::InvalidType, field, Detail::Expected("string")),
+        }
+        None
+    }
+
+    /// An optional string that must not be empty when given.
+    fn non_empty_string(&mut self, map: &Map, field: &str) {
+        match map.get(field) {
+            Value::Undefined => {}
+            Value::String(s) if !s.is_empty() => {}
+            _ => self.error(C::InvalidType, field, Detail::Expected("non-empty string")),
+        }
+    }
+
+    /// A string of at most `max` characters.
+    fn short_string<'v>(&mut self, v: &'v Value, field: &str, required: bool, max: usize) -> Option<&'v str> {
+        let s = self.string(v, field, required)?;
+        if s.chars().count() > max {
+            self.error(C::TooLong, field, Detail::MaxChars(max));
+            return None;
+        }
+        Some(s)
+    }
+
+    /// A JavaScript number that is a finite integer (range checks are the caller's).
+    fn integer(&mut self, v: &Value, field: &str, required: bool) -> Option<f64> {
+        match v {
+            Value::Undefined | Value::Null if required => self.error(C::Required, field, Detail::None),
+            Value::Undefined => {}
+            Value::Number(n) if !n.is_finite() || n.fract() != 0.0 => self.error(C::NotInteger, field, Detail::None),
+            Value::Number(n) => return Some(*n),
+            _ => self.error(C::InvalidType, field, Detail::Expected("number")),
+        }
+        None
+    }
+
+    /// An integer within `lo..=hi`.
+    fn integer_in(&mut self, v: &Value, field: &str, required: bool, lo: u64, hi: u64) -> Option<u64> {
+        let n = self.integer(v, field, required)?;
+        if n < lo as f64 || n > hi as f64 {
+            self.error(C::OutOfRange, field, Detail::Range(lo, hi));
+            return None;
+        }
+        Some(n as u64)
+    }
+
+    /// An optional `yyyyMMdd` real calendar date.
+    fn date(&mut self, v: &Value, field: &str) -> Option<Ymd> {
+        let s = self.string(v, field, false)?;
+        let date = Ymd::parse(s);
+        if date.is_none() {
+            self.error(C::InvalidDate, field, Detail::Expected("yyyyMMdd"));
+        }
+        date
+    }
+
+    /// The window mode: `options.mode` when fixed, else the params' `naverPopupMode`, else the device.
+    fn mode(&mut self, map: &Map, options: &ValidateOptions) -> PayMode {
+        let explicit = match map.get("naverPopupMode") {
+            Value::Undefined => None,
+            Value::Bool(popup) => Some(*popup),
+            _ => {
+                self.error(C::InvalidType, "naverPopupMode", Detail::Expected("boolean"));
+                None
+            }
+        };
+        match (options.mode, explicit) {
+            (ModeOption::Popup, _) | (ModeOption::Auto, Some(true)) => PayMode::Popup,
+            (ModeOption::Redirect, _) | (ModeOption::Auto, Some(false)) => PayMode::Redirect,
+            (ModeOption::Auto, None) => options.pay_mode(),
+        }
+    }
+
+    /// Checks `pg` and `channelKey`; returns whether `pg: 'naverpay'` is to be added.
+    fn pg(&mut self, map: &Map) -> bool {
+        let channel_key = !map.get("channelKey").is_absent();
+        self.non_empty_string(map, "channelKey");
+        match map.get("pg") {
+            Value::Undefined => !channel_key,
+            Value::String(pg) => {
+                if !fields::is_naverpay_pg(pg) {
+                    self.error(C::InvalidValue, "pg", Detail::Text("naverpay, naverpay.<MID>"));
+                }
+                false
+            }
+            _ => {
+                self.error(C::InvalidType, "pg", Detail::Expected("string"));
+                false
+            }
+        }
+    }
+
+    fn merchant_uid(&mut self, map: &Map) {
+        self.short_string(map.get("merchant_uid"), "merchant_uid", true, 40);
+    }
+
+    /// `customer_uid` and `naverProductCode`, required for a billing key.
+    fn billing_fields(&mut self, map: &Map) {
+        self.short_string(map.get("customer_uid"), "customer_uid", true, 80);
+        self.string(map.get("naverProductCode"), "naverProductCode", true);
+    }
+
+    /// `amount`: an integer; at least the minimum for a payment, at least 0 for a billing key.
+    fn amount(&mut self, map: &Map, kind: Kind, min_amount: u64) -> Option<u64> {
+        let n = self.integer(map.get("amount"), "amount", true)?;
+        match kind {
+            Kind::Payment if n > MAX_SAFE => self.error(C::OutOfRange, "amount", Detail::Range(min_amount, MAX_SAFE_U64)),
+            // Negative amounts included: the buyer sees the minimum-amount message.
+            Kind::Payment if n < min_amount as f64 => {
+                self.error(C::AmountBelowMinimum, "amount", Detail::MinAmount(min_amount))
+            }
+            Kind::BillingKey if !(0.0..=MAX_SAFE).contains(&n) => {
+                self.error(C::OutOfRange, "amount", Detail::Range(0, MAX_SAFE_U64))
+            }
+            _ => return Some(n as u64),
+        }
+        None
+    }
+
+    fn tax_free(&mut self, map: &Map, amount: Option<u64>) {
+        self.integer_in(map.get("tax_free"), "tax_free", false, 0, amount.unwrap_or(MAX_SAFE_U64));
+    }
+
+    /// `naverProducts`: required non-empty for a payment, checked when given for a billing key.
+    fn products<'m>(&mut self, map: &'m Map, required: bool) -> Products<'m> {
+        let mut info = Products { len: 0, first_name: None };
+        let items = match map.get("naverProducts") {
+            Value::Undefined | Value::Null if required => {
+                self.error(C::Required, "naverProducts", Detail::None);
+                return info;
+            }
+            Value::Undefined => return info,
+            Value::Array(items) => items,
+            _ => {
+                self.error(C::InvalidType, "naverProducts", Detail::Expected("array"));
+                return info;
+            }
+        };
+        if items.is_empty() && required {
+            self.error(C::Required, "naverProducts", Detail::Expected("non-empty array"));
+        }
+        info.len = items.len();
+        for (i, item) in items.iter().enumerate() {
+            let name = self.product(i, item);
+            if i == 0 {
+                info.first_name = name;
+            }
+        }
+        info
+    }
+
+    /// One product; returns its name when valid.
+    fn product<'v>(&mut self, i: usize, item: &'v Value) -> Option<&'v str> {
+        let prefix = format!("naverProducts[{i}]");
+        let Value::Object(p) = item else {
+            self.error(C::InvalidType, &prefix, Detail::Expected("object"));
+            return None;
+        };
+        let path = |key: &str| format!("{prefix}.{key}");
+
+        let category_type = self.string(p.get("categoryType"), &path("categoryType"), true);
+        let category_id = self.string(p.get("categoryId"), &path("categoryId"), true);
+        if let (Some(t), Some(id)) = (category_type, category_id) {
+            if !catalog::is_category(t, id) {
+                // Always reported at `categoryId`: the pair is wrong, and for a known type the
+                // message lists its ids.
+                let ids = catalog::CATEGORIES.iter().find(|(known, _)| *known == t).map(|(_, ids)| ids.join(", "));
+                let detail = ids.as_deref().map_or(Detail::None, Detail::Text);
+                self.error(C::InvalidCategory, &path("categoryId"), detail);
+            }
+        }
+
+        if let Some(uid) = self.string(p.get("uid"), &path("uid"), true) {
+            if uid.len() > 100 {
+                self.error(C::TooLong, &path("uid"), Detail::MaxBytes(100));
+            }
+        }
+        let name = self.short_string(p.get("name"), &path("name"), true, 128);
+        self.integer_in(p.get("count"), &path("count"), true, 1, 999_999);
+
+        if let Some(seller_id) = self.string(p.get("sellerId"), &path("sellerId"), false) {
+            if !fields::is_seller_id(seller_id) {
+                let rule = self.tr("영문자와 숫자, 최대 30자", "ASCII letters and digits, at most 30");
+                self.error(C::InvalidFormat, &path("sellerId"), Detail::Text(rule));
+            }
+        }
+        if let Some(referrer) = self.string(p.get("payReferrer"), &path("payReferrer"), false) {
+            if !catalog::PAY_REFERRERS.contains(&referrer) {
+                let allowed = catalog::PAY_REFERRERS.join(", ");
+                self.error(C::InvalidValue, &path("payReferrer"), Detail::Text(&allowed));
+            }
+        }
+        let start = self.date(p.get("startDate"), &path("startDate"));
+        let end = self.date(p.get("endDate"), &path("endDate"));
+        if let (Some(start), Some(end)) = (start, end) {
+            if end < start {
+                let rule = self.tr("startDate 이후여야 함", "must not be before startDate");
+                self.error(C::InvalidDate, &path("endDate"), Detail::Text(rule));
+            }
+        }
+
+        self.unknown_keys(p, catalog::PRODUCT_FIELDS, &format!("{prefix}."));
+        name.filter(|n| !n.is_empty())
+    }
+
+    /// `name`: required, at most 40 characters; absent → `naverProducts[0].name`, returned as the
+    /// default to add. With several products it should equal the first product's name.
+    fn name<'m>(&mut self, map: &'m Map, products: &Products<'m>) -> Option<&'m str> {
+        if map.get("name").is_absent() {
+            match products.first_name {
+                Some(first) if first.chars().count() > 40 => self.error(C::TooLong, "name", Detail::MaxChars(40)),
+                Some(first) => return Some(first),
+                // The first product's own issues are already reported.
+                None if products.len > 0 => {}
+                None => self.error(C::Required, "name", Detail::None),
+            }
+            return None;
+        }
+        let name = self.short_string(map.get("name"), "name", true, 40);
+        if let (Some(name), Some(first)) = (name, products.first_name) {
+            if products.len > 1 && name != first {
+                self.warn(C::NameMismatch, "name", Detail::None);
+            }
+        }
+        None
+    }
+
+    fn naver_fields(&mut self, map: &Map) {
+        if let Some(use_cfm) = self.date(map.get("naverUseCfm"), "naverUseCfm") {
+            if self.today.is_some_and(|today| use_cfm < today) {
+                self.error(C::DateInPast, "naverUseCfm", Detail::None);
+            }
+        }
+        self.non_empty_string(map, "naverPurchaserName");
+        if let Some(birthday) = self.date(map.get("naverPurchaserBirthday"), "naverPurchaserBirthday") {
+            if self.today.is_some_and(|today| birthday > today) {
+                let rule = self.tr("미래 날짜 불가", "must not be in the future");
+                self.error(C::InvalidDate, "naverPurchaserBirthday", Detail::Text(rule));
+            }
+        }
+        self.non_empty_string(map, "naverChainId");
+    }
+
+    /// `m_redirect_url`: required in redirect mode, and an allowed URL whenever given.
+    fn redirect_url(&mut self, map: &Map, mode: PayMode) {
+        let field = "m_redirect_url";
+        let redirect = mode == PayMode::Redirect;
+        match map.get(field) {
+            Value::Undefined | Value::Null if redirect => self.error(C::RedirectUrlRequired, field, Detail::None),
+            Value::String(s) if s.is_empty() && redirect => self.error(C::RedirectUrlRequired, field, Detail::None),
+            Value::Undefined => {}
+            Value::String(s) => {
+                if !url::is_allowed_redirect_url(s) {
+                    self.error(C::InvalidUrl, field, Detail::None);
+                }
+            }
+            _ => self.error(C::InvalidType, field, Detail::Expected("string")),
+        }
+    }
+
+    /// Buyer details. An empty optional `buyer_email`/`buyer_tel` counts as not given.
+    fn buyer_fields(&mut self, map: &Map, kind: Kind) {
+        if let Some(email) = self.string(map.get("buyer_email"), "buyer_email", false) {
+            if !email.is_empty() && !fields::is_email(email) {
+                self.error(C::InvalidFormat, "buyer_email", Detail::None);
+            }
+        }
+        let tel_required = kind == Kind::BillingKey;
+        if let Some(tel) = self.string(map.get("buyer_tel"), "buyer_tel", tel_required) {
+            if !tel.is_empty() && !fields::is_tel(tel) {
+                let rule = self.tr("숫자, -, 맨 앞 +; 8~20자", "digits, '-', a leading '+'; 8 to 20 characters");
+                self.error(C::InvalidFormat, "buyer_tel", Detail::Text(rule));
+            }
+        }
+        for field in ["buyer_name", "buyer_addr", "buyer_postcode"] {
+            self.string(map.get(field), field, false);
+        }
+    }
+
+    /// Keys outside `known`: an error with a suggestion when close to a known key, else a warning.
+    /// Credential-like keys are left to [`Checker::secrets`].
+    fn unknown_keys(&mut self, map: &Map, known: &[&'static str], prefix: &str) {
+        for (key, value) in map.iter() {
+            if value.is_absent() || known.contains(&key) || keys::is_secret_key(key) {
+                continue;
+            }
+            let field = format!("{prefix}{key}");
+            match keys::suggestion(key, known) {
+                Some(s) => self.error(C::UnknownField, &field, Detail::Suggestion(s)),
+                None => self.warn(C::UnknownField, &field, Detail::None),
+            }
+        }
+    }
+
+    /// Credential-like keys anywhere in the params (objects and arrays, `MAX_SECRET_DEPTH` deep).
+    /// The path is reported; the value is never looked at.
+    fn secrets(&mut self, value: &Value, path: &str, depth: usize) {
+        if depth > MAX_SECRET_DEPTH {
+            return;
+        }
+        match value {
+            Value::Object(map) => {
+                for (key, v) in map.iter().filter(|(_, v)| !v.is_absent()) {
+                    let field = if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") };
+                    if keys::is_secret_key(key) {
+                        self.error(C::SecretInBrowser, &field, Detail::None);
+                    } else {
+                        self.secrets(v, &field, depth + 1);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    self.secrets(v, &format!("{path}[{i}]"), depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,1059 @@
+//! `validate_naver_pay` and `validate_billing_key`, row by row of SPEC's parameter table.
+//!
+//! Inputs are written as JSON-like literals (plus `undefined`, `NaN`, `Infinity`) parsed by the
+//! small reader at the bottom; a patch sets keys on a valid base, `undefined` removes one.
+
+use naverpay_checkout::{
+    validate_billing_key, validate_naver_pay, DeviceInfo, ErrorCode, Locale, Map, ModeOption, PayMode,
+    ValidateOptions, ValidationReport, Value,
+};
+
+/// 2024-12-31T15:30:00Z: already 2025-01-01 00:30 in Seoul.
+const NOW_MS: f64 = 1_735_659_000_000.0;
+
+const PAYMENT: &str = r#"{
+    "merchant_uid": "order_0001", "name": "History of the World", "amount": 14000,
+    "m_redirect_url": "https://shop.example/pay/complete",
+    "naverProducts": [{"categoryType": "BOOK", "categoryId": "GENERAL", "uid": "107922211",
+                       "name": "History of the World", "count": 1}]
+}"#;
+
+const BILLING: &str = r#"{
+    "customer_uid": "gildong_0001_1234", "merchant_uid": "order_monthly_0001", "name": "Slim plan (monthly)",
+    "amount": 14000, "buyer_tel": "010-1234-5678", "naverProductCode": "slim_monthly",
+    "m_redirect_url": "https://shop.example/billing/complete"
+}"#;
+
+fn options() -> ValidateOptions {
+    ValidateOptions::at(NOW_MS)
+}
+
+fn en() -> ValidateOptions {
+    ValidateOptions { locale: Locale::En, ..options() }
+}
+
+/// `base` with the keys of `patch` set (in place when present, else appended).
+fn patched(base: &str, patch: &str) -> Value {
+    let Value::Object(mut map) = json(base) else { panic!("base is not an object") };
+    let Value::Object(patch) = json(patch) else { panic!("patch is not an object: {patch}") };
+    for (k, v) in patch.iter() {
+        map.insert(k, v.clone());
+    }
+    Value::Object(map)
+}
+
+/// The payment base with `patch`, as a JSON object literal.
+fn pay(patch: &str) -> ValidationReport {
+    validate_naver_pay(&patched(PAYMENT, patch), &options())
+}
+
+fn billing(patch: &str) -> ValidationReport {
+    validate_billing_key(&patched(BILLING, patch), &options())
+}
+
+/// The payment base with `naverProducts[0]` patched.
+fn product(patch: &str) -> ValidationReport {
+    let Value::Object(base) = json(PAYMENT) else { unreachable!() };
+    let Value::Array(items) = base.get("naverProducts").clone() else { unreachable!() };
+    let first = items.first().map(|p| patched(&debug_json(p), patch)).expect("a product");
+    let mut map = base;
+    map.insert("naverProducts", Value::Array(vec![first]));
+    validate_naver_pay(&Value::Object(map), &options())
+}
+
+fn errors(r: &ValidationReport) -> Vec<(&'static str, &str)> {
+    r.errors.iter().map(|i| (i.code.as_str(), i.field.as_str())).collect()
+}
+
+fn warnings(r: &ValidationReport) -> Vec<(&'static str, &str)> {
+    r.warnings.iter().map(|i| (i.code.as_str(), i.field.as_str())).collect()
+}
+
+/// Each row: a patch and the one error it causes (`None` = valid).
+fn table(run: fn(&str) -> ValidationReport, rows: &[(&str, Option<(&str, &str)>)]) {
+    for (patch, expected) in rows {
+        let r = run(patch);
+        let expected: Vec<_> = expected.iter().copied().collect();
+        assert_eq!(errors(&r), expected, "patch {patch}");
+        assert_eq!(r.ok(), expected.is_empty(), "patch {patch}");
+        assert_eq!(r.request.is_some(), expected.is_empty(), "patch {patch}");
+    }
+}
+
+fn request(r: &ValidationReport) -> &Map {
+    r.request.as_ref().map(|v| v.as_map()).expect("a request")
+}
+
+fn keys(m: &Map) -> Vec<&str> {
+    m.keys().collect()
+}
+
+// ---------------------------------------------------------------- the whole input
+
+#[test]
+fn the_seed_example_is_valid_without_issues() {
+    let r = pay("{}");
+    assert_eq!(errors(&r), []);
+    assert_eq!(warnings(&r), []);
+    assert!(r.ok());
+}
+
+#[test]
+fn params_that_are_not_an_object_are_one_issue_at_the_whole_input() {
+    for (params, code) in [
+        ("undefined", "REQUIRED"),
+        ("null", "REQUIRED"),
+        ("[]", "INVALID_TYPE"),
+        ("[{}]", "INVALID_TYPE"),
+        (r#""order""#, "INVALID_TYPE"),
+        ("14000", "INVALID_TYPE"),
+        ("true", "INVALID_TYPE"),
+    ] {
+        for validate in [validate_naver_pay, validate_billing_key] {
+            let r = validate(&json(params), &options());
+            assert_eq!(errors(&r), [(code, "")], "{params}");
+            assert_eq!(r.request, None);
+        }
+    }
+    let r = validate_naver_pay(&Value::Other("function"), &options());
+    assert_eq!(errors(&r), [("INVALID_TYPE", "")]);
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let r = pay(r#"{"merchant_uid": "", "amount": "14000", "pg": "kakaopay",
+                    "naverUseCfm": "20240230", "buyer_email": "nobody"}"#);
+    assert_eq!(
+        errors(&r),
+        [
+            ("INVALID_VALUE", "pg"),
+            ("REQUIRED", "merchant_uid"),
+            ("INVALID_TYPE", "amount"),
+            ("INVALID_DATE", "naverUseCfm"),
+            ("INVALID_FORMAT", "buyer_email"),
+        ]
+    );
+}
+
+#[test]
+fn errors_and_warnings_are_reported_separately() {
+    let r = pay(r#"{"naverPopUpMode": true, "favourite_colour": "blue"}"#);
+    assert_eq!(errors(&r), [("UNKNOWN_FIELD", "naverPopUpMode")]);
+    assert_eq!(warnings(&r), [("UNKNOWN_FIELD", "favourite_colour")]);
+}
+
+#[test]
+fn warnings_alone_keep_the_request() {
+    let r = pay(r#"{"favourite_colour": "blue"}"#);
+    assert!(r.ok());
+    assert_eq!(request(&r).get("favourite_colour"), &json(r#""blue""#));
+}
+
+// ---------------------------------------------------------------- amount
+
+#[test]
+fn amount_must_be_a_javascript_number() {
+    table(pay, &[
+        (r#"{"amount": "14000"}"#, Some(("INVALID_TYPE", "amount"))),
+        (r#"{"amount": true}"#, Some(("INVALID_TYPE", "amount"))),
+        (r#"{"amount": [14000]}"#, Some(("INVALID_TYPE", "amount"))),
+        (r#"{"amount": null}"#, Some(("REQUIRED", "amount"))),
+        (r#"{"amount": undefined}"#, Some(("REQUIRED", "amount"))),
+    ]);
+}
+
+#[test]
+fn amount_must_be_a_finite_integer() {
+    table(pay, &[
+        (r#"{"amount": 14000.5}"#, Some(("NOT_INTEGER", "amount"))),
+        (r#"{"amount": NaN}"#, Some(("NOT_INTEGER", "amount"))),
+        (r#"{"amount": Infinity}"#, Some(("NOT_INTEGER", "amount"))),
+        (r#"{"amount": -Infinity}"#, Some(("NOT_INTEGER", "amount"))),
+        (r#"{"amount": 14000}"#, None),
+    ]);
+}
+
+#[test]
+fn amount_is_at_most_max_safe_integer() {
+    table(pay, &[
+        (r#"{"amount": 9007199254740991}"#, None),
+        (r#"{"amount": 9007199254740992}"#, Some(("OUT_OF_RANGE", "amount"))),
+        (r#"{"amount": 1e300}"#, Some(("OUT_OF_RANGE", "amount"))),
+    ]);
+}
+
+#[test]
+fn amount_below_the_minimum_is_amount_below_minimum() {
+    table(pay, &[
+        (r#"{"amount": 99}"#, Some(("AMOUNT_BELOW_MINIMUM", "amount"))),
+        (r#"{"amount": 0}"#, Some(("AMOUNT_BELOW_MINIMUM", "amount"))),
+        (r#"{"amount": -100}"#, Some(("AMOUNT_BELOW_MINIMUM", "amount"))),
+        (r#"{"amount": 100}"#, None),
+    ]);
+}
+
+#[test]
+fn amount_below_minimum_message_is_the_inspection_text_in_both_languages() {
+    let params = patched(PAYMENT, r#"{"amount": 99}"#);
+    let en = validate_naver_pay(&params, &en());
+    let ko = validate_naver_pay(&params, &options());
+    assert_eq!(en.errors.first().map(|i| i.message.as_str()), Some("less than minimum amount (100 won)"));
+    assert_eq!(ko.errors.first().map(|i| i.message.as_str()), Some("결제 금액이 최소 결제 금액(100원)보다 적습니다."));
+}
+
+#[test]
+fn min_amount_option_sets_the_minimum() {
+    let opts = ValidateOptions { min_amount: 10, locale: Locale::En, ..options() };
+    let ten = validate_naver_pay(&patched(PAYMENT, r#"{"amount": 10}"#), &opts);
+    assert!(ten.ok(), "{:?}", ten.errors);
+    let nine = validate_naver_pay(&patched(PAYMENT, r#"{"amount": 9}"#), &opts);
+    assert_eq!(errors(&nine), [("AMOUNT_BELOW_MINIMUM", "amount")]);
+    assert_eq!(nine.errors.first().map(|i| i.message.as_str()), Some("less than minimum amount (10 won)"));
+}
+
+// ---------------------------------------------------------------- pg, merchant_uid, name
+
+#[test]
+fn pg_is_naverpay_or_naverpay_with_a_mid() {
+    table(pay, &[
+        (r#"{"pg": "naverpay"}"#, None),
+        (r#"{"pg": "naverpay.np_123456"}"#, None),
+        (r#"{"pg": "naverpay."}"#, Some(("INVALID_VALUE", "pg"))),
+        (r#"{"pg": "naverco"}"#, Some(("INVALID_VALUE", "pg"))),
+        (r#"{"pg": "kakaopay.naverpay"}"#, Some(("INVALID_VALUE", "pg"))),
+        (r#"{"pg": "NAVERPAY"}"#, Some(("INVALID_VALUE", "pg"))),
+        (r#"{"pg": ""}"#, Some(("INVALID_VALUE", "pg"))),
+        (r#"{"pg": 1}"#, Some(("INVALID_TYPE", "pg"))),
+        (r#"{"pg": null}"#, Some(("INVALID_TYPE", "pg"))),
+    ]);
+}
+
+#[test]
+fn pg_defaults_to_naverpay_in_the_request() {
+    let r = pay("{}");
+    assert_eq!(request(&r).get("pg"), &json(r#""naverpay""#));
+    let given = pay(r#"{"pg": "naverpay.np_123456"}"#);
+    assert_eq!(request(&given).get("pg"), &json(r#""naverpay.np_123456""#));
+}
+
+#[test]
+fn channel_key_stands_instead_of_pg() {
+    let r = pay(r#"{"channelKey": "channel-key-0000"}"#);
+    assert!(r.ok());
+    assert!(!request(&r).contains("pg"));
+    table(pay, &[
+        (r#"{"channelKey": ""}"#, Some(("INVALID_TYPE", "channelKey"))),
+        (r#"{"channelKey": 7}"#, Some(("INVALID_TYPE", "channelKey"))),
+    ]);
+}
+
+#[test]
+fn merchant_uid_is_a_required_string_of_at_most_40_characters() {
+    table(pay, &[
+        (r#"{"merchant_uid": undefined}"#, Some(("REQUIRED", "merchant_uid"))),
+        (r#"{"merchant_uid": null}"#, Some(("REQUIRED", "merchant_uid"))),
+        (r#"{"merchant_uid": ""}"#, Some(("REQUIRED", "merchant_uid"))),
+        (r#"{"merchant_uid": 1234}"#, Some(("INVALID_TYPE", "merchant_uid"))),
+        (&format!(r#"{{"merchant_uid": "{}"}}"#, "a".repeat(40)), None),
+        (&format!(r#"{{"merchant_uid": "{}"}}"#, "a".repeat(41)), Some(("TOO_LONG", "merchant_uid"))),
+        // Characters, not bytes: 40 Hangul syllables are 120 bytes.
+        (&format!(r#"{{"merchant_uid": "{}"}}"#, "주".repeat(40)), None),
+    ]);
+}
+
+#[test]
+fn name_is_a_required_string_of_at_most_40_characters() {
+    table(pay, &[
+        (r#"{"name": ""}"#, Some(("REQUIRED", "name"))),
+        (r#"{"name": null}"#, Some(("REQUIRED", "name"))),
+        (r#"{"name": 5}"#, Some(("INVALID_TYPE", "name"))),
+        (&format!(r#"{{"name": "{}"}}"#, "책".repeat(40)), None),
+        (&format!(r#"{{"name": "{}"}}"#, "책".repeat(41)), Some(("TOO_LONG", "name"))),
+    ]);
+}
+
+#[test]
+fn missing_name_is_taken_from_the_first_product() {
+    let r = pay(r#"{"name": undefined}"#);
+    assert!(r.ok(), "{:?}", r.errors);
+    assert_eq!(request(&r).get("name"), &json(r#""History of the World""#));
+}
+
+#[test]
+fn missing_name_without_products_is_required() {
+    let r = pay(r#"{"name": undefined, "naverProducts": undefined}"#);
+    assert_eq!(errors(&r), [("REQUIRED", "naverProducts"), ("REQUIRED", "name")]);
+}
+
+#[test]
+fn missing_name_from_a_first_product_longer_than_40_characters_is_too_long() {
+    let long = "가".repeat(41);
+    let r = validate_naver_pay(
+        &patched(PAYMENT, &format!(
+            r#"{{"name": undefined, "naverProducts": [{{"categoryType": "BOOK", "categoryId": "GENERAL",
+                 "uid": "1", "name": "{long}", "count": 1}}]}}"#
+        )),
+        &options(),
+    );
+    assert_eq!(errors(&r), [("TOO_LONG", "name")]);
+}
+
+#[test]
+fn several_products_with_a_name_other_than_the_first_warn_name_mismatch() {
+    let three = r#"[{"categoryType": "BOOK", "categoryId": "GENERAL", "uid": "1", "name": "First", "count": 1},
+                    {"categoryType": "BOOK", "categoryId": "USED", "uid": "2", "name": "Second", "count": 1},
+                    {"categoryType": "MUSIC", "categoryId": "CD", "uid": "3", "name": "Third", "count": 2}]"#;
+    let mismatch = pay(&format!(r#"{{"name": "First 외 2개", "naverProducts": {three}}}"#));
+    assert_eq!(errors(&mismatch), []);
+    assert_eq!(warnings(&mismatch), [("NAME_MISMATCH", "name")]);
+    assert!(mismatch.request.is_some());
+
+    let same = pay(&format!(r#"{{"name": "First", "naverProducts": {three}}}"#));
+    assert_eq!(warnings(&same), []);
+    let one_product = pay(r#"{"name": "Another name"}"#);
+    assert_eq!(warnings(&one_product), []);
+}
+
+// ---------------------------------------------------------------- naverProducts
+
+#[test]
+fn naver_products_is_a_required_non_empty_array() {
+    table(pay, &[
+        (r#"{"naverProducts": undefined}"#, Some(("REQUIRED", "naverProducts"))),
+        (r#"{"naverProducts": null}"#, Some(("REQUIRED", "naverProducts"))),
+        (r#"{"naverProducts": []}"#, Some(("REQUIRED", "naverProducts"))),
+        (r#"{"naverProducts": {}}"#, Some(("INVALID_TYPE", "naverProducts"))),
+        (r#"{"naverProducts": "BOOK"}"#, Some(("INVALID_TYPE", "naverProducts"))),
+    ]);
+}
+
+#[test]
+fn a_product_that_is_not_an_object_is_invalid_type_at_its_index() {
+    let r = pay(r#"{"naverProducts": [{"categoryType": "BOOK", "categoryId": "GENERAL", "uid": "1",
+                                        "name": "History of the World", "count": 1}, "BOOK", null]}"#);
+    assert_eq!(errors(&r), [("INVALID_TYPE", "naverProducts[1]"), ("INVALID_TYPE", "naverProducts[2]")]);
+}
+
+#[test]
+fn product_issues_carry_the_product_index() {
+    let r = pay(r#"{"naverProducts": [{"categoryType": "BOOK", "categoryId": "GENERAL", "uid": "1",
+                                        "name": "History of the World", "count": 1},
+                                       {"categoryType": "BOOK", "categoryId": "GENERAL", "uid": "2",
+                                        "name": "Second", "count": 0}]}"#);
+    assert_eq!(errors(&r), [("OUT_OF_RANGE", "naverProducts[1].count")]);
+}
+
+#[test]
+fn every_category_pair_of_the_table_is_accepted() {
+    for (category_type, ids) in naverpay_checkout::catalog::CATEGORIES {
+        for id in *ids {
+            let r = product(&format!(r#"{{"categoryType": "{category_type}", "categoryId": "{id}"}}"#));
+            assert!(r.ok(), "{category_type}/{id}: {:?}", r.errors);
+        }
+    }
+}
+
+#[test]
+fn category_pairs_outside_the_table_are_invalid_category_at_category_id() {
+    table(product, &[
+        (r#"{"categoryType": "MUSIC", "categoryId": "EBOOK"}"#, Some(("INVALID_CATEGORY", "naverProducts[0].categoryId"))),
+        (r#"{"categoryType": "BOOK", "categoryId": "CD"}"#, Some(("INVALID_CATEGORY", "naverProducts[0].categoryId"))),
+        (r#"{"categoryType": "BOOKS", "categoryId": "GENERAL"}"#, Some(("INVALID_CATEGORY", "naverProducts[0].categoryId"))),
+        (r#"{"categoryType": "book", "categoryId": "general"}"#, Some(("INVALID_CATEGORY", "naverProducts[0].categoryId"))),
+        (r#"{"categoryType": "MOVIE", "categoryId": "BLURAY"}"#, Some(("INVALID_CATEGORY", "naverProducts[0].categoryId"))),
+        (r#"{"categoryType": undefined}"#, Some(("REQUIRED", "naverProducts[0].categoryType"))),
+        (r#"{"categoryId": 3}"#, Some(("INVALID_TYPE", "naverProducts[0].categoryId"))),
+    ]);
+}
+
+#[test]
+fn invalid_category_for_a_known_type_lists_its_ids() {
+    let params = patched(PAYMENT, r#"{"naverProducts": [{"categoryType": "MUSIC", "categoryId": "EBOOK",
+                                      "uid": "1", "name": "History of the World", "count": 1}]}"#);
+    let r = validate_naver_pay(&params, &en());
+    let message = r.errors.first().map(|i| i.message.as_str()).unwrap_or("");
+    assert!(message.contains("CD, LP, USED"), "{message}");
+}
+
+#[test]
+fn product_uid_is_required_and_at_most_100_bytes() {
+    table(product, &[
+        (r#"{"uid": undefined}"#, Some(("REQUIRED", "naverProducts[0].uid"))),
+        (r#"{"uid": ""}"#, Some(("REQUIRED", "naverProducts[0].uid"))),
+        (r#"{"uid": 107922211}"#, Some(("INVALID_TYPE", "naverProducts[0].uid"))),
+        (&format!(r#"{{"uid": "{}"}}"#, "u".repeat(100)), None),
+        (&format!(r#"{{"uid": "{}"}}"#, "u".repeat(101)), Some(("TOO_LONG", "naverProducts[0].uid"))),
+        // Bytes, not characters: 34 Hangul syllables are 102 bytes.
+        (&format!(r#"{{"uid": "{}"}}"#, "상".repeat(34)), Some(("TOO_LONG", "naverProducts[0].uid"))),
+    ]);
+}
+
+#[test]
+fn product_name_is_required_and_at_most_128_characters() {
+    // The order's own name stays, so only the product's name is judged.
+    table(product, &[
+        (r#"{"name": undefined}"#, Some(("REQUIRED", "naverProducts[0].name"))),
+        (r#"{"name": ""}"#, Some(("REQUIRED", "naverProducts[0].name"))),
+        (r#"{"name": ["x"]}"#, Some(("INVALID_TYPE", "naverProducts[0].name"))),
+        (&format!(r#"{{"name": "{}"}}"#, "상".repeat(128)), None),
+        (&format!(r#"{{"name": "{}"}}"#, "상".repeat(129)), Some(("TOO_LONG", "naverProducts[0].name"))),
+    ]);
+}
+
+#[test]
+fn product_count_is_an_integer_from_1_to_999999() {
+    table(product, &[
+        (r#"{"count": 1}"#, None),
+        (r#"{"count": 999999}"#, None),
+        (r#"{"count": 0}"#, Some(("OUT_OF_RANGE", "naverProducts[0].count"))),
+        (r#"{"count": -1}"#, Some(("OUT_OF_RANGE", "naverProducts[0].count"))),
+        (r#"{"count": 1000000}"#, Some(("OUT_OF_RANGE", "naverProducts[0].count"))),
+        (r#"{"count": 1.5}"#, Some(("NOT_INTEGER", "naverProducts[0].count"))),
+        (r#"{"count": NaN}"#, Some(("NOT_INTEGER", "naverProducts[0].count"))),
+        (r#"{"count": "1"}"#, Some(("INVALID_TYPE", "naverProducts[0].count"))),
+        (r#"{"count": undefined}"#, Some(("REQUIRED", "naverProducts[0].count"))),
+    ]);
+}
+
+#[test]
+fn product_seller_id_is_ascii_letters_and_digits_up_to_30() {
+    table(product, &[
+        (r#"{"sellerId": "Seller01"}"#, None),
+        (&format!(r#"{{"sellerId": "{}"}}"#, "s".repeat(30)), None),
+        (&format!(r#"{{"sellerId": "{}"}}"#, "s".repeat(31)), Some(("INVALID_FORMAT", "naverProducts[0].sellerId"))),
+        (r#"{"sellerId": "seller_01"}"#, Some(("INVALID_FORMAT", "naverProducts[0].sellerId"))),
+        (r#"{"sellerId": "판매자"}"#, Some(("INVALID_FORMAT", "naverProducts[0].sellerId"))),
+        (r#"{"sellerId": ""}"#, Some(("INVALID_FORMAT", "naverProducts[0].sellerId"))),
+        (r#"{"sellerId": 12}"#, Some(("INVALID_TYPE", "naverProducts[0].sellerId"))),
+    ]);
+}
+
+#[test]
+fn product_pay_referrer_is_one_of_the_list() {
+    for referrer in naverpay_checkout::catalog::PAY_REFERRERS {
+        assert!(product(&format!(r#"{{"payReferrer": "{referrer}"}}"#)).ok(), "{referrer}");
+    }
+    table(product, &[
+        (r#"{"payReferrer": "NAVER"}"#, Some(("INVALID_VALUE", "naverProducts[0].payReferrer"))),
+        (r#"{"payReferrer": "naver_book"}"#, Some(("INVALID_VALUE", "naverProducts[0].payReferrer"))),
+        (r#"{"payReferrer": true}"#, Some(("INVALID_TYPE", "naverProducts[0].payReferrer"))),
+    ]);
+}
+
+#[test]
+fn product_dates_are_real_dates_with_end_not_before_start() {
+    table(product, &[
+        (r#"{"startDate": "20250101", "endDate": "20250131"}"#, None),
+        (r#"{"startDate": "20250101", "endDate": "20250101"}"#, None),
+        (r#"{"startDate": "20240229"}"#, None),
+        (r#"{"startDate": "20240230"}"#, Some(("INVALID_DATE", "naverProducts[0].startDate"))),
+        (r#"{"endDate": "2025-01-31"}"#, Some(("INVALID_DATE", "naverProducts[0].endDate"))),
+        (r#"{"startDate": "20250201", "endDate": "20250131"}"#, Some(("INVALID_DATE", "naverProducts[0].endDate"))),
+        (r#"{"startDate": 20250101}"#, Some(("INVALID_TYPE", "naverProducts[0].startDate"))),
+    ]);
+}
+
+#[test]
+fn unknown_product_keys_warn_and_near_misses_are_errors() {
+    let typo = product(r#"{"sellerID": "Seller01"}"#);
+    assert_eq!(errors(&typo), [("UNKNOWN_FIELD", "naverProducts[0].sellerID")]);
+    assert!(typo.errors.iter().all(|i| i.message.contains("sellerId")));
+    let unknown = product(r#"{"colourOfCover": "red"}"#);
+    assert_eq!(errors(&unknown), []);
+    assert_eq!(warnings(&unknown), [("UNKNOWN_FIELD", "naverProducts[0].colourOfCover")]);
+}
+
+// ---------------------------------------------------------------- dates
+
+#[test]
+fn naver_use_cfm_is_a_real_date_not_before_today_in_seoul() {
+    table(pay, &[
+        // At 2024-12-31T15:30Z it is already 2025-01-01 in Seoul.
+        (r#"{"naverUseCfm": "20250101"}"#, None),
+        (r#"{"naverUseCfm": "20261231"}"#, None),
+        (r#"{"naverUseCfm": "20241231"}"#, Some(("DATE_IN_PAST", "naverUseCfm"))),
+        (r#"{"naverUseCfm": "20240230"}"#, Some(("INVALID_DATE", "naverUseCfm"))),
+        (r#"{"naverUseCfm": "2025-01-01"}"#, Some(("INVALID_DATE", "naverUseCfm"))),
+        (r#"{"naverUseCfm": ""}"#, Some(("INVALID_DATE", "naverUseCfm"))),
+        (r#"{"naverUseCfm": 20250101}"#, Some(("INVALID_TYPE", "naverUseCfm"))),
+    ]);
+}
+
+#[test]
+fn naver_purchaser_birthday_is_a_real_date_not_in_the_future() {
+    table(pay, &[
+        (r#"{"naverPurchaserBirthday": "19900101"}"#, None),
+        (r#"{"naverPurchaserBirthday": "20250101"}"#, None),
+        (r#"{"naverPurchaserBirthday": "20250102"}"#, Some(("INVALID_DATE", "naverPurchaserBirthday"))),
+        (r#"{"naverPurchaserBirthday": "19900230"}"#, Some(("INVALID_DATE", "naverPurchaserBirthday"))),
+        (r#"{"naverPurchaserBirthday": 19900101}"#, Some(("INVALID_TYPE", "naverPurchaserBirthday"))),
+    ]);
+}
+
+// ---------------------------------------------------------------- window mode
+
+#[test]
+fn naver_popup_mode_is_a_boolean() {
+    table(pay, &[
+        (r#"{"naverPopupMode": true}"#, None),
+        (r#"{"naverPopupMode": false}"#, None),
+        (r#"{"naverPopupMode": "true"}"#, Some(("INVALID_TYPE", "naverPopupMode"))),
+        (r#"{"naverPopupMode": 1}"#, Some(("INVALID_TYPE", "naverPopupMode"))),
+        (r#"{"naverPopupMode": null}"#, Some(("INVALID_TYPE", "naverPopupMode"))),
+    ]);
+}
+
+#[test]
+fn mode_option_wins_then_params_then_device() {
+    let phone = DeviceInfo {
+        user_agent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148".into(),
+        ..DeviceInfo::default()
+    };
+    let desktop = DeviceInfo { user_agent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126".into(), ..DeviceInfo::default() };
+    use ModeOption::{Auto, Popup as P, Redirect as R};
+    use PayMode::{Popup, Redirect};
+    let rows: &[(ModeOption, &str, Option<&DeviceInfo>, PayMode)] = &[
+        (P, r#"{"naverPopupMode": false}"#, Some(&phone), Popup),
+        (R, r#"{"naverPopupMode": true}"#, Some(&desktop), Redirect),
+        (Auto, r#"{"naverPopupMode": true}"#, Some(&phone), Popup),
+        (Auto, r#"{"naverPopupMode": false}"#, Some(&desktop), Redirect),
+        (Auto, "{}", Some(&phone), Redirect),
+        (Auto, "{}", Some(&desktop), Popup),
+        (Auto, "{}", None, Popup),
+    ];
+    for (mode, patch, device, expected) in rows {
+        let opts = ValidateOptions { mode: *mode, device: device.cloned(), ..options() };
+        let r = validate_naver_pay(&patched(PAYMENT, patch), &opts);
+        assert_eq!(r.mode, *expected, "{mode:?} {patch}");
+        let popup = Value::Bool(*expected == PayMode::Popup);
+        assert_eq!(request(&r).get("naverPopupMode"), &popup, "{mode:?} {patch}");
+    }
+}
+
+#[test]
+fn redirect_mode_requires_m_redirect_url() {
+    let opts = ValidateOptions { mode: ModeOption::Redirect, ..options() };
+    for patch in [r#"{"m_redirect_url": undefined}"#, r#"{"m_redirect_url": ""}"#, r#"{"m_redirect_url": null}"#] {
+        let r = validate_naver_pay(&patched(PAYMENT, patch), &opts);
+        assert_eq!(errors(&r), [("REDIRECT_URL_REQUIRED", "m_redirect_url")], "{patch}");
+        assert_eq!(r.mode, PayMode::Redirect);
+    }
+    let params_redirect = pay(r#"{"m_redirect_url": undefined, "naverPopupMode": false}"#);
+    assert_eq!(errors(&params_redirect), [("REDIRECT_URL_REQUIRED", "m_redirect_url")]);
+}
+
+#[test]
+fn popup_mode_does_not_require_m_redirect_url() {
+    let opts = ValidateOptions { mode: ModeOption::Popup, ..options() };
+    let r = validate_naver_pay(&patched(PAYMENT, r#"{"m_redirect_url": undefined}"#), &opts);
+    assert!(r.ok(), "{:?}", r.errors);
+}
+
+#[test]
+fn m_redirect_url_is_an_absolute_https_url_in_any_mode() {
+    table(pay, &[
+        (r#"{"m_redirect_url": "https://shop.example/pay/complete?order=1#top"}"#, None),
+        (r#"{"m_redirect_url": "https://shop.example:8443/"}"#, None),
+        (r#"{"m_redirect_url": "http://localhost:3000/complete"}"#, None),
+        (r#"{"m_redirect_url": "http://127.0.0.1/complete"}"#, None),
+        (r#"{"m_redirect_url": "http://[::1]:8080/complete"}"#, None),
+        (r#"{"m_redirect_url": 42}"#, Some(("INVALID_TYPE", "m_redirect_url"))),
+    ]);
+    for bad in [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "//evil.example/complete",
+        "/pay/complete",
+        "http://shop.example/complete",
+        "http://localhost.evil.example/",
+        "https://user:pass@shop.example/",
+        "https://shop.example@evil.example/",
+        "https:\\\\evil.example",
+        "https:/\\evil.example",
+        "/\\evil.example",
+        "https:evil.example",
+        "https://",
+        "https:///complete",
+        " https://shop.example/",
+        "https://shop.example/pay\tcomplete",
+        "https://shop.example/\u{0}",
+        "ftp://shop.example/",
+        "",
+    ] {
+        let patch = format!(r#"{{"m_redirect_url": {}}}"#, quote(bad));
+        let r = pay(&patch);
+        assert_eq!(errors(&r), [("INVALID_URL", "m_redirect_url")], "{bad:?}");
+    }
+}
+
+// ---------------------------------------------------------------- naver and buyer fields
+
+#[test]
+fn naver_purchaser_name_and_chain_id_are_non_empty_strings() {
+    table(pay, &[
+        (r#"{"naverPurchaserName": "홍길동"}"#, None),
+        (r#"{"naverPurchaserName": ""}"#, Some(("INVALID_TYPE", "naverPurchaserName"))),
+        (r#"{"naverPurchaserName": 1}"#, Some(("INVALID_TYPE", "naverPurchaserName"))),
+        (r#"{"naverChainId": "chain01"}"#, None),
+        (r#"{"naverChainId": ""}"#, Some(("INVALID_TYPE", "naverChainId"))),
+        (r#"{"naverChainId": {}}"#, Some(("INVALID_TYPE", "naverChainId"))),
+    ]);
+}
+
+#[test]
+fn buyer_email_has_one_at_and_a_dotted_domain() {
+    table(pay, &[
+        (r#"{"buyer_email": "iamport@siot.do"}"#, None),
+        (r#"{"buyer_email": ""}"#, None),
+        (r#"{"buyer_email": "iamport"}"#, Some(("INVALID_FORMAT", "buyer_email"))),
+        (r#"{"buyer_email": "iamport@siot"}"#, Some(("INVALID_FORMAT", "buyer_email"))),
+        (r#"{"buyer_email": "i@am@siot.do"}"#, Some(("INVALID_FORMAT", "buyer_email"))),
+        (r#"{"buyer_email": "@siot.do"}"#, Some(("INVALID_FORMAT", "buyer_email"))),
+        (r#"{"buyer_email": 3}"#, Some(("INVALID_TYPE", "buyer_email"))),
+    ]);
+}
+
+#[test]
+fn buyer_tel_is_digits_dashes_and_a_leading_plus_8_to_20_long() {
+    table(pay, &[
+        (r#"{"buyer_tel": "010-1234-5678"}"#, None),
+        (r#"{"buyer_tel": "01012345678"}"#, None),
+        (r#"{"buyer_tel": "+82-10-1234-5678"}"#, None),
+        (r#"{"buyer_tel": ""}"#, None),
+        (r#"{"buyer_tel": "1234-567"}"#, None),
+        (r#"{"buyer_tel": "123-456"}"#, Some(("INVALID_FORMAT", "buyer_tel"))),
+        (r#"{"buyer_tel": "010 1234 5678"}"#, Some(("INVALID_FORMAT", "buyer_tel"))),
+        (r#"{"buyer_tel": "010-1234-5678 ext"}"#, Some(("INVALID_FORMAT", "buyer_tel"))),
+        (r#"{"buyer_tel": "82+1012345678"}"#, Some(("INVALID_FORMAT", "buyer_tel"))),
+        (r#"{"buyer_tel": "123456789012345678901"}"#, Some(("INVALID_FORMAT", "buyer_tel"))),
+        (r#"{"buyer_tel": 1012345678}"#, Some(("INVALID_TYPE", "buyer_tel"))),
+    ]);
+}
+
+#[test]
+fn buyer_name_addr_and_postcode_are_strings() {
+    table(pay, &[
+        (r#"{"buyer_name": "홍길동", "buyer_addr": "서울특별시 강남구 삼성동", "buyer_postcode": "123-456"}"#, None),
+        (r#"{"buyer_name": 1}"#, Some(("INVALID_TYPE", "buyer_name"))),
+        (r#"{"buyer_addr": ["서울"]}"#, Some(("INVALID_TYPE", "buyer_addr"))),
+        (r#"{"buyer_postcode": 12345}"#, Some(("INVALID_TYPE", "buyer_postcode"))),
+    ]);
+}
+
+#[test]
+fn tax_free_is_an_integer_from_0_to_amount() {
+    table(pay, &[
+        (r#"{"tax_free": 0}"#, None),
+        (r#"{"tax_free": 14000}"#, None),
+        (r#"{"tax_free": 14001}"#, Some(("OUT_OF_RANGE", "tax_free"))),
+        (r#"{"tax_free": -1}"#, Some(("OUT_OF_RANGE", "tax_free"))),
+        (r#"{"tax_free": 0.5}"#, Some(("NOT_INTEGER", "tax_free"))),
+        (r#"{"tax_free": "0"}"#, Some(("INVALID_TYPE", "tax_free"))),
+    ]);
+}
+
+// ---------------------------------------------------------------- unknown fields and secrets
+
+#[test]
+fn a_near_miss_of_a_known_field_is_an_error_that_suggests_it() {
+    for (key, suggestion) in [
+        ("naverPopUpMode", "naverPopupMode"),
+        ("merchantUid", "merchant_uid"),
+        ("amout", "amount"),
+        ("naverProduct", "naverProducts"),
+        ("m_redirect_uri", "m_redirect_url"),
+        ("PG", "pg"),
+    ] {
+        let patch = format!(r#"{{"{key}": true}}"#);
+        for opts in [options(), en()] {
+            let r = validate_naver_pay(&patched(PAYMENT, &patch), &opts);
+            assert_eq!(errors(&r), [("UNKNOWN_FIELD", key)], "{key}");
+            let message = r.errors.first().map(|i| i.message.as_str()).unwrap_or("");
+            assert!(message.contains(suggestion), "{key}: {message}");
+        }
+    }
+}
+
+#[test]
+fn a_field_far_from_every_known_field_is_a_warning_and_passes_through() {
+    for key in ["favourite_colour", "id", "utm_source", "orderMemo"] {
+        let r = pay(&format!(r#"{{"{key}": {{"nested": [1, 2]}}}}"#));
+        assert_eq!(errors(&r), [], "{key}");
+        assert_eq!(warnings(&r), [("UNKNOWN_FIELD", key)], "{key}");
+        assert_eq!(request(&r).get(key), &json(r#"{"nested": [1, 2]}"#), "{key}");
+    }
+}
+
+#[test]
+fn documented_fields_are_known_and_pass_through_untouched() {
+    let documented = r#"{"pay_method": "card", "escrow": false, "currency": "KRW", "language": "ko",
+        "notice_url": "https://shop.example/hook", "confirm_url": "https://shop.example/confirm",
+        "custom_data": {"cart": [1, 2]}, "customer_id": "c1", "vat_amount": 0, "app_scheme": "shop",
+        "digital": false, "naverCultureBenefit": true, "naverMerchantUserKey": "user-1",
+        "naverProductCount": 1, "naverProductCode": "code-1", "naverActionType": "PAY"}"#;
+    let r = pay(documented);
+    assert_eq!(errors(&r), []);
+    assert_eq!(warnings(&r), []);
+    let Value::Object(documented) = json(documented) else { unreachable!() };
+    for (k, v) in documented.iter() {
+        assert_eq!(request(&r).get(k), v, "{k}");
+    }
+}
+
+#[test]
+fn credentials_are_refused_wherever_they_are() {
+    for (patch, field) in [
+        (r#"{"imp_secret": "s3cr3t-value"}"#, "imp_secret"),
+        (r#"{"imp_key": "s3cr3t-value"}"#, "imp_key"),
+        (r#"{"IMP-SECRET": "s3cr3t-value"}"#, "IMP-SECRET"),
+        (r#"{"apiSecret": "s3cr3t-value"}"#, "apiSecret"),
+        (r#"{"api_key": "s3cr3t-value"}"#, "api_key"),
+        (r#"{"access_token": "s3cr3t-value"}"#, "access_token"),
+        (r#"{"refreshToken": "s3cr3t-value"}"#, "refreshToken"),
+        (r#"{"client_secret": "s3cr3t-value"}"#, "client_secret"),
+        (r#"{"password": "s3cr3t-value"}"#, "password"),
+        (r#"{"custom_data": {"auth": {"imp_secret": "s3cr3t-value"}}}"#, "custom_data.auth.imp_secret"),
+        (r#"{"custom_data": [{"api_secret": "s3cr3t-value"}]}"#, "custom_data[0].api_secret"),
+    ] {
+        for opts in [options(), en()] {
+            let r = validate_naver_pay(&patched(PAYMENT, patch), &opts);
+            assert_eq!(errors(&r), [("SECRET_IN_BROWSER", field)], "{patch}");
+            assert_eq!(warnings(&r), [], "{patch}");
+            assert!(r.errors.iter().all(|i| !i.message.contains("s3cr3t")), "{patch}");
+            assert_eq!(r.request, None);
+        }
+    }
+}
+
+#[test]
+fn a_credential_inside_a_product_is_refused_at_its_path() {
+    let r = product(r#"{"imp_secret": "s3cr3t-value"}"#);
+    assert_eq!(errors(&r), [("SECRET_IN_BROWSER", "naverProducts[0].imp_secret")]);
+}
+
+#[test]
+fn keys_that_only_sound_like_credentials_are_not_refused() {
+    let r = pay(r#"{"naverMerchantUserKey": "user-1", "customer_uid": "cu-1", "channelKey": "channel-key-1"}"#);
+    assert_eq!(errors(&r), []);
+    assert_eq!(warnings(&r), []);
+}
+
+#[test]
+fn messages_never_contain_buyer_values() {
+    let params = r#"{"buyer_email": "kim.minji.private", "buyer_tel": "call-me-maybe",
+        "buyer_name": 770101, "naverPurchaserBirthday": "20991231", "naverPurchaserName": 19991231,
+        "buyer_postcode": 4242}"#;
+    for opts in [options(), en()] {
+        let r = validate_naver_pay(&patched(PAYMENT, params), &opts);
+        assert_eq!(r.errors.len(), 6);
+        for issue in &r.errors {
+            for value in ["kim.minji", "call-me", "770101", "20991231", "19991231", "4242"] {
+                assert!(!issue.message.contains(value), "{}: {}", issue.field, issue.message);
+            }
+        }
+    }
+}
+
+#[test]
+fn messages_follow_the_locale() {
+    let params = patched(PAYMENT, r#"{"merchant_uid": undefined}"#);
+    let ko = validate_naver_pay(&params, &options());
+    let en = validate_naver_pay(&params, &en());
+    assert_eq!(ko.errors.first().map(|i| i.message.as_str()), Some("merchant_uid: 필수 항목입니다."));
+    assert_eq!(en.errors.first().map(|i| i.message.as_str()), Some("merchant_uid: is required"));
+}
+
+// ---------------------------------------------------------------- the request
+
+#[test]
+fn the_request_keeps_key_order_and_appends_defaults() {
+    let params = r#"{"favourite_colour": "blue", "merchant_uid": "order_0001", "amount": 14000,
+        "m_redirect_url": "https://shop.example/pay/complete", "buyer_email": "iamport@siot.do",
+        "naverProducts": [{"categoryType": "BOOK", "categoryId": "GENERAL", "uid": "107922211",
+                           "name": "History of the World", "count": 1}]}"#;
+    let r = validate_naver_pay(&json(params), &options());
+    let req = request(&r);
+    assert_eq!(
+        keys(req),
+        ["favourite_colour", "merchant_uid", "amount", "m_redirect_url", "buyer_email", "naverProducts", "pg", "name", "naverPopupMode"]
+    );
+    assert_eq!(req.get("pg"), &json(r#""naverpay""#));
+    assert_eq!(req.get("name"), &json(r#""History of the World""#));
+    assert_eq!(req.get("naverPopupMode"), &Value::Bool(true));
+    let Value::Object(original) = json(params) else { unreachable!() };
+    for (k, v) in original.iter() {
+        assert_eq!(req.get(k), v, "{k} passes through untouched");
+    }
+}
+
+#[test]
+fn the_request_sets_naver_popup_mode_in_place_when_given() {
+    let opts = ValidateOptions { mode: ModeOption::Redirect, ..options() };
+    let r = validate_naver_pay(&patched(PAYMENT, r#"{"naverPopupMode": true, "buyer_name": "홍길동"}"#), &opts);
+    let req = request(&r);
+    assert_eq!(req.get("naverPopupMode"), &Value::Bool(false));
+    assert_eq!(keys(req).iter().position(|k| *k == "naverPopupMode"), Some(5));
+}
+
+#[test]
+fn there_is_no_request_when_there_are_errors() {
+    let r = pay(r#"{"amount": 99}"#);
+    assert_eq!(r.request, None);
+    assert!(!r.ok());
+}
+
+// ---------------------------------------------------------------- billing key
+
+#[test]
+fn billing_key_seed_example_is_valid_without_issues() {
+    let r = billing("{}");
+    assert_eq!(errors(&r), []);
+    assert_eq!(warnings(&r), []);
+    let req = request(&r);
+    assert_eq!(req.get("pg"), &json(r#""naverpay""#));
+    assert_eq!(req.get("customer_uid"), &json(r#""gildong_0001_1234""#));
+}
+
+#[test]
+fn billing_key_requires_customer_uid_of_at_most_80_characters() {
+    table(billing, &[
+        (r#"{"customer_uid": undefined}"#, Some(("REQUIRED", "customer_uid"))),
+        (r#"{"customer_uid": ""}"#, Some(("REQUIRED", "customer_uid"))),
+        (r#"{"customer_uid": 1}"#, Some(("INVALID_TYPE", "customer_uid"))),
+        (&format!(r#"{{"customer_uid": "{}"}}"#, "c".repeat(80)), None),
+        (&format!(r#"{{"customer_uid": "{}"}}"#, "c".repeat(81)), Some(("TOO_LONG", "customer_uid"))),
+    ]);
+}
+
+#[test]
+fn billing_key_requires_buyer_tel() {
+    table(billing, &[
+        (r#"{"buyer_tel": undefined}"#, Some(("REQUIRED", "buyer_tel"))),
+        (r#"{"buyer_tel": ""}"#, Some(("REQUIRED", "buyer_tel"))),
+        (r#"{"buyer_tel": "010"}"#, Some(("INVALID_FORMAT", "buyer_tel"))),
+    ]);
+}
+
+#[test]
+fn billing_key_requires_naver_product_code() {
+    table(billing, &[
+        (r#"{"naverProductCode": undefined}"#, Some(("REQUIRED", "naverProductCode"))),
+        (r#"{"naverProductCode": ""}"#, Some(("REQUIRED", "naverProductCode"))),
+        (r#"{"naverProductCode": 12}"#, Some(("INVALID_TYPE", "naverProductCode"))),
+    ]);
+}
+
+#[test]
+fn billing_key_amount_is_any_integer_from_zero_without_minimum() {
+    table(billing, &[
+        (r#"{"amount": 0}"#, None),
+        (r#"{"amount": 50}"#, None),
+        (r#"{"amount": -1}"#, Some(("OUT_OF_RANGE", "amount"))),
+        (r#"{"amount": 1.5}"#, Some(("NOT_INTEGER", "amount"))),
+        (r#"{"amount": "0"}"#, Some(("INVALID_TYPE", "amount"))),
+        (r#"{"amount": undefined}"#, Some(("REQUIRED", "amount"))),
+    ]);
+}
+
+#[test]
+fn billing_key_products_are_optional_but_checked_when_given() {
+    table(billing, &[
+        (r#"{"naverProducts": [{"categoryType": "PRODUCT", "categoryId": "GENERAL", "uid": "p1", "name": "Slim plan (monthly)", "count": 1}]}"#, None),
+        (r#"{"naverProducts": [{"categoryType": "MUSIC", "categoryId": "EBOOK", "uid": "p1", "name": "Slim plan (monthly)", "count": 1}]}"#,
+         Some(("INVALID_CATEGORY", "naverProducts[0].categoryId"))),
+        (r#"{"naverProducts": "PRODUCT"}"#, Some(("INVALID_TYPE", "naverProducts"))),
+    ]);
+}
+
+#[test]
+fn billing_key_name_is_required_or_taken_from_products() {
+    assert_eq!(errors(&billing(r#"{"name": undefined}"#)), [("REQUIRED", "name")]);
+    let r = billing(r#"{"name": undefined, "naverProducts": [{"categoryType": "PRODUCT", "categoryId": "GENERAL",
+                                                              "uid": "p1", "name": "Slim plan", "count": 1}]}"#);
+    assert_eq!(request(&r).get("name"), &json(r#""Slim plan""#));
+}
+
+#[test]
+fn billing_key_shares_the_other_payment_rules() {
+    table(billing, &[
+        (r#"{"merchant_uid": undefined}"#, Some(("REQUIRED", "merchant_uid"))),
+        (r#"{"pg": "kakaopay"}"#, Some(("INVALID_VALUE", "pg"))),
+        (r#"{"imp_secret": "x"}"#, Some(("SECRET_IN_BROWSER", "imp_secret"))),
+        (r#"{"naverPopUpMode": false}"#, Some(("UNKNOWN_FIELD", "naverPopUpMode"))),
+        (r#"{"m_redirect_url": "javascript:alert(1)"}"#, Some(("INVALID_URL", "m_redirect_url"))),
+        (r#"{"naverUseCfm": "20241231"}"#, Some(("DATE_IN_PAST", "naverUseCfm"))),
+    ]);
+}
+
+#[test]
+fn every_error_code_used_here_is_a_known_code() {
+    let r = pay(r#"{"amount": "x", "naverPopUpMode": 1, "imp_secret": "x"}"#);
+    for issue in &r.errors {
+        assert!(ErrorCode::ALL.contains(&issue.code));
+    }
+}
+
+// ---------------------------------------------------------------- a tiny JSON-like reader
+
+fn json(src: &str) -> Value {
+    let mut p = Reader { s: src.as_bytes(), i: 0 };
+    let v = p.value();
+    p.ws();
+    assert_eq!(p.i, p.s.len(), "trailing input in {src}");
+    v
+}
+
+fn quote(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Writes a value back as the reader's syntax (test inputs only).
+fn debug_json(v: &Value) -> String {
+    match v {
+        Value::Undefined => "undefined".into(),
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => format!("{n}"),
+        Value::String(s) => quote(s),
+        Value::Array(a) => format!("[{}]", a.iter().map(debug_json).collect::<Vec<_>>().join(",")),
+        Value::Object(m) => {
+            format!("{{{}}}", m.iter().map(|(k, v)| format!("{}:{}", quote(k), debug_json(v))).collect::<Vec<_>>().join(","))
+        }
+        Value::Other(t) => panic!("cannot write {t}"),
+    }
+}
+
+struct Reader<'a> {
+    s: &'a [u8],
+    i: usize,
+}
+
+impl Reader<'_> {
+    fn ws(&mut self) {
+        while self.s.get(self.i).is_some_and(u8::is_ascii_whitespace) {
+            self.i += 1;
+        }
+    }
+
+    fn eat(&mut self, lit: &str) -> bool {
+        if self.s[self.i..].starts_with(lit.as_bytes()) {
+            self.i += lit.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn expect(&mut self, c: u8) {
+        self.ws();
+        assert_eq!(self.s.get(self.i), Some(&c), "expected {:?} at {}", c as char, self.i);
+        self.i += 1;
+    }
+
+    fn value(&mut self) -> Value {
+        self.ws();
+        for (lit, v) in [
+            ("undefined", Value::Undefined),
+            ("null", Value::Null),
+            ("true", Value::Bool(true)),
+            ("false", Value::Bool(false)),
+            ("NaN", Value::Number(f64::NAN)),
+            ("Infinity", Value::Number(f64::INFINITY)),
+            ("-Infinity", Value::Number(f64::NEG_INFINITY)),
+        ] {
+            if self.eat(lit) {
+                return v;
+            }
+        }
+        match self.s[self.i] {
+            b'{' => {
+                self.i += 1;
+                let mut m = Map::new();
+                self.ws();
+                if self.eat("}") {
+                    return Value::Object(m);
+                }
+                loop {
+                    self.ws();
+                    let k = self.string();
+                    self.expect(b':');
+                    let v = self.value();
+                    m.insert(k, v);
+                    self.ws();
+                    if self.eat("}") {
+                        return Value::Object(m);
+                    }
+                    self.expect(b',');
+                }
+            }
+            b'[' => {
+                self.i += 1;
+                let mut a = Vec::new();
+                self.ws();
+                if self.eat("]") {
+                    return Value::Array(a);
+                }
+                loop {
+                    a.push(self.value());
+                    self.ws();
+                    if self.eat("]") {
+                        return Value::Array(a);
+                    }
+                    self.expect(b',');
+                }
+            }
+            b'"' => Value::String(self.string()),
+            _ => {
+                let start = self.i;
+                while self.s.get(self.i).is_some_and(|b| b"+-.eE0123456789".contains(b)) {
+                    self.i += 1;
+                }
+                let text = std::str::from_utf8(&self.s[start..self.i]).unwrap();
+                Value::Number(text.parse().unwrap_or_else(|_| panic!("bad number {text:?} at {start}")))
+            }
+        }
+    }
+
+    fn string(&mut self) -> String {
+        self.expect(b'"');
+        let mut out = Vec::new();
+        loop {
+            match self.s[self.i] {
+                b'"' => {
+                    self.i += 1;
+                    return String::from_utf8(out).unwrap();
+                }
+                b'\\' => {
+                    let esc = self.s[self.i + 1];
+                    self.i += 2;
+                    match esc {
+                        b'n' => out.push(b'\n'),
+                        b't' => out.push(b'\t'),
+                        b'u' => {
+                            let hex = std::str::from_utf8(&self.s[self.i..self.i + 4]).unwrap();
+                            let c = char::from_u32(u32::from_str_radix(hex, 16).unwrap()).unwrap();
+                            out.extend_from_slice(c.to_string().as_bytes());
+                            self.i += 4;
+                        }
+                        other => out.push(other),
+                    }
+                }
+                b => {
+                    out.push(b);
+                    self.i += 1;
+                }
+            }
+        }
+    }
+}
