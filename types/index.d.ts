@@ -235,13 +235,49 @@ export interface NaverPayBaseParams {
   naverMerchantUserKey?: string | undefined;
   /** The product count Naver Pay shows. */
   naverProductCount?: number | undefined;
+
+  // Other fields of PortOne V1's `IMP.request_pay`: known to IMP and passed through untouched.
+
+  /** PortOne's payment method code; Naver Pay needs none. */
+  pay_method?: string | undefined;
+  /** Whether the payment is held in escrow. */
+  escrow?: boolean | undefined;
+  /** The VAT part of `amount`. */
+  vat_amount?: number | undefined;
+  /** The older name of `vat_amount`. */
+  vat?: number | undefined;
+  /** The payment window's language (PortOne's, not this package's `locale`). */
+  language?: string | undefined;
+  /** The app's URL scheme, for returning from an external app in a WebView. */
+  app_scheme?: string | undefined;
+  /** Display options of the payment window (e.g. card instalment months). */
+  display?: { card_quota?: number[] | undefined } | undefined;
+  /** Whether the goods are digital (for mobile carrier billing). */
+  digital?: boolean | undefined;
+  /** The virtual-account deposit deadline. */
+  vbank_due?: string | undefined;
+  /** The business registration number. */
+  biz_num?: string | undefined;
+  /** Whether PortOne opens the window as a popup (PortOne's generic flag; Naver Pay uses `naverPopupMode`). */
+  popup?: boolean | undefined;
+  /** The service period shown by some PGs. */
+  period?: { from?: string | undefined; to?: string | undefined } | undefined;
+  /** The merchant's company name shown by some PGs. */
+  company?: string | undefined;
+  /** PG-specific parameters passed through to the PG. */
+  bypass?: Record<string, unknown> | undefined;
+  /** Naver Pay's action type, when the Naver Pay contract calls for it. */
+  naverActionType?: string | undefined;
+  /** Naver Pay's interface data (inflow codes and the like), when the Naver Pay contract calls for it. */
+  naverInterface?: Record<string, unknown> | undefined;
 }
 
 /**
  * The parameters of a general Naver Pay payment: what `IMP.request_pay` receives, checked first.
  *
  * Only documented V1 fields are declared, so a misspelt field in an object literal
- * (`naverPopUpMode`) does not compile. At run time a field IMP does not know is an
+ * (`naverPopUpMode`) does not compile. `customer_uid` is not one of them: with it IMP registers
+ * a billing key instead, which is {@link NaverPayCheckout.registerBillingKey}'s job. At run time a field IMP does not know is an
  * `UNKNOWN_FIELD` error when it is close to a known one, otherwise a warning, and REST
  * credentials (`imp_key`, `imp_secret`, …) are refused with `SECRET_IN_BROWSER`.
  */

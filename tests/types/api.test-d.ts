@@ -102,6 +102,11 @@ const seedParams: NaverPayParams = {
   naverCultureBenefit: true,
   naverMerchantUserKey: 'user-key',
   naverProductCount: 2,
+  language: 'ko',
+  escrow: false,
+  vat_amount: 1272,
+  app_scheme: 'shopapp',
+  bypass: { naverpay: {} },
   naverProducts: [
     {
       categoryType: 'BOOK',
@@ -427,6 +432,9 @@ await checkout.pay({
 // @ts-expect-error a typo inside a product
 const productTypo: NaverProduct = { ...product, sellerID: 'seller01' };
 
+// @ts-expect-error customer_uid turns a payment into a billing-key registration: registerBillingKey takes it
+const customerUid: NaverPayParams = { ...seedParams, customer_uid: 'c' };
+
 // @ts-expect-error REST credentials do not belong in the browser's params
 const secret: NaverPayParams = { ...seedParams, imp_secret: 'xxxx' };
 
@@ -509,5 +517,5 @@ buildAgainPaymentBody({ customer_uid: 'c', merchant_uid: 'o', amount: 100 });
 // @ts-expect-error naverUseCfm goes inside extra in the again body
 buildAgainPaymentBody({ ...againInput, naverUseCfm: '20301001' });
 
-void [musicEbook, game, bluray, badReferrer, countString, productTypo, secret, otherPg, popupString];
+void [customerUid, musicEbook, game, bluray, badReferrer, countString, productTypo, secret, otherPg, popupString];
 void [noMerchantUid, noProducts, noProductCode, noBuyerTel, codeTypo, autoMode, msg, rawUid, unchecked];
