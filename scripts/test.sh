@@ -24,6 +24,7 @@ bash scripts/build.sh
 
 step "TypeScript declarations"
 node_modules/.bin/tsc -p tests/types/tsconfig.json
+node_modules/.bin/tsc -p tests/types/tsconfig.node.json
 
 step "size budget"
 node scripts/size.mjs --check
