@@ -4,8 +4,8 @@
 //! small reader at the bottom; a patch sets keys on a valid base, `undefined` removes one.
 
 use naverpay_checkout::{
-    validate_billing_key, validate_naver_pay, DeviceInfo, ErrorCode, Locale, Map, ModeOption, PayMode,
-    ValidateOptions, ValidationReport, Value,
+    validate_billing_key, validate_naver_pay, DeviceInfo, ErrorCode, Locale, Map, ModeOption, PayMode, ValidateOptions,
+    ValidationReport, Value,
 };
 
 /// 2024-12-31T15:30:00Z: already 2025-01-01 00:30 in Seoul.
@@ -153,43 +153,55 @@ fn warnings_alone_keep_the_request() {
 
 #[test]
 fn amount_must_be_a_javascript_number() {
-    table(pay, &[
-        (r#"{"amount": "14000"}"#, Some(("INVALID_TYPE", "amount"))),
-        (r#"{"amount": true}"#, Some(("INVALID_TYPE", "amount"))),
-        (r#"{"amount": [14000]}"#, Some(("INVALID_TYPE", "amount"))),
-        (r#"{"amount": null}"#, Some(("REQUIRED", "amount"))),
-        (r#"{"amount": undefined}"#, Some(("REQUIRED", "amount"))),
-    ]);
+    table(
+        pay,
+        &[
+            (r#"{"amount": "14000"}"#, Some(("INVALID_TYPE", "amount"))),
+            (r#"{"amount": true}"#, Some(("INVALID_TYPE", "amount"))),
+            (r#"{"amount": [14000]}"#, Some(("INVALID_TYPE", "amount"))),
+            (r#"{"amount": null}"#, Some(("REQUIRED", "amount"))),
+            (r#"{"amount": undefined}"#, Some(("REQUIRED", "amount"))),
+        ],
+    );
 }
 
 #[test]
 fn amount_must_be_a_finite_integer() {
-    table(pay, &[
-        (r#"{"amount": 14000.5}"#, Some(("NOT_INTEGER", "amount"))),
-        (r#"{"amount": NaN}"#, Some(("NOT_INTEGER", "amount"))),
-        (r#"{"amount": Infinity}"#, Some(("NOT_INTEGER", "amount"))),
-        (r#"{"amount": -Infinity}"#, Some(("NOT_INTEGER", "amount"))),
-        (r#"{"amount": 14000}"#, None),
-    ]);
+    table(
+        pay,
+        &[
+            (r#"{"amount": 14000.5}"#, Some(("NOT_INTEGER", "amount"))),
+            (r#"{"amount": NaN}"#, Some(("NOT_INTEGER", "amount"))),
+            (r#"{"amount": Infinity}"#, Some(("NOT_INTEGER", "amount"))),
+            (r#"{"amount": -Infinity}"#, Some(("NOT_INTEGER", "amount"))),
+            (r#"{"amount": 14000}"#, None),
+        ],
+    );
 }
 
 #[test]
 fn amount_is_at_most_max_safe_integer() {
-    table(pay, &[
-        (r#"{"amount": 9007199254740991}"#, None),
-        (r#"{"amount": 9007199254740992}"#, Some(("OUT_OF_RANGE", "amount"))),
-        (r#"{"amount": 1e300}"#, Some(("OUT_OF_RANGE", "amount"))),
-    ]);
+    table(
+        pay,
+        &[
+            (r#"{"amount": 9007199254740991}"#, None),
+            (r#"{"amount": 9007199254740992}"#, Some(("OUT_OF_RANGE", "amount"))),
+            (r#"{"amount": 1e300}"#, Some(("OUT_OF_RANGE", "amount"))),
+        ],
+    );
 }
 
 #[test]
 fn amount_below_the_minimum_is_amount_below_minimum() {
-    table(pay, &[
-        (r#"{"amount": 99}"#, Some(("AMOUNT_BELOW_MINIMUM", "amount"))),
-        (r#"{"amount": 0}"#, Some(("AMOUNT_BELOW_MINIMUM", "amount"))),
-        (r#"{"amount": -100}"#, Some(("AMOUNT_BELOW_MINIMUM", "amount"))),
-        (r#"{"amount": 100}"#, None),
-    ]);
+    table(
+        pay,
+        &[
+            (r#"{"amount": 99}"#, Some(("AMOUNT_BELOW_MINIMUM", "amount"))),
+            (r#"{"amount": 0}"#, Some(("AMOUNT_BELOW_MINIMUM", "amount"))),
+            (r#"{"amount": -100}"#, Some(("AMOUNT_BELOW_MINIMUM", "amount"))),
+            (r#"{"amount": 100}"#, None),
+        ],
+    );
 }
 
 #[test]
@@ -215,17 +227,20 @@ fn min_amount_option_sets_the_minimum() {
 
 #[test]
 fn pg_is_naverpay_or_naverpay_with_a_mid() {
-    table(pay, &[
-        (r#"{"pg": "naverpay"}"#, None),
-        (r#"{"pg": "naverpay.np_123456"}"#, None),
-        (r#"{"pg": "naverpay."}"#, Some(("INVALID_VALUE", "pg"))),
-        (r#"{"pg": "naverco"}"#, Some(("INVALID_VALUE", "pg"))),
-        (r#"{"pg": "kakaopay.naverpay"}"#, Some(("INVALID_VALUE", "pg"))),
-        (r#"{"pg": "NAVERPAY"}"#, Some(("INVALID_VALUE", "pg"))),
-        (r#"{"pg": ""}"#, Some(("INVALID_VALUE", "pg"))),
-        (r#"{"pg": 1}"#, Some(("INVALID_TYPE", "pg"))),
-        (r#"{"pg": null}"#, Some(("INVALID_TYPE", "pg"))),
-    ]);
+    table(
+        pay,
+        &[
+            (r#"{"pg": "naverpay"}"#, None),
+            (r#"{"pg": "naverpay.np_123456"}"#, None),
+            (r#"{"pg": "naverpay."}"#, Some(("INVALID_VALUE", "pg"))),
+            (r#"{"pg": "naverco"}"#, Some(("INVALID_VALUE", "pg"))),
+            (r#"{"pg": "kakaopay.naverpay"}"#, Some(("INVALID_VALUE", "pg"))),
+            (r#"{"pg": "NAVERPAY"}"#, Some(("INVALID_VALUE", "pg"))),
+            (r#"{"pg": ""}"#, Some(("INVALID_VALUE", "pg"))),
+            (r#"{"pg": 1}"#, Some(("INVALID_TYPE", "pg"))),
+            (r#"{"pg": null}"#, Some(("INVALID_TYPE", "pg"))),
+        ],
+    );
 }
 
 #[test]
@@ -241,35 +256,44 @@ fn channel_key_stands_instead_of_pg() {
     let r = pay(r#"{"channelKey": "channel-key-0000"}"#);
     assert!(r.ok());
     assert!(!request(&r).contains("pg"));
-    table(pay, &[
-        (r#"{"channelKey": ""}"#, Some(("INVALID_TYPE", "channelKey"))),
-        (r#"{"channelKey": 7}"#, Some(("INVALID_TYPE", "channelKey"))),
-    ]);
+    table(
+        pay,
+        &[
+            (r#"{"channelKey": ""}"#, Some(("INVALID_TYPE", "channelKey"))),
+            (r#"{"channelKey": 7}"#, Some(("INVALID_TYPE", "channelKey"))),
+        ],
+    );
 }
 
 #[test]
 fn merchant_uid_is_a_required_string_of_at_most_40_characters() {
-    table(pay, &[
-        (r#"{"merchant_uid": undefined}"#, Some(("REQUIRED", "merchant_uid"))),
-        (r#"{"merchant_uid": null}"#, Some(("REQUIRED", "merchant_uid"))),
-        (r#"{"merchant_uid": ""}"#, Some(("REQUIRED", "merchant_uid"))),
-        (r#"{"merchant_uid": 1234}"#, Some(("INVALID_TYPE", "merchant_uid"))),
-        (&format!(r#"{{"merchant_uid": "{}"}}"#, "a".repeat(40)), None),
-        (&format!(r#"{{"merchant_uid": "{}"}}"#, "a".repeat(41)), Some(("TOO_LONG", "merchant_uid"))),
-        // Characters, not bytes: 40 Hangul syllables are 120 bytes.
-        (&format!(r#"{{"merchant_uid": "{}"}}"#, "주".repeat(40)), None),
-    ]);
+    table(
+        pay,
+        &[
+            (r#"{"merchant_uid": undefined}"#, Some(("REQUIRED", "merchant_uid"))),
+            (r#"{"merchant_uid": null}"#, Some(("REQUIRED", "merchant_uid"))),
+            (r#"{"merchant_uid": ""}"#, Some(("REQUIRED", "merchant_uid"))),
+            (r#"{"merchant_uid": 1234}"#, Some(("INVALID_TYPE", "merchant_uid"))),
+            (&format!(r#"{{"merchant_uid": "{}"}}"#, "a".repeat(40)), None),
+            (&format!(r#"{{"merchant_uid": "{}"}}"#, "a".repeat(41)), Some(("TOO_LONG", "merchant_uid"))),
+            // Characters, not bytes: 40 Hangul syllables are 120 bytes.
+            (&format!(r#"{{"merchant_uid": "{}"}}"#, "주".repeat(40)), None),
+        ],
+    );
 }
 
 #[test]
 fn name_is_a_required_string_of_at_most_40_characters() {
-    table(pay, &[
-        (r#"{"name": ""}"#, Some(("REQUIRED", "name"))),
-        (r#"{"name": null}"#, Some(("REQUIRED", "name"))),
-        (r#"{"name": 5}"#, Some(("INVALID_TYPE", "name"))),
-        (&format!(r#"{{"name": "{}"}}"#, "책".repeat(40)), None),
-        (&format!(r#"{{"name": "{}"}}"#, "책".repeat(41)), Some(("TOO_LONG", "name"))),
-    ]);
+    table(
+        pay,
+        &[
+            (r#"{"name": ""}"#, Some(("REQUIRED", "name"))),
+            (r#"{"name": null}"#, Some(("REQUIRED", "name"))),
+            (r#"{"name": 5}"#, Some(("INVALID_TYPE", "name"))),
+            (&format!(r#"{{"name": "{}"}}"#, "책".repeat(40)), None),
+            (&format!(r#"{{"name": "{}"}}"#, "책".repeat(41)), Some(("TOO_LONG", "name"))),
+        ],
+    );
 }
 
 #[test]
@@ -289,10 +313,13 @@ fn missing_name_without_products_is_required() {
 fn missing_name_from_a_first_product_longer_than_40_characters_is_too_long() {
     let long = "가".repeat(41);
     let r = validate_naver_pay(
-        &patched(PAYMENT, &format!(
-            r#"{{"name": undefined, "naverProducts": [{{"categoryType": "BOOK", "categoryId": "GENERAL",
+        &patched(
+            PAYMENT,
+            &format!(
+                r#"{{"name": undefined, "naverProducts": [{{"categoryType": "BOOK", "categoryId": "GENERAL",
                  "uid": "1", "name": "{long}", "count": 1}}]}}"#
-        )),
+            ),
+        ),
         &options(),
     );
     assert_eq!(errors(&r), [("TOO_LONG", "name")]);
@@ -318,13 +345,16 @@ fn several_products_with_a_name_other_than_the_first_warn_name_mismatch() {
 
 #[test]
 fn naver_products_is_a_required_non_empty_array() {
-    table(pay, &[
-        (r#"{"naverProducts": undefined}"#, Some(("REQUIRED", "naverProducts"))),
-        (r#"{"naverProducts": null}"#, Some(("REQUIRED", "naverProducts"))),
-        (r#"{"naverProducts": []}"#, Some(("REQUIRED", "naverProducts"))),
-        (r#"{"naverProducts": {}}"#, Some(("INVALID_TYPE", "naverProducts"))),
-        (r#"{"naverProducts": "BOOK"}"#, Some(("INVALID_TYPE", "naverProducts"))),
-    ]);
+    table(
+        pay,
+        &[
+            (r#"{"naverProducts": undefined}"#, Some(("REQUIRED", "naverProducts"))),
+            (r#"{"naverProducts": null}"#, Some(("REQUIRED", "naverProducts"))),
+            (r#"{"naverProducts": []}"#, Some(("REQUIRED", "naverProducts"))),
+            (r#"{"naverProducts": {}}"#, Some(("INVALID_TYPE", "naverProducts"))),
+            (r#"{"naverProducts": "BOOK"}"#, Some(("INVALID_TYPE", "naverProducts"))),
+        ],
+    );
 }
 
 #[test]
@@ -355,21 +385,42 @@ fn every_category_pair_of_the_table_is_accepted() {
 
 #[test]
 fn category_pairs_outside_the_table_are_invalid_category_at_category_id() {
-    table(product, &[
-        (r#"{"categoryType": "MUSIC", "categoryId": "EBOOK"}"#, Some(("INVALID_CATEGORY", "naverProducts[0].categoryId"))),
-        (r#"{"categoryType": "BOOK", "categoryId": "CD"}"#, Some(("INVALID_CATEGORY", "naverProducts[0].categoryId"))),
-        (r#"{"categoryType": "BOOKS", "categoryId": "GENERAL"}"#, Some(("INVALID_CATEGORY", "naverProducts[0].categoryId"))),
-        (r#"{"categoryType": "book", "categoryId": "general"}"#, Some(("INVALID_CATEGORY", "naverProducts[0].categoryId"))),
-        (r#"{"categoryType": "MOVIE", "categoryId": "BLURAY"}"#, Some(("INVALID_CATEGORY", "naverProducts[0].categoryId"))),
-        (r#"{"categoryType": undefined}"#, Some(("REQUIRED", "naverProducts[0].categoryType"))),
-        (r#"{"categoryId": 3}"#, Some(("INVALID_TYPE", "naverProducts[0].categoryId"))),
-    ]);
+    table(
+        product,
+        &[
+            (
+                r#"{"categoryType": "MUSIC", "categoryId": "EBOOK"}"#,
+                Some(("INVALID_CATEGORY", "naverProducts[0].categoryId")),
+            ),
+            (
+                r#"{"categoryType": "BOOK", "categoryId": "CD"}"#,
+                Some(("INVALID_CATEGORY", "naverProducts[0].categoryId")),
+            ),
+            (
+                r#"{"categoryType": "BOOKS", "categoryId": "GENERAL"}"#,
+                Some(("INVALID_CATEGORY", "naverProducts[0].categoryId")),
+            ),
+            (
+                r#"{"categoryType": "book", "categoryId": "general"}"#,
+                Some(("INVALID_CATEGORY", "naverProducts[0].categoryId")),
+            ),
+            (
+                r#"{"categoryType": "MOVIE", "categoryId": "BLURAY"}"#,
+                Some(("INVALID_CATEGORY", "naverProducts[0].categoryId")),
+            ),
+            (r#"{"categoryType": undefined}"#, Some(("REQUIRED", "naverProducts[0].categoryType"))),
+            (r#"{"categoryId": 3}"#, Some(("INVALID_TYPE", "naverProducts[0].categoryId"))),
+        ],
+    );
 }
 
 #[test]
 fn invalid_category_for_a_known_type_lists_its_ids() {
-    let params = patched(PAYMENT, r#"{"naverProducts": [{"categoryType": "MUSIC", "categoryId": "EBOOK",
-                                      "uid": "1", "name": "History of the World", "count": 1}]}"#);
+    let params = patched(
+        PAYMENT,
+        r#"{"naverProducts": [{"categoryType": "MUSIC", "categoryId": "EBOOK",
+                                      "uid": "1", "name": "History of the World", "count": 1}]}"#,
+    );
     let r = validate_naver_pay(&params, &en());
     let message = r.errors.first().map(|i| i.message.as_str()).unwrap_or("");
     assert!(message.contains("CD, LP, USED"), "{message}");
@@ -377,55 +428,70 @@ fn invalid_category_for_a_known_type_lists_its_ids() {
 
 #[test]
 fn product_uid_is_required_and_at_most_100_bytes() {
-    table(product, &[
-        (r#"{"uid": undefined}"#, Some(("REQUIRED", "naverProducts[0].uid"))),
-        (r#"{"uid": ""}"#, Some(("REQUIRED", "naverProducts[0].uid"))),
-        (r#"{"uid": 107922211}"#, Some(("INVALID_TYPE", "naverProducts[0].uid"))),
-        (&format!(r#"{{"uid": "{}"}}"#, "u".repeat(100)), None),
-        (&format!(r#"{{"uid": "{}"}}"#, "u".repeat(101)), Some(("TOO_LONG", "naverProducts[0].uid"))),
-        // Bytes, not characters: 34 Hangul syllables are 102 bytes.
-        (&format!(r#"{{"uid": "{}"}}"#, "상".repeat(34)), Some(("TOO_LONG", "naverProducts[0].uid"))),
-    ]);
+    table(
+        product,
+        &[
+            (r#"{"uid": undefined}"#, Some(("REQUIRED", "naverProducts[0].uid"))),
+            (r#"{"uid": ""}"#, Some(("REQUIRED", "naverProducts[0].uid"))),
+            (r#"{"uid": 107922211}"#, Some(("INVALID_TYPE", "naverProducts[0].uid"))),
+            (&format!(r#"{{"uid": "{}"}}"#, "u".repeat(100)), None),
+            (&format!(r#"{{"uid": "{}"}}"#, "u".repeat(101)), Some(("TOO_LONG", "naverProducts[0].uid"))),
+            // Bytes, not characters: 34 Hangul syllables are 102 bytes.
+            (&format!(r#"{{"uid": "{}"}}"#, "상".repeat(34)), Some(("TOO_LONG", "naverProducts[0].uid"))),
+        ],
+    );
 }
 
 #[test]
 fn product_name_is_required_and_at_most_128_characters() {
     // The order's own name stays, so only the product's name is judged.
-    table(product, &[
-        (r#"{"name": undefined}"#, Some(("REQUIRED", "naverProducts[0].name"))),
-        (r#"{"name": ""}"#, Some(("REQUIRED", "naverProducts[0].name"))),
-        (r#"{"name": ["x"]}"#, Some(("INVALID_TYPE", "naverProducts[0].name"))),
-        (&format!(r#"{{"name": "{}"}}"#, "상".repeat(128)), None),
-        (&format!(r#"{{"name": "{}"}}"#, "상".repeat(129)), Some(("TOO_LONG", "naverProducts[0].name"))),
-    ]);
+    table(
+        product,
+        &[
+            (r#"{"name": undefined}"#, Some(("REQUIRED", "naverProducts[0].name"))),
+            (r#"{"name": ""}"#, Some(("REQUIRED", "naverProducts[0].name"))),
+            (r#"{"name": ["x"]}"#, Some(("INVALID_TYPE", "naverProducts[0].name"))),
+            (&format!(r#"{{"name": "{}"}}"#, "상".repeat(128)), None),
+            (&format!(r#"{{"name": "{}"}}"#, "상".repeat(129)), Some(("TOO_LONG", "naverProducts[0].name"))),
+        ],
+    );
 }
 
 #[test]
 fn product_count_is_an_integer_from_1_to_999999() {
-    table(product, &[
-        (r#"{"count": 1}"#, None),
-        (r#"{"count": 999999}"#, None),
-        (r#"{"count": 0}"#, Some(("OUT_OF_RANGE", "naverProducts[0].count"))),
-        (r#"{"count": -1}"#, Some(("OUT_OF_RANGE", "naverProducts[0].count"))),
-        (r#"{"count": 1000000}"#, Some(("OUT_OF_RANGE", "naverProducts[0].count"))),
-        (r#"{"count": 1.5}"#, Some(("NOT_INTEGER", "naverProducts[0].count"))),
-        (r#"{"count": NaN}"#, Some(("NOT_INTEGER", "naverProducts[0].count"))),
-        (r#"{"count": "1"}"#, Some(("INVALID_TYPE", "naverProducts[0].count"))),
-        (r#"{"count": undefined}"#, Some(("REQUIRED", "naverProducts[0].count"))),
-    ]);
+    table(
+        product,
+        &[
+            (r#"{"count": 1}"#, None),
+            (r#"{"count": 999999}"#, None),
+            (r#"{"count": 0}"#, Some(("OUT_OF_RANGE", "naverProducts[0].count"))),
+            (r#"{"count": -1}"#, Some(("OUT_OF_RANGE", "naverProducts[0].count"))),
+            (r#"{"count": 1000000}"#, Some(("OUT_OF_RANGE", "naverProducts[0].count"))),
+            (r#"{"count": 1.5}"#, Some(("NOT_INTEGER", "naverProducts[0].count"))),
+            (r#"{"count": NaN}"#, Some(("NOT_INTEGER", "naverProducts[0].count"))),
+            (r#"{"count": "1"}"#, Some(("INVALID_TYPE", "naverProducts[0].count"))),
+            (r#"{"count": undefined}"#, Some(("REQUIRED", "naverProducts[0].count"))),
+        ],
+    );
 }
 
 #[test]
 fn product_seller_id_is_ascii_letters_and_digits_up_to_30() {
-    table(product, &[
-        (r#"{"sellerId": "Seller01"}"#, None),
-        (&format!(r#"{{"sellerId": "{}"}}"#, "s".repeat(30)), None),
-        (&format!(r#"{{"sellerId": "{}"}}"#, "s".repeat(31)), Some(("INVALID_FORMAT", "naverProducts[0].sellerId"))),
-        (r#"{"sellerId": "seller_01"}"#, Some(("INVALID_FORMAT", "naverProducts[0].sellerId"))),
-        (r#"{"sellerId": "판매자"}"#, Some(("INVALID_FORMAT", "naverProducts[0].sellerId"))),
-        (r#"{"sellerId": ""}"#, Some(("INVALID_FORMAT", "naverProducts[0].sellerId"))),
-        (r#"{"sellerId": 12}"#, Some(("INVALID_TYPE", "naverProducts[0].sellerId"))),
-    ]);
+    table(
+        product,
+        &[
+            (r#"{"sellerId": "Seller01"}"#, None),
+            (&format!(r#"{{"sellerId": "{}"}}"#, "s".repeat(30)), None),
+            (
+                &format!(r#"{{"sellerId": "{}"}}"#, "s".repeat(31)),
+                Some(("INVALID_FORMAT", "naverProducts[0].sellerId")),
+            ),
+            (r#"{"sellerId": "seller_01"}"#, Some(("INVALID_FORMAT", "naverProducts[0].sellerId"))),
+            (r#"{"sellerId": "판매자"}"#, Some(("INVALID_FORMAT", "naverProducts[0].sellerId"))),
+            (r#"{"sellerId": ""}"#, Some(("INVALID_FORMAT", "naverProducts[0].sellerId"))),
+            (r#"{"sellerId": 12}"#, Some(("INVALID_TYPE", "naverProducts[0].sellerId"))),
+        ],
+    );
 }
 
 #[test]
@@ -433,24 +499,30 @@ fn product_pay_referrer_is_one_of_the_list() {
     for referrer in naverpay_checkout::catalog::PAY_REFERRERS {
         assert!(product(&format!(r#"{{"payReferrer": "{referrer}"}}"#)).ok(), "{referrer}");
     }
-    table(product, &[
-        (r#"{"payReferrer": "NAVER"}"#, Some(("INVALID_VALUE", "naverProducts[0].payReferrer"))),
-        (r#"{"payReferrer": "naver_book"}"#, Some(("INVALID_VALUE", "naverProducts[0].payReferrer"))),
-        (r#"{"payReferrer": true}"#, Some(("INVALID_TYPE", "naverProducts[0].payReferrer"))),
-    ]);
+    table(
+        product,
+        &[
+            (r#"{"payReferrer": "NAVER"}"#, Some(("INVALID_VALUE", "naverProducts[0].payReferrer"))),
+            (r#"{"payReferrer": "naver_book"}"#, Some(("INVALID_VALUE", "naverProducts[0].payReferrer"))),
+            (r#"{"payReferrer": true}"#, Some(("INVALID_TYPE", "naverProducts[0].payReferrer"))),
+        ],
+    );
 }
 
 #[test]
 fn product_dates_are_real_dates_with_end_not_before_start() {
-    table(product, &[
-        (r#"{"startDate": "20250101", "endDate": "20250131"}"#, None),
-        (r#"{"startDate": "20250101", "endDate": "20250101"}"#, None),
-        (r#"{"startDate": "20240229"}"#, None),
-        (r#"{"startDate": "20240230"}"#, Some(("INVALID_DATE", "naverProducts[0].startDate"))),
-        (r#"{"endDate": "2025-01-31"}"#, Some(("INVALID_DATE", "naverProducts[0].endDate"))),
-        (r#"{"startDate": "20250201", "endDate": "20250131"}"#, Some(("INVALID_DATE", "naverProducts[0].endDate"))),
-        (r#"{"startDate": 20250101}"#, Some(("INVALID_TYPE", "naverProducts[0].startDate"))),
-    ]);
+    table(
+        product,
+        &[
+            (r#"{"startDate": "20250101", "endDate": "20250131"}"#, None),
+            (r#"{"startDate": "20250101", "endDate": "20250101"}"#, None),
+            (r#"{"startDate": "20240229"}"#, None),
+            (r#"{"startDate": "20240230"}"#, Some(("INVALID_DATE", "naverProducts[0].startDate"))),
+            (r#"{"endDate": "2025-01-31"}"#, Some(("INVALID_DATE", "naverProducts[0].endDate"))),
+            (r#"{"startDate": "20250201", "endDate": "20250131"}"#, Some(("INVALID_DATE", "naverProducts[0].endDate"))),
+            (r#"{"startDate": 20250101}"#, Some(("INVALID_TYPE", "naverProducts[0].startDate"))),
+        ],
+    );
 }
 
 #[test]
@@ -467,40 +539,49 @@ fn unknown_product_keys_warn_and_near_misses_are_errors() {
 
 #[test]
 fn naver_use_cfm_is_a_real_date_not_before_today_in_seoul() {
-    table(pay, &[
-        // At 2024-12-31T15:30Z it is already 2025-01-01 in Seoul.
-        (r#"{"naverUseCfm": "20250101"}"#, None),
-        (r#"{"naverUseCfm": "20261231"}"#, None),
-        (r#"{"naverUseCfm": "20241231"}"#, Some(("DATE_IN_PAST", "naverUseCfm"))),
-        (r#"{"naverUseCfm": "20240230"}"#, Some(("INVALID_DATE", "naverUseCfm"))),
-        (r#"{"naverUseCfm": "2025-01-01"}"#, Some(("INVALID_DATE", "naverUseCfm"))),
-        (r#"{"naverUseCfm": ""}"#, Some(("INVALID_DATE", "naverUseCfm"))),
-        (r#"{"naverUseCfm": 20250101}"#, Some(("INVALID_TYPE", "naverUseCfm"))),
-    ]);
+    table(
+        pay,
+        &[
+            // At 2024-12-31T15:30Z it is already 2025-01-01 in Seoul.
+            (r#"{"naverUseCfm": "20250101"}"#, None),
+            (r#"{"naverUseCfm": "20261231"}"#, None),
+            (r#"{"naverUseCfm": "20241231"}"#, Some(("DATE_IN_PAST", "naverUseCfm"))),
+            (r#"{"naverUseCfm": "20240230"}"#, Some(("INVALID_DATE", "naverUseCfm"))),
+            (r#"{"naverUseCfm": "2025-01-01"}"#, Some(("INVALID_DATE", "naverUseCfm"))),
+            (r#"{"naverUseCfm": ""}"#, Some(("INVALID_DATE", "naverUseCfm"))),
+            (r#"{"naverUseCfm": 20250101}"#, Some(("INVALID_TYPE", "naverUseCfm"))),
+        ],
+    );
 }
 
 #[test]
 fn naver_purchaser_birthday_is_a_real_date_not_in_the_future() {
-    table(pay, &[
-        (r#"{"naverPurchaserBirthday": "19900101"}"#, None),
-        (r#"{"naverPurchaserBirthday": "20250101"}"#, None),
-        (r#"{"naverPurchaserBirthday": "20250102"}"#, Some(("INVALID_DATE", "naverPurchaserBirthday"))),
-        (r#"{"naverPurchaserBirthday": "19900230"}"#, Some(("INVALID_DATE", "naverPurchaserBirthday"))),
-        (r#"{"naverPurchaserBirthday": 19900101}"#, Some(("INVALID_TYPE", "naverPurchaserBirthday"))),
-    ]);
+    table(
+        pay,
+        &[
+            (r#"{"naverPurchaserBirthday": "19900101"}"#, None),
+            (r#"{"naverPurchaserBirthday": "20250101"}"#, None),
+            (r#"{"naverPurchaserBirthday": "20250102"}"#, Some(("INVALID_DATE", "naverPurchaserBirthday"))),
+            (r#"{"naverPurchaserBirthday": "19900230"}"#, Some(("INVALID_DATE", "naverPurchaserBirthday"))),
+            (r#"{"naverPurchaserBirthday": 19900101}"#, Some(("INVALID_TYPE", "naverPurchaserBirthday"))),
+        ],
+    );
 }
 
 // ---------------------------------------------------------------- window mode
 
 #[test]
 fn naver_popup_mode_is_a_boolean() {
-    table(pay, &[
-        (r#"{"naverPopupMode": true}"#, None),
-        (r#"{"naverPopupMode": false}"#, None),
-        (r#"{"naverPopupMode": "true"}"#, Some(("INVALID_TYPE", "naverPopupMode"))),
-        (r#"{"naverPopupMode": 1}"#, Some(("INVALID_TYPE", "naverPopupMode"))),
-        (r#"{"naverPopupMode": null}"#, Some(("INVALID_TYPE", "naverPopupMode"))),
-    ]);
+    table(
+        pay,
+        &[
+            (r#"{"naverPopupMode": true}"#, None),
+            (r#"{"naverPopupMode": false}"#, None),
+            (r#"{"naverPopupMode": "true"}"#, Some(("INVALID_TYPE", "naverPopupMode"))),
+            (r#"{"naverPopupMode": 1}"#, Some(("INVALID_TYPE", "naverPopupMode"))),
+            (r#"{"naverPopupMode": null}"#, Some(("INVALID_TYPE", "naverPopupMode"))),
+        ],
+    );
 }
 
 #[test]
@@ -509,7 +590,10 @@ fn mode_option_wins_then_params_then_device() {
         user_agent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148".into(),
         ..DeviceInfo::default()
     };
-    let desktop = DeviceInfo { user_agent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126".into(), ..DeviceInfo::default() };
+    let desktop = DeviceInfo {
+        user_agent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126".into(),
+        ..DeviceInfo::default()
+    };
     use ModeOption::{Auto, Popup as P, Redirect as R};
     use PayMode::{Popup, Redirect};
     let rows: &[(ModeOption, &str, Option<&DeviceInfo>, PayMode)] = &[
@@ -551,14 +635,17 @@ fn popup_mode_does_not_require_m_redirect_url() {
 
 #[test]
 fn m_redirect_url_is_an_absolute_https_url_in_any_mode() {
-    table(pay, &[
-        (r#"{"m_redirect_url": "https://shop.example/pay/complete?order=1#top"}"#, None),
-        (r#"{"m_redirect_url": "https://shop.example:8443/"}"#, None),
-        (r#"{"m_redirect_url": "http://localhost:3000/complete"}"#, None),
-        (r#"{"m_redirect_url": "http://127.0.0.1/complete"}"#, None),
-        (r#"{"m_redirect_url": "http://[::1]:8080/complete"}"#, None),
-        (r#"{"m_redirect_url": 42}"#, Some(("INVALID_TYPE", "m_redirect_url"))),
-    ]);
+    table(
+        pay,
+        &[
+            (r#"{"m_redirect_url": "https://shop.example/pay/complete?order=1#top"}"#, None),
+            (r#"{"m_redirect_url": "https://shop.example:8443/"}"#, None),
+            (r#"{"m_redirect_url": "http://localhost:3000/complete"}"#, None),
+            (r#"{"m_redirect_url": "http://127.0.0.1/complete"}"#, None),
+            (r#"{"m_redirect_url": "http://[::1]:8080/complete"}"#, None),
+            (r#"{"m_redirect_url": 42}"#, Some(("INVALID_TYPE", "m_redirect_url"))),
+        ],
+    );
     for bad in [
         "javascript:alert(1)",
         "JavaScript:alert(1)",
@@ -591,66 +678,84 @@ fn m_redirect_url_is_an_absolute_https_url_in_any_mode() {
 
 #[test]
 fn naver_purchaser_name_and_chain_id_are_non_empty_strings() {
-    table(pay, &[
-        (r#"{"naverPurchaserName": "홍길동"}"#, None),
-        (r#"{"naverPurchaserName": ""}"#, Some(("INVALID_TYPE", "naverPurchaserName"))),
-        (r#"{"naverPurchaserName": 1}"#, Some(("INVALID_TYPE", "naverPurchaserName"))),
-        (r#"{"naverChainId": "chain01"}"#, None),
-        (r#"{"naverChainId": ""}"#, Some(("INVALID_TYPE", "naverChainId"))),
-        (r#"{"naverChainId": {}}"#, Some(("INVALID_TYPE", "naverChainId"))),
-    ]);
+    table(
+        pay,
+        &[
+            (r#"{"naverPurchaserName": "홍길동"}"#, None),
+            (r#"{"naverPurchaserName": ""}"#, Some(("INVALID_TYPE", "naverPurchaserName"))),
+            (r#"{"naverPurchaserName": 1}"#, Some(("INVALID_TYPE", "naverPurchaserName"))),
+            (r#"{"naverChainId": "chain01"}"#, None),
+            (r#"{"naverChainId": ""}"#, Some(("INVALID_TYPE", "naverChainId"))),
+            (r#"{"naverChainId": {}}"#, Some(("INVALID_TYPE", "naverChainId"))),
+        ],
+    );
 }
 
 #[test]
 fn buyer_email_has_one_at_and_a_dotted_domain() {
-    table(pay, &[
-        (r#"{"buyer_email": "iamport@siot.do"}"#, None),
-        (r#"{"buyer_email": ""}"#, None),
-        (r#"{"buyer_email": "iamport"}"#, Some(("INVALID_FORMAT", "buyer_email"))),
-        (r#"{"buyer_email": "iamport@siot"}"#, Some(("INVALID_FORMAT", "buyer_email"))),
-        (r#"{"buyer_email": "i@am@siot.do"}"#, Some(("INVALID_FORMAT", "buyer_email"))),
-        (r#"{"buyer_email": "@siot.do"}"#, Some(("INVALID_FORMAT", "buyer_email"))),
-        (r#"{"buyer_email": 3}"#, Some(("INVALID_TYPE", "buyer_email"))),
-    ]);
+    table(
+        pay,
+        &[
+            (r#"{"buyer_email": "iamport@siot.do"}"#, None),
+            (r#"{"buyer_email": ""}"#, None),
+            (r#"{"buyer_email": "iamport"}"#, Some(("INVALID_FORMAT", "buyer_email"))),
+            (r#"{"buyer_email": "iamport@siot"}"#, Some(("INVALID_FORMAT", "buyer_email"))),
+            (r#"{"buyer_email": "i@am@siot.do"}"#, Some(("INVALID_FORMAT", "buyer_email"))),
+            (r#"{"buyer_email": "@siot.do"}"#, Some(("INVALID_FORMAT", "buyer_email"))),
+            (r#"{"buyer_email": 3}"#, Some(("INVALID_TYPE", "buyer_email"))),
+        ],
+    );
 }
 
 #[test]
 fn buyer_tel_is_digits_dashes_and_a_leading_plus_8_to_20_long() {
-    table(pay, &[
-        (r#"{"buyer_tel": "010-1234-5678"}"#, None),
-        (r#"{"buyer_tel": "01012345678"}"#, None),
-        (r#"{"buyer_tel": "+82-10-1234-5678"}"#, None),
-        (r#"{"buyer_tel": ""}"#, None),
-        (r#"{"buyer_tel": "1234-567"}"#, None),
-        (r#"{"buyer_tel": "123-456"}"#, Some(("INVALID_FORMAT", "buyer_tel"))),
-        (r#"{"buyer_tel": "010 1234 5678"}"#, Some(("INVALID_FORMAT", "buyer_tel"))),
-        (r#"{"buyer_tel": "010-1234-5678 ext"}"#, Some(("INVALID_FORMAT", "buyer_tel"))),
-        (r#"{"buyer_tel": "82+1012345678"}"#, Some(("INVALID_FORMAT", "buyer_tel"))),
-        (r#"{"buyer_tel": "123456789012345678901"}"#, Some(("INVALID_FORMAT", "buyer_tel"))),
-        (r#"{"buyer_tel": 1012345678}"#, Some(("INVALID_TYPE", "buyer_tel"))),
-    ]);
+    table(
+        pay,
+        &[
+            (r#"{"buyer_tel": "010-1234-5678"}"#, None),
+            (r#"{"buyer_tel": "01012345678"}"#, None),
+            (r#"{"buyer_tel": "+82-10-1234-5678"}"#, None),
+            (r#"{"buyer_tel": ""}"#, None),
+            (r#"{"buyer_tel": "1234-567"}"#, None),
+            (r#"{"buyer_tel": "123-456"}"#, Some(("INVALID_FORMAT", "buyer_tel"))),
+            (r#"{"buyer_tel": "010 1234 5678"}"#, Some(("INVALID_FORMAT", "buyer_tel"))),
+            (r#"{"buyer_tel": "010-1234-5678 ext"}"#, Some(("INVALID_FORMAT", "buyer_tel"))),
+            (r#"{"buyer_tel": "82+1012345678"}"#, Some(("INVALID_FORMAT", "buyer_tel"))),
+            (r#"{"buyer_tel": "123456789012345678901"}"#, Some(("INVALID_FORMAT", "buyer_tel"))),
+            (r#"{"buyer_tel": 1012345678}"#, Some(("INVALID_TYPE", "buyer_tel"))),
+        ],
+    );
 }
 
 #[test]
 fn buyer_name_addr_and_postcode_are_strings() {
-    table(pay, &[
-        (r#"{"buyer_name": "홍길동", "buyer_addr": "서울특별시 강남구 삼성동", "buyer_postcode": "123-456"}"#, None),
-        (r#"{"buyer_name": 1}"#, Some(("INVALID_TYPE", "buyer_name"))),
-        (r#"{"buyer_addr": ["서울"]}"#, Some(("INVALID_TYPE", "buyer_addr"))),
-        (r#"{"buyer_postcode": 12345}"#, Some(("INVALID_TYPE", "buyer_postcode"))),
-    ]);
+    table(
+        pay,
+        &[
+            (
+                r#"{"buyer_name": "홍길동", "buyer_addr": "서울특별시 강남구 삼성동", "buyer_postcode": "123-456"}"#,
+                None,
+            ),
+            (r#"{"buyer_name": 1}"#, Some(("INVALID_TYPE", "buyer_name"))),
+            (r#"{"buyer_addr": ["서울"]}"#, Some(("INVALID_TYPE", "buyer_addr"))),
+            (r#"{"buyer_postcode": 12345}"#, Some(("INVALID_TYPE", "buyer_postcode"))),
+        ],
+    );
 }
 
 #[test]
 fn tax_free_is_an_integer_from_0_to_amount() {
-    table(pay, &[
-        (r#"{"tax_free": 0}"#, None),
-        (r#"{"tax_free": 14000}"#, None),
-        (r#"{"tax_free": 14001}"#, Some(("OUT_OF_RANGE", "tax_free"))),
-        (r#"{"tax_free": -1}"#, Some(("OUT_OF_RANGE", "tax_free"))),
-        (r#"{"tax_free": 0.5}"#, Some(("NOT_INTEGER", "tax_free"))),
-        (r#"{"tax_free": "0"}"#, Some(("INVALID_TYPE", "tax_free"))),
-    ]);
+    table(
+        pay,
+        &[
+            (r#"{"tax_free": 0}"#, None),
+            (r#"{"tax_free": 14000}"#, None),
+            (r#"{"tax_free": 14001}"#, Some(("OUT_OF_RANGE", "tax_free"))),
+            (r#"{"tax_free": -1}"#, Some(("OUT_OF_RANGE", "tax_free"))),
+            (r#"{"tax_free": 0.5}"#, Some(("NOT_INTEGER", "tax_free"))),
+            (r#"{"tax_free": "0"}"#, Some(("INVALID_TYPE", "tax_free"))),
+        ],
+    );
 }
 
 // ---------------------------------------------------------------- unknown fields and secrets
@@ -776,7 +881,17 @@ fn the_request_keeps_key_order_and_appends_defaults() {
     let req = request(&r);
     assert_eq!(
         keys(req),
-        ["favourite_colour", "merchant_uid", "amount", "m_redirect_url", "buyer_email", "naverProducts", "pg", "name", "naverPopupMode"]
+        [
+            "favourite_colour",
+            "merchant_uid",
+            "amount",
+            "m_redirect_url",
+            "buyer_email",
+            "naverProducts",
+            "pg",
+            "name",
+            "naverPopupMode"
+        ]
     );
     assert_eq!(req.get("pg"), &json(r#""naverpay""#));
     assert_eq!(req.get("name"), &json(r#""History of the World""#));
@@ -817,73 +932,98 @@ fn billing_key_seed_example_is_valid_without_issues() {
 
 #[test]
 fn billing_key_requires_customer_uid_of_at_most_80_characters() {
-    table(billing, &[
-        (r#"{"customer_uid": undefined}"#, Some(("REQUIRED", "customer_uid"))),
-        (r#"{"customer_uid": ""}"#, Some(("REQUIRED", "customer_uid"))),
-        (r#"{"customer_uid": 1}"#, Some(("INVALID_TYPE", "customer_uid"))),
-        (&format!(r#"{{"customer_uid": "{}"}}"#, "c".repeat(80)), None),
-        (&format!(r#"{{"customer_uid": "{}"}}"#, "c".repeat(81)), Some(("TOO_LONG", "customer_uid"))),
-    ]);
+    table(
+        billing,
+        &[
+            (r#"{"customer_uid": undefined}"#, Some(("REQUIRED", "customer_uid"))),
+            (r#"{"customer_uid": ""}"#, Some(("REQUIRED", "customer_uid"))),
+            (r#"{"customer_uid": 1}"#, Some(("INVALID_TYPE", "customer_uid"))),
+            (&format!(r#"{{"customer_uid": "{}"}}"#, "c".repeat(80)), None),
+            (&format!(r#"{{"customer_uid": "{}"}}"#, "c".repeat(81)), Some(("TOO_LONG", "customer_uid"))),
+        ],
+    );
 }
 
 #[test]
 fn billing_key_requires_buyer_tel() {
-    table(billing, &[
-        (r#"{"buyer_tel": undefined}"#, Some(("REQUIRED", "buyer_tel"))),
-        (r#"{"buyer_tel": ""}"#, Some(("REQUIRED", "buyer_tel"))),
-        (r#"{"buyer_tel": "010"}"#, Some(("INVALID_FORMAT", "buyer_tel"))),
-    ]);
+    table(
+        billing,
+        &[
+            (r#"{"buyer_tel": undefined}"#, Some(("REQUIRED", "buyer_tel"))),
+            (r#"{"buyer_tel": ""}"#, Some(("REQUIRED", "buyer_tel"))),
+            (r#"{"buyer_tel": "010"}"#, Some(("INVALID_FORMAT", "buyer_tel"))),
+        ],
+    );
 }
 
 #[test]
 fn billing_key_requires_naver_product_code() {
-    table(billing, &[
-        (r#"{"naverProductCode": undefined}"#, Some(("REQUIRED", "naverProductCode"))),
-        (r#"{"naverProductCode": ""}"#, Some(("REQUIRED", "naverProductCode"))),
-        (r#"{"naverProductCode": 12}"#, Some(("INVALID_TYPE", "naverProductCode"))),
-    ]);
+    table(
+        billing,
+        &[
+            (r#"{"naverProductCode": undefined}"#, Some(("REQUIRED", "naverProductCode"))),
+            (r#"{"naverProductCode": ""}"#, Some(("REQUIRED", "naverProductCode"))),
+            (r#"{"naverProductCode": 12}"#, Some(("INVALID_TYPE", "naverProductCode"))),
+        ],
+    );
 }
 
 #[test]
 fn billing_key_amount_is_any_integer_from_zero_without_minimum() {
-    table(billing, &[
-        (r#"{"amount": 0}"#, None),
-        (r#"{"amount": 50}"#, None),
-        (r#"{"amount": -1}"#, Some(("OUT_OF_RANGE", "amount"))),
-        (r#"{"amount": 1.5}"#, Some(("NOT_INTEGER", "amount"))),
-        (r#"{"amount": "0"}"#, Some(("INVALID_TYPE", "amount"))),
-        (r#"{"amount": undefined}"#, Some(("REQUIRED", "amount"))),
-    ]);
+    table(
+        billing,
+        &[
+            (r#"{"amount": 0}"#, None),
+            (r#"{"amount": 50}"#, None),
+            (r#"{"amount": -1}"#, Some(("OUT_OF_RANGE", "amount"))),
+            (r#"{"amount": 1.5}"#, Some(("NOT_INTEGER", "amount"))),
+            (r#"{"amount": "0"}"#, Some(("INVALID_TYPE", "amount"))),
+            (r#"{"amount": undefined}"#, Some(("REQUIRED", "amount"))),
+        ],
+    );
 }
 
 #[test]
 fn billing_key_products_are_optional_but_checked_when_given() {
-    table(billing, &[
-        (r#"{"naverProducts": [{"categoryType": "PRODUCT", "categoryId": "GENERAL", "uid": "p1", "name": "Slim plan (monthly)", "count": 1}]}"#, None),
-        (r#"{"naverProducts": [{"categoryType": "MUSIC", "categoryId": "EBOOK", "uid": "p1", "name": "Slim plan (monthly)", "count": 1}]}"#,
-         Some(("INVALID_CATEGORY", "naverProducts[0].categoryId"))),
-        (r#"{"naverProducts": "PRODUCT"}"#, Some(("INVALID_TYPE", "naverProducts"))),
-    ]);
+    table(
+        billing,
+        &[
+            (
+                r#"{"naverProducts": [{"categoryType": "PRODUCT", "categoryId": "GENERAL", "uid": "p1", "name": "Slim plan (monthly)", "count": 1}]}"#,
+                None,
+            ),
+            (
+                r#"{"naverProducts": [{"categoryType": "MUSIC", "categoryId": "EBOOK", "uid": "p1", "name": "Slim plan (monthly)", "count": 1}]}"#,
+                Some(("INVALID_CATEGORY", "naverProducts[0].categoryId")),
+            ),
+            (r#"{"naverProducts": "PRODUCT"}"#, Some(("INVALID_TYPE", "naverProducts"))),
+        ],
+    );
 }
 
 #[test]
 fn billing_key_name_is_required_or_taken_from_products() {
     assert_eq!(errors(&billing(r#"{"name": undefined}"#)), [("REQUIRED", "name")]);
-    let r = billing(r#"{"name": undefined, "naverProducts": [{"categoryType": "PRODUCT", "categoryId": "GENERAL",
-                                                              "uid": "p1", "name": "Slim plan", "count": 1}]}"#);
+    let r = billing(
+        r#"{"name": undefined, "naverProducts": [{"categoryType": "PRODUCT", "categoryId": "GENERAL",
+                                                              "uid": "p1", "name": "Slim plan", "count": 1}]}"#,
+    );
     assert_eq!(request(&r).get("name"), &json(r#""Slim plan""#));
 }
 
 #[test]
 fn billing_key_shares_the_other_payment_rules() {
-    table(billing, &[
-        (r#"{"merchant_uid": undefined}"#, Some(("REQUIRED", "merchant_uid"))),
-        (r#"{"pg": "kakaopay"}"#, Some(("INVALID_VALUE", "pg"))),
-        (r#"{"imp_secret": "x"}"#, Some(("SECRET_IN_BROWSER", "imp_secret"))),
-        (r#"{"naverPopUpMode": false}"#, Some(("UNKNOWN_FIELD", "naverPopUpMode"))),
-        (r#"{"m_redirect_url": "javascript:alert(1)"}"#, Some(("INVALID_URL", "m_redirect_url"))),
-        (r#"{"naverUseCfm": "20241231"}"#, Some(("DATE_IN_PAST", "naverUseCfm"))),
-    ]);
+    table(
+        billing,
+        &[
+            (r#"{"merchant_uid": undefined}"#, Some(("REQUIRED", "merchant_uid"))),
+            (r#"{"pg": "kakaopay"}"#, Some(("INVALID_VALUE", "pg"))),
+            (r#"{"imp_secret": "x"}"#, Some(("SECRET_IN_BROWSER", "imp_secret"))),
+            (r#"{"naverPopUpMode": false}"#, Some(("UNKNOWN_FIELD", "naverPopUpMode"))),
+            (r#"{"m_redirect_url": "javascript:alert(1)"}"#, Some(("INVALID_URL", "m_redirect_url"))),
+            (r#"{"naverUseCfm": "20241231"}"#, Some(("DATE_IN_PAST", "naverUseCfm"))),
+        ],
+    );
 }
 
 #[test]
@@ -891,6 +1031,38 @@ fn every_error_code_used_here_is_a_known_code() {
     let r = pay(r#"{"amount": "x", "naverPopUpMode": 1, "imp_secret": "x"}"#);
     for issue in &r.errors {
         assert!(ErrorCode::ALL.contains(&issue.code));
+    }
+}
+
+#[test]
+fn any_value_in_any_field_is_reported_never_a_panic() {
+    let odd = [
+        Value::Undefined,
+        Value::Null,
+        Value::Bool(true),
+        Value::Number(f64::NAN),
+        Value::Number(-1e308),
+        Value::String(String::new()),
+        Value::String("\u{0}\\//@:[".into()),
+        Value::Array(vec![Value::Null]),
+        Value::Object(Map::new()),
+        Value::Other("symbol"),
+    ];
+    let Value::Object(base) = json(PAYMENT) else { unreachable!() };
+    let product_keys = naverpay_checkout::catalog::PRODUCT_FIELDS;
+    for key in naverpay_checkout::catalog::REQUEST_PAY_FIELDS.iter().chain(product_keys) {
+        for value in &odd {
+            let mut params = base.clone();
+            params.insert(*key, value.clone());
+            let mut item = Map::new();
+            item.insert(*key, value.clone());
+            params.insert("naverProducts", Value::Array(vec![Value::Object(item), value.clone()]));
+            for validate in [validate_naver_pay, validate_billing_key] {
+                let r = validate(&Value::Object(params.clone()), &en());
+                assert!(!r.ok(), "{key} = {value:?}");
+                assert!(r.errors.iter().all(|i| !i.message.is_empty()));
+            }
+        }
     }
 }
 
@@ -928,7 +1100,10 @@ fn debug_json(v: &Value) -> String {
         Value::String(s) => quote(s),
         Value::Array(a) => format!("[{}]", a.iter().map(debug_json).collect::<Vec<_>>().join(",")),
         Value::Object(m) => {
-            format!("{{{}}}", m.iter().map(|(k, v)| format!("{}:{}", quote(k), debug_json(v))).collect::<Vec<_>>().join(","))
+            format!(
+                "{{{}}}",
+                m.iter().map(|(k, v)| format!("{}:{}", quote(k), debug_json(v))).collect::<Vec<_>>().join(",")
+            )
         }
         Value::Other(t) => panic!("cannot write {t}"),
     }

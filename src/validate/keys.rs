@@ -58,7 +58,9 @@ mod tests {
 
     #[test]
     fn secrets_are_found_by_normalised_name() {
-        for k in ["imp_key", "imp_secret", "IMP-SECRET", "apiSecret", "api_key", "x-api-key", "access_token", "password"] {
+        for k in
+            ["imp_key", "imp_secret", "IMP-SECRET", "apiSecret", "api_key", "x-api-key", "access_token", "password"]
+        {
             assert!(is_secret_key(k), "{k}");
         }
         for k in ["naverMerchantUserKey", "customer_uid", "channelKey", "merchant_uid", "buyer_tel"] {

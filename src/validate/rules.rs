@@ -94,7 +94,11 @@ impl Checker {
     }
 
     fn tr(&self, ko: &'static str, en: &'static str) -> &'static str {
-        if self.locale == Locale::Ko { ko } else { en }
+        if self.locale == Locale::Ko {
+            ko
+        } else {
+            en
+        }
     }
 
     /// A string. Required: absent, `null` or `""` is `REQUIRED`. Optional: absent is `None`, `""` is
@@ -156,7 +160,7 @@ impl Checker {
         let s = self.string(v, field, false)?;
         let date = Ymd::parse(s);
         if date.is_none() {
-            self.error(C::InvalidDate, field, Detail::Expected("yyyyMMdd"));
+            self.error(C::InvalidDate, field, Detail::None); // the message names yyyyMMdd
         }
         date
     }
@@ -211,7 +215,9 @@ impl Checker {
     fn amount(&mut self, map: &Map, kind: Kind, min_amount: u64) -> Option<u64> {
         let n = self.integer(map.get("amount"), "amount", true)?;
         match kind {
-            Kind::Payment if n > MAX_SAFE => self.error(C::OutOfRange, "amount", Detail::Range(min_amount, MAX_SAFE_U64)),
+            Kind::Payment if n > MAX_SAFE => {
+                self.error(C::OutOfRange, "amount", Detail::Range(min_amount, MAX_SAFE_U64))
+            }
             // Negative amounts included: the buyer sees the minimum-amount message.
             Kind::Payment if n < min_amount as f64 => {
                 self.error(C::AmountBelowMinimum, "amount", Detail::MinAmount(min_amount))
