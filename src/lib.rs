@@ -13,6 +13,10 @@ pub mod value;
 #[cfg(target_arch = "wasm32")]
 mod js;
 
+pub use body::{
+    build_again_payment_body, build_cancel_payment_body, build_schedule_payment_body, AgainPayment, Body, BodyOptions,
+    CancelPayment, Requester, Schedule, SchedulePayment,
+};
 pub use device::{choose_pay_mode, DeviceInfo, PayMode};
 pub use error::{ErrorCode, FieldIssue, Locale};
 pub use redirect::{parse_redirect_result, PaymentResult};

@@ -1,2 +1,119 @@
 //! Request bodies for PortOne's REST API on the merchant's server: recurring payment (`again`),
 //! schedule and cancel, as JSON and as `application/x-www-form-urlencoded`.
+//!
+//! Two doors, one check. The value API ([`build_again_payment_body`] and its siblings) takes the
+//! plain data JavaScript hands over; the typed API ([`AgainPayment`], [`SchedulePayment`],
+//! [`CancelPayment`]) puts required fields in the constructor and optional ones in setters, turns
+//! itself into that same value and goes through the same validator. Either way every problem is
+//! reported at once, each with its field path (`schedules[1].merchant_uid`, `extra.naverUseCfm`),
+//! and a [`Body`] is only returned for input that passed.
+//!
+//! Servers are strict: a field PortOne's endpoint does not take here is an `UNKNOWN_FIELD` error,
+//! at any depth (`extra.naverUseCFM` included, with the suggestion), since a typo would otherwise
+//! be dropped silently. `undefined` and `null` count as absent: missing for a required field
+//! (`REQUIRED`), not written for an optional one. A required string that is empty or only
+//! whitespace is `REQUIRED` too. Lengths count Unicode characters.
+//!
+//! The output is rebuilt from the checked values in the order of the integration guide's samples,
+//! whatever the input's order, so the JSON and the form body come out the same for equal input.
+//!
+//! # Form encoding
+//!
+//! Values are percent-encoded as WHATWG `application/x-www-form-urlencoded` (what
+//! `URLSearchParams` writes): bytes `A-Z a-z 0-9 * - . _` stay, a space becomes `+`, every other
+//! UTF-8 byte becomes `%XX` with upper-case hex. Keys are encoded the same way except for the
+//! structural brackets, which are written literally (`extra[requester]`, not
+//! `extra%5Brequester%5D`): that is how the integration guide's samples, PHP and Rails write them,
+//! PortOne accepts both, and any form decoder gives back the same key. Numbers are written as
+//! integers (`10000`, never `10000.0`).
+
+mod again;
+mod cancel;
+mod check;
+mod form;
+mod schedule;
+
+pub use again::AgainPayment;
+pub use cancel::{CancelPayment, Requester};
+pub use schedule::{Schedule, SchedulePayment};
+
+use crate::error::{FieldIssue, Locale};
+use crate::value::{Map, Value};
+
+/// How to build a body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BodyOptions {
+    /// The smallest `amount` accepted for `again` and `schedule`, in won (default 100, the seed's
+    /// rule). Refunds (`cancel`) have no minimum.
+    pub min_amount: u64,
+    /// "Now" in milliseconds since the UNIX epoch: `naverUseCfm` is compared with today in
+    /// Asia/Seoul and `schedule_at` must lie after it. It should be finite; when it is not,
+    /// the checks that need "now" are skipped.
+    pub now_ms: f64,
+    /// The language of messages.
+    pub locale: Locale,
+}
+
+impl BodyOptions {
+    /// The defaults (minimum 100 won, Korean messages), with "now" given.
+    pub fn at(now_ms: f64) -> Self {
+        BodyOptions { min_amount: 100, now_ms, locale: Locale::Ko }
+    }
+}
+
+/// A checked request body, in both encodings PortOne accepts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Body {
+    /// The body as a JSON object: numbers are integers, `extra` a nested object, `schedules` an
+    /// array; keys in the order of the integration guide's samples.
+    pub json: Map,
+    /// The same body as `application/x-www-form-urlencoded` UTF-8, pairs in the JSON's key order,
+    /// nested keys in bracket notation (`extra[naverUseCfm]`, `schedules[0][amount]`).
+    /// See [the module documentation](crate::body#form-encoding) for the exact encoding.
+    pub form: String,
+}
+
+impl Body {
+    fn from_json(json: Map) -> Body {
+        let form = form::encode(&json);
+        Body { json, form }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Body {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Body", 2)?;
+        st.serialize_field("json", &self.json)?;
+        st.serialize_field("form", &self.form)?;
+        st.end()
+    }
+}
+
+/// Builds the body of `POST /subscribe/payments/again` (a payment with a billing key):
+/// `customer_uid`, `merchant_uid` (at most 40 characters), `amount` (an integer ≥
+/// `options.min_amount`), optional `tax_free` (≤ `amount`), `name`, optional
+/// `extra.naverUseCfm` (`yyyyMMdd`, today in Asia/Seoul or later).
+pub fn build_again_payment_body(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
+    again::build(input, options)
+}
+
+/// Builds the body of `POST /subscribe/payments/schedule`: `customer_uid` and a non-empty
+/// `schedules` array, each with `merchant_uid` (unique within the call), `schedule_at` (integer
+/// UNIX seconds after `options.now_ms`), `amount` and optional `extra.naverUseCfm` (on or after
+/// the schedule's own date in Asia/Seoul).
+///
+/// A `schedule_at` that is not after now is `OUT_OF_RANGE` (its message gives the allowed range),
+/// not `DATE_IN_PAST`, which is kept for `yyyyMMdd` dates before a day.
+pub fn build_schedule_payment_body(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
+    schedule::build(input, options)
+}
+
+/// Builds the body of `POST /payments/cancel`: `imp_uid` or `merchant_uid` (at least one;
+/// `REQUIRED` on `imp_uid` when neither is given), optional `amount` (an integer > 0, a partial
+/// refund), `reason` (required) and `extra.requester` (`customer` or `admin`, default `admin`,
+/// always written: Naver Pay's inspection fails without both `reason` and `requester`).
+pub fn build_cancel_payment_body(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
+    cancel::build(input, options)
+}

@@ -1,0 +1,236 @@
+//! The checks the three bodies share. Each reports into one [`Issues`] list and returns `None`
+//! exactly when it reported something (or, for optional fields, when the field is absent).
+
+use crate::date::Ymd;
+use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
+use crate::value::{Map, Value};
+
+/// The largest integer a JavaScript number holds exactly: 2^53 − 1.
+pub(super) const MAX_SAFE_INTEGER: u64 = 9_007_199_254_740_991;
+/// PortOne's limit on `merchant_uid`, in characters.
+pub(super) const MERCHANT_UID_MAX_CHARS: usize = 40;
+/// PortOne's limit on `customer_uid`, in characters (billing-key registration refuses longer ones).
+pub(super) const CUSTOMER_UID_MAX_CHARS: usize = 80;
+
+/// The problems found so far.
+pub(super) struct Issues {
+    list: Vec<FieldIssue>,
+    locale: Locale,
+}
+
+impl Issues {
+    pub(super) fn new(locale: Locale) -> Self {
+        Issues { list: Vec::new(), locale }
+    }
+
+    pub(super) fn push(&mut self, code: ErrorCode, field: &str, detail: Detail<'_>) {
+        self.list.push(FieldIssue::new(code, field, self.locale, detail));
+    }
+
+    pub(super) fn ko(&self) -> bool {
+        self.locale == Locale::Ko
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub(super) fn into_vec(self) -> Vec<FieldIssue> {
+        self.list
+    }
+}
+
+/// `prefix.key`, or `key` at the top.
+pub(super) fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+fn is_missing(value: &Value) -> bool {
+    matches!(value, Value::Undefined | Value::Null)
+}
+
+/// The object at `path`; `INVALID_TYPE` otherwise.
+pub(super) fn object<'v>(value: &'v Value, path: &str, issues: &mut Issues) -> Option<&'v Map> {
+    let map = value.as_object();
+    if map.is_none() {
+        issues.push(ErrorCode::InvalidType, path, Detail::Expected("object"));
+    }
+    map
+}
+
+/// The optional object at `path`: `None` when absent.
+pub(super) fn optional_object<'v>(value: &'v Value, path: &str, issues: &mut Issues) -> Option<&'v Map> {
+    if is_missing(value) {
+        return None;
+    }
+    object(value, path, issues)
+}
+
+/// Reports each present key of `map` that is not in `known` as `UNKNOWN_FIELD`, suggesting a
+/// known key within edit distance 2.
+pub(super) fn unknown_fields(map: &Map, known: &[&str], prefix: &str, issues: &mut Issues) {
+    for (key, value) in map.iter() {
+        if value.is_absent() || known.contains(&key) {
+            continue;
+        }
+        let path = join(prefix, key);
+        let closest =
+            known.iter().map(|k| (edit_distance(key, k), *k)).filter(|(d, _)| *d <= 2).min_by_key(|(d, _)| *d);
+        match closest {
+            Some((_, k)) => issues.push(ErrorCode::UnknownField, &path, Detail::Suggestion(k)),
+            None => issues.push(ErrorCode::UnknownField, &path, Detail::None),
+        }
+    }
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut left = i + 1;
+        let mut cur = Vec::with_capacity(prev.len());
+        cur.push(left);
+        for ((cb, diag), up) in b.iter().zip(prev.iter()).zip(prev.iter().skip(1)) {
+            left = (diag + usize::from(ca != *cb)).min(up + 1).min(left + 1);
+            cur.push(left);
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// A required string that is not blank, at most `max_chars` characters when given.
+pub(super) fn required_string<'v>(
+    value: &'v Value,
+    path: &str,
+    max_chars: Option<usize>,
+    issues: &mut Issues,
+) -> Option<&'v str> {
+    match value {
+        Value::String(s) if !s.trim().is_empty() => {
+            if let Some(max) = max_chars {
+                if s.chars().count() > max {
+                    issues.push(ErrorCode::TooLong, path, Detail::MaxChars(max));
+                    return None;
+                }
+            }
+            Some(s)
+        }
+        Value::String(_) | Value::Undefined | Value::Null => {
+            issues.push(ErrorCode::Required, path, Detail::None);
+            None
+        }
+        _ => {
+            issues.push(ErrorCode::InvalidType, path, Detail::Expected("string"));
+            None
+        }
+    }
+}
+
+/// `customer_uid`: required, at most 80 characters.
+pub(super) fn customer_uid<'v>(map: &'v Map, issues: &mut Issues) -> Option<&'v str> {
+    required_string(map.get("customer_uid"), "customer_uid", Some(CUSTOMER_UID_MAX_CHARS), issues)
+}
+
+/// A present number that is a finite integer, as JavaScript's `Number.isInteger` says
+/// (`INVALID_TYPE`, `NOT_INTEGER`). The range is the caller's.
+pub(super) fn integer(value: &Value, path: &str, issues: &mut Issues) -> Option<f64> {
+    match value {
+        Value::Number(n) if n.is_finite() && n.fract() == 0.0 => Some(*n),
+        Value::Number(_) => {
+            issues.push(ErrorCode::NotInteger, path, Detail::None);
+            None
+        }
+        _ => {
+            issues.push(ErrorCode::InvalidType, path, Detail::Expected("number"));
+            None
+        }
+    }
+}
+
+/// A safe integer in `lo..=hi` (`hi` at most 2^53 − 1); `OUT_OF_RANGE` otherwise.
+pub(super) fn in_range(n: f64, lo: u64, hi: u64, path: &str, issues: &mut Issues) -> Option<u64> {
+    // Both bounds are at most 2^53 − 1, so the conversions are exact.
+    if n < lo as f64 || n > hi as f64 {
+        issues.push(ErrorCode::OutOfRange, path, Detail::Range(lo, hi));
+        return None;
+    }
+    Some(n as u64)
+}
+
+/// A required payment amount: an integer, at least `min`, at most 2^53 − 1.
+pub(super) fn amount(value: &Value, path: &str, min: u64, issues: &mut Issues) -> Option<u64> {
+    if is_missing(value) {
+        issues.push(ErrorCode::Required, path, Detail::None);
+        return None;
+    }
+    let n = integer(value, path, issues)?;
+    if n < min as f64 {
+        issues.push(ErrorCode::AmountBelowMinimum, path, Detail::MinAmount(min));
+        return None;
+    }
+    in_range(n, min.min(MAX_SAFE_INTEGER), MAX_SAFE_INTEGER, path, issues)
+}
+
+/// An optional integer in `lo..=hi`: `None` when absent.
+pub(super) fn optional_integer(value: &Value, path: &str, lo: u64, hi: u64, issues: &mut Issues) -> Option<u64> {
+    if is_missing(value) {
+        return None;
+    }
+    let n = integer(value, path, issues)?;
+    in_range(n, lo, hi, path, issues)
+}
+
+/// `yyyyMMdd` as Naver Pay writes it.
+pub(super) fn ymd_text(d: Ymd) -> String {
+    format!("{:04}{:02}{:02}", d.year, d.month, d.day)
+}
+
+/// An optional `yyyyMMdd` string naming a real date on or after `not_before` (when known):
+/// `INVALID_TYPE`, `INVALID_DATE`, `DATE_IN_PAST`. `None` when absent.
+pub(super) fn optional_date<'v>(
+    value: &'v Value,
+    path: &str,
+    not_before: Option<Ymd>,
+    issues: &mut Issues,
+) -> Option<&'v str> {
+    if is_missing(value) {
+        return None;
+    }
+    let Some(s) = value.as_str() else {
+        issues.push(ErrorCode::InvalidType, path, Detail::Expected("yyyyMMdd"));
+        return None;
+    };
+    let Some(date) = Ymd::parse(s) else {
+        issues.push(ErrorCode::InvalidDate, path, Detail::None);
+        return None;
+    };
+    if let Some(first) = not_before {
+        if date < first {
+            let expected = format!("≥ {}", ymd_text(first));
+            issues.push(ErrorCode::DateInPast, path, Detail::Expected(&expected));
+            return None;
+        }
+    }
+    Some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    #[test]
+    fn edit_distance_counts_insertions_deletions_and_substitutions() {
+        assert_eq!(edit_distance("naverUseCfm", "naverUseCfm"), 0);
+        assert_eq!(edit_distance("naverUseCFM", "naverUseCfm"), 2);
+        assert_eq!(edit_distance("merchantUid", "merchant_uid"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("reqester", "requester"), 1);
+    }
+}

@@ -1,0 +1,211 @@
+//! `POST /subscribe/payments/schedule`: payments with a billing key at given times.
+
+use super::check::{self, Issues, MERCHANT_UID_MAX_CHARS};
+use super::{build_schedule_payment_body, Body, BodyOptions};
+use crate::date::Ymd;
+use crate::error::{Detail, ErrorCode, FieldIssue};
+use crate::value::{Map, Value};
+
+const FIELDS: &[&str] = &["customer_uid", "schedules"];
+const SCHEDULE_FIELDS: &[&str] = &["merchant_uid", "schedule_at", "amount", "extra"];
+const EXTRA_FIELDS: &[&str] = &["naverUseCfm"];
+
+/// The last second of 9999-12-31 in Asia/Seoul: no later schedule has a `yyyyMMdd` date, and a
+/// `schedule_at` past it is almost surely milliseconds given for seconds.
+const MAX_SCHEDULE_AT: u64 = 253_402_268_399;
+
+pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
+    let mut issues = Issues::new(options.locale);
+    let Some(map) = check::object(input, "", &mut issues) else {
+        return Err(issues.into_vec());
+    };
+    check::unknown_fields(map, FIELDS, "", &mut issues);
+
+    let customer_uid = check::customer_uid(map, &mut issues);
+    let schedules = match map.get("schedules") {
+        Value::Array(items) if !items.is_empty() => {
+            let mut seen: Vec<(&str, usize)> = Vec::new();
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                if let Some(schedule) = schedule(item, i, &mut seen, options, &mut issues) {
+                    out.push(Value::Object(schedule));
+                }
+            }
+            Some(out)
+        }
+        Value::Array(_) | Value::Undefined | Value::Null => {
+            issues.push(ErrorCode::Required, "schedules", Detail::None);
+            None
+        }
+        _ => {
+            issues.push(ErrorCode::InvalidType, "schedules", Detail::Expected("array"));
+            None
+        }
+    };
+
+    match (customer_uid, schedules) {
+        (Some(customer_uid), Some(schedules)) if issues.is_empty() => {
+            let mut json = Map::new();
+            json.insert("customer_uid", customer_uid);
+            json.insert("schedules", schedules);
+            Ok(Body::from_json(json))
+        }
+        _ => Err(issues.into_vec()),
+    }
+}
+
+/// Checks `schedules[i]`; `seen` holds the `merchant_uid`s before it, with their index.
+fn schedule<'v>(
+    item: &'v Value,
+    i: usize,
+    seen: &mut Vec<(&'v str, usize)>,
+    options: &BodyOptions,
+    issues: &mut Issues,
+) -> Option<Map> {
+    let path = format!("schedules[{i}]");
+    let map = check::object(item, &path, issues)?;
+    check::unknown_fields(map, SCHEDULE_FIELDS, &path, issues);
+
+    let uid_path = check::join(&path, "merchant_uid");
+    let mut merchant_uid =
+        check::required_string(map.get("merchant_uid"), &uid_path, Some(MERCHANT_UID_MAX_CHARS), issues);
+    if let Some(uid) = merchant_uid {
+        if let Some((_, first)) = seen.iter().find(|(s, _)| *s == uid) {
+            let text = if issues.ko() {
+                format!("schedules[{first}].merchant_uid와 중복")
+            } else {
+                format!("duplicates schedules[{first}].merchant_uid")
+            };
+            issues.push(ErrorCode::InvalidValue, &uid_path, Detail::Text(&text));
+            merchant_uid = None;
+        } else {
+            seen.push((uid, i));
+        }
+    }
+    let schedule_at = schedule_at(map.get("schedule_at"), &check::join(&path, "schedule_at"), options, issues);
+    let amount = check::amount(map.get("amount"), &check::join(&path, "amount"), options.min_amount, issues);
+    let mut naver_use_cfm = None;
+    let extra_path = check::join(&path, "extra");
+    if let Some(extra) = check::optional_object(map.get("extra"), &extra_path, issues) {
+        check::unknown_fields(extra, EXTRA_FIELDS, &extra_path, issues);
+        // On or after the schedule's own date; today when the schedule time itself is wrong.
+        let not_before = match schedule_at {
+            Some(at) => Ymd::seoul_at_ms(at as f64 * 1000.0),
+            None => Ymd::seoul_at_ms(options.now_ms),
+        };
+        let date_path = check::join(&extra_path, "naverUseCfm");
+        naver_use_cfm = check::optional_date(extra.get("naverUseCfm"), &date_path, not_before, issues);
+    }
+
+    let (merchant_uid, schedule_at, amount) = (merchant_uid?, schedule_at?, amount?);
+    let mut out = Map::new();
+    out.insert("merchant_uid", merchant_uid);
+    out.insert("schedule_at", schedule_at);
+    out.insert("amount", amount);
+    if let Some(date) = naver_use_cfm {
+        out.insert("extra", Map::from_iter([("naverUseCfm", date)]));
+    }
+    Some(out)
+}
+
+/// `schedule_at`: integer UNIX seconds, strictly after `options.now_ms`, at most
+/// [`MAX_SCHEDULE_AT`]. A time not in the future is `OUT_OF_RANGE`, its message giving the range.
+fn schedule_at(value: &Value, path: &str, options: &BodyOptions, issues: &mut Issues) -> Option<u64> {
+    if matches!(value, Value::Undefined | Value::Null) {
+        issues.push(ErrorCode::Required, path, Detail::None);
+        return None;
+    }
+    let n = check::integer(value, path, issues)?;
+    let first = if options.now_ms.is_finite() {
+        // The first whole second after now; `as` saturates, so a negative now gives 0.
+        ((options.now_ms / 1000.0).floor() + 1.0) as u64
+    } else {
+        0
+    };
+    check::in_range(n, first.min(MAX_SCHEDULE_AT), MAX_SCHEDULE_AT, path, issues)
+}
+
+/// One scheduled payment of a [`SchedulePayment`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[must_use = "a request does nothing until it is built"]
+pub struct Schedule {
+    merchant_uid: String,
+    schedule_at: i64,
+    amount: u64,
+    naver_use_cfm: Option<String>,
+}
+
+impl Schedule {
+    /// The required fields: the order id (at most 40 characters, unique within the call), the
+    /// time of payment in UNIX seconds (after now) and the amount in won.
+    pub fn new(merchant_uid: impl Into<String>, schedule_at: i64, amount: u64) -> Self {
+        Schedule { merchant_uid: merchant_uid.into(), schedule_at, amount, naver_use_cfm: None }
+    }
+
+    /// Naver Pay's expiration date, `yyyyMMdd`, on or after the schedule's date in Asia/Seoul
+    /// (`extra.naverUseCfm`).
+    pub fn naver_use_cfm(mut self, yyyymmdd: impl Into<String>) -> Self {
+        self.naver_use_cfm = Some(yyyymmdd.into());
+        self
+    }
+
+    fn to_value(&self) -> Value {
+        let mut map = Map::new();
+        map.insert("merchant_uid", self.merchant_uid.as_str());
+        // Exact for every value the check accepts (at most 2^53 − 1).
+        map.insert("schedule_at", Value::Number(self.schedule_at as f64));
+        map.insert("amount", self.amount);
+        if let Some(date) = &self.naver_use_cfm {
+            map.insert("extra", Map::from_iter([("naverUseCfm", date.as_str())]));
+        }
+        Value::Object(map)
+    }
+}
+
+/// Scheduled payments with a billing key (`POST /subscribe/payments/schedule`), for Rust servers.
+///
+/// ```
+/// # fn main() -> Result<(), Vec<naverpay_checkout::FieldIssue>> {
+/// use naverpay_checkout::body::{BodyOptions, Schedule, SchedulePayment};
+///
+/// let options = BodyOptions::at(1_500_000_000_000.0); // 2017-07-14
+/// let body = SchedulePayment::new("gildong_0001_1234")
+///     .schedule(Schedule::new("order_monthly_0003", 1_519_862_400, 10000).naver_use_cfm("20201001"))
+///     .build(&options)?;
+/// assert!(body.form.ends_with("&schedules[0][amount]=10000&schedules[0][extra][naverUseCfm]=20201001"));
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[must_use = "a request does nothing until it is built"]
+pub struct SchedulePayment {
+    customer_uid: String,
+    schedules: Vec<Schedule>,
+}
+
+impl SchedulePayment {
+    /// The billing key; add at least one [`Schedule`].
+    pub fn new(customer_uid: impl Into<String>) -> Self {
+        SchedulePayment { customer_uid: customer_uid.into(), schedules: Vec::new() }
+    }
+
+    /// Adds a scheduled payment.
+    pub fn schedule(mut self, schedule: Schedule) -> Self {
+        self.schedules.push(schedule);
+        self
+    }
+
+    /// The input [`build_schedule_payment_body`] receives for these payments.
+    pub fn to_value(&self) -> Value {
+        let mut map = Map::new();
+        map.insert("customer_uid", self.customer_uid.as_str());
+        map.insert("schedules", self.schedules.iter().map(Schedule::to_value).collect::<Vec<_>>());
+        Value::Object(map)
+    }
+
+    /// Checks the payments and builds the body, exactly as [`build_schedule_payment_body`] does
+    /// (no schedule at all is `REQUIRED` on `schedules`).
+    pub fn build(&self, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
+        build_schedule_payment_body(&self.to_value(), options)
+    }
+}

@@ -1,0 +1,803 @@
+//! Server bodies: `again`, `schedule` and `cancel`, as the contract's "Server bodies" says, checked
+//! against the integration guide's own samples.
+
+use naverpay_checkout::body::{
+    build_again_payment_body, build_cancel_payment_body, build_schedule_payment_body, AgainPayment, Body, BodyOptions,
+    CancelPayment, Requester, Schedule, SchedulePayment,
+};
+use naverpay_checkout::{ErrorCode, FieldIssue, Locale, Map, Value};
+
+/// 2017-07-14T02:40:00Z: before the seed's schedule (2018-03-01) and its `naverUseCfm` (2020-10-01).
+const BEFORE_SEED: f64 = 1_500_000_000_000.0;
+/// 2024-12-31T15:30:00Z, which is already 2025-01-01 00:30 in Seoul.
+const SEOUL_NEW_YEAR: f64 = 1_735_659_000_000.0;
+const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+fn obj<const N: usize>(entries: [(&str, Value); N]) -> Value {
+    Value::Object(entries.into_iter().collect())
+}
+
+fn num(n: f64) -> Value {
+    Value::Number(n)
+}
+
+fn s(text: &str) -> Value {
+    Value::from(text)
+}
+
+fn arr<const N: usize>(items: [Value; N]) -> Value {
+    Value::Array(items.into())
+}
+
+/// `value` with `key` set at the top level (`Undefined` removes it).
+fn with(value: &Value, key: &str, v: Value) -> Value {
+    let mut map = value.as_object().cloned().unwrap_or_default();
+    if v.is_absent() {
+        map.remove(key);
+    } else {
+        map.insert(key, v);
+    }
+    Value::Object(map)
+}
+
+fn options() -> BodyOptions {
+    BodyOptions::at(BEFORE_SEED)
+}
+
+/// The issues as `(code, field)` pairs.
+fn problems(result: Result<Body, Vec<FieldIssue>>) -> Vec<(ErrorCode, String)> {
+    match result {
+        Ok(body) => panic!("expected issues, got {body:?}"),
+        Err(issues) => issues.into_iter().map(|i| (i.code, i.field)).collect(),
+    }
+}
+
+fn ok(result: Result<Body, Vec<FieldIssue>>) -> Body {
+    match result {
+        Ok(body) => body,
+        Err(issues) => panic!("expected a body, got {issues:#?}"),
+    }
+}
+
+fn keys(value: &Value) -> Vec<&str> {
+    value.as_object().map(|m| m.keys().collect()).unwrap_or_default()
+}
+
+/// A standard `application/x-www-form-urlencoded` parser (WHATWG): split on `&`, then on the
+/// first `=`, `+` is a space, `%XX` a byte, the bytes UTF-8.
+fn decode_form(form: &str) -> Vec<(String, String)> {
+    fn decode(text: &str) -> String {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'+' => out.push(b' '),
+                b'%' if i + 2 < bytes.len() && bytes[i + 1].is_ascii_hexdigit() && bytes[i + 2].is_ascii_hexdigit() => {
+                    let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
+                    out.push(u8::from_str_radix(hex, 16).unwrap());
+                    i += 2;
+                }
+                b => out.push(b),
+            }
+            i += 1;
+        }
+        String::from_utf8(out).expect("form decodes to UTF-8")
+    }
+    form.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// The leaves of `json` with bracket keys, in order: what the form must carry.
+fn leaves(json: &Map) -> Vec<(String, String)> {
+    fn walk(prefix: String, value: &Value, out: &mut Vec<(String, String)>) {
+        match value {
+            Value::Object(m) => {
+                for (k, v) in m.iter() {
+                    let key = if prefix.is_empty() { k.to_owned() } else { format!("{prefix}[{k}]") };
+                    walk(key, v, out);
+                }
+            }
+            Value::Array(a) => {
+                for (i, v) in a.iter().enumerate() {
+                    walk(format!("{prefix}[{i}]"), v, out);
+                }
+            }
+            Value::String(text) => out.push((prefix, text.clone())),
+            Value::Number(n) => {
+                assert_eq!(n.fract(), 0.0, "{prefix} is an integer");
+                out.push((prefix, format!("{n}")));
+            }
+            other => panic!("unexpected {other:?} at {prefix}"),
+        }
+    }
+    let mut out = Vec::new();
+    walk(String::new(), &Value::Object(json.clone()), &mut out);
+    out
+}
+
+fn seed_again() -> Value {
+    obj([
+        ("customer_uid", s("gildong_0001_1234")),
+        ("merchant_uid", s("order_monthly_0002")),
+        ("amount", num(10000.0)),
+        ("name", s("Slim plan (initial payment)")),
+        ("extra", obj([("naverUseCfm", s("20201001"))])),
+    ])
+}
+
+fn seed_schedule() -> Value {
+    obj([
+        ("customer_uid", s("gildong_0001_1234")),
+        (
+            "schedules",
+            arr([obj([
+                ("merchant_uid", s("order_monthly_0003")),
+                ("schedule_at", num(1519862400.0)),
+                ("amount", num(10000.0)),
+                ("extra", obj([("naverUseCfm", s("20201001"))])),
+            ])]),
+        ),
+    ])
+}
+
+fn seed_cancel() -> Value {
+    obj([
+        ("imp_uid", s("imp_123412341234")),
+        ("amount", num(3000.0)),
+        ("reason", s("Reson for cancellation")),
+        ("extra", obj([("requester", s("customer"))])),
+    ])
+}
+
+/// One schedule with the seed's values and `fields` replaced.
+fn schedule_item<const N: usize>(fields: [(&str, Value); N]) -> Value {
+    let mut item =
+        obj([("merchant_uid", s("order_monthly_0003")), ("schedule_at", num(1519862400.0)), ("amount", num(10000.0))]);
+    for (k, v) in fields {
+        item = with(&item, k, v);
+    }
+    item
+}
+
+fn schedules<const N: usize>(items: [Value; N]) -> Value {
+    with(&seed_schedule(), "schedules", arr(items))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The seed's samples, field for field
+
+#[test]
+fn again_reproduces_the_seed_sample_as_json_and_form() {
+    let body = ok(build_again_payment_body(&seed_again(), &options()));
+    assert_eq!(Value::Object(body.json), seed_again());
+    assert_eq!(
+        body.form,
+        "customer_uid=gildong_0001_1234&merchant_uid=order_monthly_0002&amount=10000\
+         &name=Slim+plan+%28initial+payment%29&extra[naverUseCfm]=20201001"
+    );
+}
+
+#[test]
+fn schedule_reproduces_the_seed_sample_as_json_and_form() {
+    let body = ok(build_schedule_payment_body(&seed_schedule(), &options()));
+    assert_eq!(Value::Object(body.json), seed_schedule());
+    assert_eq!(
+        body.form,
+        "customer_uid=gildong_0001_1234&schedules[0][merchant_uid]=order_monthly_0003\
+         &schedules[0][schedule_at]=1519862400&schedules[0][amount]=10000&schedules[0][extra][naverUseCfm]=20201001"
+    );
+}
+
+#[test]
+fn cancel_reproduces_the_seed_sample_as_json_and_form_with_the_reason_written() {
+    let body = ok(build_cancel_payment_body(&seed_cancel(), &options()));
+    assert_eq!(Value::Object(body.json), seed_cancel());
+    // The seed's form sample leaves `reason` out; Naver Pay's inspection needs it, so it is written.
+    assert_eq!(
+        body.form,
+        "imp_uid=imp_123412341234&amount=3000&reason=Reson+for+cancellation&extra[requester]=customer"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output shape
+
+#[test]
+fn output_keys_follow_the_seed_order_whatever_the_input_order() {
+    let shuffled = obj([
+        ("extra", obj([("naverUseCfm", s("20201001"))])),
+        ("name", s("n")),
+        ("tax_free", num(500.0)),
+        ("amount", num(10000.0)),
+        ("merchant_uid", s("m")),
+        ("customer_uid", s("c")),
+    ]);
+    let body = ok(build_again_payment_body(&shuffled, &options()));
+    assert_eq!(
+        keys(&Value::Object(body.json)),
+        ["customer_uid", "merchant_uid", "amount", "tax_free", "name", "extra"]
+    );
+    assert_eq!(body.form, "customer_uid=c&merchant_uid=m&amount=10000&tax_free=500&name=n&extra[naverUseCfm]=20201001");
+
+    let cancel = obj([("reason", s("r")), ("amount", num(1.0)), ("merchant_uid", s("m")), ("imp_uid", s("i"))]);
+    let body = ok(build_cancel_payment_body(&cancel, &options()));
+    assert_eq!(keys(&Value::Object(body.json)), ["imp_uid", "merchant_uid", "amount", "reason", "extra"]);
+}
+
+#[test]
+fn numbers_are_written_as_integers_up_to_two_to_the_53_minus_one() {
+    let input = with(&seed_again(), "amount", num(MAX_SAFE));
+    let body = ok(build_again_payment_body(&input, &options()));
+    assert_eq!(body.json.get("amount"), &num(MAX_SAFE));
+    assert!(body.form.contains("&amount=9007199254740991&"), "{}", body.form);
+    assert!(!body.form.contains(".0"), "{}", body.form);
+}
+
+#[test]
+fn optional_fields_that_are_absent_or_null_are_not_written() {
+    let input = with(&with(&seed_again(), "extra", Value::Null), "tax_free", Value::Null);
+    let body = ok(build_again_payment_body(&input, &options()));
+    assert_eq!(keys(&Value::Object(body.json)), ["customer_uid", "merchant_uid", "amount", "name"]);
+
+    let empty_extra = with(&seed_again(), "extra", obj([]));
+    let body = ok(build_again_payment_body(&empty_extra, &options()));
+    assert!(!body.json.contains("extra"));
+    assert!(!body.form.contains("extra"));
+}
+
+#[test]
+fn cancel_defaults_the_requester_to_admin_and_always_writes_it_with_the_reason() {
+    let cases: &[(&str, Value)] = &[
+        ("no extra", obj([("imp_uid", s("imp_1")), ("reason", s("out of stock"))])),
+        ("empty extra", obj([("imp_uid", s("imp_1")), ("reason", s("out of stock")), ("extra", obj([]))])),
+        (
+            "null requester",
+            obj([("imp_uid", s("imp_1")), ("reason", s("out of stock")), ("extra", obj([("requester", Value::Null)]))]),
+        ),
+        (
+            "explicit admin",
+            obj([("imp_uid", s("imp_1")), ("reason", s("out of stock")), ("extra", obj([("requester", s("admin"))]))]),
+        ),
+    ];
+    for (what, input) in cases {
+        let body = ok(build_cancel_payment_body(input, &options()));
+        assert_eq!(
+            Value::Object(body.json),
+            obj([("imp_uid", s("imp_1")), ("reason", s("out of stock")), ("extra", obj([("requester", s("admin"))]))]),
+            "{what}"
+        );
+        assert_eq!(body.form, "imp_uid=imp_1&reason=out+of+stock&extra[requester]=admin", "{what}");
+    }
+}
+
+#[test]
+fn cancel_by_merchant_uid_alone_or_with_imp_uid() {
+    let by_order = obj([("merchant_uid", s("order_0001")), ("reason", s("r"))]);
+    let body = ok(build_cancel_payment_body(&by_order, &options()));
+    assert_eq!(body.form, "merchant_uid=order_0001&reason=r&extra[requester]=admin");
+
+    let blank_imp_uid = with(&by_order, "imp_uid", s(""));
+    let body = ok(build_cancel_payment_body(&blank_imp_uid, &options()));
+    assert_eq!(body.form, "merchant_uid=order_0001&reason=r&extra[requester]=admin");
+
+    let both = with(&by_order, "imp_uid", s("imp_1"));
+    let body = ok(build_cancel_payment_body(&both, &options()));
+    assert_eq!(body.form, "imp_uid=imp_1&merchant_uid=order_0001&reason=r&extra[requester]=admin");
+}
+
+#[test]
+fn schedules_keep_their_order_and_indices() {
+    let input = schedules([
+        schedule_item([("merchant_uid", s("a"))]),
+        schedule_item([("merchant_uid", s("b")), ("schedule_at", num(1519862401.0)), ("amount", num(200.0))]),
+    ]);
+    let body = ok(build_schedule_payment_body(&input, &options()));
+    assert_eq!(
+        body.form,
+        "customer_uid=gildong_0001_1234\
+         &schedules[0][merchant_uid]=a&schedules[0][schedule_at]=1519862400&schedules[0][amount]=10000\
+         &schedules[1][merchant_uid]=b&schedules[1][schedule_at]=1519862401&schedules[1][amount]=200"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Valid edges
+
+#[test]
+fn valid_edges_are_accepted() {
+    let forty_korean = "가".repeat(40);
+    let cases: Vec<(&str, Value, BodyOptions)> = vec![
+        ("amount exactly the minimum", with(&seed_again(), "amount", num(100.0)), options()),
+        (
+            "amount below 100 with a lower minimum",
+            with(&seed_again(), "amount", num(10.0)),
+            BodyOptions { min_amount: 10, ..options() },
+        ),
+        ("tax_free equal to amount", with(&seed_again(), "tax_free", num(10000.0)), options()),
+        ("tax_free zero", with(&seed_again(), "tax_free", num(0.0)), options()),
+        ("merchant_uid of 40 Korean characters", with(&seed_again(), "merchant_uid", s(&forty_korean)), options()),
+        ("customer_uid of 80 characters", with(&seed_again(), "customer_uid", s(&"c".repeat(80))), options()),
+        (
+            "naverUseCfm today in Seoul while it is still yesterday in UTC",
+            with(&seed_again(), "extra", obj([("naverUseCfm", s("20250101"))])),
+            BodyOptions::at(SEOUL_NEW_YEAR),
+        ),
+        (
+            "negative zero amount with no minimum",
+            with(&seed_again(), "amount", num(-0.0)),
+            BodyOptions { min_amount: 0, ..options() },
+        ),
+    ];
+    for (what, input, opts) in cases {
+        assert!(build_again_payment_body(&input, &opts).is_ok(), "{what}");
+    }
+
+    let schedule_cases: Vec<(&str, Value, BodyOptions)> = vec![
+        (
+            "schedule one second after now",
+            schedules([schedule_item([("schedule_at", num(1_500_000_001.0))])]),
+            options(),
+        ),
+        (
+            // 2018-02-28T15:00:00Z is 2018-03-01 00:00 in Seoul.
+            "naverUseCfm on the schedule's Seoul date",
+            schedules([schedule_item([
+                ("schedule_at", num(1519830000.0)),
+                ("extra", obj([("naverUseCfm", s("20180301"))])),
+            ])]),
+            options(),
+        ),
+    ];
+    for (what, input, opts) in schedule_cases {
+        assert!(build_schedule_payment_body(&input, &opts).is_ok(), "{what}");
+    }
+
+    let refund_below_minimum = with(&seed_cancel(), "amount", num(50.0));
+    assert!(build_cancel_payment_body(&refund_below_minimum, &options()).is_ok(), "a refund has no minimum");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invalid input: every rule, with its code and field path
+
+type Case = (&'static str, Value, Vec<(ErrorCode, &'static str)>);
+
+fn assert_cases(
+    build: fn(&Value, &BodyOptions) -> Result<Body, Vec<FieldIssue>>,
+    cases: Vec<Case>,
+    opts: &BodyOptions,
+) {
+    for (what, input, expected) in cases {
+        let expected: Vec<(ErrorCode, String)> = expected.into_iter().map(|(c, f)| (c, f.to_owned())).collect();
+        assert_eq!(problems(build(&input, opts)), expected, "{what}");
+    }
+}
+
+#[test]
+fn again_reports_each_broken_rule_with_its_code_and_field() {
+    use ErrorCode::*;
+    let base = seed_again();
+    let extra = |v: Value| with(&base, "extra", obj([("naverUseCfm", v)]));
+    let cases: Vec<Case> = vec![
+        ("input not an object", arr([]), vec![(InvalidType, "")]),
+        ("input null", Value::Null, vec![(InvalidType, "")]),
+        ("customer_uid missing", with(&base, "customer_uid", Value::Undefined), vec![(Required, "customer_uid")]),
+        ("customer_uid null", with(&base, "customer_uid", Value::Null), vec![(Required, "customer_uid")]),
+        ("customer_uid empty", with(&base, "customer_uid", s("")), vec![(Required, "customer_uid")]),
+        ("customer_uid blank", with(&base, "customer_uid", s(" \t")), vec![(Required, "customer_uid")]),
+        ("customer_uid a number", with(&base, "customer_uid", num(1.0)), vec![(InvalidType, "customer_uid")]),
+        ("customer_uid over 80", with(&base, "customer_uid", s(&"c".repeat(81))), vec![(TooLong, "customer_uid")]),
+        ("merchant_uid missing", with(&base, "merchant_uid", Value::Undefined), vec![(Required, "merchant_uid")]),
+        ("merchant_uid over 40", with(&base, "merchant_uid", s(&"가".repeat(41))), vec![(TooLong, "merchant_uid")]),
+        ("merchant_uid an array", with(&base, "merchant_uid", arr([])), vec![(InvalidType, "merchant_uid")]),
+        ("amount missing", with(&base, "amount", Value::Undefined), vec![(Required, "amount")]),
+        ("amount a string", with(&base, "amount", s("10000")), vec![(InvalidType, "amount")]),
+        ("amount a fraction", with(&base, "amount", num(100.5)), vec![(NotInteger, "amount")]),
+        ("amount NaN", with(&base, "amount", num(f64::NAN)), vec![(NotInteger, "amount")]),
+        ("amount infinite", with(&base, "amount", num(f64::INFINITY)), vec![(NotInteger, "amount")]),
+        ("amount below 100", with(&base, "amount", num(99.0)), vec![(AmountBelowMinimum, "amount")]),
+        ("amount negative", with(&base, "amount", num(-100.0)), vec![(AmountBelowMinimum, "amount")]),
+        ("amount 2^53", with(&base, "amount", num(MAX_SAFE + 1.0)), vec![(OutOfRange, "amount")]),
+        ("amount a bigint", with(&base, "amount", Value::Other("bigint")), vec![(InvalidType, "amount")]),
+        ("tax_free negative", with(&base, "tax_free", num(-1.0)), vec![(OutOfRange, "tax_free")]),
+        ("tax_free above amount", with(&base, "tax_free", num(10001.0)), vec![(OutOfRange, "tax_free")]),
+        ("tax_free a fraction", with(&base, "tax_free", num(0.5)), vec![(NotInteger, "tax_free")]),
+        ("tax_free a string", with(&base, "tax_free", s("0")), vec![(InvalidType, "tax_free")]),
+        ("name missing", with(&base, "name", Value::Undefined), vec![(Required, "name")]),
+        ("name empty", with(&base, "name", s("")), vec![(Required, "name")]),
+        ("extra a string", with(&base, "extra", s("x")), vec![(InvalidType, "extra")]),
+        ("naverUseCfm a number", extra(num(20201001.0)), vec![(InvalidType, "extra.naverUseCfm")]),
+        ("naverUseCfm not a real date", extra(s("20200230")), vec![(InvalidDate, "extra.naverUseCfm")]),
+        ("naverUseCfm with dashes", extra(s("2020-10-01")), vec![(InvalidDate, "extra.naverUseCfm")]),
+        ("naverUseCfm before today", extra(s("20170713")), vec![(DateInPast, "extra.naverUseCfm")]),
+        (
+            "naverUseCfm misspelt",
+            with(&base, "extra", obj([("naverUseCFM", s("20201001"))])),
+            vec![(UnknownField, "extra.naverUseCFM")],
+        ),
+        ("an unknown top-level field", with(&base, "buyer_name", s("x")), vec![(UnknownField, "buyer_name")]),
+        (
+            "a misspelt field is unknown and the real one missing",
+            with(&with(&base, "merchant_uid", Value::Undefined), "merchantUid", s("m")),
+            vec![(UnknownField, "merchantUid"), (Required, "merchant_uid")],
+        ),
+        (
+            "everything missing, all listed at once",
+            obj([]),
+            vec![(Required, "customer_uid"), (Required, "merchant_uid"), (Required, "amount"), (Required, "name")],
+        ),
+        (
+            "several problems at once",
+            obj([
+                ("customer_uid", num(1.0)),
+                ("merchant_uid", s("m")),
+                ("amount", num(50.0)),
+                ("tax_free", num(-1.0)),
+                ("name", s("n")),
+                ("extra", obj([("naverUseCfm", s("20170101"))])),
+            ]),
+            vec![
+                (InvalidType, "customer_uid"),
+                (AmountBelowMinimum, "amount"),
+                (OutOfRange, "tax_free"),
+                (DateInPast, "extra.naverUseCfm"),
+            ],
+        ),
+    ];
+    assert_cases(build_again_payment_body, cases, &options());
+}
+
+#[test]
+fn again_compares_naver_use_cfm_with_today_in_seoul() {
+    let input = with(&seed_again(), "extra", obj([("naverUseCfm", s("20241231"))]));
+    // Still 2024-12-31 in UTC, already 2025-01-01 in Seoul.
+    let issues = problems(build_again_payment_body(&input, &BodyOptions::at(SEOUL_NEW_YEAR)));
+    assert_eq!(issues, [(ErrorCode::DateInPast, "extra.naverUseCfm".to_owned())]);
+}
+
+#[test]
+fn schedule_reports_each_broken_rule_with_its_code_and_field() {
+    use ErrorCode::*;
+    let at = |v: Value| schedules([schedule_item([("schedule_at", v)])]);
+    let cfm = |at: f64, date: &str| {
+        schedules([schedule_item([("schedule_at", num(at)), ("extra", obj([("naverUseCfm", s(date))]))])])
+    };
+    let cases: Vec<Case> = vec![
+        ("input not an object", s("x"), vec![(InvalidType, "")]),
+        (
+            "customer_uid missing",
+            with(&seed_schedule(), "customer_uid", Value::Undefined),
+            vec![(Required, "customer_uid")],
+        ),
+        ("schedules missing", with(&seed_schedule(), "schedules", Value::Undefined), vec![(Required, "schedules")]),
+        ("schedules empty", schedules([]), vec![(Required, "schedules")]),
+        ("schedules an object", with(&seed_schedule(), "schedules", obj([])), vec![(InvalidType, "schedules")]),
+        ("a schedule not an object", schedules([schedule_item([]), s("x")]), vec![(InvalidType, "schedules[1]")]),
+        (
+            "merchant_uid missing",
+            schedules([schedule_item([("merchant_uid", Value::Undefined)])]),
+            vec![(Required, "schedules[0].merchant_uid")],
+        ),
+        (
+            "merchant_uid over 40",
+            schedules([schedule_item([("merchant_uid", s(&"m".repeat(41)))])]),
+            vec![(TooLong, "schedules[0].merchant_uid")],
+        ),
+        (
+            "merchant_uid repeated within the call",
+            schedules([
+                schedule_item([("merchant_uid", s("a"))]),
+                schedule_item([("merchant_uid", s("b"))]),
+                schedule_item([("merchant_uid", s("a"))]),
+            ]),
+            vec![(InvalidValue, "schedules[2].merchant_uid")],
+        ),
+        ("schedule_at missing", at(Value::Undefined), vec![(Required, "schedules[0].schedule_at")]),
+        ("schedule_at a string", at(s("1519862400")), vec![(InvalidType, "schedules[0].schedule_at")]),
+        ("schedule_at a fraction", at(num(1519862400.5)), vec![(NotInteger, "schedules[0].schedule_at")]),
+        ("schedule_at exactly now", at(num(1_500_000_000.0)), vec![(OutOfRange, "schedules[0].schedule_at")]),
+        ("schedule_at in the past", at(num(1_400_000_000.0)), vec![(OutOfRange, "schedules[0].schedule_at")]),
+        ("schedule_at negative", at(num(-1.0)), vec![(OutOfRange, "schedules[0].schedule_at")]),
+        ("schedule_at in milliseconds", at(num(1519862400000.0)), vec![(OutOfRange, "schedules[0].schedule_at")]),
+        (
+            "amount below the minimum",
+            schedules([schedule_item([("amount", num(99.0))])]),
+            vec![(AmountBelowMinimum, "schedules[0].amount")],
+        ),
+        (
+            "amount missing",
+            schedules([schedule_item([("amount", Value::Undefined)])]),
+            vec![(Required, "schedules[0].amount")],
+        ),
+        (
+            // 2018-02-28T15:00:00Z is 2018-03-01 00:00 in Seoul: the 28th is already past there.
+            "naverUseCfm before the schedule's Seoul date",
+            cfm(1519830000.0, "20180228"),
+            vec![(DateInPast, "schedules[0].extra.naverUseCfm")],
+        ),
+        (
+            "naverUseCfm not a date",
+            cfm(1519862400.0, "20181301"),
+            vec![(InvalidDate, "schedules[0].extra.naverUseCfm")],
+        ),
+        (
+            "naverUseCfm before today when schedule_at is wrong too",
+            schedules([schedule_item([("schedule_at", num(1.0)), ("extra", obj([("naverUseCfm", s("20170101"))]))])]),
+            vec![(OutOfRange, "schedules[0].schedule_at"), (DateInPast, "schedules[0].extra.naverUseCfm")],
+        ),
+        (
+            "extra not an object",
+            schedules([schedule_item([("extra", num(1.0))])]),
+            vec![(InvalidType, "schedules[0].extra")],
+        ),
+        (
+            "an unknown field in a schedule",
+            schedules([schedule_item([("foo", s("x"))])]),
+            vec![(UnknownField, "schedules[0].foo")],
+        ),
+        (
+            "an unknown field in a schedule's extra",
+            schedules([schedule_item([("extra", obj([("naverUseCfm", s("20201001")), ("x", s("y"))]))])]),
+            vec![(UnknownField, "schedules[0].extra.x")],
+        ),
+        ("an unknown top-level field", with(&seed_schedule(), "imp_key", s("k")), vec![(UnknownField, "imp_key")]),
+        (
+            "problems in several schedules, all listed",
+            schedules([
+                schedule_item([("amount", num(1.0))]),
+                schedule_item([("merchant_uid", s("ok"))]),
+                schedule_item([("merchant_uid", s("z")), ("schedule_at", s("soon"))]),
+            ]),
+            vec![(AmountBelowMinimum, "schedules[0].amount"), (InvalidType, "schedules[2].schedule_at")],
+        ),
+    ];
+    assert_cases(build_schedule_payment_body, cases, &options());
+}
+
+#[test]
+fn cancel_reports_each_broken_rule_with_its_code_and_field() {
+    use ErrorCode::*;
+    let base = seed_cancel();
+    let cases: Vec<Case> = vec![
+        ("input not an object", num(1.0), vec![(InvalidType, "")]),
+        ("neither imp_uid nor merchant_uid", with(&base, "imp_uid", Value::Undefined), vec![(Required, "imp_uid")]),
+        ("both ids blank", with(&with(&base, "imp_uid", s("")), "merchant_uid", s(" ")), vec![(Required, "imp_uid")]),
+        ("imp_uid a number", with(&base, "imp_uid", num(1.0)), vec![(InvalidType, "imp_uid")]),
+        ("merchant_uid over 40", with(&base, "merchant_uid", s(&"m".repeat(41))), vec![(TooLong, "merchant_uid")]),
+        ("amount zero", with(&base, "amount", num(0.0)), vec![(OutOfRange, "amount")]),
+        ("amount negative", with(&base, "amount", num(-3000.0)), vec![(OutOfRange, "amount")]),
+        ("amount 2^53", with(&base, "amount", num(MAX_SAFE + 1.0)), vec![(OutOfRange, "amount")]),
+        ("amount a fraction", with(&base, "amount", num(0.5)), vec![(NotInteger, "amount")]),
+        ("amount a string", with(&base, "amount", s("3000")), vec![(InvalidType, "amount")]),
+        ("reason missing", with(&base, "reason", Value::Undefined), vec![(Required, "reason")]),
+        ("reason empty", with(&base, "reason", s("")), vec![(Required, "reason")]),
+        ("reason blank", with(&base, "reason", s("  \n")), vec![(Required, "reason")]),
+        ("reason a number", with(&base, "reason", num(1.0)), vec![(InvalidType, "reason")]),
+        (
+            "requester not customer or admin",
+            with(&base, "extra", obj([("requester", s("buyer"))])),
+            vec![(InvalidValue, "extra.requester")],
+        ),
+        (
+            "requester upper-case",
+            with(&base, "extra", obj([("requester", s("ADMIN"))])),
+            vec![(InvalidValue, "extra.requester")],
+        ),
+        (
+            "requester a boolean",
+            with(&base, "extra", obj([("requester", Value::Bool(true))])),
+            vec![(InvalidType, "extra.requester")],
+        ),
+        ("extra an array", with(&base, "extra", arr([])), vec![(InvalidType, "extra")]),
+        (
+            "requester misspelt",
+            with(&base, "extra", obj([("reqester", s("customer"))])),
+            vec![(UnknownField, "extra.reqester")],
+        ),
+        ("an unknown top-level field", with(&base, "checksum", num(3000.0)), vec![(UnknownField, "checksum")]),
+        ("everything missing, all listed at once", obj([]), vec![(Required, "imp_uid"), (Required, "reason")]),
+    ];
+    assert_cases(build_cancel_payment_body, cases, &options());
+}
+
+#[test]
+fn messages_follow_the_locale_and_name_the_minimum_and_the_suggestion() {
+    let en = BodyOptions { locale: Locale::En, ..options() };
+    let below = with(&seed_again(), "amount", num(99.0));
+    let issues = build_again_payment_body(&below, &en).unwrap_err();
+    assert_eq!(issues[0].message, "less than minimum amount (100 won)");
+    let issues = build_again_payment_body(&below, &options()).unwrap_err();
+    assert_eq!(issues[0].message, "결제 금액이 최소 결제 금액(100원)보다 적습니다.");
+
+    let typo = with(&seed_again(), "extra", obj([("naverUseCFM", s("20201001"))]));
+    let issues = build_again_payment_body(&typo, &en).unwrap_err();
+    assert!(issues[0].message.contains("did you mean naverUseCfm"), "{}", issues[0].message);
+
+    let duplicate = schedules([schedule_item([]), schedule_item([])]);
+    let issues = build_schedule_payment_body(&duplicate, &en).unwrap_err();
+    assert!(issues[0].message.contains("schedules[0].merchant_uid"), "{}", issues[0].message);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Form round trip
+
+const AWKWARD: &[&str] = &[
+    "슬림 플랜 (첫 결제)",
+    "🎉 emoji 👨‍👩‍👧 family",
+    "a&b=c+d%e",
+    "100% off + free shipping",
+    "line one\nline two\r\nline three",
+    "  leading and trailing spaces  ",
+    "[brackets] {braces} ~tilde~ /slash/ ?query# 'quote' \"double\"",
+    "tab\there, NUL\u{0}, DEL\u{7f}, nbsp\u{a0}",
+    "%2B already encoded %26",
+    "零件 日本語 العربية",
+];
+
+#[test]
+fn every_form_decodes_back_to_the_json_leaves_for_awkward_unicode() {
+    let all_ascii: String = (1u8..0x80).map(char::from).collect();
+    let mut texts: Vec<&str> = AWKWARD.to_vec();
+    texts.push(&all_ascii);
+    for text in texts {
+        // Ids have length limits: their first 40 characters.
+        let id: String = text.chars().take(40).collect();
+        let bodies = [
+            build_again_payment_body(&with(&seed_again(), "name", s(text)), &options()),
+            build_again_payment_body(&with(&seed_again(), "customer_uid", s(&id)), &options()),
+            build_cancel_payment_body(&with(&seed_cancel(), "reason", s(text)), &options()),
+            build_cancel_payment_body(&with(&seed_cancel(), "merchant_uid", s(&id)), &options()),
+            build_schedule_payment_body(&schedules([schedule_item([("merchant_uid", s(&id))])]), &options()),
+        ];
+        for body in bodies {
+            let body = ok(body);
+            assert_eq!(decode_form(&body.form), leaves(&body.json), "{text:?} in {}", body.form);
+            let allowed = |c: char| c.is_ascii_alphanumeric() || "*-._+%=&[]".contains(c);
+            assert!(body.form.chars().all(allowed), "only URL-safe characters: {}", body.form);
+        }
+    }
+}
+
+#[test]
+fn values_are_encoded_as_url_search_params_does() {
+    let cases: &[(&str, &str)] = &[
+        ("a b", "a+b"),
+        ("*-._", "*-._"),
+        ("~!'()", "%7E%21%27%28%29"),
+        ("&=+%", "%26%3D%2B%25"),
+        ("[]", "%5B%5D"),
+        ("a\nb", "a%0Ab"),
+        ("한", "%ED%95%9C"),
+        ("😀", "%F0%9F%98%80"),
+    ];
+    for (reason, encoded) in cases {
+        let body = ok(build_cancel_payment_body(&with(&seed_cancel(), "reason", s(reason)), &options()));
+        let expected = format!("imp_uid=imp_123412341234&amount=3000&reason={encoded}&extra[requester]=customer");
+        assert_eq!(body.form, expected, "{reason:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The typed API: same rules, same bodies
+
+#[test]
+fn typed_again_gives_the_same_body_as_the_value_api() {
+    let typed = AgainPayment::new("gildong_0001_1234", "order_monthly_0002", 10000, "Slim plan (initial payment)")
+        .naver_use_cfm("20201001")
+        .build(&options());
+    assert_eq!(typed, build_again_payment_body(&seed_again(), &options()));
+    assert!(typed.is_ok());
+
+    let with_tax_free = AgainPayment::new("c", "m", 10000, "n").tax_free(1000).build(&options());
+    let value = obj([
+        ("customer_uid", s("c")),
+        ("merchant_uid", s("m")),
+        ("amount", num(10000.0)),
+        ("tax_free", num(1000.0)),
+        ("name", s("n")),
+    ]);
+    assert_eq!(with_tax_free, build_again_payment_body(&value, &options()));
+    assert!(with_tax_free.is_ok());
+}
+
+#[test]
+fn typed_schedule_gives_the_same_body_as_the_value_api() {
+    let typed = SchedulePayment::new("gildong_0001_1234")
+        .schedule(Schedule::new("order_monthly_0003", 1_519_862_400, 10000).naver_use_cfm("20201001"))
+        .build(&options());
+    assert_eq!(typed, build_schedule_payment_body(&seed_schedule(), &options()));
+    assert!(typed.is_ok());
+}
+
+#[test]
+fn typed_cancel_gives_the_same_body_as_the_value_api() {
+    let typed = CancelPayment::by_imp_uid("imp_123412341234", "Reson for cancellation")
+        .amount(3000)
+        .requester(Requester::Customer)
+        .build(&options());
+    assert_eq!(typed, build_cancel_payment_body(&seed_cancel(), &options()));
+    assert!(typed.is_ok());
+
+    let default_requester = CancelPayment::by_merchant_uid("order_0001", "r").build(&options());
+    let value = obj([("merchant_uid", s("order_0001")), ("reason", s("r"))]);
+    assert_eq!(default_requester, build_cancel_payment_body(&value, &options()));
+    assert_eq!(ok(default_requester).form, "merchant_uid=order_0001&reason=r&extra[requester]=admin");
+}
+
+#[test]
+fn typed_builders_go_through_the_same_checks() {
+    use ErrorCode::*;
+    let again = AgainPayment::new("", "m".repeat(41), 50, "n").tax_free(1 << 53).naver_use_cfm("20200230");
+    assert_eq!(problems(again.build(&options())), problems(build_again_payment_body(&again.to_value(), &options())));
+    assert_eq!(
+        problems(again.build(&options())),
+        [
+            (Required, "customer_uid".to_owned()),
+            (TooLong, "merchant_uid".to_owned()),
+            (AmountBelowMinimum, "amount".to_owned()),
+            (OutOfRange, "tax_free".to_owned()),
+            (InvalidDate, "extra.naverUseCfm".to_owned()),
+        ]
+    );
+    assert_eq!(
+        problems(AgainPayment::new("c", "m", 1 << 53, "n").build(&options())),
+        [(OutOfRange, "amount".to_owned())]
+    );
+
+    assert_eq!(problems(SchedulePayment::new("c").build(&options())), [(Required, "schedules".to_owned())]);
+    let past = SchedulePayment::new("c")
+        .schedule(Schedule::new("a", 1_519_862_400, 10000))
+        .schedule(Schedule::new("a", -5, 10000));
+    assert_eq!(
+        problems(past.build(&options())),
+        [(InvalidValue, "schedules[1].merchant_uid".to_owned()), (OutOfRange, "schedules[1].schedule_at".to_owned())]
+    );
+
+    assert_eq!(
+        problems(CancelPayment::by_imp_uid("imp_1", " ").amount(0).build(&options())),
+        [(OutOfRange, "amount".to_owned()), (Required, "reason".to_owned())]
+    );
+}
+
+#[test]
+fn requester_spells_as_portone_does() {
+    assert_eq!(Requester::Customer.as_str(), "customer");
+    assert_eq!(Requester::Admin.as_str(), "admin");
+    assert_eq!(Requester::default(), Requester::Admin);
+    assert_eq!(Requester::parse("customer"), Some(Requester::Customer));
+    assert_eq!(Requester::parse("Customer"), None);
+}
+
+#[test]
+fn body_options_default_to_a_100_won_minimum_and_korean() {
+    let o = BodyOptions::at(42.0);
+    assert_eq!((o.min_amount, o.now_ms, o.locale), (100, 42.0, Locale::Ko));
+}
+
+#[test]
+fn a_now_that_is_not_finite_skips_only_the_checks_that_need_it() {
+    let nan = BodyOptions::at(f64::NAN);
+    let old_cfm = with(&seed_again(), "extra", obj([("naverUseCfm", s("20000101"))]));
+    assert!(build_again_payment_body(&old_cfm, &nan).is_ok());
+    let early = schedules([schedule_item([("schedule_at", num(1.0))])]);
+    assert!(build_schedule_payment_body(&early, &nan).is_ok());
+    // The rest still holds.
+    let bad_date = with(&seed_again(), "extra", obj([("naverUseCfm", s("20000230"))]));
+    assert_eq!(
+        problems(build_again_payment_body(&bad_date, &nan)),
+        [(ErrorCode::InvalidDate, "extra.naverUseCfm".to_owned())]
+    );
+    let negative = schedules([schedule_item([("schedule_at", num(-1.0))])]);
+    assert_eq!(
+        problems(build_schedule_payment_body(&negative, &nan)),
+        [(ErrorCode::OutOfRange, "schedules[0].schedule_at".to_owned())]
+    );
+}
