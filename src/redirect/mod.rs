@@ -1,8 +1,11 @@
 //! The payment result: parsed from the query `m_redirect_url` receives, or derived from the popup
 //! callback's response. `error_msg` is kept exactly as the PG sent it.
 
+mod euckr;
+mod query;
+
 use crate::device::PayMode;
-use crate::value::Map;
+use crate::value::{Map, Value};
 
 /// A payment's outcome as the page sees it. Not proof of payment: the merchant's server must look
 /// the payment up by `imp_uid` and compare the amount.
@@ -26,14 +29,68 @@ pub struct PaymentResult {
 
 impl PaymentResult {
     /// The result for a response (callback object or decoded query).
+    ///
+    /// `imp_uid`, `merchant_uid`, `error_code` and `error_msg` are taken only when they are
+    /// strings (verbatim, even when empty); `success` is [`derive_success`].
     pub fn from_response(raw: Map, mode: PayMode) -> Self {
-        let _ = (raw, mode);
-        todo!("redirect")
+        PaymentResult {
+            success: derive_success(&raw),
+            imp_uid: string_field(&raw, "imp_uid"),
+            merchant_uid: string_field(&raw, "merchant_uid"),
+            error_code: string_field(&raw, "error_code"),
+            error_msg: string_field(&raw, "error_msg"),
+            mode,
+            raw,
+        }
     }
 }
 
+/// Whether a response reports success: its `imp_success` flag when it has one, else its legacy
+/// `success` flag, else whether it names a payment (`imp_uid` non-empty) and no error
+/// (`error_code` and `error_msg` absent, `null` or empty).
+///
+/// A flag is `true` only as the boolean `true` or the string `"true"`; `null` counts as no flag.
+/// An empty or foreign response is never a success.
+pub fn derive_success(raw: &Map) -> bool {
+    if let Some(flag) = flag(raw, "imp_success").or_else(|| flag(raw, "success")) {
+        return flag;
+    }
+    let names_payment = raw
+        .get("imp_uid")
+        .as_str()
+        .is_some_and(|imp_uid| !imp_uid.is_empty());
+    names_payment && !reports_error(raw, "error_code") && !reports_error(raw, "error_msg")
+}
+
+fn flag(raw: &Map, key: &str) -> Option<bool> {
+    match raw.get(key) {
+        Value::Undefined | Value::Null => None,
+        Value::Bool(flag) => Some(*flag),
+        Value::String(flag) => Some(flag == "true"),
+        _ => Some(false),
+    }
+}
+
+/// Any value other than `undefined`, `null` or `""` counts as an error report, whatever its type:
+/// when in doubt, a payment is not a success.
+fn reports_error(raw: &Map, key: &str) -> bool {
+    match raw.get(key) {
+        Value::Undefined | Value::Null => false,
+        Value::String(text) => !text.is_empty(),
+        _ => true,
+    }
+}
+
+fn string_field(raw: &Map, key: &str) -> Option<String> {
+    raw.get(key).as_str().map(str::to_owned)
+}
+
 /// Parses a whole URL or a query (with or without `?`) that IMP sent to `m_redirect_url`.
+///
+/// Never fails: the fragment is ignored, a malformed `%` stays as written, bytes that are not
+/// UTF-8 are read as EUC-KR, and a value that is neither stays exactly as written. `raw` holds
+/// every key's first occurrence, in order, as a string.
 pub fn parse_redirect_result(url_or_query: &str) -> PaymentResult {
-    let _ = url_or_query;
-    todo!("redirect")
+    let raw = query::parse_query(query::query_of(url_or_query));
+    PaymentResult::from_response(raw, PayMode::Redirect)
 }

@@ -1,0 +1,79 @@
+//! The query `m_redirect_url` receives, read as `URLSearchParams.get` would, except that bytes
+//! which are not UTF-8 are read as EUC-KR instead of being replaced, and nothing is ever lost.
+
+use super::euckr;
+use crate::value::Map;
+
+/// The query part of a whole URL, or of a query with or without `?`. The fragment is dropped.
+pub(crate) fn query_of(url_or_query: &str) -> &str {
+    let before_fragment = url_or_query
+        .split_once('#')
+        .map_or(url_or_query, |(before, _)| before);
+    match before_fragment.split_once('?') {
+        Some((_, query)) => query,
+        None if has_scheme(before_fragment) => "",
+        None => before_fragment,
+    }
+}
+
+/// Whether `text` starts like an absolute URL: a scheme (a letter, then letters, digits, `+`, `-`,
+/// `.`) followed by `://`. A bare query such as `a=b&next=https://x` does not.
+fn has_scheme(text: &str) -> bool {
+    let Some((scheme, _)) = text.split_once("://") else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// Every key of `query` (its first occurrence) with its value, in order.
+pub(crate) fn parse_query(query: &str) -> Map {
+    let mut raw = Map::new();
+    for piece in query.split('&').filter(|piece| !piece.is_empty()) {
+        let (key, value) = piece.split_once('=').unwrap_or((piece, ""));
+        raw.insert_if_absent(&decode_component(key), decode_component(value));
+    }
+    raw
+}
+
+/// One key or value decoded once: UTF-8 when the bytes are UTF-8, else EUC-KR, else the text as
+/// written, so a message in an unexpected encoding still reaches the buyer in some form.
+fn decode_component(written: &str) -> String {
+    if !written.contains(['%', '+']) {
+        return written.to_owned();
+    }
+    match String::from_utf8(percent_decode(written.as_bytes())) {
+        Ok(text) => text,
+        Err(not_utf8) => euckr::decode(not_utf8.as_bytes()).unwrap_or_else(|| written.to_owned()),
+    }
+}
+
+/// `+` becomes a space and `%XX` a byte; a `%` without two hex digits after it stays as written.
+fn percent_decode(written: &[u8]) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(written.len());
+    let mut rest = written;
+    while let Some((&first, tail)) = rest.split_first() {
+        if first == b'%' {
+            if let [high, low, after @ ..] = tail {
+                if let (Some(high), Some(low)) = (hex_digit(*high), hex_digit(*low)) {
+                    bytes.push(high << 4 | low);
+                    rest = after;
+                    continue;
+                }
+            }
+        }
+        bytes.push(if first == b'+' { b' ' } else { first });
+        rest = tail;
+    }
+    bytes
+}
+
+fn hex_digit(byte: u8) -> Option<u8> {
+    match byte {
+        b'0'..=b'9' => Some(byte - b'0'),
+        b'a'..=b'f' => Some(byte - b'a' + 10),
+        b'A'..=b'F' => Some(byte - b'A' + 10),
+        _ => None,
+    }
+}
