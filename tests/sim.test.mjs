@@ -629,6 +629,15 @@ describe('test server', () => {
     assert.deepEqual(results, { notFound: 'error', noImp: 'load', hang: 'pending', imp: 'undefined', noImpRan: true });
   });
 
+  test('the delay fixture serves the named file after the delay', async () => {
+    const t0 = Date.now();
+    const res = await fetch(`${server.url}/__fixtures/delay?ms=200&path=/sim/imp.js`);
+    const body = await res.text();
+    assert.ok(Date.now() - t0 >= 190);
+    assert.match(res.headers.get('content-type'), /^text\/javascript/);
+    assert.match(body, /window\.IMP = \{/);
+  });
+
   test('headers option adds a Content-Security-Policy', async () => {
     const res = await fetch(`${server.url}/csp/page`);
     assert.equal(res.headers.get('content-security-policy'), "script-src 'none'");
