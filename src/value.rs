@@ -164,13 +164,12 @@ impl Map {
         }
     }
 
-    /// Sets `key` only when it is absent; returns whether it did.
-    pub fn insert_if_absent(&mut self, key: &str, value: impl Into<Value>) -> bool {
-        if self.contains(key) {
-            return false;
-        }
-        self.insert(key, value);
-        true
+    /// The entries in order, keeping the first of each key (as `URLSearchParams.get` does), in
+    /// O(n log n): a query with tens of thousands of keys must not freeze the page.
+    pub fn from_entries_first_wins(entries: impl IntoIterator<Item = (String, Value)>) -> Map {
+        let mut seen = std::collections::BTreeSet::new();
+        let entries = entries.into_iter().filter(|(k, _)| seen.insert(k.clone())).collect();
+        Map { entries }
     }
 
     /// Removes `key`, returning its value.

@@ -182,10 +182,14 @@ async function checkoutWithButton(options = { mode: 'popup' }) {
     const button = document.createElement('button');
     button.id = 'pay';
     button.textContent = 'Pay';
+    window.syncCalls = [];
     button.addEventListener('click', () => {
+      const before = IMP.__sim.calls.length;
       window.checkout.pay(window.nextParams ?? p, o).then(
         (r) => window.results.push({ resolved: r }),
         (e) => window.results.push({ rejected: { code: e.code, errors: e.errors } }));
+      // request_pay must have been entered before pay() returned: no await in between.
+      window.syncCalls.push(IMP.__sim.calls.length - before);
     });
     document.body.append(button);
   }, [VALID_PARAMS, options]);
@@ -203,6 +207,7 @@ test('pay() calls request_pay inside the click, with user activation still activ
   assert.equal(r.resolved.success, true);
   const call = await page.evaluate(() => IMP.__sim.calls[0]);
   assert.equal(call.userActivation, true);
+  assert.deepEqual(await page.evaluate(() => window.syncCalls), [1], 'request_pay entered synchronously');
   assert.equal(call.params.naverPopupMode, true);
   assert.equal(call.params.pg, 'naverpay');
 });

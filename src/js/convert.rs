@@ -53,14 +53,11 @@ fn from_js_at(v: &JsValue, depth: usize) -> Value {
 }
 
 fn object_from_js(v: &JsValue, depth: usize) -> Map {
-    let mut map = Map::new();
-    let Ok(keys) = own_keys(v) else { return map };
-    for key in keys.iter() {
-        let Some(name) = key.as_string() else { continue };
+    let Ok(keys) = own_keys(v) else { return Map::new() };
+    Map::from_entries_first_wins(keys.iter().filter_map(|key| {
         let value = Reflect::get(v, &key).map_or(Value::Other("error"), |x| from_js_at(&x, depth + 1));
-        map.insert(name, value);
-    }
-    map
+        Some((key.as_string()?, value))
+    }))
 }
 
 /// A plain JavaScript value: objects are plain `Object`s, `undefined` entries are left out.

@@ -10,12 +10,14 @@ mod options;
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
+use crate::body::{build_again_payment_body, build_cancel_payment_body, build_schedule_payment_body, Body, BodyOptions};
 use crate::device::{choose_pay_mode, PayMode};
+use crate::error::{ErrorCode, FieldIssue};
 use crate::redirect::{parse_redirect_result, PaymentResult};
 use crate::validate::{validate_billing_key, validate_naver_pay, ValidateOptions, ValidationReport};
 use crate::value::Value;
 use convert::{from_js, get, map_to_js, opt_str, set};
-use error::issues_to_js;
+use error::{issues_to_js, naver_pay_error, ErrorParts};
 
 /// `validateNaverPay(params, options?)`: never throws.
 #[wasm_bindgen(js_name = validateNaverPay)]
@@ -89,4 +91,44 @@ fn result_js(result: &PaymentResult, response: Option<&JsValue>) -> JsValue {
     };
     set(&o, "raw", &raw);
     o.into()
+}
+
+/// `buildAgainPaymentBody(input, options?)`: the body of `POST /subscribe/payments/again`.
+#[wasm_bindgen(js_name = buildAgainPaymentBody)]
+pub fn build_again_payment_body_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    body_js(&input, &options, build_again_payment_body)
+}
+
+/// `buildSchedulePaymentBody(input, options?)`: the body of `POST /subscribe/payments/schedule`.
+#[wasm_bindgen(js_name = buildSchedulePaymentBody)]
+pub fn build_schedule_payment_body_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    body_js(&input, &options, build_schedule_payment_body)
+}
+
+/// `buildCancelPaymentBody(input, options?)`: the body of `POST /payments/cancel`.
+#[wasm_bindgen(js_name = buildCancelPaymentBody)]
+pub fn build_cancel_payment_body_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    body_js(&input, &options, build_cancel_payment_body)
+}
+
+/// `{ json, form }`, or a thrown `NaverPayError` `INVALID_PARAMS` listing every problem.
+fn body_js(
+    input: &JsValue,
+    options: &JsValue,
+    build: fn(&Value, &BodyOptions) -> Result<Body, Vec<FieldIssue>>,
+) -> Result<JsValue, JsValue> {
+    let (options, option_issues) = options::read_body_options(options);
+    let result = if option_issues.is_empty() { build(&from_js(input), &options) } else { Err(option_issues) };
+    match result {
+        Ok(body) => {
+            let o = Object::new();
+            set(&o, "json", &map_to_js(&body.json, None));
+            set(&o, "form", &body.form.as_str().into());
+            Ok(o.into())
+        }
+        Err(errors) => {
+            let parts = ErrorParts { errors: Some(errors), ..ErrorParts::default() };
+            Err(naver_pay_error(ErrorCode::InvalidParams, options.locale, parts))
+        }
+    }
 }

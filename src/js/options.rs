@@ -4,6 +4,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::convert::get;
+use crate::body::BodyOptions;
 use crate::device::DeviceInfo;
 use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
 use crate::validate::{ModeOption, ValidateOptions};
@@ -108,4 +109,11 @@ pub(crate) fn navigator_device() -> Option<DeviceInfo> {
     let mut device = device_from(&navigator)?;
     device.mobile = get(&get(&navigator, "userAgentData"), "mobile").as_bool();
     Some(device)
+}
+
+/// Reads `BodyOptions` (`{ minAmount?, now?, locale? }`) for the server body builders.
+pub(crate) fn read_body_options(options: &JsValue) -> (BodyOptions, Vec<FieldIssue>) {
+    let (read, issues) = read_options(options);
+    let body = BodyOptions { min_amount: read.min_amount, now_ms: read.now_ms, locale: read.locale };
+    (body, issues)
 }

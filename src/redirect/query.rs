@@ -2,7 +2,7 @@
 //! which are not UTF-8 are read as EUC-KR instead of being replaced, and nothing is ever lost.
 
 use super::euckr;
-use crate::value::Map;
+use crate::value::{Map, Value};
 
 /// The query part of a whole URL, or of a query with or without `?`. The fragment is dropped.
 pub(crate) fn query_of(url_or_query: &str) -> &str {
@@ -29,12 +29,10 @@ fn has_scheme(text: &str) -> bool {
 
 /// Every key of `query` (its first occurrence) with its value, in order.
 pub(crate) fn parse_query(query: &str) -> Map {
-    let mut raw = Map::new();
-    for piece in query.split('&').filter(|piece| !piece.is_empty()) {
+    Map::from_entries_first_wins(query.split('&').filter(|piece| !piece.is_empty()).map(|piece| {
         let (key, value) = piece.split_once('=').unwrap_or((piece, ""));
-        raw.insert_if_absent(&decode_component(key), decode_component(value));
-    }
-    raw
+        (decode_component(key), Value::String(decode_component(value)))
+    }))
 }
 
 /// One key or value decoded once: UTF-8 when the bytes are UTF-8, else EUC-KR, else the text as
