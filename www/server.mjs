@@ -1,0 +1,483 @@
+// The demo shop's server: static files (dist/, sim/), a Content-Security-Policy, the merchant backend
+// (/api/…), and, unless IMP_CODE is set, the PortOne V1 REST simulator under /portone.
+//
+//   npm start                              offline: sim/imp.js in the page, sim/rest.mjs behind the backend
+//   IMP_CODE=imp12345678 npm start         the real SDK (https://cdn.iamport.kr/v1/iamport.js) with that code;
+//     IMP_KEY=… IMP_SECRET=…               the backend then verifies against https://api.iamport.kr
+//   PORT=9000 npm start                    another port (default 8080); always 127.0.0.1
+//
+// import { startDemoServer } from './www/server.mjs';
+// const demo = await startDemoServer({ port: 0 }); … await demo.close();
+import http from 'node:http';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { createRestSimulator } from '../sim/rest.mjs';
+import { PRODUCTS, INITIAL_CART, PLANS, MAX_COUNT } from './catalog.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist');
+const SIM = path.join(ROOT, 'sim');
+const REAL_SDK_URL = 'https://cdn.iamport.kr/v1/iamport.js';
+const REAL_API_URL = 'https://api.iamport.kr';
+const SIM_MERCHANT_CODE = 'imp00000000';
+const MAX_BODY = 64 * 1024;
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/**
+ * The Content-Security-Policy the shop is served with: exactly what the page needs.
+ * - scripts: our bundle, WebAssembly compilation ('wasm-unsafe-eval'), and the PortOne SDK only with a real code;
+ * - style attributes: the payment window (the simulator's and PortOne's) is styled inline, so style-src-attr
+ *   allows them; <style> elements and stylesheets stay 'self';
+ * - with the real SDK: PortOne opens its payment window in an iframe from *.iamport.kr, talks to it, and
+ *   posts forms there (from public CSPs that run PortOne V1; not verifiable offline).
+ */
+export function contentSecurityPolicy({ impCode } = {}) {
+  const real = Boolean(impCode);
+  const portone = 'https://*.iamport.kr';
+  const directives = {
+    'default-src': ["'self'"],
+    'script-src': ["'self'", "'wasm-unsafe-eval'", ...(real ? ['https://cdn.iamport.kr'] : [])],
+    'style-src': ["'self'"],
+    'style-src-attr': ["'unsafe-inline'"],
+    'img-src': ["'self'", 'data:', ...(real ? [portone] : [])],
+    'connect-src': ["'self'", ...(real ? [portone] : [])],
+    'frame-src': real ? [portone] : ["'none'"],
+    'form-action': ["'self'", ...(real ? [portone] : [])],
+    'object-src': ["'none'"],
+    'base-uri': ["'none'"],
+    'frame-ancestors': ["'none'"],
+  };
+  return Object.entries(directives).map(([k, v]) => `${k} ${v.join(' ')}`).join('; ');
+}
+
+// ---- the body builders, from the package's Node build ---------------------------------------
+
+const require = createRequire(import.meta.url);
+let nodeBuild = null;
+/** Loaded on first use, so the shop starts even while pkg/ is being rebuilt. */
+function builder(name) {
+  nodeBuild ??= require('../pkg/node/naverpay_checkout.js');
+  const fn = nodeBuild[name];
+  if (typeof fn !== 'function') {
+    throw new HttpError(501, `${name} is not exported by pkg/node yet: run npm run build`);
+  }
+  return fn;
+}
+
+class HttpError extends Error {
+  constructor(status, message, extra = {}) {
+    super(message);
+    this.status = status;
+    this.extra = extra;
+  }
+}
+
+// ---- PortOne V1 REST client (the merchant's side) --------------------------------------------
+
+function createPortOneClient({ baseUrl, impKey, impSecret }) {
+  let token = null; // { access_token, expired_at }
+
+  async function call(method, pathname, body) {
+    const res = await fetch(baseUrl + pathname, {
+      method,
+      headers: {
+        'Content-Type': 'application/json',
+        ...(token ? { Authorization: `Bearer ${token.access_token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const payload = await res.json().catch(() => null);
+    return { status: res.status, payload };
+  }
+
+  async function authorize() {
+    if (token && token.expired_at - 60 > Date.now() / 1000) return;
+    token = null;
+    const { payload } = await call('POST', '/users/getToken', { imp_key: impKey, imp_secret: impSecret });
+    if (!payload || payload.code !== 0) throw new HttpError(502, 'PortOne refused the API key');
+    token = payload.response;
+  }
+
+  /** Calls the REST API with a token; resolves PortOne's envelope { code, message, response }. */
+  async function request(method, pathname, body) {
+    await authorize();
+    let r = await call(method, pathname, body);
+    if (r.status === 401) {
+      token = null; // expired early: once more with a fresh token
+      await authorize();
+      r = await call(method, pathname, body);
+    }
+    if (!r.payload || typeof r.payload.code !== 'number') throw new HttpError(502, `PortOne answered ${r.status}`);
+    return r.payload;
+  }
+
+  return { request, get: (p) => request('GET', p), post: (p, b) => request('POST', p, b) };
+}
+
+// ---- small HTTP helpers ----------------------------------------------------------------------
+
+function readJson(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new HttpError(413, 'body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => {
+      try {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const value = text === '' ? {} : JSON.parse(text);
+        if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
+        resolve(value);
+      } catch {
+        reject(new HttpError(400, 'the body must be a JSON object'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+const id = (bytes = 6) => randomBytes(bytes).toString('hex');
+const str = (v) => (typeof v === 'string' ? v : '');
+
+/** 'YYYYMMDD…' timestamps make merchant_uids sortable in PortOne's console; ≤ 40 characters. */
+function newUid(prefix) {
+  return `${prefix}_${Date.now().toString(36)}_${id(4)}`;
+}
+
+/** The same day next month, 10:00 in Asia/Seoul, as UNIX seconds (the 31st becomes the month's last day). */
+export function nextMonthSec(now = Date.now()) {
+  const kst = new Date(now + 9 * 3600_000);
+  const y = kst.getUTCFullYear();
+  const m = kst.getUTCMonth() + 1;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const day = Math.min(kst.getUTCDate(), last);
+  return Math.floor((Date.UTC(y, m, day, 10) - 9 * 3600_000) / 1000);
+}
+
+// ---- the shop's backend ----------------------------------------------------------------------
+
+function createShop(portone) {
+  const orders = new Map(); // merchant_uid → order
+  const subscriptions = new Map(); // registration merchant_uid → subscription
+  const byId = new Map(PRODUCTS.map((p) => [p.id, p]));
+
+  function ownOrder(body) {
+    const order = orders.get(str(body.merchant_uid));
+    if (!order) throw new HttpError(404, '주문을 찾을 수 없습니다.');
+    return order;
+  }
+
+  function requireToken(record, body) {
+    if (str(body.token) === '' || body.token !== record.token) throw new HttpError(403, '이 주문에 대한 권한이 없습니다.');
+  }
+
+  async function cancel(order, reason, requester) {
+    const body = builder('buildCancelPaymentBody')({
+      imp_uid: order.imp_uid,
+      merchant_uid: order.merchant_uid,
+      reason,
+      extra: { requester },
+    });
+    const r = await portone.post('/payments/cancel', body.json);
+    if (r.code !== 0) throw new HttpError(409, r.message ?? '취소하지 못했습니다.');
+    return r.response;
+  }
+
+  const routes = {
+    'GET /api/products': () => ({ products: PRODUCTS, initialCart: INITIAL_CART, plans: PLANS }),
+
+    /** Records an order for the cart; the amount comes from the price list, never from the page. */
+    'POST /api/orders': (body) => {
+      const items = Array.isArray(body.items) ? body.items : [];
+      const lines = [];
+      for (const item of items) {
+        const product = byId.get(str(item?.id));
+        const count = item?.count;
+        if (!product) throw new HttpError(400, '알 수 없는 상품입니다.');
+        if (!Number.isInteger(count) || count < 0 || count > MAX_COUNT) throw new HttpError(400, '수량이 올바르지 않습니다.');
+        if (count > 0 && !lines.some((l) => l.product === product)) lines.push({ product, count });
+      }
+      if (lines.length === 0) throw new HttpError(400, '장바구니가 비어 있습니다.');
+      const order = {
+        merchant_uid: newUid('order'),
+        token: id(16),
+        name: lines[0].product.name, // Naver Pay appends "외 N개" itself
+        amount: lines.reduce((sum, l) => sum + l.product.price * l.count, 0),
+        naverProducts: lines.map(({ product: p, count }) => ({
+          categoryType: p.categoryType, categoryId: p.categoryId, uid: p.uid, name: p.name, count,
+        })),
+        status: 'ready',
+        imp_uid: null,
+      };
+      orders.set(order.merchant_uid, order);
+      const { merchant_uid, token, name, amount, naverProducts } = order;
+      return { merchant_uid, token, name, amount, naverProducts };
+    },
+
+    /**
+     * The browser says "paid": look the payment up at PortOne and compare it with the order before
+     * believing it. A paid amount that differs from the order is a forged payment: refund it.
+     */
+    'POST /api/payments/complete': async (body) => {
+      const order = ownOrder(body);
+      const impUid = str(body.imp_uid);
+      if (impUid === '') throw new HttpError(400, 'imp_uid가 필요합니다.');
+      if (order.status === 'paid' && order.imp_uid === impUid) return verified(order);
+      if (order.status !== 'ready') throw new HttpError(409, '이미 처리된 주문입니다.');
+      const r = await portone.get(`/payments/${encodeURIComponent(impUid)}`);
+      const payment = r.code === 0 ? r.response : null;
+      if (!payment || payment.merchant_uid !== order.merchant_uid) {
+        return { verified: false, status: 'not_found', message: '결제 내역을 확인할 수 없습니다.' };
+      }
+      if (payment.status !== 'paid') {
+        return { verified: false, status: payment.status, message: '결제가 완료되지 않았습니다.' };
+      }
+      if (payment.amount !== order.amount) {
+        order.status = 'forged';
+        order.imp_uid = impUid;
+        let refunded = false;
+        try {
+          await cancel(order, '결제 금액 불일치: 위변조가 의심되어 자동 환불', 'admin');
+          refunded = true;
+        } catch { /* reported below: the shop must look at it by hand */ }
+        return {
+          verified: false,
+          status: 'amount_mismatch',
+          message: `결제 금액(${payment.amount}원)이 주문 금액(${order.amount}원)과 다릅니다. ${refunded ? '결제를 자동으로 환불했습니다.' : '환불하지 못했습니다: 고객센터에 문의해 주세요.'}`,
+          expected: order.amount,
+          paid: payment.amount,
+          refunded,
+        };
+      }
+      order.status = 'paid';
+      order.imp_uid = impUid;
+      return verified(order);
+    },
+
+    /** The buyer cancels their paid order (the token proves it is theirs). */
+    'POST /api/payments/cancel': async (body) => {
+      const order = ownOrder(body);
+      requireToken(order, body);
+      if (order.status !== 'paid') throw new HttpError(409, '결제 완료된 주문만 취소할 수 있습니다.');
+      const reason = str(body.reason).trim() || '구매자 요청';
+      const payment = await cancel(order, reason, 'customer');
+      order.status = 'cancelled';
+      return { cancelled: true, merchant_uid: order.merchant_uid, cancel_amount: payment.cancel_amount, reason };
+    },
+
+    /** A subscription waiting for its billing key: the page registers it with registerBillingKey. */
+    'POST /api/subscriptions': (body) => {
+      const plan = PLANS.find((p) => p.id === str(body.plan)) ?? PLANS[0];
+      const sub = {
+        merchant_uid: newUid('subreg'),
+        customer_uid: `cust_${id(8)}`,
+        token: id(16),
+        plan,
+        status: 'pending',
+      };
+      subscriptions.set(sub.merchant_uid, sub);
+      return {
+        merchant_uid: sub.merchant_uid,
+        customer_uid: sub.customer_uid,
+        token: sub.token,
+        name: plan.name,
+        amount: plan.price,
+        naverProductCode: plan.naverProductCode,
+      };
+    },
+
+    /** After registration: check the key at PortOne, charge the first month, schedule the next. */
+    'POST /api/subscriptions/activate': async (body) => {
+      const sub = subscriptions.get(str(body.merchant_uid));
+      if (!sub) throw new HttpError(404, '구독 신청을 찾을 수 없습니다.');
+      requireToken(sub, body);
+      if (sub.status === 'active') return sub.result;
+      const key = await portone.get(`/subscribe/customers/${encodeURIComponent(sub.customer_uid)}`);
+      if (key.code !== 0) return { active: false, message: '빌링키가 등록되지 않았습니다.' };
+
+      const again = builder('buildAgainPaymentBody')({
+        customer_uid: sub.customer_uid,
+        merchant_uid: newUid('sub'),
+        amount: sub.plan.price,
+        name: `${sub.plan.name} (첫 달)`,
+      });
+      const charged = await portone.post('/subscribe/payments/again', again.json);
+      const first = charged.code === 0 ? charged.response : null;
+      if (!first || first.status !== 'paid' || first.amount !== sub.plan.price) {
+        return { active: false, message: charged.message ?? '첫 결제가 승인되지 않았습니다.' };
+      }
+
+      const schedule = builder('buildSchedulePaymentBody')({
+        customer_uid: sub.customer_uid,
+        schedules: [{ merchant_uid: newUid('sub'), schedule_at: nextMonthSec(), amount: sub.plan.price }],
+      });
+      const scheduled = await portone.post('/subscribe/payments/schedule', schedule.json);
+      if (scheduled.code !== 0) return { active: false, message: scheduled.message ?? '다음 결제를 예약하지 못했습니다.' };
+      const next = scheduled.response[0];
+
+      sub.status = 'active';
+      sub.result = {
+        active: true,
+        plan: sub.plan.name,
+        first: { merchant_uid: first.merchant_uid, imp_uid: first.imp_uid, amount: first.amount },
+        next: { merchant_uid: next.merchant_uid, schedule_at: next.schedule_at, amount: next.amount },
+      };
+      return sub.result;
+    },
+  };
+
+  function verified(order) {
+    return {
+      verified: true,
+      status: 'paid',
+      merchant_uid: order.merchant_uid,
+      imp_uid: order.imp_uid,
+      amount: order.amount,
+      name: order.name,
+      count: order.naverProducts.length,
+    };
+  }
+
+  return { routes, orders, subscriptions };
+}
+
+// ---- the server ------------------------------------------------------------------------------
+
+/**
+ * Starts the demo on 127.0.0.1.
+ * @param {{ port?: number, impCode?: string, impKey?: string, impSecret?: string, apiUrl?: string }} [options]
+ *   impCode: a real PortOne merchant code → the real SDK in the page (and, with impKey/impSecret, the real REST API).
+ * @returns {Promise<{ url: string, port: number, csp: string, rest: object | null, shop: object, close(): Promise<void> }>}
+ */
+export async function startDemoServer(options = {}) {
+  const impCode = options.impCode || null;
+  if (impCode && !/^imp\d+$/.test(impCode)) throw new Error(`IMP_CODE must be "imp" and digits, got ${JSON.stringify(impCode)}`);
+  const csp = contentSecurityPolicy({ impCode });
+
+  // Offline, the REST simulator holds the secret the backend signs in with; the page never sees it.
+  const rest = impCode ? null : createRestSimulator({ prefix: '/portone', impKey: `key_${id()}`, impSecret: `secret_${id(16)}` });
+
+  const server = http.createServer();
+  const sockets = new Set();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  const url = `http://127.0.0.1:${port}`;
+
+  const portone = createPortOneClient(rest
+    ? { baseUrl: `${url}/portone`, impKey: rest.impKey, impSecret: rest.impSecret }
+    : { baseUrl: options.apiUrl ?? REAL_API_URL, impKey: options.impKey ?? '', impSecret: options.impSecret ?? '' });
+  const shop = createShop(portone);
+
+  const pageConfig = impCode
+    ? { merchantCode: impCode, sdkUrl: REAL_SDK_URL, simulator: false }
+    : { merchantCode: SIM_MERCHANT_CODE, sdkUrl: '/sim/imp.js?reportUrl=%2Fportone%2F__sim%2Fpayments', simulator: true };
+
+  const headers = {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Cache-Control': 'no-store',
+  };
+  const send = (res, status, body, type) => {
+    res.writeHead(status, { ...headers, 'Content-Type': type });
+    res.end(body);
+  };
+  const sendJson = (res, status, value) => send(res, status, JSON.stringify(value), MIME['.json']);
+
+  async function serveFile(req, res, dir, rel) {
+    const file = path.resolve(dir, '.' + path.posix.normalize('/' + rel));
+    if (file !== dir && !file.startsWith(dir + path.sep)) return send(res, 403, 'Forbidden', 'text/plain');
+    try {
+      let target = file;
+      if ((await stat(target)).isDirectory()) target = path.join(target, 'index.html');
+      const body = await readFile(target);
+      send(res, 200, req.method === 'HEAD' ? undefined : body, MIME[path.extname(target)] ?? 'application/octet-stream');
+    } catch {
+      const hint = dir === DIST ? 'Not found (did the webpack step run? npm start builds dist/)' : 'Not found';
+      send(res, 404, hint, 'text/plain; charset=utf-8');
+    }
+  }
+
+  server.on('request', async (req, res) => {
+    try {
+      if (rest && rest.handle(req, res)) return;
+      const { pathname } = new URL(req.url, url);
+      const route = shop.routes[`${req.method} ${pathname}`];
+      if (route) {
+        const body = req.method === 'POST' ? await readJson(req) : {};
+        return sendJson(res, 200, await route(body));
+      }
+      if (pathname === '/config.json') return sendJson(res, 200, pageConfig);
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', 'text/plain');
+      let decoded;
+      try {
+        decoded = decodeURIComponent(pathname);
+      } catch {
+        return send(res, 400, 'Bad Request', 'text/plain');
+      }
+      if (decoded.startsWith('/sim/')) return serveFile(req, res, SIM, decoded.slice('/sim'.length));
+      return serveFile(req, res, DIST, decoded);
+    } catch (err) {
+      if (res.headersSent) return res.destroy();
+      if (err instanceof HttpError) return sendJson(res, err.status, { error: err.message, ...err.extra });
+      // Never echo request bodies: they carry buyer details.
+      process.stderr.write(`demo: ${req.method} ${req.url?.split('?')[0]}: ${err?.message ?? err}\n`);
+      return sendJson(res, 500, { error: '서버 오류가 발생했습니다.' });
+    }
+  });
+
+  let closing = null;
+  return {
+    url,
+    port,
+    csp,
+    rest,
+    shop,
+    close() {
+      closing ??= new Promise((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      });
+      return closing;
+    },
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const demo = await startDemoServer({
+    port: process.env.PORT === undefined ? 8080 : Number(process.env.PORT),
+    impCode: process.env.IMP_CODE,
+    impKey: process.env.IMP_KEY,
+    impSecret: process.env.IMP_SECRET,
+  });
+  console.log(`naverpay-checkout demo: ${demo.url}/  (${demo.rest ? 'offline PortOne simulator' : `PortOne SDK, merchant ${process.env.IMP_CODE}`})`);
+  const stop = () => demo.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
