@@ -28,6 +28,7 @@ class CopyStaticFiles {
 
 export default (env, argv) => ({
   mode: argv.mode ?? 'production',
+  context: here,
   // No eval-based source maps: the page runs under a CSP without 'unsafe-eval'.
   devtool: argv.mode === 'development' ? 'source-map' : false,
   entry: {

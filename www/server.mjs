@@ -364,7 +364,7 @@ function createShop(portone) {
 
 /**
  * Starts the demo on 127.0.0.1.
- * @param {{ port?: number, impCode?: string, impKey?: string, impSecret?: string, apiUrl?: string }} [options]
+ * @param {{ port?: number, impCode?: string, impKey?: string, impSecret?: string, apiUrl?: string, distDir?: string }} [options]
  *   impCode: a real PortOne merchant code → the real SDK in the page (and, with impKey/impSecret, the real REST API).
  * @returns {Promise<{ url: string, port: number, csp: string, rest: object | null, shop: object, close(): Promise<void> }>}
  */
@@ -372,6 +372,7 @@ export async function startDemoServer(options = {}) {
   const impCode = options.impCode || null;
   if (impCode && !/^imp\d+$/.test(impCode)) throw new Error(`IMP_CODE must be "imp" and digits, got ${JSON.stringify(impCode)}`);
   const csp = contentSecurityPolicy({ impCode });
+  const dist = path.resolve(options.distDir ?? DIST);
 
   // Offline, the REST simulator holds the secret the backend signs in with; the page never sees it.
   const rest = impCode ? null : createRestSimulator({ prefix: '/portone', impKey: `key_${id()}`, impSecret: `secret_${id(16)}` });
@@ -419,7 +420,7 @@ export async function startDemoServer(options = {}) {
       const body = await readFile(target);
       send(res, 200, req.method === 'HEAD' ? undefined : body, MIME[path.extname(target)] ?? 'application/octet-stream');
     } catch {
-      const hint = dir === DIST ? 'Not found (did the webpack step run? npm start builds dist/)' : 'Not found';
+      const hint = dir === dist ? 'Not found (did the webpack step run? npm start builds dist/)' : 'Not found';
       send(res, 404, hint, 'text/plain; charset=utf-8');
     }
   }
@@ -442,7 +443,7 @@ export async function startDemoServer(options = {}) {
         return send(res, 400, 'Bad Request', 'text/plain');
       }
       if (decoded.startsWith('/sim/')) return serveFile(req, res, SIM, decoded.slice('/sim'.length));
-      return serveFile(req, res, DIST, decoded);
+      return serveFile(req, res, dist, decoded);
     } catch (err) {
       if (res.headersSent) return res.destroy();
       if (err instanceof HttpError) return sendJson(res, err.status, { error: err.message, ...err.extra });
