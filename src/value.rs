@@ -165,10 +165,30 @@ impl Map {
     }
 
     /// The entries in order, keeping the first of each key (as `URLSearchParams.get` does), in
-    /// O(n log n): a query with tens of thousands of keys must not freeze the page.
+    /// linear time: a query with tens of thousands of keys must not freeze the page.
     pub fn from_entries_first_wins(entries: impl IntoIterator<Item = (String, Value)>) -> Map {
-        let mut seen = std::collections::BTreeSet::new();
-        let entries = entries.into_iter().filter(|(k, _)| seen.insert(k.clone())).collect();
+        let entries: Vec<(String, Value)> = entries.into_iter().collect();
+        // A small open-addressing index of entry positions (no std hasher or BTree: wasm size).
+        let slots = (entries.len() * 2).next_power_of_two();
+        let mut index: Vec<Option<usize>> = vec![None; slots];
+        let mut keep = vec![false; entries.len()];
+        for (i, (key, _)) in entries.iter().enumerate() {
+            let mut slot = fnv1a(key) & (slots - 1);
+            loop {
+                match index.get(slot).copied().flatten() {
+                    Some(j) if entries.get(j).is_some_and(|(k, _)| k == key) => break,
+                    Some(_) => slot = (slot + 1) & (slots - 1),
+                    None => {
+                        if let (Some(s), Some(k)) = (index.get_mut(slot), keep.get_mut(i)) {
+                            *s = Some(i);
+                            *k = true;
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        let entries = entries.into_iter().zip(keep).filter_map(|(e, k)| k.then_some(e)).collect();
         Map { entries }
     }
 
@@ -197,6 +217,10 @@ impl Map {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+}
+
+fn fnv1a(s: &str) -> usize {
+    s.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193)) as usize
 }
 
 impl<K: Into<String>, V: Into<Value>> FromIterator<(K, V)> for Map {

@@ -18,6 +18,14 @@ use crate::redirect::PaymentResult;
 use crate::validate::{validate_billing_key, validate_naver_pay, ValidateOptions, ValidationReport};
 use crate::value::{Map, Value};
 
+#[wasm_bindgen]
+extern "C" {
+    /// A promise seen only for `then(f)` with a plain JS function (js-sys's typed `then` wants a `Closure`).
+    type Thenable;
+    #[wasm_bindgen(method)]
+    fn then(this: &Thenable, on_fulfilled: &JsValue) -> Promise;
+}
+
 const DEFAULT_SDK_URL: &str = "https://cdn.iamport.kr/v1/iamport.js";
 const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 
@@ -32,40 +40,9 @@ pub struct NaverPayCheckout {
 
 #[wasm_bindgen]
 impl NaverPayCheckout {
-    /// `NaverPayCheckout.load({ merchantCode, sdkUrl?, timeoutMs? })`.
-    pub async fn load(options: JsValue) -> Result<NaverPayCheckout, JsValue> {
-        let fail = |code| naver_pay_error(code, Locale::Ko, ErrorParts::default());
-        let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail(ErrorCode::NotInBrowser))?;
-        let merchant_code = get(&options, "merchantCode").as_string().filter(|c| is_merchant_code(c));
-        let merchant_code = merchant_code.ok_or_else(|| {
-            let parts = ErrorParts { field: Some("merchantCode".into()), ..ErrorParts::default() };
-            naver_pay_error(ErrorCode::InvalidMerchantCode, Locale::Ko, parts)
-        })?;
-        let mut issues = Vec::new();
-        let sdk_url = match get(&options, "sdkUrl") {
-            v if v.is_undefined() => DEFAULT_SDK_URL.to_owned(),
-            v => v.as_string().filter(|u| !u.is_empty()).unwrap_or_else(|| {
-                issues.push(FieldIssue::new(ErrorCode::InvalidType, "sdkUrl", Locale::Ko, Detail::Expected("string")));
-                String::new()
-            }),
-        };
-        let timeout_ms = match get(&options, "timeoutMs") {
-            v if v.is_undefined() => DEFAULT_TIMEOUT_MS,
-            v => match v.as_f64().filter(|t| t.is_finite() && *t >= 0.0 && *t <= f64::from(i32::MAX)) {
-                Some(t) => t as u32,
-                None => {
-                    issues.push(FieldIssue::new(ErrorCode::OutOfRange, "timeoutMs", Locale::Ko, Detail::Range(0, i32::MAX as u64)));
-                    0
-                }
-            },
-        };
-        if !issues.is_empty() {
-            let parts = ErrorParts { errors: Some(issues), ..ErrorParts::default() };
-            return Err(naver_pay_error(ErrorCode::InvalidParams, Locale::Ko, parts));
-        }
-        let imp = load_imp(&document, &sdk_url, timeout_ms, Locale::Ko).await?;
-        init(&imp, &merchant_code, Locale::Ko)?;
-        Ok(NaverPayCheckout { imp, merchant_code, pending: Rc::new(Cell::new(false)) })
+    /// `NaverPayCheckout.load({ merchantCode, sdkUrl?, timeoutMs? })`: a promise of a checkout.
+    pub fn load(options: JsValue) -> Promise {
+        Self::start_load(&options).unwrap_or_else(|e| Promise::reject(&e))
     }
 
     /// `checkout.pay(params, options?)`: a general Naver Pay payment.
@@ -81,6 +58,45 @@ impl NaverPayCheckout {
 }
 
 impl NaverPayCheckout {
+    /// Checks the options, then loads the SDK; an `Err` is a rejection before anything loads.
+    fn start_load(options: &JsValue) -> Result<Promise, JsValue> {
+        let fail = |code| naver_pay_error(code, Locale::Ko, ErrorParts::default());
+        let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail(ErrorCode::NotInBrowser))?;
+        let merchant_code = get(options, "merchantCode").as_string().filter(|c| is_merchant_code(c));
+        let merchant_code = merchant_code.ok_or_else(|| {
+            let parts = ErrorParts { field: Some("merchantCode".into()), ..ErrorParts::default() };
+            naver_pay_error(ErrorCode::InvalidMerchantCode, Locale::Ko, parts)
+        })?;
+        let mut issues = Vec::new();
+        let sdk_url = match get(options, "sdkUrl") {
+            v if v.is_undefined() => DEFAULT_SDK_URL.to_owned(),
+            v => v.as_string().filter(|u| !u.is_empty()).unwrap_or_else(|| {
+                issues.push(FieldIssue::new(ErrorCode::InvalidType, "sdkUrl", Locale::Ko, Detail::Expected("string")));
+                String::new()
+            }),
+        };
+        let timeout_ms = match get(options, "timeoutMs") {
+            v if v.is_undefined() => DEFAULT_TIMEOUT_MS,
+            v => match v.as_f64().filter(|t| t.is_finite() && *t >= 0.0 && *t <= f64::from(i32::MAX)) {
+                Some(t) => t as u32,
+                None => {
+                    issues.push(FieldIssue::new(ErrorCode::OutOfRange, "timeoutMs", Locale::Ko, Detail::Range(0, i32::MAX as u64)));
+                    0
+                }
+            },
+        };
+        if !issues.is_empty() {
+            let parts = ErrorParts { errors: Some(issues), ..ErrorParts::default() };
+            return Err(naver_pay_error(ErrorCode::InvalidParams, Locale::Ko, parts));
+        }
+
+        let ready = Closure::once_into_js(move |imp: JsValue| -> Result<JsValue, JsValue> {
+            init(&imp, &merchant_code, Locale::Ko)?;
+            Ok(NaverPayCheckout { imp, merchant_code, pending: Rc::new(Cell::new(false)) }.into())
+        });
+        Ok(load_imp(&document, &sdk_url, timeout_ms, Locale::Ko).unchecked_ref::<Thenable>().then(&ready))
+    }
+
     /// Validates, then calls `IMP.request_pay` synchronously, inside the click's user activation.
     fn request(&self, params: &JsValue, options: &JsValue, validate: fn(&Value, &ValidateOptions) -> ValidationReport) -> Promise {
         let (options, option_issues) = read_options(options);

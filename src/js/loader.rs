@@ -12,7 +12,6 @@ use gloo_timers::callback::Timeout;
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, HtmlScriptElement};
 
 use super::convert::get;
@@ -32,20 +31,16 @@ pub(crate) fn current_imp() -> Option<JsValue> {
 }
 
 /// Resolves with `window.IMP`, loading `sdk_url` when needed; rejects with a `NaverPayError`.
-pub(crate) async fn load_imp(document: &Document, sdk_url: &str, timeout_ms: u32, locale: Locale) -> Result<JsValue, JsValue> {
+pub(crate) fn load_imp(document: &Document, sdk_url: &str, timeout_ms: u32, locale: Locale) -> Promise {
     if let Some(imp) = current_imp() {
-        return Ok(imp);
+        return Promise::resolve(&imp);
     }
     let shared = IN_FLIGHT.with(|f| f.borrow().iter().find(|(u, _)| u == sdk_url).map(|(_, p)| p.clone()));
-    let promise = match shared {
-        Some(p) => p,
-        None => {
-            let p = start_load(document, sdk_url, timeout_ms, locale);
-            IN_FLIGHT.with(|f| f.borrow_mut().push((sdk_url.to_owned(), p.clone())));
-            p
-        }
-    };
-    JsFuture::from(promise).await
+    shared.unwrap_or_else(|| {
+        let p = start_load(document, sdk_url, timeout_ms, locale);
+        IN_FLIGHT.with(|f| f.borrow_mut().push((sdk_url.to_owned(), p.clone())));
+        p
+    })
 }
 
 fn forget(sdk_url: &str) {

@@ -1,6 +1,11 @@
 //! The JavaScript surface: the one place for `#[wasm_bindgen]` exports. Everything here is a thin
 //! edge over the pure core; nothing panics and nothing throws a string.
 
+#[global_allocator]
+// Safety: wasm32-unknown-unknown without atomics runs one thread.
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 mod checkout;
 mod convert;
 mod error;
