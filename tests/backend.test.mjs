@@ -1,0 +1,237 @@
+// The demo merchant backend (www/server.mjs) over HTTP, without a browser: prices come from the server,
+// secrets stay there, a payment counts only when PortOne's record matches the order, and every
+// request to PortOne's REST API (here the simulator, sim/rest.mjs) carries a token of the server's own.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startDemoServer, nextMonthSec, contentSecurityPolicy } from '../www/server.mjs';
+import { PRODUCTS, PLANS } from '../www/catalog.mjs';
+
+let demo;
+before(async () => {
+  demo = await startDemoServer({ port: 0 });
+});
+after(() => demo?.close());
+beforeEach(() => demo.rest.reset());
+
+async function post(pathname, body) {
+  const res = await fetch(demo.url + pathname, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/** What sim/imp.js reports after an approved payment (the REST simulator's shared state). */
+async function simulatePaid(order, overrides = {}) {
+  const imp_uid = `imp_${String(Math.random()).slice(2, 14).padEnd(12, '0')}`;
+  const record = { kind: 'payment', imp_uid, merchant_uid: order.merchant_uid, amount: order.amount, status: 'paid', ...overrides };
+  const res = await fetch(`${demo.url}/portone/__sim/payments`, { method: 'POST', body: JSON.stringify(record) });
+  assert.equal(res.status, 200);
+  return imp_uid;
+}
+
+const book = PRODUCTS.find((p) => p.categoryType === 'BOOK' && p.categoryId === 'GENERAL');
+const cd = PRODUCTS.find((p) => p.categoryType === 'MUSIC');
+
+// ---- orders ----------------------------------------------------------------------------------
+
+test('an order\'s amount comes from the server\'s price list; amounts and prices from the page are ignored', async () => {
+  const r = await post('/api/orders', {
+    amount: 100,
+    items: [{ id: book.id, count: 2, price: 1 }, { id: cd.id, count: 1 }],
+  });
+  assert.equal(r.status, 200);
+  assert.equal(r.body.amount, book.price * 2 + cd.price);
+  assert.equal(r.body.name, book.name, 'the first product\'s name (Naver Pay appends "외 N개")');
+  assert.deepEqual(r.body.naverProducts, [
+    { categoryType: 'BOOK', categoryId: 'GENERAL', uid: book.uid, name: book.name, count: 2 },
+    { categoryType: 'MUSIC', categoryId: 'CD', uid: cd.uid, name: cd.name, count: 1 },
+  ]);
+  assert.ok(r.body.merchant_uid.length <= 40);
+  assert.match(r.body.token, /^[0-9a-f]{32}$/);
+});
+
+for (const [title, items] of [
+  ['an unknown product', [{ id: 'nope', count: 1 }]],
+  ['a fractional count', [{ id: book.id, count: 1.5 }]],
+  ['a negative count', [{ id: book.id, count: -1 }]],
+  ['a count given as a string', [{ id: book.id, count: '2' }]],
+  ['an empty cart', []],
+  ['only zero counts', [{ id: book.id, count: 0 }]],
+]) {
+  test(`an order with ${title} is refused with 400`, async () => {
+    const r = await post('/api/orders', { items });
+    assert.equal(r.status, 400);
+    assert.equal(typeof r.body.error, 'string');
+  });
+}
+
+test('a body that is not a JSON object is refused with 400', async () => {
+  const res = await fetch(demo.url + '/api/orders', { method: 'POST', body: '[1,2' });
+  assert.equal(res.status, 400);
+});
+
+// ---- verification ----------------------------------------------------------------------------
+
+test('a payment is confirmed only after the server looked it up with its own token and the amounts match', async () => {
+  const { body: order } = await post('/api/orders', { items: [{ id: book.id, count: 1 }] });
+  const imp_uid = await simulatePaid(order);
+  const r = await post('/api/payments/complete', { imp_uid, merchant_uid: order.merchant_uid });
+  assert.deepEqual({ verified: r.body.verified, amount: r.body.amount, imp_uid: r.body.imp_uid }, { verified: true, amount: book.price, imp_uid });
+  const { requests } = demo.rest.snapshot();
+  assert.deepEqual(requests.map((q) => `${q.method} ${q.path} ${q.authorized}`), [
+    'POST /users/getToken null',
+    `GET /payments/${imp_uid} true`,
+  ]);
+  // Asking twice (a reload of the completion page) answers the same, without paying twice.
+  const again = await post('/api/payments/complete', { imp_uid, merchant_uid: order.merchant_uid });
+  assert.equal(again.body.verified, true);
+});
+
+test('a payment of another order is not accepted for this one', async () => {
+  const { body: cheap } = await post('/api/orders', { items: [{ id: PRODUCTS.at(-1).id, count: 2 }] });
+  const { body: order } = await post('/api/orders', { items: [{ id: book.id, count: 1 }] });
+  const imp_uid = await simulatePaid(cheap);
+  const r = await post('/api/payments/complete', { imp_uid, merchant_uid: order.merchant_uid });
+  assert.equal(r.body.verified, false);
+  assert.equal(r.body.status, 'not_found');
+});
+
+test('an unknown imp_uid is not a payment', async () => {
+  const { body: order } = await post('/api/orders', { items: [{ id: book.id, count: 1 }] });
+  const r = await post('/api/payments/complete', { imp_uid: 'imp_000000000000', merchant_uid: order.merchant_uid });
+  assert.equal(r.body.verified, false);
+});
+
+test('a paid amount below the order is refunded by the server as admin, with a reason', async () => {
+  const { body: order } = await post('/api/orders', { items: [{ id: book.id, count: 1 }] });
+  const imp_uid = await simulatePaid(order, { amount: 100 });
+  const r = await post('/api/payments/complete', { imp_uid, merchant_uid: order.merchant_uid });
+  assert.deepEqual({ verified: r.body.verified, status: r.body.status, expected: r.body.expected, paid: r.body.paid, refunded: r.body.refunded },
+    { verified: false, status: 'amount_mismatch', expected: book.price, paid: 100, refunded: true });
+  const [c] = demo.rest.snapshot().cancellations;
+  assert.equal(c.accepted, true);
+  assert.equal(c.requester, 'admin');
+  assert.match(c.reason, /금액 불일치/);
+});
+
+// ---- cancel ----------------------------------------------------------------------------------
+
+test('cancel goes out with the buyer\'s reason and extra.requester customer, built by buildCancelPaymentBody', async () => {
+  const { body: order } = await post('/api/orders', { items: [{ id: cd.id, count: 1 }] });
+  const imp_uid = await simulatePaid(order);
+  await post('/api/payments/complete', { imp_uid, merchant_uid: order.merchant_uid });
+  const r = await post('/api/payments/cancel', { merchant_uid: order.merchant_uid, token: order.token, reason: '단순 변심 😢' });
+  assert.deepEqual(r.body, { cancelled: true, merchant_uid: order.merchant_uid, cancel_amount: cd.price, reason: '단순 변심 😢' });
+  const [c] = demo.rest.snapshot().cancellations;
+  assert.deepEqual(c.body, { imp_uid, merchant_uid: order.merchant_uid, reason: '단순 변심 😢', extra: { requester: 'customer' } });
+  const second = await post('/api/payments/cancel', { merchant_uid: order.merchant_uid, token: order.token, reason: 'x' });
+  assert.equal(second.status, 409, 'a cancelled order cannot be cancelled again');
+});
+
+test('cancel without the order\'s token is refused before PortOne is asked', async () => {
+  const { body: order } = await post('/api/orders', { items: [{ id: cd.id, count: 1 }] });
+  const imp_uid = await simulatePaid(order);
+  await post('/api/payments/complete', { imp_uid, merchant_uid: order.merchant_uid });
+  for (const token of [undefined, '', 'f'.repeat(32)]) {
+    const r = await post('/api/payments/cancel', { merchant_uid: order.merchant_uid, token, reason: '단순 변심' });
+    assert.equal(r.status, 403);
+  }
+  assert.equal(demo.rest.snapshot().cancellations.length, 0);
+});
+
+test('an empty reason is never sent: the server writes one', async () => {
+  const { body: order } = await post('/api/orders', { items: [{ id: cd.id, count: 1 }] });
+  const imp_uid = await simulatePaid(order);
+  await post('/api/payments/complete', { imp_uid, merchant_uid: order.merchant_uid });
+  const r = await post('/api/payments/cancel', { merchant_uid: order.merchant_uid, token: order.token, reason: '   ' });
+  assert.equal(r.body.cancelled, true);
+  assert.equal(demo.rest.snapshot().cancellations[0].reason, '구매자 요청');
+});
+
+// ---- subscriptions ---------------------------------------------------------------------------
+
+test('subscription: registered key → again for the plan\'s price → next month scheduled', async () => {
+  const { body: sub } = await post('/api/subscriptions', { plan: PLANS[0].id });
+  assert.equal(sub.amount, PLANS[0].price);
+  await simulatePaid(sub, { kind: 'billing_key', amount: 0, customer_uid: sub.customer_uid });
+  const r = await post('/api/subscriptions/activate', { merchant_uid: sub.merchant_uid, token: sub.token });
+  assert.equal(r.body.active, true);
+  const { agains, schedules } = demo.rest.snapshot();
+  assert.equal(agains[0].body.customer_uid, sub.customer_uid);
+  assert.equal(agains[0].body.amount, PLANS[0].price);
+  assert.equal(schedules[0].body.schedules[0].schedule_at, r.body.next.schedule_at);
+  assert.equal(r.body.next.amount, PLANS[0].price);
+  // Activating twice charges once.
+  await post('/api/subscriptions/activate', { merchant_uid: sub.merchant_uid, token: sub.token });
+  assert.equal(demo.rest.snapshot().agains.length, 1);
+});
+
+test('subscription without a registered billing key charges nothing', async () => {
+  const { body: sub } = await post('/api/subscriptions', { plan: PLANS[0].id });
+  const r = await post('/api/subscriptions/activate', { merchant_uid: sub.merchant_uid, token: sub.token });
+  assert.equal(r.body.active, false);
+  assert.equal(demo.rest.snapshot().agains.length, 0);
+});
+
+test('next month: the same day at 10:00 in Seoul, the 31st becoming the month\'s last day', () => {
+  const kst = (iso) => Date.parse(iso + '+09:00');
+  const asKst = (sec) => new Date(sec * 1000 + 9 * 3600_000).toISOString().slice(0, 16);
+  assert.equal(asKst(nextMonthSec(kst('2026-01-31T15:00'))), '2026-02-28T10:00');
+  assert.equal(asKst(nextMonthSec(kst('2028-01-31T15:00'))), '2028-02-29T10:00');
+  assert.equal(asKst(nextMonthSec(kst('2026-12-15T08:00'))), '2027-01-15T10:00');
+  assert.equal(asKst(nextMonthSec(kst('2026-03-01T00:30'))), '2026-04-01T10:00', 'KST date, not the UTC one');
+});
+
+// ---- secrets, config and CSP -----------------------------------------------------------------
+
+test('the REST API secret never reaches the page, and the REST simulator refuses calls without a token', async () => {
+  for (const pathname of ['/config.json', '/', '/api/products']) {
+    const text = await (await fetch(demo.url + pathname)).text();
+    assert.ok(!text.includes(demo.rest.impSecret), `${pathname} leaks the secret`);
+    assert.ok(!text.includes(demo.rest.impKey), `${pathname} leaks the key`);
+  }
+  const res = await fetch(`${demo.url}/portone/payments/imp_000000000000`);
+  assert.equal(res.status, 401);
+  const token = await fetch(`${demo.url}/portone/users/getToken`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ imp_key: 'guess', imp_secret: 'guess' }),
+  });
+  assert.equal(token.status, 401);
+});
+
+test('offline, the page is configured for the simulator', async () => {
+  const config = await (await fetch(demo.url + '/config.json')).json();
+  assert.deepEqual(config, {
+    merchantCode: 'imp00000000', sdkUrl: '/sim/imp.js?reportUrl=%2Fportone%2F__sim%2Fpayments', simulator: true,
+  });
+});
+
+test('with IMP_CODE the page gets the real SDK and the CSP names PortOne, and no simulator is mounted', async () => {
+  const real = await startDemoServer({ port: 0, impCode: 'imp12345678' });
+  try {
+    const res = await fetch(real.url + '/config.json');
+    assert.deepEqual(await res.json(), { merchantCode: 'imp12345678', sdkUrl: 'https://cdn.iamport.kr/v1/iamport.js', simulator: false });
+    const csp = res.headers.get('content-security-policy');
+    assert.equal(csp, contentSecurityPolicy({ impCode: 'imp12345678' }));
+    assert.match(csp, /(^|; )script-src 'self' 'wasm-unsafe-eval' https:\/\/cdn\.iamport\.kr(;|$)/);
+    assert.match(csp, /frame-src https:\/\/\*\.iamport\.kr/);
+    assert.ok(!/unsafe-inline/.test(csp.split('; ').find((d) => d.startsWith('script-src '))));
+    assert.equal((await fetch(real.url + '/portone/__sim/state')).status, 404);
+  } finally {
+    await real.close();
+  }
+});
+
+test('a merchant code that is not "imp" and digits is refused at start', async () => {
+  await assert.rejects(startDemoServer({ port: 0, impCode: 'imp_1234' }), /IMP_CODE/);
+  await assert.rejects(startDemoServer({ port: 0, impCode: 'imp1"; script-src *' }), /IMP_CODE/);
+});
+
+test('static files stay inside their directories', async () => {
+  for (const pathname of ['/..%2fpackage.json', '/sim/..%2f..%2fpackage.json', '/%2e%2e/Cargo.toml']) {
+    const res = await fetch(demo.url + pathname);
+    assert.ok(res.status === 403 || res.status === 404, `${pathname} → ${res.status}`);
+    assert.ok(!(await res.text()).includes('"devDependencies"'));
+  }
+});
