@@ -5,7 +5,7 @@
 // Screenshots of the end states go to tests/artifacts/.
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import webpack from 'webpack';
@@ -354,4 +354,29 @@ test('the CSP allows exactly the page: self and wasm only, no inline script, no 
   assert.ok(!csp.includes('iamport'), 'no PortOne origin without IMP_CODE');
   assert.ok(!directives['script-src'].includes("'unsafe-inline'"));
   assert.ok(!directives['script-src'].includes("'unsafe-eval'"));
+});
+
+test('with IMP_CODE the page loads PortOne\'s SDK from its CDN with that code, within the CSP', async () => {
+  // Offline stand-in: the simulator answers for https://cdn.iamport.kr/v1/iamport.js.
+  const real = await startDemoServer({ port: 0, impCode: 'imp12345678', distDir });
+  try {
+    const { page } = await open();
+    const sdkRequests = [];
+    const simSource = await readFile(path.join(REPO_ROOT, 'sim/imp.js'), 'utf8');
+    await page.route('https://cdn.iamport.kr/**', (route) => {
+      sdkRequests.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: simSource });
+    });
+    await page.goto(real.url + '/');
+    await page.waitForSelector('#checkout[data-ready="true"]');
+    assert.deepEqual(sdkRequests, ['https://cdn.iamport.kr/v1/iamport.js']);
+    assert.deepEqual(await page.evaluate(() => window.IMP.__sim.inits), ['imp12345678']);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('script[src^="/sim/"]').length), 0);
+    await setOutcome(page, { result: 'cancel' });
+    await page.click('#pay-button');
+    await page.waitForSelector('#pay-result:not([hidden])');
+    assert.equal(await text(page, '#pay-message'), await page.evaluate(() => window.IMP.__sim.messages.cancel));
+  } finally {
+    await real.close();
+  }
 });

@@ -478,6 +478,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     impSecret: process.env.IMP_SECRET,
   });
   console.log(`naverpay-checkout demo: ${demo.url}/  (${demo.rest ? 'offline PortOne simulator' : `PortOne SDK, merchant ${process.env.IMP_CODE}`})`);
+  if (!demo.rest && !(process.env.IMP_KEY && process.env.IMP_SECRET)) {
+    console.log('  IMP_KEY and IMP_SECRET are not set: the backend cannot verify payments with PortOne\'s REST API.');
+  }
   const stop = () => demo.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
