@@ -258,6 +258,15 @@ for (const [name, options] of [['iPhone', IPHONE], ['Android Chrome', ANDROID]])
   });
 }
 
+test('the completion page opened without a result claims nothing and asks the server nothing', async () => {
+  const { page } = await open();
+  await page.goto(`${demo.url}/complete.html?utm_source=bookmark`);
+  await page.waitForSelector('#complete[data-state="empty"]');
+  assert.equal(await text(page, '#result-title'), '확인할 결제 결과가 없습니다');
+  assert.equal(await page.isHidden('#receipt'), true);
+  assert.equal(demo.rest.snapshot().requests.length, 0);
+});
+
 // ---- the merchant's backend ------------------------------------------------------------------
 
 test('a tampered amount (the page pays less than the order) is caught by the backend and refunded', async () => {
@@ -324,6 +333,8 @@ test('subscribe → billing key registered → again → schedule recorded', asy
   const days = (next.schedule_at - Date.now() / 1000) / 86400;
   assert.ok(days > 27 && days < 32, `next charge in about a month (${days.toFixed(1)} days)`);
   assert.match(await text(page, '#receipt'), /정기구독이 시작되었습니다/);
+  await page.waitForSelector('#subscribe-button[disabled]');
+  assert.equal(await text(page, '#subscribe-button .npay-label'), '구독 중', 'no second subscription by accident');
   await shot(page, 'subscribe-active');
 });
 

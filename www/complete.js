@@ -27,6 +27,10 @@ if (result.success) {
     ? (kind === 'subscription' ? '정기구독이 시작되었습니다' : '주문이 완료되었습니다')
     : '결제를 확인할 수 없습니다';
   $('complete').dataset.state = ok ? 'verified' : 'rejected';
+} else if (result.imp_uid === null && result.error_msg === null && result.error_code === null) {
+  // Opened without a result (a bookmark, a reload after clearing the query): nothing to show or verify.
+  $('result-title').textContent = '확인할 결제 결과가 없습니다';
+  $('complete').dataset.state = 'empty';
 } else {
   $('result-title').textContent = kind === 'subscription' ? '정기결제가 등록되지 않았습니다' : '결제되지 않았습니다';
   // Naver Pay's inspection: the PG's message exactly as it came, as text.

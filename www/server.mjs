@@ -67,10 +67,30 @@ export function contentSecurityPolicy({ impCode } = {}) {
 // ---- the body builders, from the package's Node build ---------------------------------------
 
 const require = createRequire(import.meta.url);
+const NODE_BUILD = '../pkg/node/naverpay_checkout.js';
 let nodeBuild = null;
-/** Loaded on first use, so the shop starts even while pkg/ is being rebuilt. */
+
+/**
+ * Loads the Node build once, at start: in memory it no longer depends on pkg/, which `npm run build`
+ * deletes and rewrites. A few tries, in case a build is writing it right now.
+ */
+async function loadNodeBuild() {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      nodeBuild ??= require(NODE_BUILD);
+      return;
+    } catch (err) {
+      if (attempt === 5) {
+        process.stderr.write(`demo: ${NODE_BUILD} did not load (${err.message}); run npm run build\n`);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+}
+
 function builder(name) {
-  nodeBuild ??= require('../pkg/node/naverpay_checkout.js');
+  nodeBuild ??= require(NODE_BUILD);
   const fn = nodeBuild[name];
   if (typeof fn !== 'function') {
     throw new HttpError(501, `${name} is not exported by pkg/node yet: run npm run build`);
@@ -372,6 +392,7 @@ export async function startDemoServer(options = {}) {
   const impCode = options.impCode || null;
   if (impCode && !/^imp\d+$/.test(impCode)) throw new Error(`IMP_CODE must be "imp" and digits, got ${JSON.stringify(impCode)}`);
   const csp = contentSecurityPolicy({ impCode });
+  await loadNodeBuild();
   const dist = path.resolve(options.distDir ?? DIST);
 
   // Offline, the REST simulator holds the secret the backend signs in with; the page never sees it.

@@ -8,7 +8,7 @@ const BUYER_FIELDS = ['buyer_name', 'buyer_tel', 'buyer_email'];
 
 const [config, catalog] = await Promise.all([getJson('/config.json'), getJson('/api/products')]);
 const plan = catalog.plans[0];
-const state = { checkout: null, draft: null, busy: false };
+const state = { checkout: null, draft: null, busy: false, subscribed: false };
 
 $('plan-name').textContent = plan.name;
 $('plan-description').textContent = plan.description;
@@ -60,7 +60,7 @@ function update() {
   }
   $('form-errors').replaceChildren(...rest.map((m) => el('li', '', m)));
   $('mode-effective').textContent = report.mode === 'popup' ? '팝업' : '페이지 이동';
-  const ready = Boolean(state.checkout && state.draft) && !state.busy;
+  const ready = Boolean(state.checkout && state.draft) && !state.busy && !state.subscribed;
   $('subscribe-button').disabled = !ready || !report.ok;
   $('subscribe').dataset.ready = String(ready);
 }
@@ -78,7 +78,8 @@ function onSubscribe() {
     .then(async (result) => {
       if (result.success) {
         $('receipt').hidden = false;
-        await activateSubscription($('receipt'), result);
+        const r = await activateSubscription($('receipt'), result);
+        state.subscribed = r.active === true;
       } else {
         $('pay-message').textContent = result.error_msg ?? ''; // verbatim, as text
         $('pay-result').hidden = false;
@@ -90,7 +91,10 @@ function onSubscribe() {
     })
     .finally(() => {
       state.busy = false;
-      newDraft();
+      if (state.subscribed) {
+        $('subscribe-button').querySelector('.npay-label').textContent = '구독 중';
+        update();
+      } else newDraft();
     });
 }
 
