@@ -235,3 +235,19 @@ test('static files stay inside their directories', async () => {
     assert.ok(!(await res.text()).includes('"devDependencies"'));
   }
 });
+
+test('CSP violation reports are accepted and handed over, without the page URL', async () => {
+  const reports = [];
+  const demo2 = await startDemoServer({ port: 0, onCspViolation: (r) => reports.push(r) });
+  try {
+    const report = { 'document-uri': 'http://127.0.0.1/complete.html?imp_uid=imp_1', 'effective-directive': 'frame-src', 'blocked-uri': 'https://service.iamport.kr/x?y' };
+    const res = await fetch(`${demo2.url}/__csp-report`, {
+      method: 'POST', headers: { 'Content-Type': 'application/csp-report' }, body: JSON.stringify({ 'csp-report': report }),
+    });
+    assert.equal(res.status, 204);
+    assert.deepEqual(reports, [report]);
+    assert.match(demo2.csp, /(^|; )report-uri \/__csp-report($|;)/);
+  } finally {
+    await demo2.close();
+  }
+});

@@ -24,6 +24,7 @@ const REAL_SDK_URL = 'https://cdn.iamport.kr/v1/iamport.js';
 const REAL_API_URL = 'https://api.iamport.kr';
 const SIM_MERCHANT_CODE = 'imp00000000';
 const MAX_BODY = 64 * 1024;
+const CSP_REPORT_PATH = '/__csp-report';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -60,6 +61,8 @@ export function contentSecurityPolicy({ impCode } = {}) {
     'object-src': ["'none'"],
     'base-uri': ["'none'"],
     'frame-ancestors': ["'none'"],
+    // With the real SDK nothing here can be checked offline: the server prints what the browser blocked.
+    'report-uri': [CSP_REPORT_PATH],
   };
   return Object.entries(directives).map(([k, v]) => `${k} ${v.join(' ')}`).join('; ');
 }
@@ -384,7 +387,8 @@ function createShop(portone) {
 
 /**
  * Starts the demo on 127.0.0.1.
- * @param {{ port?: number, impCode?: string, impKey?: string, impSecret?: string, apiUrl?: string, distDir?: string }} [options]
+ * @param {{ port?: number, impCode?: string, impKey?: string, impSecret?: string, apiUrl?: string, distDir?: string,
+ *           onCspViolation?: (report: object) => void }} [options]
  *   impCode: a real PortOne merchant code → the real SDK in the page (and, with impKey/impSecret, the real REST API).
  * @returns {Promise<{ url: string, port: number, csp: string, rest: object | null, shop: object, close(): Promise<void> }>}
  */
@@ -456,6 +460,15 @@ export async function startDemoServer(options = {}) {
         return sendJson(res, 200, await route(body));
       }
       if (pathname === '/config.json') return sendJson(res, 200, pageConfig);
+      if (pathname === CSP_REPORT_PATH && req.method === 'POST') {
+        const report = (await readJson(req))['csp-report'] ?? {};
+        // The directive and the blocked origin only: the page's URL may carry a payment result.
+        const blocked = String(report['blocked-uri'] ?? '').replace(/^(https?:\/\/[^/]+).*$/, '$1');
+        options.onCspViolation?.(report);
+        process.stderr.write(`demo: CSP blocked ${blocked || 'something'} (${report['effective-directive'] ?? report['violated-directive'] ?? '?'})\n`);
+        res.writeHead(204, headers);
+        return res.end();
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', 'text/plain');
       let decoded;
       try {
