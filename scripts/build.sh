@@ -11,17 +11,24 @@ crate=naverpay_checkout
 cargo build --release --lib --target wasm32-unknown-unknown
 wasm=target/wasm32-unknown-unknown/release/$crate.wasm
 
-rm -rf pkg
+# Built aside, then moved into place: a half-built pkg/ is never visible to anyone reading it.
+out=$(mktemp -d "${TMPDIR:-/tmp}/naverpay-pkg.XXXXXX")
+trap 'rm -rf "$out"' EXIT
 for target in bundler web node; do
   bindgen_target=$target
   [ "$target" = node ] && bindgen_target=nodejs
-  wasm-bindgen --target "$bindgen_target" --no-typescript --out-dir "pkg/$target" "$wasm"
+  wasm-bindgen --target "$bindgen_target" --no-typescript --out-dir "$out/$target" "$wasm"
   # The features rustc's wasm32 target enables by default; wasm-opt must not assume others.
   node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    -o "pkg/$target/${crate}_bg.wasm" "pkg/$target/${crate}_bg.wasm"
+    -o "$out/$target/${crate}_bg.wasm" "$out/$target/${crate}_bg.wasm"
 done
 
-node scripts/package.mjs
+node scripts/package.mjs "$out"
+rm -rf pkg.old
+[ -d pkg ] && mv pkg pkg.old
+mv "$out" pkg
+chmod 755 pkg
+rm -rf pkg.old
 echo "build: pkg/ ready ($(du -sh pkg | cut -f1))" >&2

@@ -1,9 +1,10 @@
 // Completes pkg/ after wasm-bindgen: exports the NaverPayError class from each entry, makes the
 // Node build CommonJS throughout, and writes package.json, the declarations and the README.
-import { readFileSync, writeFileSync, readdirSync, copyFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const pkg = 'pkg';
+// The folder wasm-bindgen wrote into (scripts/build.sh passes a fresh one each time).
+const pkg = process.argv[2] ?? 'pkg';
 const crate = 'naverpay_checkout';
 const errorModule = (target) => {
   const dir = readdirSync(join(pkg, target, 'snippets')).find((d) => d.startsWith('naverpay-checkout-'));
@@ -48,8 +49,10 @@ const manifest = {
   types: './index.d.ts',
   exports: {
     '.': {
+      // The Node build is CommonJS: its declarations sit beside it, where node/package.json
+      // makes TypeScript read them as CommonJS too (a `.cts` importing the package compiles).
+      node: { types: `./node/${crate}.d.ts`, default: `./node/${crate}.js` },
       types: './index.d.ts',
-      node: `./node/${crate}.js`,
       default: `./bundler/${crate}.js`,
     },
     './web': {
@@ -66,6 +69,7 @@ const manifest = {
 };
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
-for (const [from, to] of [['types/index.d.ts', 'index.d.ts'], ['types/web.d.ts', 'web.d.ts'], ['README.md', 'README.md']]) {
-  if (existsSync(from)) copyFileSync(from, join(pkg, to));
+for (const [from, to] of [['types/index.d.ts', 'index.d.ts'], ['types/index.d.ts', `node/${crate}.d.ts`],
+  ['types/web.d.ts', 'web.d.ts'], ['README.md', 'README.md']]) {
+  copyFileSync(from, join(pkg, to));
 }
