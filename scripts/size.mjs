@@ -1,18 +1,21 @@
 // Prints the size of the web build (what a page downloads): the .wasm and the JS glue, raw, gzip -9
 // and brotli. With --check, fails when wasm + JS exceed the budget in gzip.
+// Also a module: bench/run.mjs imports `measure` and `webBuildSize` (running it prints nothing then).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const BUDGET_GZIP = 40 * 1024;
-const dir = 'pkg/web';
+export const BUDGET_GZIP = 40 * 1024;
 
 const jsFiles = (d) => readdirSync(d).flatMap((name) => {
   const path = join(d, name);
   if (statSync(path).isDirectory()) return jsFiles(path);
   return name.endsWith('.js') ? [path] : [];
 });
-const measure = (buffers) => {
+
+/** Raw, gzip -9 and brotli (quality 11) bytes of `buffers`, each compressed on its own (one file each). */
+export const measure = (buffers) => {
   const raw = Buffer.concat(buffers);
   return {
     raw: raw.length,
@@ -23,19 +26,27 @@ const measure = (buffers) => {
   };
 };
 
-const wasm = measure([readFileSync(join(dir, 'naverpay_checkout_bg.wasm'))]);
-const js = measure(jsFiles(dir).map((f) => readFileSync(f)));
-const total = { raw: wasm.raw + js.raw, gzip: wasm.gzip + js.gzip, brotli: wasm.brotli + js.brotli };
-
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-console.log(`${'web build'.padEnd(10)} ${['raw', 'gzip -9', 'brotli'].map((h) => h.padStart(10)).join(' ')}`);
-for (const [name, m] of [['.wasm', wasm], ['JS glue', js], ['total', total]]) {
-  console.log(`${name.padEnd(10)} ${[m.raw, m.gzip, m.brotli].map((n) => kb(n).padStart(10)).join(' ')}`);
+/** `{ wasm, js, total }` of the web build in `dir`, each `{ raw, gzip, brotli }`. */
+export function webBuildSize(dir = 'pkg/web') {
+  const wasm = measure([readFileSync(join(dir, 'naverpay_checkout_bg.wasm'))]);
+  const js = measure(jsFiles(dir).map((f) => readFileSync(f)));
+  const total = { raw: wasm.raw + js.raw, gzip: wasm.gzip + js.gzip, brotli: wasm.brotli + js.brotli };
+  return { wasm, js, total };
 }
-if (process.argv.includes('--check')) {
-  if (total.gzip > BUDGET_GZIP) {
-    console.error(`size: ${kb(total.gzip)} gzip exceeds the budget of ${kb(BUDGET_GZIP)}`);
-    process.exit(1);
+
+export const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { wasm, js, total } = webBuildSize('pkg/web');
+  console.log(`${'web build'.padEnd(10)} ${['raw', 'gzip -9', 'brotli'].map((h) => h.padStart(10)).join(' ')}`);
+  for (const [name, m] of [['.wasm', wasm], ['JS glue', js], ['total', total]]) {
+    console.log(`${name.padEnd(10)} ${[m.raw, m.gzip, m.brotli].map((n) => kb(n).padStart(10)).join(' ')}`);
   }
-  console.log(`size: ${kb(total.gzip)} gzip, within the ${kb(BUDGET_GZIP)} budget`);
+  if (process.argv.includes('--check')) {
+    if (total.gzip > BUDGET_GZIP) {
+      console.error(`size: ${kb(total.gzip)} gzip exceeds the budget of ${kb(BUDGET_GZIP)}`);
+      process.exit(1);
+    }
+    console.log(`size: ${kb(total.gzip)} gzip, within the ${kb(BUDGET_GZIP)} budget`);
+  }
 }

@@ -1,0 +1,559 @@
+// A hand-written JavaScript validator of SPEC's Naver Pay rules: what a merchant could write instead
+// of using the wasm package. Same results as the package's validateNaverPay / validateBillingKey
+// (codes, fields, order, messages, mode and request), proven by bench/js-validator.test.mjs.
+// It is the benchmark's baseline for size (bundled + minified) and speed. No dependencies.
+
+const CATEGORIES = {
+  BOOK: ['GENERAL', 'EBOOK', 'USED'],
+  MUSIC: ['CD', 'LP', 'USED'],
+  MOVIE: ['DVD', 'BLUERAY', 'VOD', 'TICKET', 'USED'],
+  PRODUCT: ['GENERAL', 'CASHABLE', 'CLAIM', 'DIGITAL_CONTENT', 'SUPPORT'],
+  PLAY: ['TICKET'],
+  TRAVEL: ['DOMESTIC', 'OVERSEA'],
+  INSURANCE: ['CAR', 'DRIVER', 'HEALTH', 'CHILD', 'TRAVELER', 'GOLF', 'ANNUITY', 'ANNUITY_SAVING', 'SAVING',
+    'VARIABLE_ANNUITY', 'CANCER', 'DENTIST', 'ACCIDENT', 'SEVERANCE', 'PHONE', 'PET'],
+  FLIGHT: ['TICKET'],
+  FOOD: ['DELIVERY'],
+  ETC: ['ETC'],
+};
+const PAY_REFERRERS = ['NAVER_BOOK', 'NAVER_MUSIC', 'NAVER_SHOPPING', 'NAVER_MAP', 'NAVER_PLACE', 'SEARCH_AD',
+  'NAVER_SEARCH', 'BRAND_SEARCH', 'PARTNER_DIRECT', 'ETC'];
+const REQUEST_PAY_FIELDS = ['pg', 'pay_method', 'escrow', 'merchant_uid', 'name', 'amount', 'tax_free', 'vat_amount',
+  'vat', 'currency', 'language', 'buyer_name', 'buyer_tel', 'buyer_email', 'buyer_addr', 'buyer_postcode',
+  'custom_data', 'customer_uid', 'customer_id', 'notice_url', 'confirm_url', 'm_redirect_url', 'app_scheme', 'display',
+  'digital', 'vbank_due', 'biz_num', 'popup', 'period', 'company', 'bypass', 'channelKey', 'naverPopupMode',
+  'naverUseCfm', 'naverProducts', 'naverPurchaserName', 'naverPurchaserBirthday', 'naverChainId',
+  'naverCultureBenefit', 'naverMerchantUserKey', 'naverProductCount', 'naverProductCode', 'naverActionType',
+  'naverInterface'];
+const PRODUCT_FIELDS = ['categoryType', 'categoryId', 'uid', 'name', 'count', 'sellerId', 'payReferrer', 'startDate',
+  'endDate'];
+const KNOWN_TOP = new Set(REQUEST_PAY_FIELDS);
+const KNOWN_PRODUCT = new Set(PRODUCT_FIELDS);
+const SECRET_KEY_NAMES = new Set(['impkey', 'impsecret', 'apikey', 'apisecret', 'restapikey', 'restapisecret',
+  'accesstoken', 'refreshtoken', 'bearertoken', 'authtoken', 'secret', 'clientsecret', 'secretkey', 'privatekey',
+  'password', 'passwd', 'authorization']);
+const SECRET_KEY_PARTS = ['secret', 'password', 'passwd', 'apikey', 'accesstoken', 'refreshtoken', 'privatekey'];
+const REDIRECT_TOKENS = ['Mobi', 'Android', 'iPhone', 'iPad', 'iPod', 'KAKAOTALK', 'NAVER(inapp', 'Instagram', 'FBAN',
+  'FBAV', 'FB_IAB', ' Line/', 'DaumApps', 'DaumDevice', '; wv)'];
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const MAX_DEPTH = 16;
+const SEOUL_OFFSET_MS = 9 * 3_600_000;
+
+const BASE = {
+  REQUIRED: ['필수 항목입니다.', 'is required'],
+  INVALID_TYPE: ['형식(타입)이 올바르지 않습니다.', 'has the wrong type'],
+  NOT_INTEGER: ['정수여야 합니다.', 'must be an integer'],
+  OUT_OF_RANGE: ['허용 범위를 벗어났습니다.', 'is out of range'],
+  TOO_LONG: ['너무 깁니다.', 'is too long'],
+  INVALID_FORMAT: ['형식이 올바르지 않습니다.', 'has an invalid format'],
+  INVALID_VALUE: ['허용되지 않는 값입니다.', 'is not an allowed value'],
+  INVALID_DATE: ['올바른 날짜(yyyyMMdd)가 아닙니다.', 'is not a valid date (yyyyMMdd)'],
+  DATE_IN_PAST: ['오늘(한국 시간) 이전 날짜입니다.', 'is before today (Asia/Seoul)'],
+  INVALID_CATEGORY: ['네이버페이 상품 분류(categoryType/categoryId)가 올바르지 않습니다.',
+    'is not a Naver Pay categoryType/categoryId pair'],
+  INVALID_URL: ['허용되지 않는 URL입니다. https 절대 URL이어야 합니다.',
+    'is not an allowed URL; an absolute https URL is required'],
+  REDIRECT_URL_REQUIRED: ['리디렉션 방식에서는 m_redirect_url이 필요합니다.', 'm_redirect_url is required in redirect mode'],
+  NAME_MISMATCH: ['상품이 여러 개이면 name은 첫 번째 상품명(naverProducts[0].name)과 같아야 합니다.',
+    'with several products, name should equal naverProducts[0].name'],
+  UNKNOWN_FIELD: ['알 수 없는 필드입니다.', 'unknown field'],
+  SECRET_IN_BROWSER: ['REST API 비밀 값은 브라우저에 넣으면 안 됩니다.', 'REST API secrets never belong in a browser'],
+};
+
+// Details: [kind, a, b]. Kinds: 'e' expected, 'c' max chars, 'b' max bytes, 'r' range, 'm' min amount,
+// 's' suggestion, 't' text.
+function message(code, ko, field, d) {
+  let text;
+  if (code === 'AMOUNT_BELOW_MINIMUM') {
+    return ko ? `결제 금액이 최소 결제 금액(${d[1]}원)보다 적습니다.` : `less than minimum amount (${d[1]} won)`;
+  }
+  if (d && d[0] === 's') {
+    text = ko ? `알 수 없는 필드입니다. ${d[1]}을(를) 의도하셨나요?` : `unknown field; did you mean ${d[1]}?`;
+  } else {
+    const base = BASE[code][ko ? 0 : 1];
+    if (!d) text = base;
+    else if (d[0] === 'e') text = ko ? `${base} (${d[1]} 필요)` : `${base} (expected ${d[1]})`;
+    else if (d[0] === 'c') text = ko ? `${base} (최대 ${d[1]}자)` : `${base} (at most ${d[1]} characters)`;
+    else if (d[0] === 'b') text = ko ? `${base} (최대 ${d[1]}바이트)` : `${base} (at most ${d[1]} bytes)`;
+    else if (d[0] === 'r') text = ko ? `${base} (${d[1]}~${d[2]})` : `${base} (${d[1]} to ${d[2]})`;
+    else text = `${base} (${d[1]})`;
+  }
+  return field === '' ? text : `${field}: ${text}`;
+}
+
+// ---- small predicates ----------------------------------------------------------------------------
+
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+// Rust's char::is_whitespace || char::is_control.
+const SPACE_OR_CONTROL = /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+const ALNUM = /^[\p{Alphabetic}\p{N}_.-]+$/u;
+
+function charCount(s) {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+const longerThan = (s, max) => s.length > max && charCount(s) > max;
+
+function utf8Length(s) {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+const isNaverpayPg = (pg) => pg === 'naverpay'
+  || (pg.startsWith('naverpay.') && pg.length > 9 && !SPACE_OR_CONTROL.test(pg.slice(9)));
+
+function isEmail(s) {
+  const at = s.indexOf('@');
+  if (at <= 0) return false;
+  const domain = s.slice(at + 1);
+  if (domain.includes('@') || SPACE_OR_CONTROL.test(s)) return false;
+  const labels = domain.split('.');
+  return labels.length >= 2 && labels.every((l) => l !== '');
+}
+
+const isTel = (s) => s.length >= 8 && s.length <= 20 && /^\+?[0-9](?:[0-9-]*[0-9])?$/.test(s);
+const isSellerId = (s) => /^[A-Za-z0-9]{1,30}$/.test(s);
+
+function isSecretKey(key) {
+  const norm = key.replace(/[_-]/g, '').toLowerCase();
+  return SECRET_KEY_NAMES.has(norm) || SECRET_KEY_PARTS.some((p) => norm.includes(p));
+}
+
+function distance(a, b) {
+  const A = [...a.replace(/[A-Z]/g, (c) => c.toLowerCase())];
+  const B = [...b.toLowerCase()];
+  let prev = Array.from({ length: B.length + 1 }, (_, i) => i);
+  for (let i = 0; i < A.length; i++) {
+    const cur = [i + 1];
+    for (let j = 0; j < B.length; j++) {
+      cur.push(Math.min(prev[j] + (A[i] === B[j] ? 0 : 1), prev[j + 1] + 1, cur[j] + 1));
+    }
+    prev = cur;
+  }
+  return prev[B.length];
+}
+
+function suggestion(key, known) {
+  if (charCount(key) > 64) return null;
+  let best = null;
+  let bestD = Infinity;
+  for (const k of known) {
+    const d = distance(key, k);
+    if (d <= 2 && d * 3 <= k.length && d < bestD) {
+      best = k;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+function isAllowedRedirectUrl(s) {
+  if (s.includes('\\') || SPACE_OR_CONTROL.test(s)) return false;
+  const colon = s.indexOf(':');
+  if (colon < 0) return false;
+  const scheme = s.slice(0, colon).toLowerCase();
+  const https = scheme === 'https';
+  if (!https && scheme !== 'http') return false;
+  const rest = s.slice(colon + 1);
+  if (!rest.startsWith('//')) return false;
+  const r = rest.slice(2);
+  const m = /[/?#]/.exec(r);
+  const authority = m ? r.slice(0, m.index) : r;
+  if (authority.includes('@')) return false;
+  let host;
+  let port = null;
+  if (authority.startsWith('[')) {
+    const close = authority.indexOf(']');
+    if (close < 0) return false;
+    host = authority.slice(0, close + 1);
+    if (!/^[0-9A-Fa-f:.]+$/.test(host.slice(1, close))) return false;
+    const after = authority.slice(close + 1);
+    if (after !== '') {
+      if (after[0] !== ':') return false;
+      port = after.slice(1);
+    }
+  } else {
+    const c = authority.indexOf(':');
+    host = c < 0 ? authority : authority.slice(0, c);
+    if (c >= 0) port = authority.slice(c + 1);
+  }
+  if (port !== null && !(/^[0-9]{1,5}$/.test(port) && Number(port) <= 65535)) return false;
+  if (!host.startsWith('[')) {
+    const t = host.endsWith('.') ? host.slice(0, -1) : host;
+    if (t === '' || t.split('.').some((l) => l === '') || !ALNUM.test(t)) return false;
+  }
+  return https || host.toLowerCase() === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+}
+
+// ---- dates: yyyyMMdd as the number yyyy*10000 + MM*100 + dd -----------------------------------------
+
+function parseYmd(s) {
+  if (s.length !== 8 || !/^[0-9]{8}$/.test(s)) return null;
+  const y = +s.slice(0, 4);
+  const m = +s.slice(4, 6);
+  const d = +s.slice(6, 8);
+  if (m < 1 || m > 12 || d < 1) return null;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const dim = m === 2 ? (leap ? 29 : 28) : (m === 4 || m === 6 || m === 9 || m === 11) ? 30 : 31;
+  return d > dim ? null : y * 10000 + m * 100 + d;
+}
+
+function seoulToday(ms) {
+  if (!Number.isFinite(ms)) return null;
+  const days = Math.floor((ms + SEOUL_OFFSET_MS) / 86_400_000);
+  if (Math.abs(days) > 1e8) return null;
+  // Howard Hinnant's civil_from_days.
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return year * 10000 + month * 100 + day;
+}
+
+// ---- device and options ----------------------------------------------------------------------------
+
+function deviceFrom(v) {
+  if (typeof v !== 'object' || v === null) return null;
+  const userAgent = v.userAgent;
+  if (typeof userAgent !== 'string') return null;
+  const t = v.maxTouchPoints;
+  const touch = typeof t === 'number' && Number.isFinite(t) && t >= 0 ? Math.trunc(Math.min(t, 4294967295)) : 0;
+  const mobile = typeof v.mobile === 'boolean' ? v.mobile : null;
+  return { userAgent, maxTouchPoints: touch, mobile };
+}
+
+function navigatorDevice() {
+  const nav = globalThis.navigator;
+  const device = deviceFrom(nav);
+  if (!device) return null;
+  const data = nav.userAgentData;
+  device.mobile = typeof data === 'object' && data !== null && typeof data.mobile === 'boolean' ? data.mobile : null;
+  return device;
+}
+
+/** 'popup' or 'redirect' for a device (SPEC "Window mode by device"). */
+export function choosePayMode(device) {
+  const d = device === undefined || device === null ? navigatorDevice() : deviceFrom(device);
+  if (!d) return 'popup';
+  const ua = d.userAgent;
+  const redirect = d.mobile === true || (ua.includes('Macintosh') && d.maxTouchPoints > 1)
+    || REDIRECT_TOKENS.some((t) => ua.includes(t));
+  return redirect ? 'redirect' : 'popup';
+}
+
+function readOptions(options) {
+  const out = { mode: 'auto', minAmount: 100, ko: true, device: null, now: Date.now() };
+  const issues = [];
+  const issue = (code, field, d) => issues.push({ code, field, message: message(code, out.ko, field, d) });
+  if (options === undefined || options === null) {
+    out.device = navigatorDevice();
+    return [out, issues];
+  }
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    issue('INVALID_TYPE', 'options', ['e', 'object']);
+    out.device = navigatorDevice();
+    return [out, issues];
+  }
+  const { locale, mode, minAmount, device, now } = options;
+  if (locale !== undefined) {
+    if (locale === 'ko' || locale === 'en') out.ko = locale === 'ko';
+    else issue('INVALID_VALUE', 'options.locale', ['t', 'ko, en']);
+  }
+  if (mode !== undefined) {
+    if (mode === 'auto' || mode === 'popup' || mode === 'redirect') out.mode = mode;
+    else issue('INVALID_VALUE', 'options.mode', ['t', 'auto, popup, redirect']);
+  }
+  if (minAmount !== undefined) {
+    const code = typeof minAmount !== 'number' ? 'INVALID_TYPE'
+      : !Number.isInteger(minAmount) ? 'NOT_INTEGER'
+        : minAmount < 0 || minAmount > MAX_SAFE ? 'OUT_OF_RANGE' : null;
+    if (code) issue(code, 'options.minAmount', ['e', 'integer ≥ 0']);
+    else out.minAmount = minAmount === 0 ? 0 : minAmount;
+  }
+  if (device === undefined) out.device = navigatorDevice();
+  else {
+    out.device = deviceFrom(device);
+    if (!out.device) issue('INVALID_TYPE', 'options.device', ['e', '{ userAgent: string }']);
+  }
+  if (now !== undefined) {
+    const ms = now instanceof Date ? now.getTime() : typeof now === 'number' ? now : NaN;
+    if (Number.isFinite(ms)) out.now = ms;
+    else issue('INVALID_TYPE', 'options.now', ['e', 'Date | number']);
+  }
+  return [out, issues];
+}
+
+// ---- the checker -------------------------------------------------------------------------------------
+
+function validate(params, options, billing) {
+  const [opts, optionIssues] = readOptions(options);
+  const ko = opts.ko;
+  const errors = [];
+  const warnings = [];
+  const today = seoulToday(opts.now);
+  const error = (code, field, d) => errors.push({ code, field, message: message(code, ko, field, d) });
+  const warn = (code, field, d) => warnings.push({ code, field, message: message(code, ko, field, d) });
+  const tr = (k, e) => (ko ? k : e);
+  const optionMode = opts.mode === 'auto' ? (opts.device ? choosePayMode(opts.device) : 'popup') : opts.mode;
+  const finish = (mode, request) => {
+    if (optionIssues.length) {
+      errors.unshift(...optionIssues);
+      request = null;
+    }
+    return { ok: errors.length === 0, errors, warnings, mode, request };
+  };
+
+  if (!isObj(params) || typeof params === 'function') {
+    const missing = params === undefined || params === null;
+    error(missing ? 'REQUIRED' : 'INVALID_TYPE', '', ['e', 'object']);
+    return finish(optionMode, null);
+  }
+  const get = (o, k) => o[k];
+
+  // A string: required → absent/null/'' is REQUIRED; optional → undefined is null, '' returned.
+  const string = (v, field, required) => {
+    if (typeof v === 'string') {
+      if (v === '' && required) error('REQUIRED', field);
+      else return v;
+    } else if (v === undefined || (v === null && required)) {
+      if (required) error('REQUIRED', field);
+    } else error('INVALID_TYPE', field, ['e', 'string']);
+    return null;
+  };
+  const nonEmptyString = (o, field) => {
+    const v = o[field];
+    if (v !== undefined && (typeof v !== 'string' || v === '')) error('INVALID_TYPE', field, ['e', 'non-empty string']);
+  };
+  const shortString = (v, field, required, max) => {
+    const s = string(v, field, required);
+    if (s === null) return null;
+    if (longerThan(s, max)) {
+      error('TOO_LONG', field, ['c', max]);
+      return null;
+    }
+    return s;
+  };
+  const integer = (v, field, required) => {
+    if (typeof v === 'number') {
+      if (Number.isInteger(v)) return v;
+      error('NOT_INTEGER', field);
+    } else if (v === undefined || (v === null && required)) {
+      if (required) error('REQUIRED', field);
+    } else error('INVALID_TYPE', field, ['e', 'number']);
+    return null;
+  };
+  const integerIn = (v, field, required, lo, hi) => {
+    const n = integer(v, field, required);
+    if (n === null) return null;
+    if (n < lo || n > hi) {
+      error('OUT_OF_RANGE', field, ['r', lo, hi]);
+      return null;
+    }
+    return n;
+  };
+  const date = (v, field) => {
+    const s = string(v, field, false);
+    if (s === null) return null;
+    const d = parseYmd(s);
+    if (d === null) error('INVALID_DATE', field);
+    return d;
+  };
+  const unknownKeys = (o, known, list, prefix) => {
+    for (const key of Object.keys(o)) {
+      if (o[key] === undefined || known.has(key) || isSecretKey(key)) continue;
+      const s = suggestion(key, list);
+      if (s !== null) error('UNKNOWN_FIELD', prefix + key, ['s', s]);
+      else warn('UNKNOWN_FIELD', prefix + key);
+    }
+  };
+  const secrets = (v, path, depth) => {
+    if (depth >= MAX_DEPTH || typeof v !== 'object' || v === null) return;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) secrets(v[i], `${path}[${i}]`, depth + 1);
+      return;
+    }
+    for (const key of Object.keys(v)) {
+      const x = v[key];
+      if (x === undefined) continue;
+      const field = path === '' ? key : `${path}.${key}`;
+      if (isSecretKey(key)) error('SECRET_IN_BROWSER', field);
+      else secrets(x, field, depth + 1);
+    }
+  };
+
+  // mode
+  const npm = get(params, 'naverPopupMode');
+  let explicit = null;
+  if (typeof npm === 'boolean') explicit = npm;
+  else if (npm !== undefined) error('INVALID_TYPE', 'naverPopupMode', ['e', 'boolean']);
+  const mode = opts.mode !== 'auto' ? opts.mode
+    : explicit === true ? 'popup' : explicit === false ? 'redirect' : optionMode;
+
+  // pg / channelKey
+  const channelKey = get(params, 'channelKey') !== undefined;
+  nonEmptyString(params, 'channelKey');
+  const pg = get(params, 'pg');
+  let addPg = false;
+  if (pg === undefined) addPg = !channelKey;
+  else if (typeof pg === 'string') {
+    if (!isNaverpayPg(pg)) error('INVALID_VALUE', 'pg', ['t', 'naverpay, naverpay.<MID>']);
+  } else error('INVALID_TYPE', 'pg', ['e', 'string']);
+
+  shortString(get(params, 'merchant_uid'), 'merchant_uid', true, 40);
+  if (billing) {
+    shortString(get(params, 'customer_uid'), 'customer_uid', true, 80);
+    string(get(params, 'naverProductCode'), 'naverProductCode', true);
+  }
+
+  // amount, tax_free
+  let amount = integer(get(params, 'amount'), 'amount', true);
+  if (amount !== null) {
+    let bad = true;
+    if (!billing && amount > MAX_SAFE) error('OUT_OF_RANGE', 'amount', ['r', opts.minAmount, MAX_SAFE]);
+    // Negative amounts included: the buyer sees the minimum-amount message.
+    else if (!billing && amount < opts.minAmount) error('AMOUNT_BELOW_MINIMUM', 'amount', ['m', opts.minAmount]);
+    else if (billing && !(amount >= 0 && amount <= MAX_SAFE)) error('OUT_OF_RANGE', 'amount', ['r', 0, MAX_SAFE]);
+    else bad = false;
+    if (bad) amount = null;
+  }
+  integerIn(get(params, 'tax_free'), 'tax_free', false, 0, amount === null ? MAX_SAFE : Math.max(0, amount));
+
+  // naverProducts
+  let productCount = 0;
+  let firstName = null;
+  const items = get(params, 'naverProducts');
+  if (items === undefined || (items === null && !billing)) {
+    if (!billing) error('REQUIRED', 'naverProducts');
+  } else if (!Array.isArray(items)) {
+    error('INVALID_TYPE', 'naverProducts', ['e', 'array']);
+  } else {
+    if (items.length === 0 && !billing) error('REQUIRED', 'naverProducts', ['e', 'non-empty array']);
+    productCount = items.length;
+    for (let i = 0; i < items.length; i++) {
+      const p = items[i];
+      const prefix = `naverProducts[${i}]`;
+      if (!isObj(p)) {
+        error('INVALID_TYPE', prefix, ['e', 'object']);
+        continue;
+      }
+      const t = string(p.categoryType, `${prefix}.categoryType`, true);
+      const id = string(p.categoryId, `${prefix}.categoryId`, true);
+      if (t !== null && id !== null) {
+        const ids = Object.hasOwn(CATEGORIES, t) ? CATEGORIES[t] : null;
+        if (!ids || !ids.includes(id)) error('INVALID_CATEGORY', `${prefix}.categoryId`, ids ? ['t', ids.join(', ')] : undefined);
+      }
+      const uid = string(p.uid, `${prefix}.uid`, true);
+      if (uid !== null && uid.length > 33 && utf8Length(uid) > 100) error('TOO_LONG', `${prefix}.uid`, ['b', 100]);
+      const name = shortString(p.name, `${prefix}.name`, true, 128);
+      integerIn(p.count, `${prefix}.count`, true, 1, 999_999);
+      const sellerId = string(p.sellerId, `${prefix}.sellerId`, false);
+      if (sellerId !== null && !isSellerId(sellerId)) {
+        error('INVALID_FORMAT', `${prefix}.sellerId`, ['t', tr('영문자와 숫자, 최대 30자', 'ASCII letters and digits, at most 30')]);
+      }
+      const referrer = string(p.payReferrer, `${prefix}.payReferrer`, false);
+      if (referrer !== null && !PAY_REFERRERS.includes(referrer)) {
+        error('INVALID_VALUE', `${prefix}.payReferrer`, ['t', PAY_REFERRERS.join(', ')]);
+      }
+      const start = date(p.startDate, `${prefix}.startDate`);
+      const end = date(p.endDate, `${prefix}.endDate`);
+      if (start !== null && end !== null && end < start) {
+        error('INVALID_DATE', `${prefix}.endDate`, ['t', tr('startDate 이후여야 함', 'must not be before startDate')]);
+      }
+      unknownKeys(p, KNOWN_PRODUCT, PRODUCT_FIELDS, `${prefix}.`);
+      if (i === 0 && name) firstName = name;
+    }
+  }
+
+  // name
+  let defaultName = null;
+  const nameValue = get(params, 'name');
+  if (nameValue === undefined) {
+    if (firstName !== null) {
+      if (longerThan(firstName, 40)) error('TOO_LONG', 'name', ['c', 40]);
+      else defaultName = firstName;
+    } else if (productCount === 0) error('REQUIRED', 'name');
+  } else {
+    const name = shortString(nameValue, 'name', true, 40);
+    if (name !== null && firstName !== null && productCount > 1 && name !== firstName) warn('NAME_MISMATCH', 'name');
+  }
+
+  // Naver fields
+  const useCfm = date(get(params, 'naverUseCfm'), 'naverUseCfm');
+  if (useCfm !== null && today !== null && useCfm < today) error('DATE_IN_PAST', 'naverUseCfm');
+  nonEmptyString(params, 'naverPurchaserName');
+  const birthday = date(get(params, 'naverPurchaserBirthday'), 'naverPurchaserBirthday');
+  if (birthday !== null && today !== null && birthday > today) {
+    error('INVALID_DATE', 'naverPurchaserBirthday', ['t', tr('미래 날짜 불가', 'must not be in the future')]);
+  }
+  nonEmptyString(params, 'naverChainId');
+
+  // m_redirect_url
+  const url = get(params, 'm_redirect_url');
+  const redirect = mode === 'redirect';
+  if (redirect && (url === undefined || url === null || url === '')) error('REDIRECT_URL_REQUIRED', 'm_redirect_url');
+  else if (typeof url === 'string') {
+    if (!isAllowedRedirectUrl(url)) error('INVALID_URL', 'm_redirect_url');
+  } else if (url !== undefined) error('INVALID_TYPE', 'm_redirect_url', ['e', 'string']);
+
+  // buyer
+  const email = string(get(params, 'buyer_email'), 'buyer_email', false);
+  if (email && !isEmail(email)) error('INVALID_FORMAT', 'buyer_email');
+  const tel = string(get(params, 'buyer_tel'), 'buyer_tel', billing);
+  if (tel && !isTel(tel)) {
+    error('INVALID_FORMAT', 'buyer_tel', ['t', tr('숫자, -, 맨 앞 +; 8~20자', "digits, '-', a leading '+'; 8 to 20 characters")]);
+  }
+  for (const f of ['buyer_name', 'buyer_addr', 'buyer_postcode']) string(get(params, f), f, false);
+
+  unknownKeys(params, KNOWN_TOP, REQUEST_PAY_FIELDS, '');
+  secrets(params, '', 0);
+
+  let request = null;
+  if (errors.length === 0) {
+    request = {};
+    for (const key of Object.keys(params)) {
+      const v = params[key];
+      request[key] = typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint' ? undefined : v;
+    }
+    if (addPg) request.pg = 'naverpay';
+    if (defaultName !== null) request.name = defaultName;
+    request.naverPopupMode = mode === 'popup';
+    for (const key of Object.keys(params)) {
+      if (params[key] === undefined && request[key] === undefined) delete request[key];
+    }
+  }
+  return finish(mode, request);
+}
+
+// The tables and predicates, for bench/zod-schema.mjs (tree-shaken out of the validator's own bundle).
+export {
+  CATEGORIES, PAY_REFERRERS, REQUEST_PAY_FIELDS, PRODUCT_FIELDS, charCount, utf8Length, isNaverpayPg, isEmail, isTel,
+  isSellerId, isSecretKey, suggestion, isAllowedRedirectUrl, parseYmd, seoulToday,
+};
+
+/** validateNaverPay(params, options?): never throws. */
+export const validateNaverPay = (params, options) => validate(params, options, false);
+/** validateBillingKey(params, options?): never throws. */
+export const validateBillingKey = (params, options) => validate(params, options, true);

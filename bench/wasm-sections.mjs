@@ -1,0 +1,119 @@
+// A small WebAssembly reader for the benchmark's "where the bytes are": section sizes of a module,
+// and the body size of every function named in its `name` section (the unstripped cargo output
+// keeps names; pkg/ is stripped).
+
+function leb(buf, pos) {
+  let result = 0;
+  let shift = 0;
+  let byte;
+  do {
+    byte = buf[pos++];
+    result += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [result, pos];
+}
+
+const SECTION_NAMES = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start',
+  'element', 'code', 'data', 'data count'];
+
+/** `[{ id, name, size }]` for every section (custom sections named by their own name). */
+export function sections(buf) {
+  const out = [];
+  let pos = 8;
+  while (pos < buf.length) {
+    const id = buf[pos++];
+    let size;
+    [size, pos] = leb(buf, pos);
+    let name = SECTION_NAMES[id] ?? `#${id}`;
+    if (id === 0) {
+      const [len, p] = leb(buf, pos);
+      name = `custom:${buf.subarray(p, p + len).toString('utf8')}`;
+    }
+    out.push({ id, name, size, start: pos });
+    pos += size;
+  }
+  return out;
+}
+
+/** `[{ name, size }]`: the body size of each defined function, with names from the name section. */
+export function functionSizes(buf) {
+  const secs = sections(buf);
+  let imported = 0;
+  const imp = secs.find((s) => s.id === 2);
+  if (imp) {
+    let [count, p] = leb(buf, imp.start);
+    for (let i = 0; i < count; i++) {
+      let len;
+      [len, p] = leb(buf, p);
+      p += len;
+      [len, p] = leb(buf, p);
+      p += len;
+      const kind = buf[p++];
+      if (kind === 0) {
+        [, p] = leb(buf, p);
+        imported++;
+      } else if (kind === 1) {
+        p += 1;
+        const flags = buf[p++];
+        [, p] = leb(buf, p);
+        if (flags & 1) [, p] = leb(buf, p);
+      } else if (kind === 2) {
+        const flags = buf[p++];
+        [, p] = leb(buf, p);
+        if (flags & 1) [, p] = leb(buf, p);
+      } else if (kind === 3) {
+        p += 2;
+      } else {
+        [, p] = leb(buf, p);
+      }
+    }
+  }
+  const names = new Map();
+  const nameSec = secs.find((s) => s.name === 'custom:name');
+  if (nameSec) {
+    let [len, p] = leb(buf, nameSec.start);
+    p += len;
+    const end = nameSec.start + nameSec.size;
+    while (p < end) {
+      const sub = buf[p++];
+      let size;
+      [size, p] = leb(buf, p);
+      if (sub === 1) {
+        let [count, q] = leb(buf, p);
+        for (let i = 0; i < count; i++) {
+          let idx;
+          let n;
+          [idx, q] = leb(buf, q);
+          [n, q] = leb(buf, q);
+          names.set(idx, buf.subarray(q, q + n).toString('utf8'));
+          q += n;
+        }
+      }
+      p += size;
+    }
+  }
+  const code = secs.find((s) => s.id === 10);
+  const out = [];
+  if (!code) return out;
+  let [count, p] = leb(buf, code.start);
+  for (let i = 0; i < count; i++) {
+    const start = p;
+    let size;
+    [size, p] = leb(buf, p);
+    p += size;
+    out.push({ name: names.get(imported + i) ?? `func[${imported + i}]`, size: p - start });
+  }
+  return out;
+}
+
+/** The crate a Rust symbol (as wasm-bindgen's and wasm-opt's name section writes it) comes from, roughly. */
+export function crateOf(raw) {
+  const name = raw.replace(/\[[0-9a-f]{8,}\]/g, '');
+  if (/externref shim|^__wbg|^__wbindgen|^__externref|^wasm_bindgen::/.test(name)) return 'wasm-bindgen glue';
+  const as = /^<[^<>]*? as ([a-z_][a-z0-9_]*)::/.exec(name);
+  if (as) return as[1];
+  const path = /^<?([a-z_][a-z0-9_]*)::/.exec(name);
+  if (path) return path[1];
+  return '(other)';
+}
