@@ -236,9 +236,11 @@ test('static files stay inside their directories', async () => {
   }
 });
 
-test('CSP violation reports are accepted and handed over, without the page URL', async () => {
+test('CSP_REPORT: violation reports are accepted and handed over; without it there is no report-uri', async () => {
+  assert.ok(!demo.csp.includes('report-uri'));
+  assert.equal((await fetch(`${demo.url}/__csp-report`, { method: 'POST', body: '{}' })).status, 405, 'no such endpoint');
   const reports = [];
-  const demo2 = await startDemoServer({ port: 0, onCspViolation: (r) => reports.push(r) });
+  const demo2 = await startDemoServer({ port: 0, reportViolations: true, onCspViolation: (r) => reports.push(r) });
   try {
     const report = { 'document-uri': 'http://127.0.0.1/complete.html?imp_uid=imp_1', 'effective-directive': 'frame-src', 'blocked-uri': 'https://service.iamport.kr/x?y' };
     const res = await fetch(`${demo2.url}/__csp-report`, {

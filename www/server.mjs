@@ -5,6 +5,7 @@
 //   IMP_CODE=imp12345678 npm start         the real SDK (https://cdn.iamport.kr/v1/iamport.js) with that code;
 //     IMP_KEY=… IMP_SECRET=…               the backend then verifies against https://api.iamport.kr
 //   PORT=9000 npm start                    another port (default 8080); always 127.0.0.1
+//   CSP_REPORT=1 npm start                 the CSP gets a report-uri; the server prints every violation
 //
 // import { startDemoServer } from './www/server.mjs';
 // const demo = await startDemoServer({ port: 0 }); … await demo.close();
@@ -46,7 +47,7 @@ const MIME = {
  * - with the real SDK: PortOne opens its payment window in an iframe from *.iamport.kr, talks to it, and
  *   posts forms there (from public CSPs that run PortOne V1; not verifiable offline).
  */
-export function contentSecurityPolicy({ impCode } = {}) {
+export function contentSecurityPolicy({ impCode, reportViolations = false } = {}) {
   const real = Boolean(impCode);
   const portone = 'https://*.iamport.kr';
   const directives = {
@@ -61,8 +62,8 @@ export function contentSecurityPolicy({ impCode } = {}) {
     'object-src': ["'none'"],
     'base-uri': ["'none'"],
     'frame-ancestors': ["'none'"],
-    // With the real SDK nothing here can be checked offline: the server prints what the browser blocked.
-    'report-uri': [CSP_REPORT_PATH],
+    // With the real SDK nothing here can be checked offline: CSP_REPORT=1 has the server print what was blocked.
+    ...(reportViolations ? { 'report-uri': [CSP_REPORT_PATH] } : {}),
   };
   return Object.entries(directives).map(([k, v]) => `${k} ${v.join(' ')}`).join('; ');
 }
@@ -388,14 +389,15 @@ function createShop(portone) {
 /**
  * Starts the demo on 127.0.0.1.
  * @param {{ port?: number, impCode?: string, impKey?: string, impSecret?: string, apiUrl?: string, distDir?: string,
- *           onCspViolation?: (report: object) => void }} [options]
+ *           reportViolations?: boolean, onCspViolation?: (report: object) => void }} [options]
  *   impCode: a real PortOne merchant code → the real SDK in the page (and, with impKey/impSecret, the real REST API).
  * @returns {Promise<{ url: string, port: number, csp: string, rest: object | null, shop: object, close(): Promise<void> }>}
  */
 export async function startDemoServer(options = {}) {
   const impCode = options.impCode || null;
   if (impCode && !/^imp\d+$/.test(impCode)) throw new Error(`IMP_CODE must be "imp" and digits, got ${JSON.stringify(impCode)}`);
-  const csp = contentSecurityPolicy({ impCode });
+  const reportViolations = Boolean(options.reportViolations);
+  const csp = contentSecurityPolicy({ impCode, reportViolations });
   await loadNodeBuild();
   const dist = path.resolve(options.distDir ?? DIST);
 
@@ -460,7 +462,7 @@ export async function startDemoServer(options = {}) {
         return sendJson(res, 200, await route(body));
       }
       if (pathname === '/config.json') return sendJson(res, 200, pageConfig);
-      if (pathname === CSP_REPORT_PATH && req.method === 'POST') {
+      if (reportViolations && pathname === CSP_REPORT_PATH && req.method === 'POST') {
         const report = (await readJson(req))['csp-report'] ?? {};
         // The directive and the blocked origin only: the page's URL may carry a payment result.
         const blocked = String(report['blocked-uri'] ?? '').replace(/^(https?:\/\/[^/]+).*$/, '$1');
@@ -510,6 +512,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     impCode: process.env.IMP_CODE,
     impKey: process.env.IMP_KEY,
     impSecret: process.env.IMP_SECRET,
+    reportViolations: process.env.CSP_REPORT === '1',
   });
   console.log(`naverpay-checkout demo: ${demo.url}/  (${demo.rest ? 'offline PortOne simulator' : `PortOne SDK, merchant ${process.env.IMP_CODE}`})`);
   if (!demo.rest && !(process.env.IMP_KEY && process.env.IMP_SECRET)) {
