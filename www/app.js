@@ -181,7 +181,7 @@ function showIssues(report) {
     const product = /^naverProducts\[(\d+)\]/.exec(issue.field);
     if (BUYER_FIELDS.includes(issue.field)) add($(`${issue.field}-error`), issue.message);
     else if (product && lines[Number(product[1])]) {
-      add(document.querySelector(`[data-error-for="${lines[Number(product[1])].product.id}"]`), issue.message);
+      add(document.querySelector(`[data-error-for="${CSS.escape(lines[Number(product[1])].product.id)}"]`), issue.message);
     } else if (issue.field === 'amount') add($('amount-error'), issue.message);
     else if (issue.field === 'naverProducts' || issue.field === 'name') add($('cart-error'), issue.message);
     else add($('form-errors'), issue.message);
@@ -201,7 +201,7 @@ function update() {
   $('cart-count').textContent = `${lines.length}`;
   for (const p of catalog.products) {
     const q = state.quantities[p.id];
-    const line = document.querySelector(`[data-line-for="${p.id}"]`);
+    const line = document.querySelector(`[data-line-for="${CSS.escape(p.id)}"]`);
     line.textContent = Number.isInteger(q) && q > 0 ? formatWon(p.price * q) : '';
     line.closest('.item').classList.toggle('removed', q === 0);
   }
