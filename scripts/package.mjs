@@ -1,38 +1,44 @@
-// Completes pkg/ after wasm-bindgen: exports the NaverPayError class from each entry, makes the
-// Node build CommonJS throughout, and writes package.json, the declarations and the README.
-import { readFileSync, writeFileSync, readdirSync, copyFileSync } from 'node:fs';
+// Completes pkg/ after wasm-bindgen: inlines the NaverPayError class (js/error.js, which
+// wasm-bindgen copies as a snippet) into the glue that imports it, so a page makes one request
+// fewer before the wasm starts; exports it from each entry; writes package.json, the declarations
+// and the README.
+import { readFileSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 // The folder wasm-bindgen wrote into (scripts/build.sh passes a fresh one each time).
 const pkg = process.argv[2] ?? 'pkg';
 const crate = 'naverpay_checkout';
-const errorModule = (target) => {
-  const dir = readdirSync(join(pkg, target, 'snippets')).find((d) => d.startsWith('naverpay-checkout-'));
-  if (!dir) throw new Error(`no snippet folder in ${pkg}/${target}`);
-  return `./snippets/${dir}/js/error.js`;
-};
 
-// ES module entries: re-export the error class the wasm module constructs.
-for (const target of ['bundler', 'web']) {
-  const entry = join(pkg, target, `${crate}.js`);
-  writeFileSync(entry, readFileSync(entry, 'utf8') +
-    `export { NaverPayError, isNaverPayError } from '${errorModule(target)}';\n`);
+const EXPORT_LINE = 'export { NaverPayError, isNaverPayError };';
+const errorSource = readFileSync('js/error.js', 'utf8');
+if (!errorSource.includes(EXPORT_LINE)) throw new Error(`js/error.js must end with ${EXPORT_LINE}`);
+const errorClass = errorSource.replace(EXPORT_LINE, '');
+
+/** Replaces the one line of `file` that imports the snippet with the class itself, then appends `tail`. */
+function inlineSnippet(file, importLine, tail) {
+  const source = readFileSync(file, 'utf8');
+  const lines = source.split('\n');
+  const at = lines.findIndex((l) => importLine.test(l));
+  if (at < 0 || lines.findIndex((l, i) => i > at && importLine.test(l)) >= 0) {
+    throw new Error(`${file}: expected exactly one import of the error snippet`);
+  }
+  lines.splice(at, 1, errorClass);
+  writeFileSync(file, lines.join('\n') + tail);
 }
 
-// Node: wasm-bindgen's nodejs output is CommonJS and `require`s the snippet, so the snippet must be
-// CommonJS too. Both `require` and `import` get this one build (no dual-package hazard).
+// ES modules: the web entry and the bundler's _bg module construct the class; the bundler entry
+// re-exports everything from _bg.
+inlineSnippet(join(pkg, 'web', `${crate}.js`), /^import \{ NaverPayError \} from '\.\/snippets\//, `${EXPORT_LINE}\n`);
+inlineSnippet(join(pkg, 'bundler', `${crate}_bg.js`), /^import \{ NaverPayError \} from '\.\/snippets\//, `${EXPORT_LINE}\n`);
 {
-  const snippet = join(pkg, 'node', errorModule('node'));
-  const source = readFileSync(snippet, 'utf8');
-  const esmExport = 'export { NaverPayError, isNaverPayError };';
-  if (!source.includes(esmExport)) throw new Error('js/error.js must end with ' + esmExport);
-  writeFileSync(snippet, source.replace(esmExport, 'module.exports = { NaverPayError, isNaverPayError };'));
-  const entry = join(pkg, 'node', `${crate}.js`);
-  writeFileSync(entry, readFileSync(entry, 'utf8') +
-    `const __error = require('${errorModule('node')}');\n` +
-    'exports.NaverPayError = __error.NaverPayError;\nexports.isNaverPayError = __error.isNaverPayError;\n');
-  writeFileSync(join(pkg, 'node', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
+  const entry = join(pkg, 'bundler', `${crate}.js`);
+  writeFileSync(entry, readFileSync(entry, 'utf8') + `export { NaverPayError, isNaverPayError } from './${crate}_bg.js';\n`);
 }
+// Node: CommonJS throughout; `require` and `import` get this one build (no dual-package hazard).
+inlineSnippet(join(pkg, 'node', `${crate}.js`), /^const \{ NaverPayError \} = require\(.*snippets\//,
+  'exports.NaverPayError = NaverPayError;\nexports.isNaverPayError = isNaverPayError;\n');
+writeFileSync(join(pkg, 'node', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
+for (const target of ['bundler', 'web', 'node']) rmSync(join(pkg, target, 'snippets'), { recursive: true });
 
 const cargo = readFileSync('Cargo.toml', 'utf8');
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"$`, 'm'))?.[1];
