@@ -1,22 +1,23 @@
 #!/usr/bin/env bash
-# Every test: native Rust, the wasm in headless Chromium, the packed package's types, and the
-# page-level tests in Chromium. `npm test` runs scripts/setup.sh first.
+# Every test: native Rust (tables, properties, docs), clippy's no-panic lints, the core as wasm in
+# headless Chromium, the npm package (types, size, tarball consumers), the page-level tests in
+# Chromium, and a bounded fuzz run. `npm test` runs scripts/setup.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CHROMEDRIVER=/usr/bin/chromedriver
 
 step() { printf '\n== %s\n' "$*" >&2; }
+no_panic_lints=(-D warnings -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic
+  -D clippy::indexing_slicing -D clippy::unreachable)
 
-step "native Rust tests"
+step "native Rust tests (tables, properties, README examples)"
 cargo test --quiet
 
-step "no panic reachable from input (clippy)"
-cargo clippy --quiet --lib -- -D warnings \
-  -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic -D clippy::indexing_slicing -D clippy::unreachable
-cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings \
-  -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic -D clippy::indexing_slicing -D clippy::unreachable
+step "no panic reachable from input: clippy on src/, native and wasm32"
+cargo clippy --quiet --lib -- "${no_panic_lints[@]}"
+cargo clippy --quiet --lib --target wasm32-unknown-unknown -- "${no_panic_lints[@]}"
 
-step "Rust tests compiled to wasm, in headless Chromium"
+step "the core compiled to wasm, in headless Chromium"
 cargo test --target wasm32-unknown-unknown --test wasm
 
 step "build the npm package"
@@ -29,5 +30,8 @@ node_modules/.bin/tsc -p tests/types/tsconfig.node.json
 step "size budget"
 node scripts/size.mjs --check
 
-step "page-level tests in headless Chromium"
-node --test --test-concurrency=1 tests/*.test.mjs
+step "bounded fuzzing"
+bash scripts/fuzz.sh 15
+
+step "page-level, package and demo tests (node --test, headless Chromium)"
+node --test --test-concurrency=1 tests/*.test.mjs bench/*.test.mjs
