@@ -3,34 +3,128 @@
 //! "not an object" and "unknown field" checks into the rules themselves.
 
 use arbitrary::{Arbitrary, Result, Unstructured};
-use naverpay_checkout::{
-    BodyOptions, DeviceInfo, Locale, Map, ModeOption, ValidateOptions, Value,
-};
+use naverpay_checkout::{BodyOptions, DeviceInfo, Locale, Map, ModeOption, ValidateOptions, Value};
 
 /// The JS converter stops at 16 levels; going a little deeper covers Rust callers too.
 const MAX_DEPTH: usize = 20;
 
 /// Every key the crate gives meaning to, and a few credential names.
 pub const KEYS: &[&str] = &[
-    "pg", "pay_method", "escrow", "merchant_uid", "name", "amount", "tax_free", "vat_amount", "vat", "currency",
-    "language", "buyer_name", "buyer_tel", "buyer_email", "buyer_addr", "buyer_postcode", "custom_data",
-    "customer_uid", "customer_id", "notice_url", "confirm_url", "m_redirect_url", "app_scheme", "display",
-    "digital", "vbank_due", "biz_num", "popup", "period", "company", "bypass", "channelKey", "naverPopupMode",
-    "naverUseCfm", "naverProducts", "naverPurchaserName", "naverPurchaserBirthday", "naverChainId",
-    "naverCultureBenefit", "naverMerchantUserKey", "naverProductCount", "naverProductCode", "naverActionType",
-    "naverInterface", "categoryType", "categoryId", "uid", "count", "sellerId", "payReferrer", "startDate",
-    "endDate", "schedules", "schedule_at", "extra", "requester", "reason", "imp_uid", "checksum", "imp_key",
-    "imp_secret", "access_token", "naverPopUpMode", "merchantUid", "amout", "", "__proto__", "constructor",
+    "pg",
+    "pay_method",
+    "escrow",
+    "merchant_uid",
+    "name",
+    "amount",
+    "tax_free",
+    "vat_amount",
+    "vat",
+    "currency",
+    "language",
+    "buyer_name",
+    "buyer_tel",
+    "buyer_email",
+    "buyer_addr",
+    "buyer_postcode",
+    "custom_data",
+    "customer_uid",
+    "customer_id",
+    "notice_url",
+    "confirm_url",
+    "m_redirect_url",
+    "app_scheme",
+    "display",
+    "digital",
+    "vbank_due",
+    "biz_num",
+    "popup",
+    "period",
+    "company",
+    "bypass",
+    "channelKey",
+    "naverPopupMode",
+    "naverUseCfm",
+    "naverProducts",
+    "naverPurchaserName",
+    "naverPurchaserBirthday",
+    "naverChainId",
+    "naverCultureBenefit",
+    "naverMerchantUserKey",
+    "naverProductCount",
+    "naverProductCode",
+    "naverActionType",
+    "naverInterface",
+    "categoryType",
+    "categoryId",
+    "uid",
+    "count",
+    "sellerId",
+    "payReferrer",
+    "startDate",
+    "endDate",
+    "schedules",
+    "schedule_at",
+    "extra",
+    "requester",
+    "reason",
+    "imp_uid",
+    "checksum",
+    "imp_key",
+    "imp_secret",
+    "access_token",
+    "naverPopUpMode",
+    "merchantUid",
+    "amout",
+    "",
+    "__proto__",
+    "constructor",
 ];
 
 /// Values that pass (or nearly pass) some rule.
 pub const STRINGS: &[&str] = &[
-    "", " ", "naverpay", "naverpay.np_12345", "naverpay.", "kakaopay", "BOOK", "GENERAL", "MOVIE", "BLUERAY",
-    "INSURANCE", "VARIABLE_ANNUITY", "ETC", "NAVER_SHOPPING", "20250101", "20241231", "20240229", "20250229",
-    "99991231", "00000000", "2025-01-01", "https://shop.example/pay/complete", "http://localhost:3000/done",
-    "http://127.0.0.1/", "https://[::1]/", "https://user:pass@shop.example", "javascript:alert(1)", "//evil.com",
-    "https:\\\\evil.com", "010-1234-5678", "+821012345678", "a@b.co", "a@@b.co", "customer", "admin",
-    "order_0001", "imp_123456789012", "History of the World", "결제", "😀", "\u{0}", "true", "false",
+    "",
+    " ",
+    "naverpay",
+    "naverpay.np_12345",
+    "naverpay.",
+    "kakaopay",
+    "BOOK",
+    "GENERAL",
+    "MOVIE",
+    "BLUERAY",
+    "INSURANCE",
+    "VARIABLE_ANNUITY",
+    "ETC",
+    "NAVER_SHOPPING",
+    "20250101",
+    "20241231",
+    "20240229",
+    "20250229",
+    "99991231",
+    "00000000",
+    "2025-01-01",
+    "https://shop.example/pay/complete",
+    "http://localhost:3000/done",
+    "http://127.0.0.1/",
+    "https://[::1]/",
+    "https://user:pass@shop.example",
+    "javascript:alert(1)",
+    "//evil.com",
+    "https:\\\\evil.com",
+    "010-1234-5678",
+    "+821012345678",
+    "a@b.co",
+    "a@@b.co",
+    "customer",
+    "admin",
+    "order_0001",
+    "imp_123456789012",
+    "History of the World",
+    "결제",
+    "😀",
+    "\u{0}",
+    "true",
+    "false",
 ];
 
 /// A JSON-like value.
@@ -44,25 +138,58 @@ impl<'a> Arbitrary<'a> for ArbValue {
 }
 
 fn key(u: &mut Unstructured<'_>) -> Result<String> {
-    Ok(if u.ratio(7u8, 8u8)? { (*u.choose(KEYS)?).to_owned() } else { String::arbitrary(u)? })
+    Ok(if u.ratio(7u8, 8u8)? {
+        (*u.choose(KEYS)?).to_owned()
+    } else {
+        String::arbitrary(u)?
+    })
 }
 
 fn string(u: &mut Unstructured<'_>) -> Result<String> {
-    Ok(if u.ratio(1u8, 2u8)? { (*u.choose(STRINGS)?).to_owned() } else { String::arbitrary(u)? })
+    Ok(if u.ratio(1u8, 2u8)? {
+        (*u.choose(STRINGS)?).to_owned()
+    } else {
+        String::arbitrary(u)?
+    })
 }
 
 fn number(u: &mut Unstructured<'_>) -> Result<f64> {
     const SPECIAL: &[f64] = &[
-        0.0, -0.0, 1.0, -1.0, 99.0, 100.0, 14000.0, 999_999.0, 1_000_000.0, 0.5, f64::NAN, f64::INFINITY,
-        f64::NEG_INFINITY, 9_007_199_254_740_991.0, 9_007_199_254_740_992.0, 1e300, -1e300, f64::MIN_POSITIVE,
-        1_735_700_000.0, 4_102_444_800.0,
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        99.0,
+        100.0,
+        14000.0,
+        999_999.0,
+        1_000_000.0,
+        0.5,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        9_007_199_254_740_991.0,
+        9_007_199_254_740_992.0,
+        1e300,
+        -1e300,
+        f64::MIN_POSITIVE,
+        1_735_700_000.0,
+        4_102_444_800.0,
     ];
-    Ok(if u.ratio(1u8, 2u8)? { *u.choose(SPECIAL)? } else { f64::arbitrary(u)? })
+    Ok(if u.ratio(1u8, 2u8)? {
+        *u.choose(SPECIAL)?
+    } else {
+        f64::arbitrary(u)?
+    })
 }
 
 fn value(u: &mut Unstructured<'_>, depth: usize) -> Result<Value> {
     let leaf_only = depth >= MAX_DEPTH;
-    let choice = if leaf_only { u.int_in_range(0..=6u8)? } else { u.int_in_range(0..=8u8)? };
+    let choice = if leaf_only {
+        u.int_in_range(0..=6u8)?
+    } else {
+        u.int_in_range(0..=8u8)?
+    };
     Ok(match choice {
         0 => Value::Undefined,
         1 => Value::Null,
@@ -112,7 +239,10 @@ pub fn base(kind: u8) -> Map {
             ("name", "History of the World".into()),
             ("amount", 14000.0.into()),
             ("m_redirect_url", "https://shop.example/pay/complete".into()),
-            ("naverProducts", Value::Array(vec![product("History of the World"), product("Second")])),
+            (
+                "naverProducts",
+                Value::Array(vec![product("History of the World"), product("Second")]),
+            ),
         ],
         1 => vec![
             ("customer_uid", "gildong_0001_1234".into()),
@@ -128,7 +258,10 @@ pub fn base(kind: u8) -> Map {
             ("merchant_uid", "order_again_0001".into()),
             ("amount", 14000.0.into()),
             ("name", "Slim plan".into()),
-            ("extra", Value::Object([("naverUseCfm", "20990101")].into_iter().collect())),
+            (
+                "extra",
+                Value::Object([("naverUseCfm", "20990101")].into_iter().collect()),
+            ),
         ],
         3 => vec![
             ("customer_uid", "gildong_0001_1234".into()),
@@ -149,7 +282,10 @@ pub fn base(kind: u8) -> Map {
             ("imp_uid", "imp_123456789012".into()),
             ("reason", "buyer asked".into()),
             ("amount", 1000.0.into()),
-            ("extra", Value::Object([("requester", "customer")].into_iter().collect())),
+            (
+                "extra",
+                Value::Object([("requester", "customer")].into_iter().collect()),
+            ),
         ],
     };
     pairs.into_iter().collect()
@@ -167,7 +303,11 @@ impl<'a> Arbitrary<'a> for Input {
         let mut map = base(u8::arbitrary(u)?);
         u.arbitrary_loop(None, Some(8), |u| {
             let k = key(u)?;
-            let v = if u.ratio(1u8, 4u8)? { Value::Undefined } else { value(u, 1)? };
+            let v = if u.ratio(1u8, 4u8)? {
+                Value::Undefined
+            } else {
+                value(u, 1)?
+            };
             if u.ratio(1u8, 3u8)? {
                 // one level down: into naverProducts[0], schedules[0] or extra
                 match map.get(&k).clone() {
@@ -212,7 +352,11 @@ pub struct ArbValidateOptions(pub ValidateOptions);
 impl<'a> Arbitrary<'a> for ArbValidateOptions {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let mode = *u.choose(&[ModeOption::Auto, ModeOption::Popup, ModeOption::Redirect])?;
-        let min_amount = if bool::arbitrary(u)? { *u.choose(&[0, 10, 100, u64::MAX])? } else { u64::arbitrary(u)? };
+        let min_amount = if bool::arbitrary(u)? {
+            *u.choose(&[0, 10, 100, u64::MAX])?
+        } else {
+            u64::arbitrary(u)?
+        };
         let device = if bool::arbitrary(u)? {
             Some(DeviceInfo {
                 user_agent: String::arbitrary(u)?,
@@ -224,7 +368,13 @@ impl<'a> Arbitrary<'a> for ArbValidateOptions {
         };
         let locale = locale(u)?;
         let now_ms = now_ms(u)?;
-        Ok(ArbValidateOptions(ValidateOptions { mode, min_amount, locale, device, now_ms }))
+        Ok(ArbValidateOptions(ValidateOptions {
+            mode,
+            min_amount,
+            locale,
+            device,
+            now_ms,
+        }))
     }
 }
 
@@ -234,7 +384,15 @@ pub struct ArbBodyOptions(pub BodyOptions);
 
 impl<'a> Arbitrary<'a> for ArbBodyOptions {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let min_amount = if bool::arbitrary(u)? { *u.choose(&[0, 10, 100, u64::MAX])? } else { u64::arbitrary(u)? };
-        Ok(ArbBodyOptions(BodyOptions { min_amount, now_ms: now_ms(u)?, locale: locale(u)? }))
+        let min_amount = if bool::arbitrary(u)? {
+            *u.choose(&[0, 10, 100, u64::MAX])?
+        } else {
+            u64::arbitrary(u)?
+        };
+        Ok(ArbBodyOptions(BodyOptions {
+            min_amount,
+            now_ms: now_ms(u)?,
+            locale: locale(u)?,
+        }))
     }
 }
