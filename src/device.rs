@@ -1,6 +1,8 @@
 //! Which payment window a device gets: popup on desktop, redirect on phones, tablets and in-app
 //! browsers, where the popup callback is ignored and the result would be lost.
 
+use crate::text::contains;
+
 /// How the Naver Pay window opens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PayMode {
@@ -41,8 +43,8 @@ const REDIRECT_TOKENS: &[&str] = &[
 /// The window mode this device needs.
 pub fn choose_pay_mode(device: &DeviceInfo) -> PayMode {
     let ua = device.user_agent.as_str();
-    let ipados_as_mac = ua.contains("Macintosh") && device.max_touch_points > 1;
-    if device.mobile == Some(true) || ipados_as_mac || REDIRECT_TOKENS.iter().any(|t| ua.contains(t)) {
+    let ipados_as_mac = contains(ua, "Macintosh") && device.max_touch_points > 1;
+    if device.mobile == Some(true) || ipados_as_mac || REDIRECT_TOKENS.iter().any(|t| contains(ua, t)) {
         PayMode::Redirect
     } else {
         PayMode::Popup

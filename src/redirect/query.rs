@@ -19,7 +19,7 @@ pub(crate) fn query_of(url_or_query: &str) -> &str {
 /// Whether `text` starts like an absolute URL: a scheme (a letter, then letters, digits, `+`, `-`,
 /// `.`) followed by `://`. A bare query such as `a=b&next=https://x` does not.
 fn has_scheme(text: &str) -> bool {
-    let Some((scheme, _)) = text.split_once("://") else {
+    let Some(scheme) = crate::text::find(text, "://").and_then(|i| text.get(..i)) else {
         return false;
     };
     let mut chars = scheme.chars();
