@@ -5,8 +5,8 @@
 //! becomes a named test in tests/regressions.rs.
 
 use naverpay_checkout::{
-    parse_redirect_result, validate_billing_key, validate_naver_pay, DeviceInfo, ErrorCode, Locale,
-    Map, ModeOption, ValidateOptions, ValidationReport, Value,
+    parse_redirect_result, validate_billing_key, validate_naver_pay, DeviceInfo, ErrorCode, Locale, Map, ModeOption,
+    ValidateOptions, ValidationReport, Value,
 };
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -16,10 +16,7 @@ const NOW_MS: f64 = 1_735_659_000_000.0;
 
 fn config() -> Config {
     // `Config::default()` reads PROPTEST_CASES.
-    Config {
-        failure_persistence: None,
-        ..Config::default()
-    }
+    Config { failure_persistence: None, ..Config::default() }
 }
 
 // ---- generators ------------------------------------------------------------------------------
@@ -90,16 +87,8 @@ fn leaf() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<f64>().prop_map(Value::Number),
-        prop_oneof![
-            Just(0.0),
-            Just(1.0),
-            Just(100.0),
-            Just(14000.0),
-            Just(-1.0),
-            Just(0.5),
-            Just(f64::NAN)
-        ]
-        .prop_map(Value::Number),
+        prop_oneof![Just(0.0), Just(1.0), Just(100.0), Just(14000.0), Just(-1.0), Just(0.5), Just(f64::NAN)]
+            .prop_map(Value::Number),
         proptest::sample::select(STRINGS).prop_map(Value::from),
         any::<String>().prop_map(Value::String),
         proptest::sample::select(&["bigint", "function", "symbol"][..]).prop_map(Value::Other),
@@ -137,10 +126,7 @@ fn valid_payment() -> Map {
         ("name", "History of the World".into()),
         ("amount", 14000.0.into()),
         ("m_redirect_url", "https://shop.example/pay/complete".into()),
-        (
-            "naverProducts",
-            Value::Array(vec![product("History of the World")]),
-        ),
+        ("naverProducts", Value::Array(vec![product("History of the World")])),
     ]
     .into_iter()
     .collect()
@@ -154,10 +140,7 @@ fn valid_billing() -> Map {
         ("amount", 14000.0.into()),
         ("buyer_tel", "010-1234-5678".into()),
         ("naverProductCode", "slim_monthly".into()),
-        (
-            "m_redirect_url",
-            "https://shop.example/billing/complete".into(),
-        ),
+        ("m_redirect_url", "https://shop.example/billing/complete".into()),
     ]
     .into_iter()
     .collect()
@@ -221,32 +204,21 @@ fn pass_through_value() -> impl Strategy<Value = Value> {
 }
 
 fn options() -> impl Strategy<Value = ValidateOptions> {
-    let mode = prop_oneof![
-        Just(ModeOption::Auto),
-        Just(ModeOption::Popup),
-        Just(ModeOption::Redirect)
-    ];
+    let mode = prop_oneof![Just(ModeOption::Auto), Just(ModeOption::Popup), Just(ModeOption::Redirect)];
     let locale = prop_oneof![Just(Locale::Ko), Just(Locale::En)];
     let device = proptest::option::of(
-        (any::<String>(), any::<u32>(), any::<Option<bool>>()).prop_map(
-            |(user_agent, max_touch_points, mobile)| DeviceInfo {
-                user_agent,
-                max_touch_points,
-                mobile,
-            },
-        ),
+        (any::<String>(), any::<u32>(), any::<Option<bool>>())
+            .prop_map(|(user_agent, max_touch_points, mobile)| DeviceInfo { user_agent, max_touch_points, mobile }),
     );
     let min_amount = prop_oneof![Just(100u64), Just(10), Just(0), any::<u64>()];
     let now_ms = prop_oneof![4 => Just(NOW_MS), 1 => any::<f64>()];
-    (mode, min_amount, locale, device, now_ms).prop_map(
-        |(mode, min_amount, locale, device, now_ms)| ValidateOptions {
-            mode,
-            min_amount,
-            locale,
-            device,
-            now_ms,
-        },
-    )
+    (mode, min_amount, locale, device, now_ms).prop_map(|(mode, min_amount, locale, device, now_ms)| ValidateOptions {
+        mode,
+        min_amount,
+        locale,
+        device,
+        now_ms,
+    })
 }
 
 /// Shuffles `map` with the permutation `order` (indices sorted by their key).
@@ -261,21 +233,14 @@ fn reordered(map: &Map, order: &[u32]) -> Map {
 }
 
 fn issues(list: &[naverpay_checkout::FieldIssue]) -> Vec<(ErrorCode, String, String)> {
-    let mut v: Vec<_> = list
-        .iter()
-        .map(|i| (i.code, i.field.clone(), i.message.clone()))
-        .collect();
+    let mut v: Vec<_> = list.iter().map(|i| (i.code, i.field.clone(), i.message.clone())).collect();
     v.sort_by(|a, b| (a.0.as_str(), &a.1, &a.2).cmp(&(b.0.as_str(), &b.1, &b.2)));
     v
 }
 
 fn sorted_request(r: &ValidationReport) -> Option<Vec<(String, String)>> {
     r.request.as_ref().map(|req| {
-        let mut v: Vec<_> = req
-            .as_map()
-            .iter()
-            .map(|(k, v)| (k.to_owned(), format!("{v:?}")))
-            .collect();
+        let mut v: Vec<_> = req.as_map().iter().map(|(k, v)| (k.to_owned(), format!("{v:?}"))).collect();
         v.sort();
         v
     })
@@ -443,9 +408,7 @@ fn form_encode(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
-                out.push(char::from(b))
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => out.push(char::from(b)),
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{b:02X}")),
         }
@@ -458,18 +421,9 @@ fn uri_component_encode(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z'
-            | b'a'..=b'z'
-            | b'0'..=b'9'
-            | b'-'
-            | b'_'
-            | b'.'
-            | b'!'
-            | b'~'
-            | b'*'
-            | b'\''
-            | b'('
-            | b')' => out.push(char::from(b)),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')' => {
+                out.push(char::from(b))
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }

@@ -8,9 +8,8 @@
 //! too, as the smallest input that reproduces it (`cargo +nightly fuzz tmin <target> <file>`).
 
 use naverpay_checkout::{
-    build_again_payment_body, build_cancel_payment_body, build_schedule_payment_body,
-    parse_redirect_result, validate_billing_key, validate_naver_pay, BodyOptions, ErrorCode, Map,
-    ModeOption, ValidateOptions, Value,
+    build_again_payment_body, build_cancel_payment_body, build_schedule_payment_body, parse_redirect_result,
+    validate_billing_key, validate_naver_pay, BodyOptions, ErrorCode, Map, ModeOption, ValidateOptions, Value,
 };
 
 const NOW_MS: f64 = 1_735_659_000_000.0;
@@ -41,34 +40,17 @@ fn payment() -> Map {
 
 #[test]
 fn a_non_finite_now_skips_the_date_checks_instead_of_panicking() {
-    for now_ms in [
-        f64::NAN,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        f64::MAX,
-        -f64::MAX,
-    ] {
+    for now_ms in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, f64::MAX, -f64::MAX] {
         let r = validate_naver_pay(&Value::Object(payment()), &ValidateOptions::at(now_ms));
-        assert!(
-            r.errors.iter().all(|e| e.code != ErrorCode::DateInPast),
-            "{now_ms}: {:?}",
-            r.errors
-        );
+        assert!(r.errors.iter().all(|e| e.code != ErrorCode::DateInPast), "{now_ms}: {:?}", r.errors);
     }
 }
 
 #[test]
 fn the_largest_minimum_amount_refuses_every_amount_without_overflow() {
-    let options = ValidateOptions {
-        min_amount: u64::MAX,
-        ..ValidateOptions::at(NOW_MS)
-    };
+    let options = ValidateOptions { min_amount: u64::MAX, ..ValidateOptions::at(NOW_MS) };
     let r = validate_naver_pay(&Value::Object(payment()), &options);
-    let codes: Vec<_> = r
-        .errors
-        .iter()
-        .map(|e| (e.code, e.field.as_str()))
-        .collect();
+    let codes: Vec<_> = r.errors.iter().map(|e| (e.code, e.field.as_str())).collect();
     assert_eq!(codes, [(ErrorCode::AmountBelowMinimum, "amount")]);
 }
 
@@ -80,16 +62,9 @@ fn an_empty_key_is_a_warning_about_that_key_not_an_error_about_the_whole_input()
     params.insert("", "x");
     let r = validate_naver_pay(&Value::Object(params), &ValidateOptions::at(NOW_MS));
     assert!(r.ok(), "{:?}", r.errors);
-    let warnings: Vec<_> = r
-        .warnings
-        .iter()
-        .map(|w| (w.code, w.field.as_str()))
-        .collect();
+    let warnings: Vec<_> = r.warnings.iter().map(|w| (w.code, w.field.as_str())).collect();
     assert_eq!(warnings, [(ErrorCode::UnknownField, "")]);
-    assert_eq!(
-        r.request.map(|q| q.as_map().get("").clone()),
-        Some(Value::from("x"))
-    );
+    assert_eq!(r.request.map(|q| q.as_map().get("").clone()), Some(Value::from("x")));
 }
 
 #[test]
@@ -100,10 +75,7 @@ fn an_undefined_name_is_replaced_in_place_by_the_first_products_name() {
     assert!(!r.ok(), "billing keys still need customer_uid and the rest");
     let r = validate_naver_pay(
         &Value::Object(params),
-        &ValidateOptions {
-            mode: ModeOption::Redirect,
-            ..ValidateOptions::at(NOW_MS)
-        },
+        &ValidateOptions { mode: ModeOption::Redirect, ..ValidateOptions::at(NOW_MS) },
     );
     let request = r.request.map(|q| q.into_map()).unwrap_or_default();
     assert_eq!(request.keys().filter(|k| *k == "name").count(), 1);
@@ -130,21 +102,12 @@ fn body_builders_take_non_finite_now_and_extreme_numbers() {
             ])]),
         ),
     ]);
-    let cancel = object(&[
-        ("imp_uid", "imp_1".into()),
-        ("reason", " ".into()),
-        ("amount", f64::MIN_POSITIVE.into()),
-    ]);
+    let cancel = object(&[("imp_uid", "imp_1".into()), ("reason", " ".into()), ("amount", f64::MIN_POSITIVE.into())]);
     for now_ms in [f64::NAN, f64::INFINITY, NOW_MS] {
-        let options = BodyOptions {
-            min_amount: u64::MAX,
-            ..BodyOptions::at(now_ms)
-        };
+        let options = BodyOptions { min_amount: u64::MAX, ..BodyOptions::at(now_ms) };
         assert!(build_again_payment_body(&again, &options).is_err());
         assert!(build_schedule_payment_body(&schedule, &options).is_err());
-        let issues = build_cancel_payment_body(&cancel, &options)
-            .err()
-            .unwrap_or_default();
+        let issues = build_cancel_payment_body(&cancel, &options).err().unwrap_or_default();
         assert!(issues.iter().any(|i| i.field == "reason"), "{issues:?}");
     }
 }

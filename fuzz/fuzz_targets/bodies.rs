@@ -8,11 +8,7 @@ use naverpay_checkout_fuzz::{ArbBodyOptions, Input};
 
 fuzz_target!(|input: (Input, ArbBodyOptions)| {
     let (Input(value), ArbBodyOptions(options)) = input;
-    for build in [
-        build_again_payment_body,
-        build_schedule_payment_body,
-        build_cancel_payment_body,
-    ] {
+    for build in [build_again_payment_body, build_schedule_payment_body, build_cancel_payment_body] {
         match build(&value, &options) {
             Ok(body) => {
                 assert!(body.form.is_ascii(), "{}", body.form);

@@ -7,11 +7,7 @@ use naverpay_checkout_fuzz::{ArbValidateOptions, Input};
 
 fuzz_target!(|input: (Input, ArbValidateOptions, bool)| {
     let (Input(params), ArbValidateOptions(options), billing) = input;
-    let report = if billing {
-        validate_billing_key(&params, &options)
-    } else {
-        validate_naver_pay(&params, &options)
-    };
+    let report = if billing { validate_billing_key(&params, &options) } else { validate_naver_pay(&params, &options) };
     assert_eq!(report.ok(), report.request.is_some());
     let is_object = matches!(params, Value::Object(_));
     for issue in &report.errors {

@@ -138,19 +138,11 @@ impl<'a> Arbitrary<'a> for ArbValue {
 }
 
 fn key(u: &mut Unstructured<'_>) -> Result<String> {
-    Ok(if u.ratio(7u8, 8u8)? {
-        (*u.choose(KEYS)?).to_owned()
-    } else {
-        String::arbitrary(u)?
-    })
+    Ok(if u.ratio(7u8, 8u8)? { (*u.choose(KEYS)?).to_owned() } else { String::arbitrary(u)? })
 }
 
 fn string(u: &mut Unstructured<'_>) -> Result<String> {
-    Ok(if u.ratio(1u8, 2u8)? {
-        (*u.choose(STRINGS)?).to_owned()
-    } else {
-        String::arbitrary(u)?
-    })
+    Ok(if u.ratio(1u8, 2u8)? { (*u.choose(STRINGS)?).to_owned() } else { String::arbitrary(u)? })
 }
 
 fn number(u: &mut Unstructured<'_>) -> Result<f64> {
@@ -176,20 +168,12 @@ fn number(u: &mut Unstructured<'_>) -> Result<f64> {
         1_735_700_000.0,
         4_102_444_800.0,
     ];
-    Ok(if u.ratio(1u8, 2u8)? {
-        *u.choose(SPECIAL)?
-    } else {
-        f64::arbitrary(u)?
-    })
+    Ok(if u.ratio(1u8, 2u8)? { *u.choose(SPECIAL)? } else { f64::arbitrary(u)? })
 }
 
 fn value(u: &mut Unstructured<'_>, depth: usize) -> Result<Value> {
     let leaf_only = depth >= MAX_DEPTH;
-    let choice = if leaf_only {
-        u.int_in_range(0..=6u8)?
-    } else {
-        u.int_in_range(0..=8u8)?
-    };
+    let choice = if leaf_only { u.int_in_range(0..=6u8)? } else { u.int_in_range(0..=8u8)? };
     Ok(match choice {
         0 => Value::Undefined,
         1 => Value::Null,
@@ -239,10 +223,7 @@ pub fn base(kind: u8) -> Map {
             ("name", "History of the World".into()),
             ("amount", 14000.0.into()),
             ("m_redirect_url", "https://shop.example/pay/complete".into()),
-            (
-                "naverProducts",
-                Value::Array(vec![product("History of the World"), product("Second")]),
-            ),
+            ("naverProducts", Value::Array(vec![product("History of the World"), product("Second")])),
         ],
         1 => vec![
             ("customer_uid", "gildong_0001_1234".into()),
@@ -258,10 +239,7 @@ pub fn base(kind: u8) -> Map {
             ("merchant_uid", "order_again_0001".into()),
             ("amount", 14000.0.into()),
             ("name", "Slim plan".into()),
-            (
-                "extra",
-                Value::Object([("naverUseCfm", "20990101")].into_iter().collect()),
-            ),
+            ("extra", Value::Object([("naverUseCfm", "20990101")].into_iter().collect())),
         ],
         3 => vec![
             ("customer_uid", "gildong_0001_1234".into()),
@@ -282,10 +260,7 @@ pub fn base(kind: u8) -> Map {
             ("imp_uid", "imp_123456789012".into()),
             ("reason", "buyer asked".into()),
             ("amount", 1000.0.into()),
-            (
-                "extra",
-                Value::Object([("requester", "customer")].into_iter().collect()),
-            ),
+            ("extra", Value::Object([("requester", "customer")].into_iter().collect())),
         ],
     };
     pairs.into_iter().collect()
@@ -303,11 +278,7 @@ impl<'a> Arbitrary<'a> for Input {
         let mut map = base(u8::arbitrary(u)?);
         u.arbitrary_loop(None, Some(8), |u| {
             let k = key(u)?;
-            let v = if u.ratio(1u8, 4u8)? {
-                Value::Undefined
-            } else {
-                value(u, 1)?
-            };
+            let v = if u.ratio(1u8, 4u8)? { Value::Undefined } else { value(u, 1)? };
             if u.ratio(1u8, 3u8)? {
                 // one level down: into naverProducts[0], schedules[0] or extra
                 match map.get(&k).clone() {
@@ -352,11 +323,7 @@ pub struct ArbValidateOptions(pub ValidateOptions);
 impl<'a> Arbitrary<'a> for ArbValidateOptions {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let mode = *u.choose(&[ModeOption::Auto, ModeOption::Popup, ModeOption::Redirect])?;
-        let min_amount = if bool::arbitrary(u)? {
-            *u.choose(&[0, 10, 100, u64::MAX])?
-        } else {
-            u64::arbitrary(u)?
-        };
+        let min_amount = if bool::arbitrary(u)? { *u.choose(&[0, 10, 100, u64::MAX])? } else { u64::arbitrary(u)? };
         let device = if bool::arbitrary(u)? {
             Some(DeviceInfo {
                 user_agent: String::arbitrary(u)?,
@@ -368,13 +335,7 @@ impl<'a> Arbitrary<'a> for ArbValidateOptions {
         };
         let locale = locale(u)?;
         let now_ms = now_ms(u)?;
-        Ok(ArbValidateOptions(ValidateOptions {
-            mode,
-            min_amount,
-            locale,
-            device,
-            now_ms,
-        }))
+        Ok(ArbValidateOptions(ValidateOptions { mode, min_amount, locale, device, now_ms }))
     }
 }
 
@@ -384,15 +345,7 @@ pub struct ArbBodyOptions(pub BodyOptions);
 
 impl<'a> Arbitrary<'a> for ArbBodyOptions {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let min_amount = if bool::arbitrary(u)? {
-            *u.choose(&[0, 10, 100, u64::MAX])?
-        } else {
-            u64::arbitrary(u)?
-        };
-        Ok(ArbBodyOptions(BodyOptions {
-            min_amount,
-            now_ms: now_ms(u)?,
-            locale: locale(u)?,
-        }))
+        let min_amount = if bool::arbitrary(u)? { *u.choose(&[0, 10, 100, u64::MAX])? } else { u64::arbitrary(u)? };
+        Ok(ArbBodyOptions(BodyOptions { min_amount, now_ms: now_ms(u)?, locale: locale(u)? }))
     }
 }
