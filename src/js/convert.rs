@@ -23,16 +23,17 @@ pub(crate) fn from_js(v: &JsValue) -> Value {
 }
 
 fn from_js_at(v: &JsValue, depth: usize) -> Value {
-    if v.is_undefined() {
+    // Most common first: each test is a call across the wasm boundary.
+    if let Some(s) = v.as_string() {
+        Value::String(s)
+    } else if let Some(n) = v.as_f64() {
+        Value::Number(n)
+    } else if v.is_undefined() {
         Value::Undefined
     } else if v.is_null() {
         Value::Null
     } else if let Some(b) = v.as_bool() {
         Value::Bool(b)
-    } else if let Some(n) = v.as_f64() {
-        Value::Number(n)
-    } else if let Some(s) = v.as_string() {
-        Value::String(s)
     } else if v.is_bigint() {
         Value::Other("bigint")
     } else if v.is_symbol() {

@@ -5,8 +5,9 @@ use crate::catalog::{SECRET_KEY_NAMES, SECRET_KEY_PARTS};
 
 /// Whether `key` names a REST credential: compared in lower case, ignoring `_` and `-`.
 pub(crate) fn is_secret_key(key: &str) -> bool {
-    let norm: String = key.chars().filter(|c| *c != '_' && *c != '-').map(|c| c.to_ascii_lowercase()).collect();
-    SECRET_KEY_NAMES.contains(&norm.as_str()) || SECRET_KEY_PARTS.iter().any(|p| crate::text::contains(&norm, p))
+    let norm: Vec<u8> = key.bytes().filter(|b| *b != b'_' && *b != b'-').map(|b| b.to_ascii_lowercase()).collect();
+    SECRET_KEY_NAMES.iter().any(|n| n.as_bytes() == norm.as_slice())
+        || SECRET_KEY_PARTS.iter().any(|p| norm.windows(p.len().max(1)).any(|w| w == p.as_bytes()))
 }
 
 /// Keys longer than this are never typos worth a suggestion (and keep the distance cheap).

@@ -5,6 +5,7 @@ use super::{fields, keys, url, ModeOption, ValidRequest, ValidateOptions, Valida
 use crate::catalog;
 use crate::date::Ymd;
 use crate::device::PayMode;
+use crate::text;
 use crate::error::{Detail, ErrorCode as C, FieldIssue, Locale};
 use crate::value::{Map, Value};
 
@@ -50,7 +51,7 @@ pub(crate) fn validate(params: &Value, options: &ValidateOptions, kind: Kind) ->
     c.redirect_url(map, mode);
     c.buyer_fields(map, kind);
     c.unknown_keys(map, catalog::REQUEST_PAY_FIELDS, "");
-    c.secrets(params, "", 0);
+    c.secrets(params, &mut String::new(), 0);
 
     let request = c.errors.is_empty().then(|| {
         let mut request = map.clone();
@@ -264,12 +265,14 @@ impl Checker {
 
     /// One product; returns its name when valid.
     fn product<'v>(&mut self, i: usize, item: &'v Value) -> Option<&'v str> {
-        let prefix = format!("naverProducts[{i}]");
+        let mut prefix = String::from("naverProducts[");
+        text::push_usize(&mut prefix, i);
+        prefix.push(']');
         let Value::Object(p) = item else {
             self.error(C::InvalidType, &prefix, Detail::Expected("object"));
             return None;
         };
-        let path = |key: &str| format!("{prefix}.{key}");
+        let path = |key: &str| text::join_path(&prefix, key);
 
         let category_type = self.string(p.get("categoryType"), &path("categoryType"), true);
         let category_id = self.string(p.get("categoryId"), &path("categoryId"), true);
@@ -312,7 +315,7 @@ impl Checker {
             }
         }
 
-        self.unknown_keys(p, catalog::PRODUCT_FIELDS, &format!("{prefix}."));
+        self.unknown_keys(p, catalog::PRODUCT_FIELDS, &prefix);
         name.filter(|n| !n.is_empty())
     }
 
@@ -397,7 +400,7 @@ impl Checker {
             if value.is_absent() || known.contains(&key) || keys::is_secret_key(key) {
                 continue;
             }
-            let field = format!("{prefix}{key}");
+            let field = text::join_path(prefix, key);
             match keys::suggestion(key, known) {
                 Some(s) => self.error(C::UnknownField, &field, Detail::Suggestion(s)),
                 None => self.warn(C::UnknownField, &field, Detail::None),
@@ -407,24 +410,35 @@ impl Checker {
 
     /// Credential-like keys anywhere in the params (objects and arrays, `MAX_SECRET_DEPTH` deep).
     /// The path is reported; the value is never looked at.
-    fn secrets(&mut self, value: &Value, path: &str, depth: usize) {
+    fn secrets(&mut self, value: &Value, path: &mut String, depth: usize) {
         if depth > MAX_SECRET_DEPTH {
             return;
         }
         match value {
+            // One path buffer, grown and cut back: no string is built unless a secret is found.
             Value::Object(map) => {
                 for (key, v) in map.iter().filter(|(_, v)| !v.is_absent()) {
-                    let field = if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") };
-                    if keys::is_secret_key(key) {
-                        self.error(C::SecretInBrowser, &field, Detail::None);
-                    } else {
-                        self.secrets(v, &field, depth + 1);
+                    let len = path.len();
+                    if len > 0 {
+                        path.push('.');
                     }
+                    path.push_str(key);
+                    if keys::is_secret_key(key) {
+                        self.error(C::SecretInBrowser, path, Detail::None);
+                    } else {
+                        self.secrets(v, path, depth + 1);
+                    }
+                    path.truncate(len);
                 }
             }
             Value::Array(items) => {
                 for (i, v) in items.iter().enumerate() {
-                    self.secrets(v, &format!("{path}[{i}]"), depth + 1);
+                    let len = path.len();
+                    path.push('[');
+                    text::push_usize(path, i);
+                    path.push(']');
+                    self.secrets(v, path, depth + 1);
+                    path.truncate(len);
                 }
             }
             _ => {}
