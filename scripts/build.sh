@@ -26,6 +26,9 @@ for target in bundler web node; do
 done
 
 node scripts/package.mjs "$out"
+# The web build is loaded as is by pages, so its glue ships minified; bundlers minify their own.
+node_modules/.bin/esbuild "$out/web/$crate.js" --minify --format=esm --log-level=warning \
+  --outfile="$out/web/$crate.js" --allow-overwrite
 rm -rf pkg.old
 [ -d pkg ] && mv pkg pkg.old
 mv "$out" pkg
