@@ -8,6 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 crate=naverpay_checkout
+# Panic locations name source files: keep this machine's paths out of the published wasm.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=cargo --remap-path-prefix=$PWD=."
 cargo build --release --lib --target wasm32-unknown-unknown
 wasm=target/wasm32-unknown-unknown/release/$crate.wasm
 
