@@ -2,6 +2,8 @@
 //! exactly when it reported something (or, for optional fields, when the field is absent).
 
 use crate::date::Ymd;
+use crate::text::join_path;
+use crate::validate::keys::suggestion;
 use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
 use crate::value::{Map, Value};
 
@@ -40,14 +42,6 @@ impl Issues {
     }
 }
 
-/// `prefix.key`, or `key` at the top.
-pub(super) fn join(prefix: &str, key: &str) -> String {
-    if prefix.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{prefix}.{key}")
-    }
-}
 
 fn is_missing(value: &Value) -> bool {
     matches!(value, Value::Undefined | Value::Null)
@@ -72,36 +66,17 @@ pub(super) fn optional_object<'v>(value: &'v Value, path: &str, issues: &mut Iss
 
 /// Reports each present key of `map` that is not in `known` as `UNKNOWN_FIELD`, suggesting a
 /// known key within edit distance 2.
-pub(super) fn unknown_fields(map: &Map, known: &[&str], prefix: &str, issues: &mut Issues) {
+pub(super) fn unknown_fields(map: &Map, known: &[&'static str], prefix: &str, issues: &mut Issues) {
     for (key, value) in map.iter() {
         if value.is_absent() || known.contains(&key) {
             continue;
         }
-        let path = join(prefix, key);
-        let closest =
-            known.iter().map(|k| (edit_distance(key, k), *k)).filter(|(d, _)| *d <= 2).min_by_key(|(d, _)| *d);
-        match closest {
-            Some((_, k)) => issues.push(ErrorCode::UnknownField, &path, Detail::Suggestion(k)),
+        let path = join_path(prefix, key);
+        match suggestion(key, known) {
+            Some(k) => issues.push(ErrorCode::UnknownField, &path, Detail::Suggestion(k)),
             None => issues.push(ErrorCode::UnknownField, &path, Detail::None),
         }
     }
-}
-
-/// Levenshtein distance over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut left = i + 1;
-        let mut cur = Vec::with_capacity(prev.len());
-        cur.push(left);
-        for ((cb, diag), up) in b.iter().zip(prev.iter()).zip(prev.iter().skip(1)) {
-            left = (diag + usize::from(ca != *cb)).min(up + 1).min(left + 1);
-            cur.push(left);
-        }
-        prev = cur;
-    }
-    prev.last().copied().unwrap_or(0)
 }
 
 /// A required string that is not blank, at most `max_chars` characters when given.
@@ -218,19 +193,4 @@ pub(super) fn optional_date<'v>(
         }
     }
     Some(s)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::edit_distance;
-
-    #[test]
-    fn edit_distance_counts_insertions_deletions_and_substitutions() {
-        assert_eq!(edit_distance("naverUseCfm", "naverUseCfm"), 0);
-        assert_eq!(edit_distance("naverUseCFM", "naverUseCfm"), 2);
-        assert_eq!(edit_distance("merchantUid", "merchant_uid"), 2);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("abc", ""), 3);
-        assert_eq!(edit_distance("reqester", "requester"), 1);
-    }
 }

@@ -3,6 +3,7 @@
 use super::check::{self, Issues, MERCHANT_UID_MAX_CHARS};
 use super::{build_schedule_payment_body, Body, BodyOptions};
 use crate::date::Ymd;
+use crate::text::join_path;
 use crate::error::{Detail, ErrorCode, FieldIssue};
 use crate::value::{Map, Value};
 
@@ -66,7 +67,7 @@ fn schedule<'v>(
     let map = check::object(item, &path, issues)?;
     check::unknown_fields(map, SCHEDULE_FIELDS, &path, issues);
 
-    let uid_path = check::join(&path, "merchant_uid");
+    let uid_path = join_path(&path, "merchant_uid");
     let mut merchant_uid =
         check::required_string(map.get("merchant_uid"), &uid_path, Some(MERCHANT_UID_MAX_CHARS), issues);
     if let Some(uid) = merchant_uid {
@@ -82,10 +83,10 @@ fn schedule<'v>(
             seen.push((uid, i));
         }
     }
-    let schedule_at = schedule_at(map.get("schedule_at"), &check::join(&path, "schedule_at"), options, issues);
-    let amount = check::amount(map.get("amount"), &check::join(&path, "amount"), options.min_amount, issues);
+    let schedule_at = schedule_at(map.get("schedule_at"), &join_path(&path, "schedule_at"), options, issues);
+    let amount = check::amount(map.get("amount"), &join_path(&path, "amount"), options.min_amount, issues);
     let mut naver_use_cfm = None;
-    let extra_path = check::join(&path, "extra");
+    let extra_path = join_path(&path, "extra");
     if let Some(extra) = check::optional_object(map.get("extra"), &extra_path, issues) {
         check::unknown_fields(extra, EXTRA_FIELDS, &extra_path, issues);
         // On or after the schedule's own date; today when the schedule time itself is wrong.
@@ -93,7 +94,7 @@ fn schedule<'v>(
             Some(at) => Ymd::seoul_at_ms(at as f64 * 1000.0),
             None => Ymd::seoul_at_ms(options.now_ms),
         };
-        let date_path = check::join(&extra_path, "naverUseCfm");
+        let date_path = join_path(&extra_path, "naverUseCfm");
         naver_use_cfm = check::optional_date(extra.get("naverUseCfm"), &date_path, not_before, issues);
     }
 

@@ -6,7 +6,7 @@ use crate::error::{FieldIssue, Locale};
 use crate::value::{Map, Value};
 
 mod fields;
-mod keys;
+pub(crate) mod keys;
 mod rules;
 mod url;
 
