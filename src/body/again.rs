@@ -1,6 +1,6 @@
 //! `POST /subscribe/payments/again`: a payment with a billing key.
 
-use super::check::{self, Issues, MAX_SAFE_INTEGER, MERCHANT_UID_MAX_CHARS};
+use super::check::{self, MAX_SAFE_INTEGER, MERCHANT_UID_MAX_CHARS};
 use super::{build_again_payment_body, Body, BodyOptions};
 use crate::date::Ymd;
 use crate::error::FieldIssue;
@@ -10,11 +10,7 @@ const FIELDS: &[&str] = &["customer_uid", "merchant_uid", "amount", "tax_free", 
 const EXTRA_FIELDS: &[&str] = &["naverUseCfm"];
 
 pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
-    let mut issues = Issues::new(options.locale);
-    let Some(map) = check::object(input, "", &mut issues) else {
-        return Err(issues.into_vec());
-    };
-    check::unknown_fields(map, FIELDS, "", &mut issues);
+    let (map, mut issues) = check::top_level(input, FIELDS, options)?;
 
     let customer_uid = check::customer_uid(map, &mut issues);
     let merchant_uid =

@@ -40,11 +40,7 @@ impl Requester {
 }
 
 pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
-    let mut issues = Issues::new(options.locale);
-    let Some(map) = check::object(input, "", &mut issues) else {
-        return Err(issues.into_vec());
-    };
-    check::unknown_fields(map, FIELDS, "", &mut issues);
+    let (map, mut issues) = check::top_level(input, FIELDS, options)?;
 
     let imp_uid = payment_id(map.get("imp_uid"), "imp_uid", None, &mut issues);
     let merchant_uid = payment_id(map.get("merchant_uid"), "merchant_uid", Some(MERCHANT_UID_MAX_CHARS), &mut issues);

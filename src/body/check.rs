@@ -1,6 +1,7 @@
 //! The checks the three bodies share. Each reports into one [`Issues`] list and returns `None`
 //! exactly when it reported something (or, for optional fields, when the field is absent).
 
+use super::BodyOptions;
 use crate::date::Ymd;
 use crate::text::join_path;
 use crate::validate::keys::suggestion;
@@ -54,6 +55,20 @@ pub(super) fn object<'v>(value: &'v Value, path: &str, issues: &mut Issues) -> O
         issues.push(ErrorCode::InvalidType, path, Detail::Expected("object"));
     }
     map
+}
+
+/// The body's input as an object, its unknown keys already reported; `Err` when it is no object.
+pub(super) fn top_level<'v>(
+    input: &'v Value,
+    known: &[&'static str],
+    options: &BodyOptions,
+) -> Result<(&'v Map, Issues), Vec<FieldIssue>> {
+    let mut issues = Issues::new(options.locale);
+    let Some(map) = object(input, "", &mut issues) else {
+        return Err(issues.into_vec());
+    };
+    unknown_fields(map, known, "", &mut issues);
+    Ok((map, issues))
 }
 
 /// The optional object at `path`: `None` when absent.

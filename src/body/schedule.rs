@@ -16,11 +16,7 @@ const EXTRA_FIELDS: &[&str] = &["naverUseCfm"];
 const MAX_SCHEDULE_AT: u64 = 253_402_268_399;
 
 pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
-    let mut issues = Issues::new(options.locale);
-    let Some(map) = check::object(input, "", &mut issues) else {
-        return Err(issues.into_vec());
-    };
-    check::unknown_fields(map, FIELDS, "", &mut issues);
+    let (map, mut issues) = check::top_level(input, FIELDS, options)?;
 
     let customer_uid = check::customer_uid(map, &mut issues);
     let schedules = match map.get("schedules") {
