@@ -262,7 +262,8 @@ function browserApp(name, { build, root, wasmRequest }) {
     before(async () => {
       server = await startStaticServer({
         root: root(),
-        mounts: { '/sim': SIM }, // the PortOne simulator, served beside the app
+        // The PortOne simulator served beside the app, and the page script the apps share.
+        mounts: { '/sim': SIM, '/shared': path.join(CONSUMERS, 'shared') },
         routes: { '/favicon.ico': { status: 204 } }, // Chromium asks; a 404 would be a console error
       });
     });

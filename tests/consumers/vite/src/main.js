@@ -1,37 +1,5 @@
-// What a merchant's page does with the package: load the PortOne SDK at page load, pay on click,
-// show the PG's message as it came. The SDK URL points at the offline simulator served beside
-// the app (a real shop leaves sdkUrl out and gets PortOne's CDN).
-import { NaverPayCheckout, isNaverPayError, validateNaverPay } from 'naverpay-checkout';
+// The bundler entry: the package as this app's bundler resolves it, driven by the shared page.
+import * as npc from 'naverpay-checkout';
+import { runCheckoutPage } from '../../shared/checkout-page.js';
 
-const $ = (id) => document.getElementById(id);
-const params = {
-  merchant_uid: `order_${Date.now()}`,
-  name: 'History of the World',
-  amount: 14000,
-  naverProducts: [{ categoryType: 'BOOK', categoryId: 'GENERAL', uid: '107922211', name: 'History of the World', count: 1 }],
-};
-
-async function main() {
-  const report = validateNaverPay(params, { mode: 'popup' });
-  if (!report.ok) throw new Error('invalid params: ' + JSON.stringify(report.errors));
-  const checkout = await NaverPayCheckout.load({ merchantCode: 'imp12345678', sdkUrl: '/sim/imp.js' });
-  $('pay').disabled = false;
-  $('status').textContent = 'ready';
-  $('pay').addEventListener('click', async () => {
-    $('status').textContent = 'paying';
-    try {
-      const result = await checkout.pay(params, { mode: 'popup' });
-      $('result').textContent = JSON.stringify(result);
-      $('message').textContent = result.success ? `결제 완료 ${result.imp_uid}` : result.error_msg;
-      $('status').textContent = result.success ? 'paid' : 'failed';
-    } catch (e) {
-      $('message').textContent = isNaverPayError(e) ? `${e.code}: ${e.message}` : String(e);
-      $('status').textContent = 'error';
-    }
-  });
-}
-
-main().catch((e) => {
-  $('message').textContent = String(e?.stack ?? e);
-  $('status').textContent = 'error';
-});
+runCheckoutPage(npc);
