@@ -9,9 +9,8 @@ import { mkdtemp, mkdir, rm, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import webpack from 'webpack';
 import { devices } from 'playwright-core';
-import webpackConfig from '../webpack.config.js';
+import { bundleDemo } from './support/demo.mjs';
 import { startDemoServer } from '../www/server.mjs';
 import { launchBrowser } from './support/browser.mjs';
 import { REPO_ROOT } from './support/pkg.mjs';
@@ -31,24 +30,12 @@ const ANDROID = device('Pixel 7');
 
 let browser, demo, distDir, t;
 
-/** Bundles www/ with the repository's webpack config into a private directory. */
-function bundle(outDir) {
-  const config = webpackConfig({}, { mode: 'production' });
-  config.output.path = outDir;
-  return new Promise((resolve, reject) => {
-    webpack(config, (err, stats) => {
-      if (err) reject(err);
-      else if (stats.hasErrors()) reject(new Error(stats.toString('errors-only')));
-      else resolve();
-    });
-  });
-}
 
 /** pkg/ can be half-written while an `npm run build` runs beside the tests: a few tries, then the error. */
 async function buildDemo(outDir) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await bundle(outDir);
+      return await bundleDemo(outDir);
     } catch (err) {
       if (attempt === 4) throw err;
       await new Promise((r) => setTimeout(r, 5000));

@@ -12,8 +12,7 @@ import { promisify } from 'node:util';
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile, cp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import webpack from 'webpack';
-import webpackConfig from '../webpack.config.js';
+import { bundleDemo } from './support/demo.mjs';
 import { startDemoServer } from '../www/server.mjs';
 import { launchBrowser } from './support/browser.mjs';
 import { startStaticServer } from './support/server.mjs';
@@ -30,17 +29,6 @@ const POPUP_PAYLOADS = XSS_PAYLOADS.map((p, i) => ({ ...p, i })).filter(({ i }) 
 const REDIRECT_PAYLOADS = XSS_PAYLOADS.map((p, i) => ({ ...p, i })).filter(({ i }) => FULL || i % 2 === 1);
 let browser, demo, distDir, statics;
 
-function bundle(outDir) {
-  const config = webpackConfig({}, { mode: 'production' });
-  config.output.path = outDir;
-  return new Promise((resolve, reject) => {
-    webpack(config, (err, stats) => {
-      if (err) reject(err);
-      else if (stats.hasErrors()) reject(new Error(stats.toString('errors-only')));
-      else resolve();
-    });
-  });
-}
 
 before(async () => {
   distDir = await mkdtemp(path.join(os.tmpdir(), 'npc-security-'));
@@ -49,7 +37,7 @@ before(async () => {
   // pkg/ can be half-written while a build runs beside the tests: a few tries.
   for (let attempt = 1; ; attempt++) {
     try {
-      await bundle(distDir);
+      await bundleDemo(distDir);
       break;
     } catch (err) {
       if (attempt === 4) throw err;
