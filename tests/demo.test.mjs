@@ -30,24 +30,11 @@ const ANDROID = device('Pixel 7');
 
 let browser, demo, distDir, t;
 
-
-/** pkg/ can be half-written while an `npm run build` runs beside the tests: a few tries, then the error. */
-async function buildDemo(outDir) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await bundleDemo(outDir);
-    } catch (err) {
-      if (attempt === 4) throw err;
-      await new Promise((r) => setTimeout(r, 5000));
-    }
-  }
-}
-
 before(async () => {
   distDir = await mkdtemp(path.join(os.tmpdir(), 'npc-demo-'));
   await mkdir(ARTIFACTS, { recursive: true });
   browser = await launchBrowser(); // first, so after() closes it whatever fails next
-  await buildDemo(distDir);
+  await bundleDemo(distDir);
   demo = await startDemoServer({ port: 0, distDir });
 });
 after(async () => {
