@@ -71,6 +71,8 @@ afterEach(async () => {
   if (!t) return;
   const watch = t;
   t = null;
+  // A route handler still answering a request as the page closes must not fail after the test.
+  await watch.page.unrouteAll({ behavior: 'ignoreErrors' });
   await watch.context.close();
   assert.deepEqual(watch.csp, [], 'no Content-Security-Policy violation');
   assert.deepEqual(watch.dialogs, [], 'no dialog opened');
