@@ -91,14 +91,17 @@ function arrayify(node) {
   return node;
 }
 
-function readBody(req) {
+export const BODY_TOO_LARGE = 'body too large';
+
+/** The request body as UTF-8 text; rejects with an Error whose message is `BODY_TOO_LARGE` past `maxBytes`. */
+export function readBody(req, maxBytes = MAX_BODY) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     let size = 0;
     req.on('data', (c) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
+      if (size > maxBytes) {
+        reject(new Error(BODY_TOO_LARGE));
         req.destroy();
         return;
       }

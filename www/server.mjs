@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { createRestSimulator } from '../sim/rest.mjs';
+import { createRestSimulator, readBody, BODY_TOO_LARGE } from '../sim/rest.mjs';
 import { PRODUCTS, INITIAL_CART, PLANS, MAX_COUNT } from './catalog.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -154,29 +154,21 @@ function createPortOneClient({ baseUrl, impKey, impSecret }) {
 
 // ---- small HTTP helpers ----------------------------------------------------------------------
 
-function readJson(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    req.on('data', (c) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new HttpError(413, 'body too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => {
-      try {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const value = text === '' ? {} : JSON.parse(text);
-        if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
-        resolve(value);
-      } catch {
-        reject(new HttpError(400, 'the body must be a JSON object'));
-      }
-    });
-    req.on('error', reject);
-  });
+async function readJson(req) {
+  let text;
+  try {
+    text = await readBody(req, MAX_BODY);
+  } catch (e) {
+    throw e.message === BODY_TOO_LARGE ? new HttpError(413, BODY_TOO_LARGE) : e;
+  }
+  let value;
+  try {
+    value = text === '' ? {} : JSON.parse(text);
+  } catch {
+    value = null;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new HttpError(400, 'the body must be a JSON object');
+  return value;
 }
 
 const id = (bytes = 6) => randomBytes(bytes).toString('hex');
