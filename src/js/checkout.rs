@@ -10,8 +10,7 @@ use wasm_bindgen::JsCast;
 use super::convert::{from_js, get, map_to_js, set};
 use super::error::{naver_pay_error, ErrorParts};
 use super::loader::{ensure_init, load_imp};
-use super::options::read_options;
-use super::result_js;
+use super::{result_js, validate_js};
 use crate::device::PayMode;
 use crate::error::{message, Detail, ErrorCode, FieldIssue, Locale};
 use crate::redirect::PaymentResult;
@@ -99,14 +98,12 @@ impl NaverPayCheckout {
 
     /// Validates, then calls `IMP.request_pay` synchronously, inside the click's user activation.
     fn request(&self, params: &JsValue, options: &JsValue, validate: fn(&Value, &ValidateOptions) -> ValidationReport) -> Promise {
-        let (options, option_issues) = read_options(options);
+        let (options, report) = validate_js(params, options, validate);
         let locale = options.locale;
         if self.pending.get() {
             return Promise::reject(&naver_pay_error(ErrorCode::PaymentInProgress, locale, ErrorParts::default()));
         }
-        let mut report = validate(&from_js(params), &options);
-        report.errors.splice(0..0, option_issues);
-        let request = match report.request.filter(|_| report.errors.is_empty()) {
+        let request = match report.request {
             Some(r) => r,
             None if report.errors.iter().all(|e| e.code == ErrorCode::AmountBelowMinimum) => {
                 return Promise::resolve(&below_minimum(params, &options, report.mode));

@@ -36,13 +36,24 @@ pub fn validate_billing_key_js(params: JsValue, options: JsValue) -> JsValue {
     report_js(&params, &options, validate_billing_key)
 }
 
-fn report_js(params: &JsValue, options: &JsValue, validate: fn(&Value, &ValidateOptions) -> ValidationReport) -> JsValue {
+/// Reads the JS options and validates the JS params with them; a bad option is an error of the
+/// report (listed first), so it has no request.
+fn validate_js(
+    params: &JsValue,
+    options: &JsValue,
+    validate: fn(&Value, &ValidateOptions) -> ValidationReport,
+) -> (ValidateOptions, ValidationReport) {
     let (options, option_issues) = options::read_options(options);
     let mut report = validate(&from_js(params), &options);
     if !option_issues.is_empty() {
         report.errors.splice(0..0, option_issues);
         report.request = None;
     }
+    (options, report)
+}
+
+fn report_js(params: &JsValue, options: &JsValue, validate: fn(&Value, &ValidateOptions) -> ValidationReport) -> JsValue {
+    let (_, report) = validate_js(params, options, validate);
     let o = Object::new();
     set(&o, "ok", &report.ok().into());
     set(&o, "errors", &issues_to_js(&report.errors));
