@@ -1,42 +1,48 @@
-// Completes pkg/ after wasm-bindgen: inlines the NaverPayError class (js/error.js, which
-// wasm-bindgen copies as a snippet) into the glue that imports it, so a page makes one request
-// fewer before the wasm starts; exports it from each entry; writes package.json, the declarations
-// and the README.
+// Completes pkg/ after wasm-bindgen: inlines the JavaScript snippets (js/error.js with the
+// NaverPayError class, js/bridge.js with the value encoder), which wasm-bindgen copies beside the
+// glue, into the glue that imports them, so a page makes no extra request before the wasm starts;
+// exports the error class from each entry; writes package.json, the declarations and the README.
 import { readFileSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 // The folder wasm-bindgen wrote into (scripts/build.sh passes a fresh one each time).
 const pkg = process.argv[2] ?? 'pkg';
 const crate = 'naverpay_checkout';
+const PUBLIC = 'NaverPayError, isNaverPayError';
 
-const EXPORT_LINE = 'export { NaverPayError, isNaverPayError };';
-const errorSource = readFileSync('js/error.js', 'utf8');
-if (!errorSource.includes(EXPORT_LINE)) throw new Error(`js/error.js must end with ${EXPORT_LINE}`);
-const errorClass = errorSource.replace(EXPORT_LINE, '');
+/** A snippet as one statement binding its exports; its own names stay inside its function scope. */
+function snippet(name) {
+  const source = readFileSync(`js/${name}.js`, 'utf8');
+  const exports = [...source.matchAll(/^export \{ (.+) \};$/gm)];
+  if (exports.length !== 1) throw new Error(`js/${name}.js must end with one \`export { … };\` line`);
+  const names = exports[0][1];
+  return `const { ${names} } = (() => {\n${source.replace(exports[0][0], `return { ${names} };`)}})();`;
+}
 
-/** Replaces the one line of `file` that imports the snippet with the class itself, then appends `tail`. */
-function inlineSnippet(file, importLine, tail) {
-  const source = readFileSync(file, 'utf8');
-  const lines = source.split('\n');
-  const at = lines.findIndex((l) => importLine.test(l));
-  if (at < 0 || lines.findIndex((l, i) => i > at && importLine.test(l)) >= 0) {
-    throw new Error(`${file}: expected exactly one import of the error snippet`);
-  }
-  lines.splice(at, 1, errorClass);
+/** Replaces each line of `file` that imports a snippet with the snippet itself, then appends `tail`. */
+function inlineSnippets(file, tail) {
+  const importLine = /^(?:import \{ .+ \} from '|const \{ .+ \} = require\(String\.raw`)\.\/snippets\/[^/]+\/js\/(\w+)\.js/;
+  let found = [];
+  const lines = readFileSync(file, 'utf8').split('\n').map((line) => {
+    const m = line.match(importLine);
+    if (!m) return line;
+    found.push(m[1]);
+    return snippet(m[1]);
+  });
+  if (found.sort().join() !== 'bridge,error') throw new Error(`${file}: expected one import each of js/bridge.js and js/error.js, got ${found}`);
   writeFileSync(file, lines.join('\n') + tail);
 }
 
-// ES modules: the web entry and the bundler's _bg module construct the class; the bundler entry
+// ES modules: the web entry and the bundler's _bg module hold the snippets; the bundler entry
 // re-exports everything from _bg.
-inlineSnippet(join(pkg, 'web', `${crate}.js`), /^import \{ NaverPayError \} from '\.\/snippets\//, `${EXPORT_LINE}\n`);
-inlineSnippet(join(pkg, 'bundler', `${crate}_bg.js`), /^import \{ NaverPayError \} from '\.\/snippets\//, `${EXPORT_LINE}\n`);
+inlineSnippets(join(pkg, 'web', `${crate}.js`), `export { ${PUBLIC} };\n`);
+inlineSnippets(join(pkg, 'bundler', `${crate}_bg.js`), `export { ${PUBLIC} };\n`);
 {
   const entry = join(pkg, 'bundler', `${crate}.js`);
-  writeFileSync(entry, readFileSync(entry, 'utf8') + `export { NaverPayError, isNaverPayError } from './${crate}_bg.js';\n`);
+  writeFileSync(entry, readFileSync(entry, 'utf8') + `export { ${PUBLIC} } from './${crate}_bg.js';\n`);
 }
 // Node: CommonJS throughout; `require` and `import` get this one build (no dual-package hazard).
-inlineSnippet(join(pkg, 'node', `${crate}.js`), /^const \{ NaverPayError \} = require\(.*snippets\//,
-  'exports.NaverPayError = NaverPayError;\nexports.isNaverPayError = isNaverPayError;\n');
+inlineSnippets(join(pkg, 'node', `${crate}.js`), 'exports.NaverPayError = NaverPayError;\nexports.isNaverPayError = isNaverPayError;\n');
 writeFileSync(join(pkg, 'node', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 for (const target of ['bundler', 'web', 'node']) rmSync(join(pkg, target, 'snippets'), { recursive: true });
 

@@ -10,6 +10,8 @@ pub mod redirect;
 mod text;
 pub mod validate;
 pub mod value;
+#[cfg(any(target_arch = "wasm32", test))]
+mod wire;
 
 #[cfg(target_arch = "wasm32")]
 mod js;

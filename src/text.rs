@@ -27,7 +27,7 @@ pub(crate) fn join_path(prefix: &str, key: &str) -> String {
 }
 
 /// Appends `n` in decimal (without `core::fmt`, on the validator's hot path).
-pub(crate) fn push_usize(out: &mut String, n: usize) {
+pub(crate) fn push_u64(out: &mut String, n: u64) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     let mut rest = n;
@@ -46,15 +46,15 @@ pub(crate) fn push_usize(out: &mut String, n: usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::{contains, find, join_path, push_usize};
+    use super::{contains, find, join_path, push_u64};
 
     #[test]
     fn paths_and_numbers() {
         assert_eq!(join_path("", "amount"), "amount");
         assert_eq!(join_path("naverProducts[1]", "count"), "naverProducts[1].count");
-        for n in [0, 7, 10, 99, 12345, usize::MAX] {
+        for n in [0, 7, 10, 99, 12345, u64::MAX] {
             let mut s = String::from("x");
-            push_usize(&mut s, n);
+            push_u64(&mut s, n);
             assert_eq!(s, format!("x{n}"));
         }
     }

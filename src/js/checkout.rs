@@ -7,7 +7,7 @@ use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::convert::{from_js, get, map_to_js, set};
+use super::convert::{get, set, Input};
 use super::error::{naver_pay_error, ErrorParts};
 use super::loader::{ensure_init, load_imp};
 use super::{result_js, validate_js};
@@ -98,7 +98,7 @@ impl NaverPayCheckout {
 
     /// Validates, then calls `IMP.request_pay` synchronously, inside the click's user activation.
     fn request(&self, params: &JsValue, options: &JsValue, validate: fn(&Value, &ValidateOptions) -> ValidationReport) -> Promise {
-        let (options, report) = validate_js(params, options, validate);
+        let (options, report, input) = validate_js(params, options, validate);
         let locale = options.locale;
         if self.pending.get() {
             return Promise::reject(&naver_pay_error(ErrorCode::PaymentInProgress, locale, ErrorParts::default()));
@@ -116,7 +116,7 @@ impl NaverPayCheckout {
         if let Err(e) = init(&self.imp, &self.merchant_code, locale) {
             return Promise::reject(&e);
         }
-        let request = map_to_js(request.as_map(), Some(params));
+        let request = input.request_to_js(request.as_map());
         let mode = report.mode;
         let imp = self.imp.clone();
         let pending = self.pending.clone();
@@ -124,7 +124,7 @@ impl NaverPayCheckout {
             let done = pending.clone();
             let callback = Closure::once_into_js(move |response: JsValue| {
                 done.set(false);
-                let raw = match from_js(&response) {
+                let raw = match Input::read(&response).value {
                     Value::Object(m) => m,
                     _ => Map::new(),
                 };

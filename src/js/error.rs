@@ -1,9 +1,8 @@
 //! `NaverPayError`: the real `Error` subclass (from `js/error.js`) that every rejection carries.
 
-use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
-use super::convert::set;
+use super::convert::{json, json_to_js};
 use crate::error::{message, Detail, ErrorCode, FieldIssue, Locale};
 
 #[wasm_bindgen(module = "/js/error.js")]
@@ -33,16 +32,8 @@ pub(crate) fn naver_pay_error(code: ErrorCode, locale: Locale, parts: ErrorParts
 }
 
 /// `[{ code, field, message }, …]` as plain objects.
-pub(crate) fn issues_to_js(issues: &[FieldIssue]) -> JsValue {
-    issues
-        .iter()
-        .map(|issue| {
-            let o = Object::new();
-            set(&o, "code", &issue.code.as_str().into());
-            set(&o, "field", &issue.field.as_str().into());
-            set(&o, "message", &issue.message.as_str().into());
-            JsValue::from(o)
-        })
-        .collect::<Array>()
-        .into()
+fn issues_to_js(issues: &[FieldIssue]) -> JsValue {
+    let mut json = json();
+    json.issues(issues);
+    json_to_js(&json)
 }

@@ -21,8 +21,8 @@ use crate::error::{ErrorCode, FieldIssue};
 use crate::redirect::{parse_redirect_result, PaymentResult};
 use crate::validate::{validate_billing_key, validate_naver_pay, ValidateOptions, ValidationReport};
 use crate::value::Value;
-use convert::{from_js, get, map_to_js, opt_str, set};
-use error::{issues_to_js, naver_pay_error, ErrorParts};
+use convert::{get, json, json_to_js, set, Input};
+use error::{naver_pay_error, ErrorParts};
 
 /// `validateNaverPay(params, options?)`: never throws.
 #[wasm_bindgen(js_name = validateNaverPay)]
@@ -42,35 +42,28 @@ fn validate_js(
     params: &JsValue,
     options: &JsValue,
     validate: fn(&Value, &ValidateOptions) -> ValidationReport,
-) -> (ValidateOptions, ValidationReport) {
+) -> (ValidateOptions, ValidationReport, Input) {
     let (options, option_issues) = options::read_options(options);
-    let mut report = validate(&from_js(params), &options);
+    let input = Input::read(params);
+    let mut report = validate(&input.value, &options);
     if !option_issues.is_empty() {
         report.errors.splice(0..0, option_issues);
         report.request = None;
     }
-    (options, report)
+    (options, report, input)
 }
 
 fn report_js(params: &JsValue, options: &JsValue, validate: fn(&Value, &ValidateOptions) -> ValidationReport) -> JsValue {
-    let (_, report) = validate_js(params, options, validate);
-    let o = Object::new();
-    set(&o, "ok", &report.ok().into());
-    set(&o, "errors", &issues_to_js(&report.errors));
-    set(&o, "warnings", &issues_to_js(&report.warnings));
-    set(&o, "mode", &report.mode.as_str().into());
-    let request = report.request.as_ref().map_or(JsValue::NULL, |r| map_to_js(r.as_map(), Some(params)));
-    set(&o, "request", &request);
-    o.into()
+    let (_, report, input) = validate_js(params, options, validate);
+    input.report_to_js(&report)
 }
 
 /// `choosePayMode(device?)`: the window mode for `device`, or for this browser's `navigator`.
 #[wasm_bindgen(js_name = choosePayMode)]
 pub fn choose_pay_mode_js(device: JsValue) -> String {
-    let device = if device.is_undefined() || device.is_null() {
-        options::navigator_device()
-    } else {
-        options::device_from(&device)
+    let device = match convert::from_js(&device) {
+        Value::Undefined | Value::Null => options::navigator_device(),
+        device => options::device_from(&device),
     };
     device.as_ref().map_or(PayMode::Popup, choose_pay_mode).as_str().to_owned()
 }
@@ -85,27 +78,28 @@ pub fn parse_redirect_result_js(url_or_query: JsValue) -> JsValue {
 /// A `PaymentResult` object. With `response` (the popup callback's object), `raw` is that very
 /// object and the string fields are read from it, so `error_msg` is the identical string.
 fn result_js(result: &PaymentResult, response: Option<&JsValue>) -> JsValue {
-    let o = Object::new();
-    set(&o, "success", &result.success.into());
     let fields = [
         ("imp_uid", result.imp_uid.as_deref()),
         ("merchant_uid", result.merchant_uid.as_deref()),
         ("error_code", result.error_code.as_deref()),
         ("error_msg", result.error_msg.as_deref()),
     ];
-    for (key, value) in fields {
-        let js = match response {
-            Some(r) => Some(get(r, key)).filter(JsValue::is_string).unwrap_or(JsValue::NULL),
-            None => opt_str(value),
-        };
-        set(&o, key, &js);
+    let Some(response) = response else {
+        let mut json = json();
+        json.raw("{\"success\":").bool(result.success);
+        for (key, value) in fields {
+            json.raw(",\"").raw(key).raw("\":").opt_string(value);
+        }
+        json.raw(",\"mode\":").string(result.mode.as_str()).raw(",\"raw\":").object(&result.raw).raw("}");
+        return json_to_js(&json);
+    };
+    let o = Object::new();
+    set(&o, "success", &result.success.into());
+    for (key, _) in fields {
+        set(&o, key, &Some(get(response, key)).filter(JsValue::is_string).unwrap_or(JsValue::NULL));
     }
     set(&o, "mode", &result.mode.as_str().into());
-    let raw = match response {
-        Some(r) => r.clone(),
-        None => map_to_js(&result.raw, None),
-    };
-    set(&o, "raw", &raw);
+    set(&o, "raw", response);
     o.into()
 }
 
@@ -134,13 +128,12 @@ fn body_js(
     build: fn(&Value, &BodyOptions) -> Result<Body, Vec<FieldIssue>>,
 ) -> Result<JsValue, JsValue> {
     let (options, option_issues) = options::read_body_options(options);
-    let result = if option_issues.is_empty() { build(&from_js(input), &options) } else { Err(option_issues) };
+    let result = if option_issues.is_empty() { build(&Input::read(input).value, &options) } else { Err(option_issues) };
     match result {
         Ok(body) => {
-            let o = Object::new();
-            set(&o, "json", &map_to_js(&body.json, None));
-            set(&o, "form", &body.form.as_str().into());
-            Ok(o.into())
+            let mut json = json();
+            json.raw("{\"json\":").object(&body.json).raw(",\"form\":").string(&body.form).raw("}");
+            Ok(json_to_js(&json))
         }
         Err(errors) => {
             let parts = ErrorParts { errors: Some(errors), ..ErrorParts::default() };

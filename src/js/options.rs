@@ -3,11 +3,12 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::convert::get;
+use super::convert::{from_js, get, navigator};
 use crate::body::BodyOptions;
 use crate::device::DeviceInfo;
 use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
 use crate::validate::{ModeOption, ValidateOptions};
+use crate::value::{Map, Value};
 
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
@@ -15,29 +16,30 @@ const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 pub(crate) fn read_options(options: &JsValue) -> (ValidateOptions, Vec<FieldIssue>) {
     let mut out = ValidateOptions::at(js_sys::Date::now());
     let mut issues = Vec::new();
-    if options.is_undefined() || options.is_null() {
-        out.device = navigator_device();
-        return (out, issues);
-    }
-    if !options.is_object() || js_sys::Array::is_array(options) {
-        issues.push(FieldIssue::new(ErrorCode::InvalidType, "options", out.locale, Detail::Expected("object")));
-        out.device = navigator_device();
-        return (out, issues);
-    }
+    let map = match from_js(options) {
+        Value::Undefined | Value::Null => {
+            out.device = navigator_device();
+            return (out, issues);
+        }
+        Value::Object(map) => map,
+        _ => {
+            issues.push(FieldIssue::new(ErrorCode::InvalidType, "options", out.locale, Detail::Expected("object")));
+            out.device = navigator_device();
+            return (out, issues);
+        }
+    };
 
     // The locale first: it decides the language of every other message.
-    let locale = get(options, "locale");
-    if !locale.is_undefined() {
-        match locale.as_string().as_deref().and_then(Locale::parse) {
+    if let Some(locale) = option(&map, "locale") {
+        match locale.as_str().and_then(Locale::parse) {
             Some(l) => out.locale = l,
             None => issues.push(FieldIssue::new(ErrorCode::InvalidValue, "options.locale", out.locale, Detail::Text("ko, en"))),
         }
     }
     let locale = out.locale;
 
-    let mode = get(options, "mode");
-    if !mode.is_undefined() {
-        match mode.as_string().as_deref() {
+    if let Some(mode) = option(&map, "mode") {
+        match mode.as_str() {
             Some("auto") => out.mode = ModeOption::Auto,
             Some("popup") => out.mode = ModeOption::Popup,
             Some("redirect") => out.mode = ModeOption::Redirect,
@@ -45,32 +47,32 @@ pub(crate) fn read_options(options: &JsValue) -> (ValidateOptions, Vec<FieldIssu
         }
     }
 
-    let min = get(options, "minAmount");
-    if !min.is_undefined() {
-        match whole_number(&min) {
+    if let Some(min) = option(&map, "minAmount") {
+        match whole_number(min) {
             Ok(n) => out.min_amount = n,
             Err(code) => issues.push(FieldIssue::new(code, "options.minAmount", locale, Detail::Expected("integer ≥ 0"))),
         }
     }
 
-    let device = get(options, "device");
-    out.device = if device.is_undefined() {
-        navigator_device()
-    } else {
-        match device_from(&device) {
-            Some(d) => Some(d),
-            None => {
+    out.device = match option(&map, "device") {
+        // Only the automatic mode looks at the device.
+        None if !matches!(out.mode, ModeOption::Auto) => None,
+        None => navigator_device(),
+        Some(device) => {
+            let device = device_from(device);
+            if device.is_none() {
                 issues.push(FieldIssue::new(ErrorCode::InvalidType, "options.device", locale, Detail::Expected("{ userAgent: string }")));
-                None
             }
+            device
         }
     };
 
-    let now = get(options, "now");
-    if !now.is_undefined() {
-        let ms = match now.dyn_ref::<js_sys::Date>() {
-            Some(date) => Some(date.get_time()),
-            None => now.as_f64(),
+    if let Some(now) = option(&map, "now") {
+        let ms = match now {
+            Value::Number(ms) => Some(*ms),
+            // A `Date` reads as an object without entries: its time is asked of it.
+            Value::Object(_) => get(options, "now").dyn_ref::<js_sys::Date>().map(js_sys::Date::get_time),
+            _ => None,
         };
         match ms.filter(|ms| ms.is_finite()) {
             Some(ms) => out.now_ms = ms,
@@ -80,8 +82,13 @@ pub(crate) fn read_options(options: &JsValue) -> (ValidateOptions, Vec<FieldIssu
     (out, issues)
 }
 
+/// An option that is given: `undefined`, and a getter that throws, leave it to its default.
+fn option<'a>(map: &'a Map, key: &str) -> Option<&'a Value> {
+    Some(map.get(key)).filter(|v| !matches!(v, Value::Undefined | Value::Other("error")))
+}
+
 /// A non-negative safe integer.
-fn whole_number(v: &JsValue) -> Result<u64, ErrorCode> {
+fn whole_number(v: &Value) -> Result<u64, ErrorCode> {
     let n = v.as_f64().ok_or(ErrorCode::InvalidType)?;
     if !n.is_finite() || n.fract() != 0.0 {
         return Err(ErrorCode::NotInteger);
@@ -93,22 +100,23 @@ fn whole_number(v: &JsValue) -> Result<u64, ErrorCode> {
 }
 
 /// A `DeviceInfo` from `{ userAgent, maxTouchPoints?, mobile? }`.
-pub(crate) fn device_from(v: &JsValue) -> Option<DeviceInfo> {
-    let user_agent = get(v, "userAgent").as_string()?;
-    let touch = get(v, "maxTouchPoints").as_f64().filter(|n| n.is_finite() && *n >= 0.0);
+pub(crate) fn device_from(v: &Value) -> Option<DeviceInfo> {
+    let v = v.as_object()?;
+    let user_agent = v.get("userAgent").as_str()?.to_owned();
+    let touch = v.get("maxTouchPoints").as_f64().filter(|n| n.is_finite() && *n >= 0.0);
     Some(DeviceInfo {
         user_agent,
         max_touch_points: touch.map_or(0, |n| n.min(f64::from(u32::MAX)) as u32),
-        mobile: get(v, "mobile").as_bool(),
+        mobile: match v.get("mobile") {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        },
     })
 }
 
 /// The device this page runs on, from `navigator`; `None` where there is none (Node).
 pub(crate) fn navigator_device() -> Option<DeviceInfo> {
-    let navigator = get(&js_sys::global(), "navigator");
-    let mut device = device_from(&navigator)?;
-    device.mobile = get(&get(&navigator, "userAgentData"), "mobile").as_bool();
-    Some(device)
+    device_from(&navigator())
 }
 
 /// Reads `BodyOptions` (`{ minAmount?, now?, locale? }`) for the server body builders.

@@ -5,8 +5,25 @@ use crate::catalog::{SECRET_KEY_NAMES, SECRET_KEY_PARTS};
 
 /// Whether `key` names a REST credential: compared in lower case, ignoring `_` and `-`.
 pub(crate) fn is_secret_key(key: &str) -> bool {
-    let norm: Vec<u8> = key.bytes().filter(|b| *b != b'_' && *b != b'-').map(|b| b.to_ascii_lowercase()).collect();
-    SECRET_KEY_NAMES.iter().any(|n| n.as_bytes() == norm.as_slice())
+    // Normalised on the stack: this runs for every key of every cart.
+    let normalised = key.bytes().filter(|b| *b != b'_' && *b != b'-').map(|b| b.to_ascii_lowercase());
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    for b in normalised.clone() {
+        if let Some(slot) = buf.get_mut(len) {
+            *slot = b;
+        }
+        len += 1;
+    }
+    let heap: Vec<u8>;
+    let norm = match buf.get(..len) {
+        Some(norm) => norm,
+        None => {
+            heap = normalised.collect();
+            &heap
+        }
+    };
+    SECRET_KEY_NAMES.iter().any(|n| n.as_bytes() == norm)
         || SECRET_KEY_PARTS.iter().any(|p| norm.windows(p.len().max(1)).any(|w| w == p.as_bytes()))
 }
 
@@ -64,7 +81,9 @@ mod tests {
         {
             assert!(is_secret_key(k), "{k}");
         }
-        for k in ["naverMerchantUserKey", "customer_uid", "channelKey", "merchant_uid", "buyer_tel"] {
+        let long = format!("{}_client_secret", "x".repeat(80));
+        assert!(is_secret_key(&long), "a key longer than the stack buffer");
+        for k in ["naverMerchantUserKey", "customer_uid", "channelKey", "merchant_uid", "buyer_tel", &"y".repeat(100)] {
             assert!(!is_secret_key(k), "{k}");
         }
     }

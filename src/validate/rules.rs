@@ -266,7 +266,7 @@ impl Checker {
     /// One product; returns its name when valid.
     fn product<'v>(&mut self, i: usize, item: &'v Value) -> Option<&'v str> {
         let mut prefix = String::from("naverProducts[");
-        text::push_usize(&mut prefix, i);
+        text::push_u64(&mut prefix, i as u64);
         prefix.push(']');
         let Value::Object(p) = item else {
             self.error(C::InvalidType, &prefix, Detail::Expected("object"));
@@ -435,7 +435,7 @@ impl Checker {
                 for (i, v) in items.iter().enumerate() {
                     let len = path.len();
                     path.push('[');
-                    text::push_usize(path, i);
+                    text::push_u64(path, i as u64);
                     path.push(']');
                     self.secrets(v, path, depth + 1);
                     path.truncate(len);
