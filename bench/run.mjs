@@ -10,7 +10,7 @@ import * as esbuild from 'esbuild';
 import { measure, webBuildSize, TARGET_GZIP } from '../scripts/size.mjs';
 import { startStaticServer } from '../tests/support/server.mjs';
 import { launchBrowser } from '../tests/support/browser.mjs';
-import { sections, functionSizes, crateOf } from './wasm-sections.mjs';
+import { sections, functionSizes, crateOf } from '../scripts/wasm-sections.mjs';
 import { cart, NOW_MS } from './cases.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

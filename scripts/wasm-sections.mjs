@@ -1,8 +1,9 @@
-// A small WebAssembly reader for the benchmark's "where the bytes are": section sizes of a module,
-// and the body size of every function named in its `name` section (the unstripped cargo output
-// keeps names; pkg/ is stripped).
+// A small WebAssembly reader: section sizes of a module, its imports, and the body size of every
+// function named in its `name` section (the benchmark's "where the bytes are"; the unstripped cargo
+// output keeps names, pkg/ is stripped). scripts/shorten-imports.mjs rewrites the imports it finds.
 
-function leb(buf, pos) {
+/** The unsigned LEB128 number at `pos`, and the position after it. */
+export function leb(buf, pos) {
   let result = 0;
   let shift = 0;
   let byte;
@@ -17,11 +18,13 @@ function leb(buf, pos) {
 const SECTION_NAMES = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start',
   'element', 'code', 'data', 'data count'];
 
-/** `[{ id, name, size }]` for every section (custom sections named by their own name). */
+/** `[{ id, name, size, start, header }]` for every section (custom sections named by their own
+ * name): `start` is where its contents begin, `header` where its id byte is. */
 export function sections(buf) {
   const out = [];
   let pos = 8;
   while (pos < buf.length) {
+    const header = pos;
     const id = buf[pos++];
     let size;
     [size, pos] = leb(buf, pos);
@@ -30,8 +33,44 @@ export function sections(buf) {
       const [len, p] = leb(buf, pos);
       name = `custom:${buf.subarray(p, p + len).toString('utf8')}`;
     }
-    out.push({ id, name, size, start: pos });
+    out.push({ id, name, size, start: pos, header });
     pos += size;
+  }
+  return out;
+}
+
+/** `[{ module, field, kind, fieldAt, fieldEnd, end }]` for every import: the field name (with its
+ * length) spans `fieldAt` to `fieldEnd`; the import ends at `end`. */
+export function imports(buf) {
+  const out = [];
+  const imp = sections(buf).find((s) => s.id === 2);
+  if (!imp) return out;
+  let [count, p] = leb(buf, imp.start);
+  for (let i = 0; i < count; i++) {
+    let len;
+    [len, p] = leb(buf, p);
+    const module = buf.subarray(p, p + len).toString('utf8');
+    p += len;
+    const fieldAt = p;
+    [len, p] = leb(buf, p);
+    const field = buf.subarray(p, p + len).toString('utf8');
+    p += len;
+    const fieldEnd = p;
+    const kind = buf[p++];
+    if (kind === 0) {
+      [, p] = leb(buf, p);
+    } else if (kind === 1 || kind === 2) {
+      if (kind === 1) p += 1;
+      const flags = buf[p++];
+      [, p] = leb(buf, p);
+      if (flags & 1) [, p] = leb(buf, p);
+    } else if (kind === 3) {
+      p += 2;
+    } else {
+      p += 1;
+      [, p] = leb(buf, p);
+    }
+    out.push({ module, field, kind, fieldAt, fieldEnd, end: p });
   }
   return out;
 }
@@ -39,36 +78,7 @@ export function sections(buf) {
 /** `[{ name, size }]`: the body size of each defined function, with names from the name section. */
 export function functionSizes(buf) {
   const secs = sections(buf);
-  let imported = 0;
-  const imp = secs.find((s) => s.id === 2);
-  if (imp) {
-    let [count, p] = leb(buf, imp.start);
-    for (let i = 0; i < count; i++) {
-      let len;
-      [len, p] = leb(buf, p);
-      p += len;
-      [len, p] = leb(buf, p);
-      p += len;
-      const kind = buf[p++];
-      if (kind === 0) {
-        [, p] = leb(buf, p);
-        imported++;
-      } else if (kind === 1) {
-        p += 1;
-        const flags = buf[p++];
-        [, p] = leb(buf, p);
-        if (flags & 1) [, p] = leb(buf, p);
-      } else if (kind === 2) {
-        const flags = buf[p++];
-        [, p] = leb(buf, p);
-        if (flags & 1) [, p] = leb(buf, p);
-      } else if (kind === 3) {
-        p += 2;
-      } else {
-        [, p] = leb(buf, p);
-      }
-    }
-  }
+  const imported = imports(buf).filter((i) => i.kind === 0).length;
   const names = new Map();
   const nameSec = secs.find((s) => s.name === 'custom:name');
   if (nameSec) {
