@@ -109,7 +109,7 @@ const shippedWasm = readFileSync(path.join(WEB, 'naverpay_checkout_bg.wasm'));
 const wasmSections = sections(shippedWasm).filter((s) => s.size > 0);
 let byCrate = null;
 let topFunctions = null;
-const cargoWasm = 'target/wasm32-unknown-unknown/release/naverpay_checkout.wasm';
+const cargoWasm = 'target/release-wasm/wasm32-unknown-unknown/release/naverpay_checkout.wasm';
 if (existsSync(cargoWasm)) {
   const bind = spawnSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--no-typescript', '--out-dir', tmp, cargoWasm], { encoding: 'utf8' });
   const named = path.join(tmp, 'named.wasm');

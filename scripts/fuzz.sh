@@ -11,19 +11,16 @@
 # the fuzzer binaries run directly, so an edit made to src/ during a long run is not picked up
 # half-way. Inputs found go to fuzz/corpus/ (not committed); fuzz/seeds/ holds the small committed
 # seeds. A crash stops the run with the failing input in fuzz/artifacts/<target>/; reproduce it
-# with `cargo +nightly-2026-10-30 fuzz run <target> <file>` and add it to tests/regressions.rs.
+# with `cargo +$(cat scripts/nightly-toolchain) fuzz run <target> <file>` and add it to tests/regressions.rs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds="${1:-15}"
 targets="${FUZZ_TARGETS:-redirect validate bodies}"
 
-# A pinned nightly: a new one can break the fuzz build on a day nobody changed anything.
-nightly="nightly-2026-10-30"
-if ! rustup run "$nightly" rustc --version >/dev/null 2>&1; then
-  echo "fuzz: installing the $nightly toolchain" >&2
-  rustup toolchain install "$nightly" --profile minimal
-fi
+# A pinned nightly (scripts/setup.sh installs it): a new one can break the fuzz build on a day
+# nobody changed anything.
+nightly=$(cat scripts/nightly-toolchain)
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "fuzz: installing cargo-fuzz" >&2
   cargo install cargo-fuzz --locked

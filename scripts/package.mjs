@@ -1,11 +1,11 @@
 // Completes pkg/ after wasm-bindgen: inlines the JavaScript snippets (js/error.js with the
 // NaverPayError class, js/bridge.js with the value encoder), which wasm-bindgen copies beside the
 // glue, into the glue that imports them, so a page makes no extra request before the wasm starts;
-// gives the wasm's imports short names; exports the error class from each entry; writes
+// gives the wasm's imports and exports short names; exports the error class from each entry; writes
 // package.json, the declarations and the README.
 import { readFileSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { shortenImports } from './shorten-imports.mjs';
+import { shortenNames } from './shorten-names.mjs';
 
 // The folder wasm-bindgen wrote into (scripts/build.sh passes a fresh one each time).
 const pkg = process.argv[2] ?? 'pkg';
@@ -48,10 +48,10 @@ inlineSnippets(join(pkg, 'node', `${crate}.js`), 'exports.NaverPayError = NaverP
 writeFileSync(join(pkg, 'node', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 for (const target of ['bundler', 'web', 'node']) rmSync(join(pkg, target, 'snippets'), { recursive: true });
 
-// Short import names (scripts/shorten-imports.mjs), in each module and the glue that provides them.
-const glue = { web: `${crate}.js`, bundler: `${crate}_bg.js`, node: `${crate}.js` };
-for (const [target, js] of Object.entries(glue)) {
-  shortenImports(join(pkg, target, `${crate}_bg.wasm`), join(pkg, target, js), `./${crate}_bg.js`);
+// Short import and export names (scripts/shorten-names.mjs), in each module and the glue around it.
+const glue = { web: [`${crate}.js`], bundler: [`${crate}.js`, `${crate}_bg.js`], node: [`${crate}.js`] };
+for (const [target, files] of Object.entries(glue)) {
+  shortenNames(join(pkg, target, `${crate}_bg.wasm`), files.map((f) => join(pkg, target, f)), `./${crate}_bg.js`);
 }
 
 const cargo = readFileSync('Cargo.toml', 'utf8');

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping what is already there:
-# the wasm32 target, the wasm-bindgen CLI at the version Cargo.lock pins, Chromium and
+# the wasm32 target, the pinned nightly with rust-src, the wasm-bindgen CLI at the version Cargo.lock pins, Chromium and
 # ChromeDriver (Debian packages), and the npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,14 @@ say() { printf 'setup: %s\n' "$*" >&2; }
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The pinned nightly that builds the published wasm (scripts/build.sh) and runs the fuzzers.
+nightly=$(cat scripts/nightly-toolchain)
+if ! rustup run "$nightly" rustc --print sysroot >/dev/null 2>&1 \
+  || [ ! -d "$(rustup run "$nightly" rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  say "installing the $nightly toolchain with rust-src"
+  rustup toolchain install "$nightly" --profile minimal --component rust-src
 fi
 
 # The CLI must be the very version of the wasm-bindgen crate in Cargo.lock.

@@ -27,7 +27,7 @@ step "TypeScript declarations"
 node_modules/.bin/tsc -p tests/types/tsconfig.json
 node_modules/.bin/tsc -p tests/types/tsconfig.node.json
 
-step "size budget"
+step "size: the web build within 40 KB gzip"
 node scripts/size.mjs --check
 
 step "bounded fuzzing"

@@ -75,6 +75,26 @@ export function imports(buf) {
   return out;
 }
 
+/** `[{ name, kind, nameAt, nameEnd }]` for every export: its name (with its length) spans `nameAt` to `nameEnd`. */
+export function exports(buf) {
+  const out = [];
+  const exp = sections(buf).find((s) => s.id === 7);
+  if (!exp) return out;
+  let [count, p] = leb(buf, exp.start);
+  for (let i = 0; i < count; i++) {
+    const nameAt = p;
+    let len;
+    [len, p] = leb(buf, p);
+    const name = buf.subarray(p, p + len).toString('utf8');
+    p += len;
+    const nameEnd = p;
+    const kind = buf[p++];
+    [, p] = leb(buf, p);
+    out.push({ name, kind, nameAt, nameEnd });
+  }
+  return out;
+}
+
 /** `[{ name, size }]`: the body size of each defined function, with names from the name section. */
 export function functionSizes(buf) {
   const secs = sections(buf);

@@ -25,7 +25,7 @@ impl Ymd {
         if b.len() != 8 || !b.iter().all(u8::is_ascii_digit) {
             return None;
         }
-        let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u32>().ok());
+        let num = |r: std::ops::Range<usize>| s.get(r).and_then(crate::text::digits_value);
         let year = i32::try_from(num(0..4)?).ok()?;
         let (month, day) = (num(4..6)?, num(6..8)?);
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {

@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use crate::text::{concat, u64_text};
+
 /// The language of messages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Locale {
@@ -153,39 +155,43 @@ pub(crate) fn message(code: ErrorCode, locale: Locale, field: &str, detail: Deta
     let text = match (code, detail) {
         // The minimum-amount message reaches the buyer as the payment's error_msg: no field prefix.
         (C::AmountBelowMinimum, D::MinAmount(min)) => {
+            let min = u64_text(min);
             return if ko {
-                format!("결제 금액이 최소 결제 금액({min}원)보다 적습니다.")
+                concat(&["결제 금액이 최소 결제 금액(", &min, "원)보다 적습니다."])
             } else {
-                format!("less than minimum amount ({min} won)")
+                concat(&["less than minimum amount (", &min, " won)"])
             };
         }
         (C::UnknownField, D::Suggestion(s)) => {
-            if ko { format!("알 수 없는 필드입니다. {s}을(를) 의도하셨나요?") } else { format!("unknown field; did you mean {s}?") }
+            if ko { concat(&["알 수 없는 필드입니다. ", s, "을(를) 의도하셨나요?"]) } else { concat(&["unknown field; did you mean ", s, "?"]) }
         }
         _ => {
             let base = base_message(code, ko);
             match detail {
                 D::None | D::Suggestion(_) | D::MinAmount(_) => base.to_owned(),
                 D::Expected(e) => {
-                    if ko { format!("{base} ({e} 필요)") } else { format!("{base} (expected {e})") }
+                    if ko { concat(&[base, " (", e, " 필요)"]) } else { concat(&[base, " (expected ", e, ")"]) }
                 }
                 D::MaxChars(n) => {
-                    if ko { format!("{base} (최대 {n}자)") } else { format!("{base} (at most {n} characters)") }
+                    let n = u64_text(n as u64);
+                    if ko { concat(&[base, " (최대 ", &n, "자)"]) } else { concat(&[base, " (at most ", &n, " characters)"]) }
                 }
                 D::MaxBytes(n) => {
-                    if ko { format!("{base} (최대 {n}바이트)") } else { format!("{base} (at most {n} bytes)") }
+                    let n = u64_text(n as u64);
+                    if ko { concat(&[base, " (최대 ", &n, "바이트)"]) } else { concat(&[base, " (at most ", &n, " bytes)"]) }
                 }
                 D::Range(lo, hi) => {
-                    if ko { format!("{base} ({lo}~{hi})") } else { format!("{base} ({lo} to {hi})") }
+                    let (lo, hi) = (u64_text(lo), u64_text(hi));
+                    if ko { concat(&[base, " (", &lo, "~", &hi, ")"]) } else { concat(&[base, " (", &lo, " to ", &hi, ")"]) }
                 }
-                D::Text(t) => format!("{base} ({t})"),
+                D::Text(t) => concat(&[base, " (", t, ")"]),
             }
         }
     };
     if field.is_empty() {
         text
     } else {
-        format!("{field}: {text}")
+        concat(&[field, ": ", &text])
     }
 }
 

@@ -26,27 +26,59 @@ pub(crate) fn join_path(prefix: &str, key: &str) -> String {
     path
 }
 
-/// Appends `n` in decimal (without `core::fmt`, on the validator's hot path).
+/// Appends `n` in decimal (without `core::fmt`, which would bring its machinery into the wasm).
 pub(crate) fn push_u64(out: &mut String, n: u64) {
-    let mut digits = [0u8; 20];
+    push_padded(out, n, 1);
+}
+
+/// Appends `n` in decimal with leading zeros up to `width` digits.
+pub(crate) fn push_padded(out: &mut String, n: u64, width: usize) {
+    let mut digits = [b'0'; 20];
     let mut i = digits.len();
     let mut rest = n;
-    loop {
+    while rest > 0 || digits.len() - i < width.max(1) {
         i -= 1;
         if let Some(d) = digits.get_mut(i) {
             *d = b'0' + (rest % 10) as u8;
         }
         rest /= 10;
-        if rest == 0 || i == 0 {
+        if i == 0 {
             break;
         }
     }
     out.extend(digits.iter().skip(i).map(|&d| char::from(d)));
 }
 
+/// The value of `s` when it is one or more ASCII digits and fits a `u32` (no sign, unlike `str::parse`).
+pub(crate) fn digits_value(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    s.bytes().try_fold(0u32, |n, b| {
+        let digit = b.is_ascii_digit().then(|| u32::from(b - b'0'))?;
+        n.checked_mul(10)?.checked_add(digit)
+    })
+}
+
+/// `n` in decimal.
+pub(crate) fn u64_text(n: u64) -> String {
+    let mut s = String::new();
+    push_u64(&mut s, n);
+    s
+}
+
+/// The parts joined into one string, as `format!` would without `core::fmt`.
+pub(crate) fn concat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{contains, find, join_path, push_u64};
+    use super::{concat, contains, digits_value, find, join_path, push_padded, push_u64, u64_text};
 
     #[test]
     fn paths_and_numbers() {
@@ -56,6 +88,16 @@ mod tests {
             let mut s = String::from("x");
             push_u64(&mut s, n);
             assert_eq!(s, format!("x{n}"));
+            assert_eq!(u64_text(n), n.to_string());
+        }
+        for (n, width) in [(0, 2), (7, 2), (2025, 4), (5, 4), (123, 2), (0, 0)] {
+            let mut s = String::new();
+            push_padded(&mut s, n, width);
+            assert_eq!(s, format!("{n:0width$}"));
+        }
+        assert_eq!(concat(&["a", "", "한국", "!"]), "a한국!");
+        for (s, v) in [("0", Some(0)), ("0042", Some(42)), ("4294967295", Some(u32::MAX)), ("4294967296", None), ("", None), ("+1", None), ("1a", None), ("٣", None)] {
+            assert_eq!(digits_value(s), v, "{s:?}");
         }
     }
 

@@ -167,7 +167,11 @@ impl Map {
     /// The entries in order, keeping the first of each key (as `URLSearchParams.get` does), in
     /// linear time: a query with tens of thousands of keys must not freeze the page.
     pub fn from_entries_first_wins(entries: impl IntoIterator<Item = (String, Value)>) -> Map {
-        let entries: Vec<(String, Value)> = entries.into_iter().collect();
+        Map::first_wins(entries.into_iter().collect())
+    }
+
+    // Not generic: one copy in the wasm whatever the callers' iterators.
+    fn first_wins(entries: Vec<(String, Value)>) -> Map {
         // A small open-addressing index of entry positions (no std hasher or BTree: wasm size).
         let slots = (entries.len() * 2).next_power_of_two();
         let mut index: Vec<Option<usize>> = vec![None; slots];

@@ -3,7 +3,7 @@
 
 use super::BodyOptions;
 use crate::date::Ymd;
-use crate::text::join_path;
+use crate::text::{concat, join_path, push_padded};
 use crate::validate::keys::suggestion;
 use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
 use crate::value::{Map, Value};
@@ -178,7 +178,11 @@ pub(super) fn optional_integer(value: &Value, path: &str, lo: u64, hi: u64, issu
 
 /// `yyyyMMdd` as Naver Pay writes it.
 pub(super) fn ymd_text(d: Ymd) -> String {
-    format!("{:04}{:02}{:02}", d.year, d.month, d.day)
+    let mut s = String::with_capacity(8);
+    push_padded(&mut s, u64::try_from(d.year).unwrap_or(0), 4);
+    push_padded(&mut s, u64::from(d.month), 2);
+    push_padded(&mut s, u64::from(d.day), 2);
+    s
 }
 
 /// An optional `yyyyMMdd` string naming a real date on or after `not_before` (when known):
@@ -202,7 +206,7 @@ pub(super) fn optional_date<'v>(
     };
     if let Some(first) = not_before {
         if date < first {
-            let expected = format!("≥ {}", ymd_text(first));
+            let expected = concat(&["≥ ", &ymd_text(first)]);
             issues.push(ErrorCode::DateInPast, path, Detail::Expected(&expected));
             return None;
         }

@@ -1,12 +1,13 @@
 //! `application/x-www-form-urlencoded` for a checked body, with bracket keys.
 //! The encoding itself is described in the module documentation of [`crate::body`].
 
+use crate::text::{concat, push_u64};
 use crate::value::{Map, Value};
 
 /// The pairs of `json` in its key order: `a=1&b[c]=2&d[0][e]=3`.
 ///
 /// Only ever given checked bodies, whose numbers are safe integers: they are written through
-/// `i64`'s `Display` (a number that was not would be truncated, never written as a float).
+/// `i64` (a number that was not would be truncated, never written as a float).
 pub(super) fn encode(json: &Map) -> String {
     let mut out = String::new();
     for (key, value) in json.iter() {
@@ -22,7 +23,7 @@ fn pairs(out: &mut String, name: &str, value: &Value) {
     match value {
         Value::Object(map) => {
             for (key, v) in map.iter() {
-                let mut nested = format!("{name}[");
+                let mut nested = concat(&[name, "["]);
                 escape(&mut nested, key);
                 nested.push(']');
                 pairs(out, &nested, v);
@@ -30,11 +31,19 @@ fn pairs(out: &mut String, name: &str, value: &Value) {
         }
         Value::Array(items) => {
             for (i, v) in items.iter().enumerate() {
-                pairs(out, &format!("{name}[{i}]"), v);
+                let mut nested = concat(&[name, "["]);
+                push_u64(&mut nested, i as u64);
+                nested.push(']');
+                pairs(out, &nested, v);
             }
         }
         Value::String(s) => pair(out, name, s),
-        Value::Number(n) => pair(out, name, &(*n as i64).to_string()),
+        Value::Number(n) => {
+            let n = *n as i64;
+            let mut text = String::from(if n < 0 { "-" } else { "" });
+            push_u64(&mut text, n.unsigned_abs());
+            pair(out, name, &text);
+        }
         Value::Bool(b) => pair(out, name, if *b { "true" } else { "false" }),
         // Absent, like `undefined` in `URLSearchParams` built from JSON.
         Value::Undefined | Value::Null | Value::Other(_) => {}

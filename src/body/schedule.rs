@@ -3,7 +3,7 @@
 use super::check::{self, Issues, MERCHANT_UID_MAX_CHARS};
 use super::{build_schedule_payment_body, Body, BodyOptions};
 use crate::date::Ymd;
-use crate::text::join_path;
+use crate::text::{concat, join_path, u64_text};
 use crate::error::{Detail, ErrorCode, FieldIssue};
 use crate::value::{Map, Value};
 
@@ -59,7 +59,7 @@ fn schedule<'v>(
     options: &BodyOptions,
     issues: &mut Issues,
 ) -> Option<Map> {
-    let path = format!("schedules[{i}]");
+    let path = concat(&["schedules[", &u64_text(i as u64), "]"]);
     let map = check::object(item, &path, issues)?;
     check::unknown_fields(map, SCHEDULE_FIELDS, &path, issues);
 
@@ -68,10 +68,11 @@ fn schedule<'v>(
         check::required_string(map.get("merchant_uid"), &uid_path, Some(MERCHANT_UID_MAX_CHARS), issues);
     if let Some(uid) = merchant_uid {
         if let Some((_, first)) = seen.iter().find(|(s, _)| *s == uid) {
+            let first = u64_text(*first as u64);
             let text = if issues.ko() {
-                format!("schedules[{first}].merchant_uid와 중복")
+                concat(&["schedules[", &first, "].merchant_uid와 중복"])
             } else {
-                format!("duplicates schedules[{first}].merchant_uid")
+                concat(&["duplicates schedules[", &first, "].merchant_uid"])
             };
             issues.push(ErrorCode::InvalidValue, &uid_path, Detail::Text(&text));
             merchant_uid = None;

@@ -44,8 +44,7 @@ fn split_host(authority: &str) -> Option<&str> {
         }
     };
     if let Some(port) = port {
-        let digits_ok = !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit());
-        if !digits_ok || port.parse::<u32>().map_or(true, |p| p > 65_535) {
+        if port.len() > 5 || crate::text::digits_value(port).is_none_or(|p| p > 65_535) {
             return None;
         }
     }
