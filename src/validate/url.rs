@@ -44,7 +44,7 @@ fn split_host(authority: &str) -> Option<&str> {
         }
     };
     if let Some(port) = port {
-        if port.len() > 5 || crate::text::digits_value(port).is_none_or(|p| p > 65_535) {
+        if port.len() > 5 || crate::text::digits_value(port).map_or(true, |p| p > 65_535) {
             return None;
         }
     }
