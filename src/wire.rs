@@ -228,7 +228,8 @@ impl Json {
     }
 
     /// The entry list js/bridge.js makes `request` from: an entry that is `input`'s own, at the same
-    /// position and unchanged, is that position; any other is a `[key, value]` pair.
+    /// position and unchanged, is that position; any other is a `[key, value]` pair (`[key]` for
+    /// what JSON cannot hold, which IMP gets as `undefined`).
     pub(crate) fn request(&mut self, request: &Map, input: &Value) -> &mut Json {
         let mut own = input.as_object().map(Map::iter);
         self.text.push('[');
@@ -240,7 +241,10 @@ impl Json {
             }
             self.comma(written);
             written += 1;
-            if theirs.is_some_and(|(k, v)| k == key && same(v, value)) {
+            if let Value::Other(_) = value {
+                // A function, symbol or bigint is not passed on: a one-element pair reads as `undefined`.
+                self.raw("[").string(key).raw("]");
+            } else if theirs.is_some_and(|(k, v)| k == key && same(v, value)) {
                 text::push_u64(&mut self.text, i as u64);
             } else {
                 self.raw("[").string(key).raw(",").value(value).raw("]");
@@ -327,17 +331,17 @@ mod tests {
 
     #[test]
     fn a_request_points_at_the_callers_own_entries() {
-        let input = read("{s2:pgs8:naverpays6:amounti1000;s1:xx7ff80000.0;s1:us4:keep}").expect("well-formed");
+        let input = read("{s2:pgs8:naverpays6:amounti1000;s1:xx7ff80000.0;s1:us4:keeps1:fF}").expect("well-formed");
         let mut request = input.as_object().cloned().expect("an object");
         request.insert("pg", "naverpay");
         request.insert("u", Value::Undefined);
         request.insert("naverPopupMode", true);
         let mut json = Json::new(number_text);
         json.request(&request, &input);
-        assert_eq!(json.text, r#"[0,1,2,["naverPopupMode",true]]"#);
+        assert_eq!(json.text, r#"[0,1,2,["f"],["naverPopupMode",true]]"#);
         request.insert("amount", 2000.0);
         let mut json = Json::new(number_text);
         json.request(&request, &input);
-        assert_eq!(json.text, r#"[0,["amount",2000],2,["naverPopupMode",true]]"#);
+        assert_eq!(json.text, r#"[0,["amount",2000],2,["f"],["naverPopupMode",true]]"#);
     }
 }
