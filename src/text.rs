@@ -4,10 +4,14 @@
 
 /// The byte offset of the first `needle` in `haystack`.
 pub(crate) fn find(haystack: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(0);
-    }
-    haystack.as_bytes().windows(needle.len()).position(|w| w == needle.as_bytes())
+    find_bytes(haystack.as_bytes(), needle.as_bytes())
+}
+
+/// The offset of the first `needle` in `haystack`, bytes for bytes.
+pub(crate) fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let Some(first) = needle.first() else { return Some(0) };
+    // The first byte alone turns most windows away without a slice comparison.
+    haystack.windows(needle.len()).position(|w| w.first() == Some(first) && w == needle)
 }
 
 /// Whether `needle` occurs in `haystack`.

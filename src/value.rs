@@ -196,6 +196,12 @@ impl Map {
         Map { entries }
     }
 
+    /// The entries as they are: their keys must be distinct already (as JavaScript's `Object.keys` gives them).
+    #[cfg(any(target_arch = "wasm32", test))]
+    pub(crate) fn from_distinct_entries(entries: Vec<(String, Value)>) -> Map {
+        Map { entries }
+    }
+
     /// Removes `key`, returning its value.
     pub fn remove(&mut self, key: &str) -> Option<Value> {
         let i = self.entries.iter().position(|(k, _)| k == key)?;

@@ -78,7 +78,8 @@ impl<'a> Reader<'a> {
                     entries.push((key, self.value(depth + 1)?));
                 }
                 self.pos += 1;
-                Value::Object(Map::from_entries_first_wins(entries))
+                // js/bridge.js lists an object's keys with `Object.keys`: each once.
+                Value::Object(Map::from_distinct_entries(entries))
             }
             _ => return None,
         })
@@ -276,6 +277,7 @@ fn same(a: &Value, b: &Value) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{read, Json};
+    use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
     use crate::value::{Map, Value};
 
     fn number_text(n: f64) -> String {
@@ -326,6 +328,17 @@ mod tests {
         assert_eq!(
             json.text,
             r#"{"q":"a\"b\\c\u000a\u0001","k":"한","n":-12,"f":0.25,"big":100000000000000000000,"list":[null,true,null]}"#
+        );
+    }
+
+    #[test]
+    fn writes_issues_and_optional_strings() {
+        let issues = [FieldIssue::new(ErrorCode::Required, "naverProducts[0].name", Locale::En, Detail::None)];
+        let mut json = Json::new(number_text);
+        json.raw("[").issues(&issues).raw(",").opt_string(None).raw(",").opt_string(Some("x")).raw("]");
+        assert_eq!(
+            json.text,
+            r#"[[{"code":"REQUIRED","field":"naverProducts[0].name","message":"naverProducts[0].name: is required"}],null,"x"]"#
         );
     }
 

@@ -2,6 +2,7 @@
 //! when the key looks like a typo of a known one).
 
 use crate::catalog::{SECRET_KEY_NAMES, SECRET_KEY_PARTS};
+use crate::text::find_bytes;
 
 /// Whether `key` names a REST credential: compared in lower case, ignoring `_` and `-`.
 pub(crate) fn is_secret_key(key: &str) -> bool {
@@ -24,7 +25,7 @@ pub(crate) fn is_secret_key(key: &str) -> bool {
         }
     };
     SECRET_KEY_NAMES.iter().any(|n| n.as_bytes() == norm)
-        || SECRET_KEY_PARTS.iter().any(|p| norm.windows(p.len().max(1)).any(|w| w == p.as_bytes()))
+        || SECRET_KEY_PARTS.iter().any(|p| find_bytes(norm, p.as_bytes()).is_some())
 }
 
 /// Keys longer than this are never typos worth a suggestion (and keep the distance cheap).

@@ -272,50 +272,50 @@ impl Checker {
             self.error(C::InvalidType, &prefix, Detail::Expected("object"));
             return None;
         };
-        let path = |key: &str| text::join_path(&prefix, key);
+        let mut path = Paths::new(prefix);
 
-        let category_type = self.string(p.get("categoryType"), &path("categoryType"), true);
-        let category_id = self.string(p.get("categoryId"), &path("categoryId"), true);
+        let category_type = self.string(p.get("categoryType"), path.at("categoryType"), true);
+        let category_id = self.string(p.get("categoryId"), path.at("categoryId"), true);
         if let (Some(t), Some(id)) = (category_type, category_id) {
             if !catalog::is_category(t, id) {
                 // Always reported at `categoryId`: the pair is wrong, and for a known type the
                 // message lists its ids.
                 let ids = catalog::CATEGORIES.iter().find(|(known, _)| *known == t).map(|(_, ids)| ids.join(", "));
                 let detail = ids.as_deref().map_or(Detail::None, Detail::Text);
-                self.error(C::InvalidCategory, &path("categoryId"), detail);
+                self.error(C::InvalidCategory, path.at("categoryId"), detail);
             }
         }
 
-        if let Some(uid) = self.string(p.get("uid"), &path("uid"), true) {
+        if let Some(uid) = self.string(p.get("uid"), path.at("uid"), true) {
             if uid.len() > 100 {
-                self.error(C::TooLong, &path("uid"), Detail::MaxBytes(100));
+                self.error(C::TooLong, path.at("uid"), Detail::MaxBytes(100));
             }
         }
-        let name = self.short_string(p.get("name"), &path("name"), true, 128);
-        self.integer_in(p.get("count"), &path("count"), true, 1, 999_999);
+        let name = self.short_string(p.get("name"), path.at("name"), true, 128);
+        self.integer_in(p.get("count"), path.at("count"), true, 1, 999_999);
 
-        if let Some(seller_id) = self.string(p.get("sellerId"), &path("sellerId"), false) {
+        if let Some(seller_id) = self.string(p.get("sellerId"), path.at("sellerId"), false) {
             if !fields::is_seller_id(seller_id) {
                 let rule = self.tr("영문자와 숫자, 최대 30자", "ASCII letters and digits, at most 30");
-                self.error(C::InvalidFormat, &path("sellerId"), Detail::Text(rule));
+                self.error(C::InvalidFormat, path.at("sellerId"), Detail::Text(rule));
             }
         }
-        if let Some(referrer) = self.string(p.get("payReferrer"), &path("payReferrer"), false) {
+        if let Some(referrer) = self.string(p.get("payReferrer"), path.at("payReferrer"), false) {
             if !catalog::PAY_REFERRERS.contains(&referrer) {
                 let allowed = catalog::PAY_REFERRERS.join(", ");
-                self.error(C::InvalidValue, &path("payReferrer"), Detail::Text(&allowed));
+                self.error(C::InvalidValue, path.at("payReferrer"), Detail::Text(&allowed));
             }
         }
-        let start = self.date(p.get("startDate"), &path("startDate"));
-        let end = self.date(p.get("endDate"), &path("endDate"));
+        let start = self.date(p.get("startDate"), path.at("startDate"));
+        let end = self.date(p.get("endDate"), path.at("endDate"));
         if let (Some(start), Some(end)) = (start, end) {
             if end < start {
                 let rule = self.tr("startDate 이후여야 함", "must not be before startDate");
-                self.error(C::InvalidDate, &path("endDate"), Detail::Text(rule));
+                self.error(C::InvalidDate, path.at("endDate"), Detail::Text(rule));
             }
         }
 
-        self.unknown_keys(p, catalog::PRODUCT_FIELDS, &prefix);
+        self.unknown_keys(p, catalog::PRODUCT_FIELDS, path.prefix());
         name.filter(|n| !n.is_empty())
     }
 
@@ -443,5 +443,28 @@ impl Checker {
             }
             _ => {}
         }
+    }
+}
+
+/// `prefix.key` paths written in turn into one buffer: checking a product allocates no path per field.
+struct Paths {
+    buf: String,
+    prefix_len: usize,
+}
+
+impl Paths {
+    fn new(prefix: String) -> Paths {
+        Paths { prefix_len: prefix.len(), buf: prefix }
+    }
+
+    fn at(&mut self, key: &str) -> &str {
+        self.buf.truncate(self.prefix_len);
+        self.buf.push('.');
+        self.buf.push_str(key);
+        &self.buf
+    }
+
+    fn prefix(&self) -> &str {
+        self.buf.get(..self.prefix_len).unwrap_or_default()
     }
 }
