@@ -137,8 +137,8 @@ pub struct Map {
 
 impl Map {
     /// An empty object.
-    pub fn new() -> Self {
-        Map::default()
+    pub const fn new() -> Self {
+        Map { entries: Vec::new() }
     }
 
     /// The value under `key`, `Undefined` when there is none.

@@ -228,28 +228,38 @@ impl Json {
         self.raw("]")
     }
 
-    /// The entry list js/bridge.js makes `request` from: an entry that is `input`'s own, at the same
-    /// position and unchanged, is that position; any other is a `[key, value]` pair (`[key]` for
-    /// what JSON cannot hold, which IMP gets as `undefined`).
-    pub(crate) fn request(&mut self, request: &Map, input: &Value) -> &mut Json {
-        let mut own = input.as_object().map(Map::iter);
+    /// The entry list js/bridge.js makes a request from: `input`'s own entries by position, in
+    /// order, and `additions` as `[key, value]` pairs, in place or at the end as `Map::insert` puts
+    /// them. `undefined` entries are left out; what JSON cannot hold is `[key]`, which IMP gets
+    /// as `undefined`.
+    pub(crate) fn request(&mut self, input: &Map, additions: &[(&str, Value)]) -> &mut Json {
         self.text.push('[');
         let mut written = 0;
-        for (i, (key, value)) in request.iter().enumerate() {
-            let theirs = own.as_mut().and_then(Iterator::next);
-            if value.is_absent() {
+        for (i, (key, value)) in input.iter().enumerate() {
+            let added = additions.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
+            if added.is_none() && value.is_absent() {
                 continue;
             }
             self.comma(written);
             written += 1;
-            if let Value::Other(_) = value {
-                // A function, symbol or bigint is not passed on: a one-element pair reads as `undefined`.
-                self.raw("[").string(key).raw("]");
-            } else if theirs.is_some_and(|(k, v)| k == key && same(v, value)) {
-                text::push_u64(&mut self.text, i as u64);
-            } else {
-                self.raw("[").string(key).raw(",").value(value).raw("]");
+            match (added, value) {
+                (Some(added), _) => drop(self.entry(key, Some(added))),
+                (None, Value::Other(_)) => drop(self.entry(key, None)),
+                _ => text::push_u64(&mut self.text, i as u64),
             }
+        }
+        for (key, value) in additions.iter().filter(|(k, _)| !input.keys().any(|own| own == *k)) {
+            self.comma(written).entry(key, Some(value));
+            written += 1;
+        }
+        self.raw("]")
+    }
+
+    /// `[key, value]`, or `[key]` for `undefined`.
+    fn entry(&mut self, key: &str, value: Option<&Value>) -> &mut Json {
+        self.raw("[").string(key);
+        if let Some(value) = value {
+            self.raw(",").value(value);
         }
         self.raw("]")
     }
@@ -259,18 +269,6 @@ impl Json {
             self.text.push(',');
         }
         self
-    }
-}
-
-/// Equal, with numbers compared bit for bit (`NaN` is the same `NaN`).
-fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x.to_bits() == y.to_bits(),
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b)),
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|((ka, a), (kb, b))| ka == kb && same(a, b))
-        }
-        _ => a == b,
     }
 }
 
@@ -344,17 +342,13 @@ mod tests {
 
     #[test]
     fn a_request_points_at_the_callers_own_entries() {
-        let input = read("{s2:pgs8:naverpays6:amounti1000;s1:xx7ff80000.0;s1:us4:keeps1:fF}").expect("well-formed");
-        let mut request = input.as_object().cloned().expect("an object");
-        request.insert("pg", "naverpay");
-        request.insert("u", Value::Undefined);
-        request.insert("naverPopupMode", true);
+        let input = read("{s2:pgs8:naverpays6:amounti1000;s1:xx7ff80000.0;s1:uus1:ks4:keeps1:fF}").expect("well-formed");
+        let input = input.as_object().expect("an object");
         let mut json = Json::new(number_text);
-        json.request(&request, &input);
-        assert_eq!(json.text, r#"[0,1,2,["f"],["naverPopupMode",true]]"#);
-        request.insert("amount", 2000.0);
+        json.request(input, &[("pg", Value::from("naverpay")), ("naverPopupMode", Value::Bool(true))]);
+        assert_eq!(json.text, r#"[["pg","naverpay"],1,2,4,["f"],["naverPopupMode",true]]"#);
         let mut json = Json::new(number_text);
-        json.request(&request, &input);
-        assert_eq!(json.text, r#"[0,["amount",2000],2,["f"],["naverPopupMode",true]]"#);
+        json.request(input, &[("u", Value::from("set")), ("amount", Value::Number(2000.0))]);
+        assert_eq!(json.text, r#"[0,["amount",2000],2,["u","set"],4,["f"]]"#);
     }
 }

@@ -10,11 +10,11 @@ use wasm_bindgen::JsCast;
 use super::convert::{get, set, Input};
 use super::error::{naver_pay_error, ErrorParts};
 use super::loader::{ensure_init, load_imp};
-use super::{result_js, validate_js};
+use super::{result_js, validate_js, Checked};
 use crate::device::PayMode;
 use crate::error::{message, Detail, ErrorCode, FieldIssue, Locale};
 use crate::redirect::PaymentResult;
-use crate::validate::{validate_billing_key, validate_naver_pay, ValidateOptions, ValidationReport};
+use crate::validate::{Kind, ValidateOptions};
 use crate::value::{Map, Value};
 
 #[wasm_bindgen]
@@ -46,13 +46,13 @@ impl NaverPayCheckout {
 
     /// `checkout.pay(params, options?)`: a general Naver Pay payment.
     pub fn pay(&self, params: JsValue, options: JsValue) -> Promise {
-        self.request(&params, &options, validate_naver_pay)
+        self.request(&params, &options, Kind::Payment)
     }
 
     /// `checkout.registerBillingKey(params, options?)`: registers a billing key for recurring payments.
     #[wasm_bindgen(js_name = registerBillingKey)]
     pub fn register_billing_key(&self, params: JsValue, options: JsValue) -> Promise {
-        self.request(&params, &options, validate_billing_key)
+        self.request(&params, &options, Kind::BillingKey)
     }
 }
 
@@ -97,14 +97,14 @@ impl NaverPayCheckout {
     }
 
     /// Validates, then calls `IMP.request_pay` synchronously, inside the click's user activation.
-    fn request(&self, params: &JsValue, options: &JsValue, validate: fn(&Value, &ValidateOptions) -> ValidationReport) -> Promise {
-        let (options, report, input) = validate_js(params, options, validate);
+    fn request(&self, params: &JsValue, options: &JsValue, kind: Kind) -> Promise {
+        let Checked { options, report, additions, input } = validate_js(params, options, kind);
         let locale = options.locale;
         if self.pending.get() {
             return Promise::reject(&naver_pay_error(ErrorCode::PaymentInProgress, locale, ErrorParts::default()));
         }
-        let request = match report.request {
-            Some(r) => r,
+        let additions = match additions {
+            Some(additions) => additions,
             None if report.errors.iter().all(|e| e.code == ErrorCode::AmountBelowMinimum) => {
                 return Promise::resolve(&below_minimum(params, &options, report.mode));
             }
@@ -116,7 +116,7 @@ impl NaverPayCheckout {
         if let Err(e) = init(&self.imp, &self.merchant_code, locale) {
             return Promise::reject(&e);
         }
-        let request = input.request_to_js(request.as_map());
+        let request = input.request_to_js(&additions);
         let mode = report.mode;
         let imp = self.imp.clone();
         let pending = self.pending.clone();

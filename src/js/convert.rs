@@ -41,22 +41,28 @@ impl Input {
         Input { value, entries }
     }
 
-    /// `{ ok, errors, warnings, mode, request }`; the request's untouched entries are the caller's own values.
-    pub(crate) fn report_to_js(&self, report: &ValidationReport) -> JsValue {
+    /// `{ ok, errors, warnings, mode, request }`: the request, when there are `additions`, holds
+    /// the caller's own values.
+    pub(crate) fn report_to_js(&self, report: &ValidationReport, additions: Option<&[(&str, Value)]>) -> JsValue {
         let mut json = json();
         json.raw("{\"ok\":").bool(report.ok()).raw(",\"errors\":").issues(&report.errors);
         json.raw(",\"warnings\":").issues(&report.warnings).raw(",\"mode\":").string(report.mode.as_str());
         json.raw(",\"request\":");
-        match &report.request {
-            Some(request) => json.request(request.as_map(), &self.value),
+        match additions {
+            Some(additions) => json.request(self.object(), additions),
             None => json.raw("null"),
         };
         decode_report(&json.raw("}").text, &self.entries)
     }
 
-    /// The request object for IMP; its untouched entries are the caller's own values.
-    pub(crate) fn request_to_js(&self, request: &Map) -> JsValue {
-        decode_request(&json().request(request, &self.value).text, &self.entries)
+    /// The request object for IMP: the caller's own values, and `additions`.
+    pub(crate) fn request_to_js(&self, additions: &[(&str, Value)]) -> JsValue {
+        decode_request(&json().request(self.object(), additions).text, &self.entries)
+    }
+
+    fn object(&self) -> &Map {
+        const EMPTY: &Map = &Map::new();
+        self.value.as_object().unwrap_or(EMPTY)
     }
 }
 

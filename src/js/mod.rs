@@ -19,7 +19,7 @@ use crate::body::{build_again_payment_body, build_cancel_payment_body, build_sch
 use crate::device::{choose_pay_mode, PayMode};
 use crate::error::{ErrorCode, FieldIssue};
 use crate::redirect::{parse_redirect_result, PaymentResult};
-use crate::validate::{validate_billing_key, validate_naver_pay, ValidateOptions, ValidationReport};
+use crate::validate::{check, Additions, Kind, ValidateOptions, ValidationReport};
 use crate::value::Value;
 use convert::{get, json, json_to_js, set, Input};
 use error::{naver_pay_error, ErrorParts};
@@ -27,35 +27,40 @@ use error::{naver_pay_error, ErrorParts};
 /// `validateNaverPay(params, options?)`: never throws.
 #[wasm_bindgen(js_name = validateNaverPay)]
 pub fn validate_naver_pay_js(params: JsValue, options: JsValue) -> JsValue {
-    report_js(&params, &options, validate_naver_pay)
+    report_js(&params, &options, Kind::Payment)
 }
 
 /// `validateBillingKey(params, options?)`: never throws.
 #[wasm_bindgen(js_name = validateBillingKey)]
 pub fn validate_billing_key_js(params: JsValue, options: JsValue) -> JsValue {
-    report_js(&params, &options, validate_billing_key)
+    report_js(&params, &options, Kind::BillingKey)
+}
+
+/// A validation in the browser: the options read, the report (without its request), and when the
+/// params are valid what their request adds to them.
+struct Checked {
+    options: ValidateOptions,
+    report: ValidationReport,
+    additions: Option<Additions>,
+    input: Input,
 }
 
 /// Reads the JS options and validates the JS params with them; a bad option is an error of the
-/// report (listed first), so it has no request.
-fn validate_js(
-    params: &JsValue,
-    options: &JsValue,
-    validate: fn(&Value, &ValidateOptions) -> ValidationReport,
-) -> (ValidateOptions, ValidationReport, Input) {
+/// report (listed first), so there is no request.
+fn validate_js(params: &JsValue, options: &JsValue, kind: Kind) -> Checked {
     let (options, option_issues) = options::read_options(options);
     let input = Input::read(params);
-    let mut report = validate(&input.value, &options);
+    let (mut report, mut additions) = check(&input.value, &options, kind);
     if !option_issues.is_empty() {
         report.errors.splice(0..0, option_issues);
-        report.request = None;
+        additions = None;
     }
-    (options, report, input)
+    Checked { options, report, additions, input }
 }
 
-fn report_js(params: &JsValue, options: &JsValue, validate: fn(&Value, &ValidateOptions) -> ValidationReport) -> JsValue {
-    let (_, report, input) = validate_js(params, options, validate);
-    input.report_to_js(&report)
+fn report_js(params: &JsValue, options: &JsValue, kind: Kind) -> JsValue {
+    let checked = validate_js(params, options, kind);
+    checked.input.report_to_js(&checked.report, checked.additions.as_deref())
 }
 
 /// `choosePayMode(device?)`: the window mode for `device`, or for this browser's `navigator`.

@@ -8,6 +8,9 @@ use crate::value::{Map, Value};
 mod fields;
 pub(crate) mod keys;
 mod rules;
+
+#[cfg(target_arch = "wasm32")]
+pub(crate) use rules::{check, Additions, Kind};
 mod url;
 
 /// Which window mode to use.

@@ -24,7 +24,25 @@ const MAX_SAFE_U64: u64 = 9_007_199_254_740_991;
 /// How deep the search for credentials goes into nested objects.
 const MAX_SECRET_DEPTH: usize = 16;
 
+/// What a valid request adds to the params, in order, each set as `Map::insert` does: in place
+/// when the key is there, else at the end.
+pub(crate) type Additions = Vec<(&'static str, Value)>;
+
 pub(crate) fn validate(params: &Value, options: &ValidateOptions, kind: Kind) -> ValidationReport {
+    let (mut report, additions) = check(params, options, kind);
+    if let (Value::Object(map), Some(additions)) = (params, additions) {
+        let mut request = map.clone();
+        for (key, value) in additions {
+            request.insert(key, value);
+        }
+        report.request = Some(ValidRequest::new(request));
+    }
+    report
+}
+
+/// The report without its request, and what the request adds to `params` when it is valid: the
+/// browser edge passes the caller's own values on and writes only the additions.
+pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: Kind) -> (ValidationReport, Option<Additions>) {
     let mut c = Checker {
         locale: options.locale,
         today: Ymd::seoul_at_ms(options.now_ms),
@@ -34,7 +52,7 @@ pub(crate) fn validate(params: &Value, options: &ValidateOptions, kind: Kind) ->
     let Value::Object(map) = params else {
         let code = if matches!(params, Value::Undefined | Value::Null) { C::Required } else { C::InvalidType };
         c.error(code, "", Detail::Expected("object"));
-        return c.finish(options.pay_mode(), None);
+        return (c.finish(options.pay_mode()), None);
     };
 
     let mode = c.mode(map, options);
@@ -53,18 +71,18 @@ pub(crate) fn validate(params: &Value, options: &ValidateOptions, kind: Kind) ->
     c.unknown_keys(map, catalog::REQUEST_PAY_FIELDS, "");
     c.secrets(params, &mut String::new(), 0);
 
-    let request = c.errors.is_empty().then(|| {
-        let mut request = map.clone();
+    let additions = c.errors.is_empty().then(|| {
+        let mut additions = Additions::new();
         if add_pg {
-            request.insert("pg", "naverpay");
+            additions.push(("pg", Value::from("naverpay")));
         }
         if let Some(name) = default_name {
-            request.insert("name", name);
+            additions.push(("name", Value::from(name)));
         }
-        request.insert("naverPopupMode", mode == PayMode::Popup);
-        ValidRequest::new(request)
+        additions.push(("naverPopupMode", Value::Bool(mode == PayMode::Popup)));
+        additions
     });
-    c.finish(mode, request)
+    (c.finish(mode), additions)
 }
 
 /// What the products tell the rest of the checks.
@@ -82,8 +100,8 @@ struct Checker {
 }
 
 impl Checker {
-    fn finish(self, mode: PayMode, request: Option<ValidRequest>) -> ValidationReport {
-        ValidationReport { errors: self.errors, warnings: self.warnings, mode, request }
+    fn finish(self, mode: PayMode) -> ValidationReport {
+        ValidationReport { errors: self.errors, warnings: self.warnings, mode, request: None }
     }
 
     fn error(&mut self, code: C, field: &str, detail: Detail<'_>) {
