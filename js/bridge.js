@@ -85,7 +85,16 @@ function navigatorDevice() {
 
 /** The request an entry list describes: a position takes the caller's own entry, a pair is new. */
 function request(list, entries) {
-  return Object.fromEntries(list.map((e) => (typeof e === 'number' ? [entries[2 * e], entries[2 * e + 1]] : e)));
+  const out = {};
+  for (const e of list) {
+    const pair = typeof e !== 'number';
+    const key = pair ? e[0] : entries[2 * e];
+    const value = pair ? e[1] : entries[2 * e + 1];
+    // An own property even for `__proto__`, which assignment would take as the prototype.
+    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
+  }
+  return out;
 }
 
 /** A validation report from its JSON, its `request` (an entry list) made an object. */

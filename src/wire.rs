@@ -61,7 +61,7 @@ impl<'a> Reader<'a> {
             b'E' => Value::Other("error"),
             b'o' => Value::Other("object"),
             b'[' => {
-                let mut items = Vec::new();
+                let mut items = Vec::with_capacity(4);
                 while self.peek()? != b']' {
                     items.push(self.value(depth + 1)?);
                 }
@@ -69,7 +69,7 @@ impl<'a> Reader<'a> {
                 Value::Array(items)
             }
             b'{' => {
-                let mut entries = Vec::new();
+                let mut entries = Vec::with_capacity(16);
                 while self.peek()? != b'}' {
                     if self.next()? != b's' {
                         return None;

@@ -4,6 +4,22 @@
 use crate::catalog::{SECRET_KEY_NAMES, SECRET_KEY_PARTS};
 use crate::text::find_bytes;
 
+/// No normalised key shorter than the shortest secret name or fragment can be one.
+const SHORTEST_SECRET: usize = shortest(SECRET_KEY_NAMES, shortest(SECRET_KEY_PARTS, usize::MAX));
+
+// Evaluated at compile time: an index out of range would fail the build, not a payment.
+#[allow(clippy::indexing_slicing)]
+const fn shortest(names: &[&str], mut min: usize) -> usize {
+    let mut i = 0;
+    while i < names.len() {
+        if names[i].len() < min {
+            min = names[i].len();
+        }
+        i += 1;
+    }
+    min
+}
+
 /// Whether `key` names a REST credential: compared in lower case, ignoring `_` and `-`.
 pub(crate) fn is_secret_key(key: &str) -> bool {
     // Normalised on the stack: this runs for every key of every cart.
@@ -24,8 +40,9 @@ pub(crate) fn is_secret_key(key: &str) -> bool {
             &heap
         }
     };
-    SECRET_KEY_NAMES.iter().any(|n| n.as_bytes() == norm)
-        || SECRET_KEY_PARTS.iter().any(|p| find_bytes(norm, p.as_bytes()).is_some())
+    norm.len() >= SHORTEST_SECRET
+        && (SECRET_KEY_NAMES.iter().any(|n| n.as_bytes() == norm)
+            || SECRET_KEY_PARTS.iter().any(|p| find_bytes(norm, p.as_bytes()).is_some()))
 }
 
 /// Keys longer than this are never typos worth a suggestion (and keep the distance cheap).
