@@ -1,8 +1,8 @@
 // Completes pkg/ after wasm-bindgen: inlines the JavaScript snippets (js/error.js with the
-// NaverPayError class, js/bridge.js with the value encoder), which wasm-bindgen copies beside the
-// glue, into the glue that imports them, so a page makes no extra request before the wasm starts;
-// gives the wasm's imports and exports short names; exports the error class from each entry; writes
-// package.json, the declarations and the README.
+// NaverPayError class, js/bridge.js with the value encoder, js/loader.js with the SDK loader),
+// which wasm-bindgen copies beside the glue, into the glue that imports them, so a page makes no
+// extra request before the wasm starts; gives the wasm's imports and exports short names; exports
+// the error class from each entry; writes package.json, the declarations and the README.
 import { readFileSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { shortenNames } from './shorten-names.mjs';
@@ -31,7 +31,7 @@ function inlineSnippets(file, tail) {
     found.push(m[1]);
     return snippet(m[1]);
   });
-  if (found.sort().join() !== 'bridge,error') throw new Error(`${file}: expected one import each of js/bridge.js and js/error.js, got ${found}`);
+  if (found.sort().join() !== 'bridge,error,loader') throw new Error(`${file}: expected one import each of js/bridge.js, js/error.js and js/loader.js, got ${found}`);
   writeFileSync(file, lines.join('\n') + tail);
 }
 

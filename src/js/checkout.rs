@@ -1,6 +1,6 @@
 //! `NaverPayCheckout`: load the SDK once, then `pay()` / `registerBillingKey()` over `IMP.request_pay`.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::{Function, Object, Promise, Reflect};
@@ -9,7 +9,6 @@ use wasm_bindgen::JsCast;
 
 use super::convert::{get, set, Input};
 use super::error::{naver_pay_error, ErrorParts};
-use super::loader::{ensure_init, load_imp};
 use super::{result_js, validate_js, Checked};
 use crate::device::PayMode;
 use crate::error::{message, Detail, ErrorCode, FieldIssue, Locale};
@@ -19,10 +18,17 @@ use crate::value::{Map, Value};
 
 #[wasm_bindgen]
 extern "C" {
-    /// A promise seen only for `then(f)` with a plain JS function (js-sys's typed `then` wants a `Closure`).
+    /// A promise seen only for `then(f, g)` with plain JS functions (js-sys's typed `then` wants `Closure`s).
     type Thenable;
     #[wasm_bindgen(method)]
-    fn then(this: &Thenable, on_fulfilled: &JsValue) -> Promise;
+    fn then(this: &Thenable, on_fulfilled: &JsValue, on_rejected: &JsValue) -> Promise;
+}
+
+#[wasm_bindgen(module = "/js/loader.js")]
+extern "C" {
+    /// Resolves with `window.IMP`, loading the script at `url` when needed; rejects with `{ code, cause }`.
+    #[wasm_bindgen(js_name = loadImp)]
+    fn load_imp(url: &str, timeout_ms: u32) -> Promise;
 }
 
 const DEFAULT_SDK_URL: &str = "https://cdn.iamport.kr/v1/iamport.js";
@@ -60,7 +66,9 @@ impl NaverPayCheckout {
     /// Checks the options, then loads the SDK; an `Err` is a rejection before anything loads.
     fn start_load(options: &JsValue) -> Result<Promise, JsValue> {
         let fail = |code| naver_pay_error(code, Locale::Ko, ErrorParts::default());
-        let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail(ErrorCode::NotInBrowser))?;
+        if web_sys::window().and_then(|w| w.document()).is_none() {
+            return Err(fail(ErrorCode::NotInBrowser));
+        }
         let merchant_code = get(options, "merchantCode").as_string().filter(|c| is_merchant_code(c));
         let merchant_code = merchant_code.ok_or_else(|| {
             let parts = ErrorParts { field: Some("merchantCode".into()), ..ErrorParts::default() };
@@ -93,7 +101,16 @@ impl NaverPayCheckout {
             init(&imp, &merchant_code, Locale::Ko)?;
             Ok(NaverPayCheckout { imp, merchant_code, pending: Rc::new(Cell::new(false)) }.into())
         });
-        Ok(load_imp(&document, &sdk_url, timeout_ms, Locale::Ko).unchecked_ref::<Thenable>().then(&ready))
+        let failed = Closure::once_into_js(|failure: JsValue| -> Result<JsValue, JsValue> {
+            let code = match get(&failure, "code").as_string().as_deref() {
+                Some("SDK_TIMEOUT") => ErrorCode::SdkTimeout,
+                Some("SDK_UNAVAILABLE") => ErrorCode::SdkUnavailable,
+                _ => ErrorCode::SdkLoadFailed,
+            };
+            let cause = Some(get(&failure, "cause")).filter(|c| !c.is_undefined());
+            Err(naver_pay_error(code, Locale::Ko, ErrorParts { cause, ..ErrorParts::default() }))
+        });
+        Ok(load_imp(&sdk_url, timeout_ms).unchecked_ref::<Thenable>().then(&ready, &failed))
     }
 
     /// Validates, then calls `IMP.request_pay` synchronously, inside the click's user activation.
@@ -177,4 +194,19 @@ fn below_minimum(params: &JsValue, options: &ValidateOptions, mode: PayMode) -> 
 /// `imp` followed by one or more ASCII digits.
 fn is_merchant_code(code: &str) -> bool {
     code.strip_prefix("imp").is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Calls `IMP.init(code)` unless this very `IMP` was last initialised with `code`.
+pub(crate) fn ensure_init(imp: &JsValue, code: &str) -> Result<(), JsValue> {
+    thread_local! {
+        static LAST_INIT: RefCell<Option<(JsValue, String)>> = const { RefCell::new(None) };
+    }
+    let done = LAST_INIT.with(|l| l.borrow().as_ref().is_some_and(|(i, c)| i == imp && c == code));
+    if done {
+        return Ok(());
+    }
+    let init: Function = Reflect::get(imp, &"init".into())?.dyn_into()?;
+    init.call1(imp, &code.into())?;
+    LAST_INIT.with(|l| *l.borrow_mut() = Some((imp.clone(), code.to_owned())));
+    Ok(())
 }

@@ -9,7 +9,6 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 mod checkout;
 mod convert;
 mod error;
-mod loader;
 mod options;
 
 use js_sys::Object;

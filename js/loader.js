@@ -1,0 +1,90 @@
+// Loads PortOne's SDK (`window.IMP`) once per page, as stripe-js loads Stripe's: reuse an `IMP`
+// already on the page, or a script tag whose resolved URL is exactly this one, else inject one.
+// Concurrent loads of a URL share one script element and one promise. Unlike some loaders, a
+// failed load is forgotten at once, and the tag it injected removed, so the next call retries.
+//
+// A load resolves with `IMP` or rejects with `{ code, cause }` (SDK_LOAD_FAILED, SDK_UNAVAILABLE,
+// SDK_TIMEOUT); src/js/checkout.rs makes that a NaverPayError. DOM plumbing lives here, in
+// JavaScript: in the wasm it cost 3.5 KB of gzip (bindings, closures, listeners, timers).
+
+/** Loads in flight, by script URL. */
+const inFlight = new Map();
+
+/** `window.IMP` if it is there and looks like PortOne's SDK. */
+function currentImp() {
+  try {
+    const imp = globalThis.IMP;
+    return typeof imp?.init === 'function' && typeof imp.request_pay === 'function' ? imp : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A promise of `IMP`, loading `url` when needed. */
+function loadImp(url, timeoutMs) {
+  const imp = currentImp();
+  if (imp) return Promise.resolve(imp);
+  let load = inFlight.get(url);
+  if (!load) {
+    load = start(url, timeoutMs);
+    inFlight.set(url, load);
+    const forget = () => {
+      if (inFlight.get(url) === load) inFlight.delete(url);
+    };
+    load.then(forget, forget);
+  }
+  return load;
+}
+
+/** One load: find or inject the script, then settle once on `load`, `error` or the timeout. */
+function start(url, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    let script = findScript(url);
+    const injected = !script;
+    if (injected) {
+      try {
+        script = document.createElement('script');
+        script.src = url;
+        script.async = true;
+        (document.head ?? document.documentElement).appendChild(script);
+      } catch (cause) {
+        reject({ code: 'SDK_LOAD_FAILED', cause });
+        return;
+      }
+    }
+    const settle = (code, cause) => {
+      clearTimeout(timer);
+      script.removeEventListener('load', onLoad);
+      script.removeEventListener('error', onError);
+      const imp = code ? undefined : currentImp();
+      if (imp) {
+        resolve(imp);
+        return;
+      }
+      // A failed script element never fetches again: remove ours so a retry injects a fresh one.
+      if (injected) script.remove();
+      reject({ code: code ?? 'SDK_UNAVAILABLE', cause });
+    };
+    const onLoad = () => settle();
+    const onError = (event) => settle('SDK_LOAD_FAILED', event);
+    script.addEventListener('load', onLoad);
+    script.addEventListener('error', onError);
+    const timer = setTimeout(() => settle('SDK_TIMEOUT'), timeoutMs);
+  });
+}
+
+/** A script tag whose resolved `src` is exactly `url` resolved: lookalikes do not count. */
+function findScript(url) {
+  let wanted;
+  try {
+    wanted = new URL(url, document.baseURI).href;
+  } catch {
+    return undefined;
+  }
+  for (const script of document.getElementsByTagName('script')) {
+    if (script.hasAttribute('src') && script.src === wanted) return script;
+  }
+  return undefined;
+}
+
+export { loadImp };
