@@ -16,9 +16,13 @@ const MAX_DEPTH = 16;
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
 
-/** `value` as text; the own entries of a top-level object are pushed to `entries` (if given) as key, value, … */
-function encode(value, entries) {
-  return text(value, 0, entries);
+/**
+ * `value` as text, then `second` (a call's options) when given: one crossing for both. The own
+ * entries of a top-level object `value` are pushed to `entries` (if given) as key, value, …
+ */
+function encode(value, entries, second) {
+  const first = text(value, 0, entries);
+  return second === undefined ? first : first + text(second, 0);
 }
 
 function text(v, depth, entries) {

@@ -18,6 +18,15 @@ pub(crate) fn read(text: &str) -> Option<Value> {
     (reader.pos == text.len()).then_some(value)
 }
 
+/// The two values `text` describes one after the other; the second is `undefined` when the text
+/// holds one.
+pub(crate) fn read_pair(text: &str) -> Option<(Value, Value)> {
+    let mut reader = Reader { text, pos: 0 };
+    let first = reader.value(0)?;
+    let second = if reader.pos == text.len() { Value::Undefined } else { reader.value(0)? };
+    (reader.pos == text.len()).then_some((first, second))
+}
+
 struct Reader<'a> {
     text: &'a str,
     pos: usize,
@@ -274,7 +283,7 @@ impl Json {
 
 #[cfg(test)]
 mod tests {
-    use super::{read, Json};
+    use super::{read, read_pair, Json};
     use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
     use crate::value::{Map, Value};
 
@@ -298,6 +307,9 @@ mod tests {
         assert_eq!(m.get("e").as_object().map(|e| e.get("x")), Some(&Value::Other("error")));
         assert_eq!(m.get("f"), &Value::Number(-7.0));
         assert_eq!(read("so"), None);
+        assert_eq!(read_pair("i1;"), Some((Value::Number(1.0), Value::Undefined)));
+        assert_eq!(read_pair("i1;{s4:modes5:popup}").map(|(_, o)| o.as_object().map(|m| m.get("mode").clone())), Some(Some(Value::from("popup"))));
+        assert_eq!(read_pair("i1;i2;i3;"), None);
         assert_eq!(read("x7ff80000.0;").and_then(|v| v.as_f64()).map(f64::is_nan), Some(true));
     }
 

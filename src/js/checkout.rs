@@ -7,7 +7,7 @@ use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::convert::{get, set, Input};
+use super::convert::{from_js, get, set};
 use super::error::{naver_pay_error, ErrorParts};
 use super::{result_js, validate_js, Checked};
 use crate::device::PayMode;
@@ -141,7 +141,7 @@ impl NaverPayCheckout {
             let done = pending.clone();
             let callback = Closure::once_into_js(move |response: JsValue| {
                 done.set(false);
-                let raw = match Input::read(&response).value {
+                let raw = match from_js(&response) {
                     Value::Object(m) => m,
                     _ => Map::new(),
                 };

@@ -10,7 +10,7 @@ use crate::wire::{self, Json};
 
 #[wasm_bindgen(module = "/js/bridge.js")]
 extern "C" {
-    fn encode(value: &JsValue, entries: &JsValue) -> String;
+    fn encode(value: &JsValue, entries: &JsValue, second: &JsValue) -> String;
     #[wasm_bindgen(js_name = navigatorDevice)]
     fn navigator_device() -> String;
     #[wasm_bindgen(js_name = decodeReport)]
@@ -35,10 +35,12 @@ pub(crate) struct Input {
 }
 
 impl Input {
-    pub(crate) fn read(v: &JsValue) -> Input {
+    /// The params of a call, and its options (`options` as the core sees it), in one crossing.
+    pub(crate) fn read(params: &JsValue, options: &JsValue) -> (Input, Value) {
         let entries = Array::new();
-        let value = wire::read(&encode(v, &entries)).unwrap_or(Value::Other("error"));
-        Input { value, entries }
+        let (value, options) = wire::read_pair(&encode(params, &entries, options))
+            .unwrap_or((Value::Other("error"), Value::Other("error")));
+        (Input { value, entries }, options)
     }
 
     /// `{ ok, errors, warnings, mode, request }`: the request, when there are `additions`, holds
@@ -71,7 +73,7 @@ pub(crate) fn from_js(v: &JsValue) -> Value {
     if v.is_undefined() {
         return Value::Undefined;
     }
-    wire::read(&encode(v, &JsValue::UNDEFINED)).unwrap_or(Value::Other("error"))
+    wire::read(&encode(v, &JsValue::UNDEFINED, &JsValue::UNDEFINED)).unwrap_or(Value::Other("error"))
 }
 
 /// `{ userAgent, maxTouchPoints, mobile }` of this page's `navigator` (`mobile` from

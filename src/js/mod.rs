@@ -47,8 +47,8 @@ struct Checked {
 /// Reads the JS options and validates the JS params with them; a bad option is an error of the
 /// report (listed first), so there is no request.
 fn validate_js(params: &JsValue, options: &JsValue, kind: Kind) -> Checked {
-    let (options, option_issues) = options::read_options(options);
-    let input = Input::read(params);
+    let (input, options_value) = Input::read(params, options);
+    let (options, option_issues) = options::read_options(options_value, options);
     let (mut report, mut additions) = check(&input.value, &options, kind);
     if !option_issues.is_empty() {
         report.errors.splice(0..0, option_issues);
@@ -131,8 +131,9 @@ fn body_js(
     options: &JsValue,
     build: fn(&Value, &BodyOptions) -> Result<Body, Vec<FieldIssue>>,
 ) -> Result<JsValue, JsValue> {
-    let (options, option_issues) = options::read_body_options(options);
-    let result = if option_issues.is_empty() { build(&Input::read(input).value, &options) } else { Err(option_issues) };
+    let (input, options_value) = Input::read(input, options);
+    let (options, option_issues) = options::read_body_options(options_value, options);
+    let result = if option_issues.is_empty() { build(&input.value, &options) } else { Err(option_issues) };
     match result {
         Ok(body) => {
             let mut json = json();

@@ -3,7 +3,7 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::convert::{from_js, get, navigator};
+use super::convert::{get, navigator};
 use crate::body::BodyOptions;
 use crate::device::DeviceInfo;
 use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
@@ -12,11 +12,12 @@ use crate::value::{Map, Value};
 
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
-/// Reads `options`; what is absent takes its default (device from `navigator`, now from the clock).
-pub(crate) fn read_options(options: &JsValue) -> (ValidateOptions, Vec<FieldIssue>) {
+/// Reads `options` (as the core sees the JavaScript `js`); what is absent takes its default
+/// (device from `navigator`, now from the clock).
+pub(crate) fn read_options(options: Value, js: &JsValue) -> (ValidateOptions, Vec<FieldIssue>) {
     let mut out = ValidateOptions::at(js_sys::Date::now());
     let mut issues = Vec::new();
-    let map = match from_js(options) {
+    let map = match options {
         Value::Undefined | Value::Null => {
             out.device = navigator_device();
             return (out, issues);
@@ -71,7 +72,7 @@ pub(crate) fn read_options(options: &JsValue) -> (ValidateOptions, Vec<FieldIssu
         let ms = match now {
             Value::Number(ms) => Some(*ms),
             // A `Date` reads as an object without entries: its time is asked of it.
-            Value::Object(_) => get(options, "now").dyn_ref::<js_sys::Date>().map(js_sys::Date::get_time),
+            Value::Object(_) => get(js, "now").dyn_ref::<js_sys::Date>().map(js_sys::Date::get_time),
             _ => None,
         };
         match ms.filter(|ms| ms.is_finite()) {
@@ -120,8 +121,8 @@ pub(crate) fn navigator_device() -> Option<DeviceInfo> {
 }
 
 /// Reads `BodyOptions` (`{ minAmount?, now?, locale? }`) for the server body builders.
-pub(crate) fn read_body_options(options: &JsValue) -> (BodyOptions, Vec<FieldIssue>) {
-    let (read, issues) = read_options(options);
+pub(crate) fn read_body_options(options: Value, js: &JsValue) -> (BodyOptions, Vec<FieldIssue>) {
+    let (read, issues) = read_options(options, js);
     let body = BodyOptions { min_amount: read.min_amount, now_ms: read.now_ms, locale: read.locale };
     (body, issues)
 }
