@@ -39,23 +39,33 @@ export function sections(buf) {
   return out;
 }
 
+/** The entries of section `id`, each read by `entry(pos)` → `[entry, next pos]`. */
+function entries(buf, id, entry) {
+  const out = [];
+  const section = sections(buf).find((s) => s.id === id);
+  if (!section) return out;
+  let [count, p] = leb(buf, section.start);
+  for (let i = 0; i < count; i++) {
+    let e;
+    [e, p] = entry(p);
+    out.push(e);
+  }
+  return out;
+}
+
+/** The name at `pos` (its length, then UTF-8), and the position after it. */
+function name(buf, pos) {
+  const [len, p] = leb(buf, pos);
+  return [buf.subarray(p, p + len).toString('utf8'), p + len];
+}
+
 /** `[{ module, field, kind, fieldAt, fieldEnd, end }]` for every import: the field name (with its
  * length) spans `fieldAt` to `fieldEnd`; the import ends at `end`. */
 export function imports(buf) {
-  const out = [];
-  const imp = sections(buf).find((s) => s.id === 2);
-  if (!imp) return out;
-  let [count, p] = leb(buf, imp.start);
-  for (let i = 0; i < count; i++) {
-    let len;
-    [len, p] = leb(buf, p);
-    const module = buf.subarray(p, p + len).toString('utf8');
-    p += len;
-    const fieldAt = p;
-    [len, p] = leb(buf, p);
-    const field = buf.subarray(p, p + len).toString('utf8');
-    p += len;
-    const fieldEnd = p;
+  return entries(buf, 2, (at) => {
+    const [module, fieldAt] = name(buf, at);
+    const [field, fieldEnd] = name(buf, fieldAt);
+    let p = fieldEnd;
     const kind = buf[p++];
     if (kind === 0) {
       [, p] = leb(buf, p);
@@ -70,29 +80,18 @@ export function imports(buf) {
       p += 1;
       [, p] = leb(buf, p);
     }
-    out.push({ module, field, kind, fieldAt, fieldEnd, end: p });
-  }
-  return out;
+    return [{ module, field, kind, fieldAt, fieldEnd, end: p }, p];
+  });
 }
 
 /** `[{ name, kind, nameAt, nameEnd }]` for every export: its name (with its length) spans `nameAt` to `nameEnd`. */
 export function exports(buf) {
-  const out = [];
-  const exp = sections(buf).find((s) => s.id === 7);
-  if (!exp) return out;
-  let [count, p] = leb(buf, exp.start);
-  for (let i = 0; i < count; i++) {
-    const nameAt = p;
-    let len;
-    [len, p] = leb(buf, p);
-    const name = buf.subarray(p, p + len).toString('utf8');
-    p += len;
-    const nameEnd = p;
-    const kind = buf[p++];
-    [, p] = leb(buf, p);
-    out.push({ name, kind, nameAt, nameEnd });
-  }
-  return out;
+  return entries(buf, 7, (nameAt) => {
+    const [exported, nameEnd] = name(buf, nameAt);
+    const kind = buf[nameEnd];
+    const [, end] = leb(buf, nameEnd + 1);
+    return [{ name: exported, kind, nameAt, nameEnd }, end];
+  });
 }
 
 /** `[{ name, size }]`: the body size of each defined function, with names from the name section. */
