@@ -1,9 +1,9 @@
 // How values cross the wasm boundary: one string each way, not a call per property and type test.
 //
-// `encode` walks a JavaScript value once and writes it as compact text that src/js/convert.rs
-// reads. The wasm answers in JSON; in a request, each entry it passes through untouched is a
-// position into `entries`, so the caller's own values (strings, custom_data, naverProducts)
-// reach IMP as the very values validated, read once.
+// `encode` walks a JavaScript value once and writes it as compact text that src/wire.rs reads
+// (src/js/convert.rs makes the calls). The wasm answers in JSON; in a request, each entry it
+// passes through untouched is a position into `entries`, so the caller's own values (strings,
+// custom_data, naverProducts) reach IMP as the very values validated, read once.
 //
 // The text, value by value:
 //   s<n>:<chars>   a string of n UTF-16 code units     i<digits>;  an int32 (not -0)

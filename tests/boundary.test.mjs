@@ -94,6 +94,32 @@ test('a valid request is what IMP receives: defaults applied, caller objects pas
   assert.deepEqual(out, { ok: true, pg: 'naverpay', popup: true, sameProducts: true, sameCustom: true, plain: true, undefinedHoles: false });
 });
 
+test('values cross the boundary exactly, one string each way (js/bridge.js, src/wire.rs)', async () => {
+  const out = await page.evaluate((p) => {
+    // Strings the Rust side reads and writes back: quotes, backslashes, control characters, line
+    // separators, Korean, emoji; a lone surrogate arrives as U+FFFD, as TextEncoder makes it.
+    const tricky = '한글 "q" \\ \n\t\u0001 \u2028 😀 </script>';
+    const body = npc.buildCancelPaymentBody({ merchant_uid: 'order_1', reason: tricky, amount: 9007199254740991 });
+    const lone = npc.buildCancelPaymentBody({ merchant_uid: 'order_1', reason: 'a\ud800b' }).json.reason;
+    // Values the request passes on by position: the very values given, whatever JSON would make of them.
+    const odd = { nan: NaN, negZero: -0, big: 1e21, tiny: 5e-324, neg: -2147483649 };
+    const params = { ...p, ...odd };
+    Object.defineProperty(params, '__proto__', { value: 'own', enumerable: true, configurable: true, writable: true });
+    const r = npc.validateNaverPay(params, { mode: 'popup', now: new Date('2025-01-01T00:00:00+09:00') });
+    return {
+      reason: body.json.reason === tricky,
+      amount: body.json.amount,
+      form: body.form.includes('amount=9007199254740991'),
+      lone,
+      ok: r.ok,
+      odd: Object.keys(odd).every((k) => Object.is(r.request[k], odd[k])),
+      ownProto: Object.getOwnPropertyDescriptor(r.request, '__proto__')?.value,
+      prototype: Object.getPrototypeOf(r.request) === Object.prototype,
+    };
+  }, VALID_PARAMS);
+  assert.deepEqual(out, { reason: true, amount: 9007199254740991, form: true, lone: 'a\ufffdb', ok: true, odd: true, ownProto: 'own', prototype: true });
+});
+
 test('bad options are issues under options.*, never a throw', async () => {
   const r = await validate(VALID_PARAMS, { minAmount: 'x', mode: 'modal', locale: 'jp', now: 'today' });
   assert.deepEqual(r.errors.map((e) => e.field).sort(), ['options.locale', 'options.minAmount', 'options.mode', 'options.now']);
