@@ -197,7 +197,7 @@ fn is_merchant_code(code: &str) -> bool {
 }
 
 /// Calls `IMP.init(code)` unless this very `IMP` was last initialised with `code`.
-pub(crate) fn ensure_init(imp: &JsValue, code: &str) -> Result<(), JsValue> {
+fn ensure_init(imp: &JsValue, code: &str) -> Result<(), JsValue> {
     thread_local! {
         static LAST_INIT: RefCell<Option<(JsValue, String)>> = const { RefCell::new(None) };
     }
