@@ -407,7 +407,7 @@ if (byCrate) {
   lines.push('Function bodies by crate (the same build re-bound with names kept: `wasm-bindgen --keep-debug`, `wasm-opt -Oz -g`):', '',
     '| crate | code |', '|---|---:|', ...byCrate.slice(0, 10).map(([c, n]) => `| ${c} | ${KB(n)} |`), '',
     'Largest functions:', '', '| function | bytes |', '|---|---:|',
-    ...topFunctions.map((f) => `| \`${f.name.replace(/::h[0-9a-f]{16}$/, '').replace(/\|/g, '\\|').slice(0, 110)}\` | ${f.size} |`), '');
+    ...topFunctions.map((f) => `| \`${f.name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{8,}\]/g, '').replace(/\|/g, '\\|').slice(0, 110)}\` | ${f.size} |`), '');
 }
 lines.push('## Start-up', '',
   `Headless Chromium, loopback HTTP (\`Cache-Control: no-store\`), a fresh browser context per load (empty caches), `
