@@ -3,7 +3,7 @@
 // which wasm-bindgen copies beside the glue, into the glue that imports them, so a page makes no
 // extra request before the wasm starts; gives the wasm's imports and exports short names; exports
 // the error class from each entry; writes package.json, the declarations and the README.
-import { readFileSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { shortenNames } from './shorten-names.mjs';
 
@@ -11,6 +11,8 @@ import { shortenNames } from './shorten-names.mjs';
 const pkg = process.argv[2] ?? 'pkg';
 const crate = 'naverpay_checkout';
 const PUBLIC = 'NaverPayError, isNaverPayError';
+// Every file in js/ is a snippet the wasm imports, and each glue file must import each one once.
+const SNIPPETS = readdirSync('js').filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();
 
 /** A snippet as one statement binding its exports; its own names stay inside its function scope. */
 function snippet(name) {
@@ -24,14 +26,16 @@ function snippet(name) {
 /** Replaces each line of `file` that imports a snippet with the snippet itself, then appends `tail`. */
 function inlineSnippets(file, tail) {
   const importLine = /^(?:import \{ .+ \} from '|const \{ .+ \} = require\(String\.raw`)\.\/snippets\/[^/]+\/js\/(\w+)\.js/;
-  let found = [];
+  const found = [];
   const lines = readFileSync(file, 'utf8').split('\n').map((line) => {
     const m = line.match(importLine);
     if (!m) return line;
     found.push(m[1]);
     return snippet(m[1]);
   });
-  if (found.sort().join() !== 'bridge,error,loader') throw new Error(`${file}: expected one import each of js/bridge.js, js/error.js and js/loader.js, got ${found}`);
+  if (found.sort().join() !== SNIPPETS.join()) {
+    throw new Error(`${file}: expected one import each of ${SNIPPETS.map((s) => `js/${s}.js`).join(', ')}, got ${found}`);
+  }
   writeFileSync(file, lines.join('\n') + tail);
 }
 
