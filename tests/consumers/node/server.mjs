@@ -2,6 +2,7 @@
 // Exits non-zero (an assertion) on any mismatch; prints one JSON line for the test.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import {
   NaverPayCheckout,
   NaverPayError,
@@ -18,8 +19,9 @@ import * as namespace from 'naverpay-checkout';
 import { checkApi } from './checks.mjs';
 
 const require = createRequire(import.meta.url);
-const resolved = import.meta.resolve('naverpay-checkout');
-assert.match(resolved, /\/node_modules\/naverpay-checkout\/node\/naverpay_checkout\.js$/, 'import resolves the Node build');
+const resolved = fileURLToPath(import.meta.resolve('naverpay-checkout'));
+const installed = fileURLToPath(new URL('./node_modules/naverpay-checkout/', import.meta.url));
+assert.ok(resolved.startsWith(installed), `import resolves a file of the installed package: ${resolved}`);
 
 // Named imports and the namespace are the same functions (no second copy of the module).
 assert.equal(namespace.validateNaverPay, validateNaverPay);

@@ -1,12 +1,16 @@
-// What a merchant's page does with the package: load the PortOne SDK at page load, pay on click,
-// show the PG's message as it came. Shared by the webpack, Vite and <script type="module"> apps,
-// which each pass in the package as their own build resolved it. The SDK URL points at the
-// offline simulator served beside the app (a real shop leaves sdkUrl out and gets PortOne's CDN).
+// What a merchant's page does with the package: validate, load the PortOne SDK at page load, pay
+// on click, show the PG's message as it came. Shared by every browser app under tests/consumers/,
+// each passing in the package's exports as its own build resolved them (bundled apps get a copy
+// of this file beside them; the classic page gets it as a classic script). The SDK URL points at
+// the offline simulator served beside the app (a real shop leaves sdkUrl out: PortOne's CDN).
 
 const $ = (id) => document.getElementById(id);
 
-/** Runs the page with `npc`, the module namespace of the installed package. */
-export async function runCheckoutPage({ NaverPayCheckout, isNaverPayError, validateNaverPay }) {
+/**
+ * Runs the page with the package's exports. `signal` (optional) drops the click handler when it
+ * aborts, for frameworks that mount a component twice.
+ */
+export async function runCheckoutPage({ NaverPayCheckout, isNaverPayError, validateNaverPay }, { signal } = {}) {
   const params = {
     merchant_uid: `order_${Date.now()}`,
     name: 'History of the World',
@@ -17,6 +21,7 @@ export async function runCheckoutPage({ NaverPayCheckout, isNaverPayError, valid
     const report = validateNaverPay(params, { mode: 'popup' });
     if (!report.ok) throw new Error('invalid params: ' + JSON.stringify(report.errors));
     const checkout = await NaverPayCheckout.load({ merchantCode: 'imp12345678', sdkUrl: '/sim/imp.js' });
+    if (signal?.aborted) return;
     $('pay').disabled = false;
     $('status').textContent = 'ready';
     $('pay').addEventListener('click', async () => {
@@ -30,7 +35,7 @@ export async function runCheckoutPage({ NaverPayCheckout, isNaverPayError, valid
         $('message').textContent = isNaverPayError(e) ? `${e.code}: ${e.message}` : String(e);
         $('status').textContent = 'error';
       }
-    });
+    }, { signal });
   } catch (e) {
     $('message').textContent = String(e?.stack ?? e);
     $('status').textContent = 'error';

@@ -1,0 +1,3 @@
+// Nothing for naverpay-checkout: the package needs no Next.js configuration.
+/** @type {import("next").NextConfig} */
+export default {};
