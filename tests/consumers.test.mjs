@@ -259,9 +259,15 @@ async function payInPage(url, action, failMessage) {
   page.on('response', (q) => { if (q.status() >= 400) failedRequests.push(`${q.url()}: HTTP ${q.status()}`); });
   const reported = () => [...problems.pageErrors.map(String), ...problems.consoleErrors, ...failedRequests].join('; ');
   try {
+    // An uncaught error before the page is ready ends the wait at once (a page that threw on
+    // load would otherwise sit out the timeout).
+    const thrown = new Promise((resolve, reject) => page.once('pageerror', reject));
+    thrown.catch(() => {});
     await page.goto(url);
-    await page.waitForFunction(() => ['ready', 'error'].includes(document.getElementById('status')?.textContent), null, { timeout: 60_000 })
-      .catch((e) => { throw new Error(`the page never got ready: ${reported() || e.message}`); });
+    await Promise.race([
+      page.waitForFunction(() => ['ready', 'error'].includes(document.getElementById('status')?.textContent), null, { timeout: 60_000 }),
+      thrown,
+    ]).catch((e) => { throw new Error(`the page never got ready: ${reported() || e.message}`); });
     const ready = await page.evaluate(() => ({ status: document.getElementById('status').textContent, message: document.getElementById('message').textContent }));
     assert.equal(ready.status, 'ready', `the page loaded the package and the SDK: ${ready.message} ${reported()}`);
     await page.click('#pay');
@@ -293,6 +299,14 @@ function freePort() {
   });
 }
 
+// App servers still running when this process ends (a failed hook, an interrupted run) end with it.
+const liveServerGroups = new Set();
+process.on('exit', () => {
+  for (const pid of liveServerGroups) {
+    try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ }
+  }
+});
+
 /**
  * Starts an app's own server (next start, next dev, vite) in its own process group and waits
  * until `readyPath` answers. close() ends that group (the tools start workers of their own).
@@ -308,7 +322,8 @@ async function startAppServer(app, args) {
   child.stderr.on('data', (d) => { output += d; });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   let gone = false;
-  exited.then(() => { gone = true; });
+  liveServerGroups.add(child.pid);
+  exited.then(() => { gone = true; liveServerGroups.delete(child.pid); });
   const close = async () => {
     if (gone) return;
     try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
@@ -461,7 +476,8 @@ function nextServerChecks(name) {
       const cancelRes = await postJson(`${url}/api/cancel`, { imp_uid: 'imp_123412341234', amount: 5000, reason: '고객 요청' });
       const cancel = await cancelRes.json();
       assert.equal(cancelRes.status, 200, JSON.stringify(cancel));
-      assert.deepEqual(cancel.json, { imp_uid: 'imp_123412341234', amount: 5000, reason: '고객 요청' });
+      // SPEC.md: extra.requester defaults to admin and is always written out.
+      assert.deepEqual(cancel.json, { imp_uid: 'imp_123412341234', amount: 5000, reason: '고객 요청', extra: { requester: 'admin' } });
       assert.equal(new URLSearchParams(cancel.form).get('reason'), '고객 요청');
       const refused = await postJson(`${url}/api/cancel`, { amount: -1 });
       assert.equal(refused.status, 400);
