@@ -21,7 +21,7 @@ const watchdog = setTimeout(() => {
 }, 300_000);
 watchdog.unref();
 
-const STARTUP_LOADS = 40;
+const STARTUP_LOADS = 30;
 const loadAtStart = os.loadavg();
 const CLICKS = 100;
 const log = (...a) => console.error('bench:', ...a);
