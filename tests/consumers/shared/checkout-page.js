@@ -6,11 +6,25 @@
 
 const $ = (id) => document.getElementById(id);
 
+/** The page's elements, added to <body> unless the page has them already (Next.js renders them). */
+function ensureMarkup() {
+  if ($('pay')) return;
+  const el = (tag, props) => Object.assign(document.createElement(tag), props);
+  document.body.append(
+    el('p', { textContent: 'History of the World — 14,000원' }),
+    el('button', { id: 'pay', type: 'button', disabled: true, textContent: '네이버페이로 결제' }),
+    el('p', { id: 'status', textContent: 'loading' }),
+    el('p', { id: 'message' }),
+    el('pre', { id: 'result' }),
+  );
+}
+
 /**
  * Runs the page with the package's exports. `signal` (optional) drops the click handler when it
  * aborts, for frameworks that mount a component twice.
  */
 export async function runCheckoutPage({ NaverPayCheckout, isNaverPayError, validateNaverPay }, { signal } = {}) {
+  ensureMarkup();
   const params = {
     merchant_uid: `order_${Date.now()}`,
     name: 'History of the World',
