@@ -385,23 +385,22 @@ const postJson = (url, body) => fetch(url, {
  */
 function browserSetup(name, app, { start, pages = ['/'], wasm = false, server }) {
   describe(`${name} (tests/consumers/${app})`, () => {
-    let started;
-    before(() => {
-      started = start();
-      started.catch(() => {}); // reported by the first test below
-    });
-    after(async () => { await (await started.catch(() => null))?.close(); });
+    // Started by the first test that needs it (a --test-name-pattern run builds only what it runs);
+    // a failed start fails each test that awaits it, with the cause.
+    let starting;
+    const started = () => (starting ??= start());
+    after(async () => { await (await starting?.catch(() => null))?.close(); });
 
     test(`${name}: builds and serves the app with no configuration for the package`, { timeout: 360_000 }, async () => {
-      await started;
+      await started();
     });
 
-    if (server) server(() => started);
+    if (server) server(started);
 
     for (const pagePath of pages) {
       const where = pages.length > 1 ? ` (${pagePath})` : '';
       test(`${name}${where}: a simulated payment approved in Chromium shows the imp_uid`, { timeout: 120_000 }, async () => {
-        const { url } = await started;
+        const { url } = await started();
         const r = await payInPage(`${url}${pagePath}`, 'approve');
         assert.deepEqual(r.problems, [], 'no page error');
         assert.deepEqual(r.failedRequests, [], 'no request failed');
@@ -421,7 +420,7 @@ function browserSetup(name, app, { start, pages = ['/'], wasm = false, server })
       });
 
       test(`${name}${where}: a failure shows the PG's error_msg verbatim, as text`, { timeout: 120_000 }, async () => {
-        const { url } = await started;
+        const { url } = await started();
         const r = await payInPage(`${url}${pagePath}`, 'fail', FAIL_MESSAGE);
         assert.deepEqual(r.problems, [], 'no page error');
         assert.deepEqual(r.failedRequests, [], 'no request failed');
