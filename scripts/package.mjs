@@ -96,7 +96,11 @@ const PUBLIC = publicExports(readFileSync(glue, 'utf8'));
   buildSync({ ...common, format: 'esm', outfile: join(out, 'esm', `${crate}.js`) });
   // platform node: esbuild then annotates the export names, which Node's `import` of CommonJS reads.
   buildSync({ ...common, format: 'cjs', platform: 'node', outfile: join(out, 'node', `${crate}.js`) });
-  buildSync({ ...common, format: 'iife', globalName: 'NaverPayCheckout', outfile: join(out, 'global', 'naverpay-checkout.js') });
+  // The global is a property of globalThis, not a top-level `var` (esbuild's globalName): a page
+  // may then write `const { NaverPayCheckout } = window.NaverPayCheckout;` in its own classic script.
+  const global = join(glueDir, 'global.js');
+  writeFileSync(global, `import * as api from './entry.js';\nglobalThis.NaverPayCheckout = { ...api };\n`);
+  buildSync({ ...common, entryPoints: [global], format: 'iife', outfile: join(out, 'global', 'naverpay-checkout.js') });
   // node/ is CommonJS whatever the package's "type"; its declarations beside it are read as CommonJS too.
   writeFileSync(join(out, 'node', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 }
