@@ -80,7 +80,7 @@ function lookInPage({ message, minimum }) {
   const skip = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
   let exact = false;
   let containing = null;
-  const changed = [];
+  const fresh = new Set(); // visible elements whose text is new or changed, or that were hidden
   for (const el of document.querySelectorAll('body *')) {
     if (skip.has(el.tagName) || el.closest('[data-imp-sim]') || !el.checkVisibility()) continue;
     const text = el.textContent;
@@ -89,10 +89,11 @@ function lookInPage({ message, minimum }) {
       else if (containing === null || text.length < containing.length) containing = text.trim();
     }
     const before = seen.get(el);
-    const isNew = !before || !before.visible || before.text !== text;
-    const innermost = ![...el.children].some((c) => c.textContent.trim() === text.trim());
-    if (isNew && innermost && text.trim() !== '') changed.push(text.trim().replace(/\s+/g, ' ').slice(0, 160));
+    if ((!before || !before.visible || before.text !== text) && text.trim() !== '') fresh.add(el);
   }
+  // The innermost of them: a changed child already says what changed in its parent.
+  const changed = [...fresh].filter((el) => ![...el.children].some((c) => fresh.has(c)))
+    .map((el) => el.textContent.trim().replace(/\s+/g, ' ').slice(0, 160));
   const mentionsMinimum = minimum === null ? [] : changed.filter((t) => new RegExp(`(^|\\D)${minimum}(\\D|$)`).test(t.replace(/,/g, '')));
   return { exact, containing, changed: [...new Set(changed)].slice(0, 8), mentionsMinimum };
 }
@@ -123,6 +124,7 @@ export async function rehearseInspection(page, options) {
     mobile: options.mobile ?? {},
     devices: { ...DEVICES, ...(options.devices ?? {}) },
     skip: new Set(options.skip ?? []),
+    preparePage: options.preparePage ?? null,
   };
   if (!/^https?:/.test(o.url)) throw new TypeError(`rehearseInspection: the page is not on a checkout (url ${quote(o.url)}); pass options.url`);
   const results = new Map();
@@ -165,6 +167,7 @@ export async function rehearseInspection(page, options) {
     const context = await browser.newContext({ ...device.context, storageState: await page.context().storageState() });
     try {
       const phone = await context.newPage();
+      if (o.preparePage) await o.preparePage(phone);
       const phoneSim = await installImpSimulator(phone, { navigate: false });
       const r = await payAndLook({ page: phone, sim: phoneSim, o }, {
         setup: o.mobile.setup ?? o.setup, url: o.mobile.url ?? o.url, scenario: id, outcome: 'never', message: null,
