@@ -3,7 +3,7 @@
 // which wasm-bindgen copies beside the glue, into the glue that imports them, so a page makes no
 // extra request before the wasm starts; gives the wasm's imports and exports short names; exports
 // the error class from each entry; writes package.json, the declarations and the README.
-import { readFileSync, readdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, copyFileSync, rmSync, mkdirSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { shortenNames } from './shorten-names.mjs';
 
@@ -91,6 +91,33 @@ const manifest = {
   files: ['bundler', 'web', 'node', 'index.d.ts', 'web.d.ts', 'README.md'],
   engines: { node: '>=18' },
 };
+// ---- naverpay-checkout/testing (issue 14): the test kit, Node only, outside every browser entry ----
+// testing/*.mjs and index.d.ts, with sim/imp.js and sim/rest.mjs beside them; testing/locations.mjs is the one
+// file that names where those are, so its repository paths are rewritten for the package's layout.
+{
+  const dir = join(pkg, 'testing');
+  mkdirSync(dir, { recursive: true });
+  for (const f of readdirSync('testing').filter((f) => f.endsWith('.mjs') || f.endsWith('.d.ts'))) {
+    copyFileSync(join('testing', f), join(dir, f));
+  }
+  copyFileSync('sim/imp.js', join(dir, 'imp.js'));
+  copyFileSync('sim/rest.mjs', join(dir, 'rest-simulator.mjs'));
+  let locations = readFileSync('testing/locations.mjs', 'utf8');
+  for (const [from, to] of [["'../sim/rest.mjs'", "'./rest-simulator.mjs'"], ["'../sim/imp.js'", "'./imp.js'"],
+    ["'../pkg/node/naverpay_checkout.js'", `'../node/${crate}.js'`]]) {
+    if (locations.split(from).length !== 2) throw new Error(`testing/locations.mjs must name ${from} once`);
+    locations = locations.replace(from, to);
+  }
+  writeFileSync(join(dir, 'locations.mjs'), locations);
+  chmodSync(join(dir, 'cli.mjs'), 0o755);
+  manifest.exports['./testing'] = { types: './testing/index.d.ts', default: './testing/index.mjs' };
+  manifest.bin = { 'naverpay-checkout': './testing/cli.mjs' };
+  manifest.peerDependencies = { 'playwright-core': '>=1.40' };
+  manifest.peerDependenciesMeta = { 'playwright-core': { optional: true } };
+  manifest.files.push('testing');
+}
+// ---- end of naverpay-checkout/testing ----
+
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
 for (const [from, to] of [['types/index.d.ts', 'index.d.ts'], ['types/index.d.ts', `node/${crate}.d.ts`],
