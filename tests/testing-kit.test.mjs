@@ -258,3 +258,11 @@ test('no browser entry of the package reaches the test kit', async () => {
     }
   }
 });
+
+test('testing/index.d.ts: the valid uses compile and every @ts-expect-error is an error', async () => {
+  const tsc = path.join(REPO_ROOT, 'node_modules/.bin/tsc');
+  const r = await run(tsc, ['-p', path.join(REPO_ROOT, 'tests/types-testing/tsconfig.json')]).catch((e) => e);
+  assert.equal(r.code ?? 0, 0, r.stdout);
+  // The package ships the very declarations it was checked with.
+  assert.equal(await readFile(path.join(PKG, 'testing/index.d.ts'), 'utf8'), await readFile(path.join(REPO_ROOT, 'testing/index.d.ts'), 'utf8'));
+});
