@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export { createRestSimulator, readBody, parseForm, MESSAGES as REST_MESSAGES } from '../sim/rest.mjs';
+export { createRestSimulator } from '../sim/rest.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const IMP_SCRIPT = path.join(here, '../sim/imp.js');
 export const NODE_BUILD = path.join(here, '../pkg/node/naverpay_checkout.js');

@@ -101,7 +101,32 @@ function lookInPage({ message, minimum }) {
 // ---- the rehearsal -------------------------------------------------------------------------------
 
 const quote = (s) => JSON.stringify(s);
+const firstLine = (s) => String(s).split('\n')[0];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Collects (and accepts) the page's dialogs until stop(). */
+function watchDialogs(page) {
+  const dialogs = [];
+  const onDialog = (d) => {
+    dialogs.push(d.message());
+    d.accept().catch(() => {});
+  };
+  page.on('dialog', onDialog);
+  return { dialogs, stop: () => page.off('dialog', onDialog) };
+}
+
+/** Looks until `message` is an element's whole text or an alert; a near miss is given settleMs to become exact. */
+async function waitForMessage(page, message, dialogs, o) {
+  const deadline = Date.now() + o.timeoutMs;
+  let nearMissAt = null;
+  for (;;) {
+    const seen = await page.evaluate(lookInPage, { message, minimum: null });
+    if (seen.exact || dialogs.includes(message)) return seen;
+    if ((seen.containing || dialogs.some((d) => d.includes(message))) && nearMissAt === null) nearMissAt = Date.now();
+    if ((nearMissAt !== null && Date.now() - nearMissAt > o.settleMs) || Date.now() > deadline) return seen;
+    await sleep(100);
+  }
+}
 
 /**
  * Runs the inspection's scenarios on a Playwright page that is on the merchant's checkout.
@@ -214,12 +239,7 @@ export async function rehearseInspection(page, options) {
 
 /** Loads `url`, runs the caller's setup, queues `outcome`, clicks pay and waits for the call and what the buyer sees. */
 async function payAndLook({ page, sim, o }, { setup, url, scenario, outcome, message }) {
-  const dialogs = [];
-  const onDialog = (d) => {
-    dialogs.push(d.message());
-    d.accept().catch(() => {});
-  };
-  page.on('dialog', onDialog);
+  const { dialogs, stop } = watchDialogs(page);
   try {
     try {
       await page.goto(url);
@@ -245,25 +265,11 @@ async function payAndLook({ page, sim, o }, { setup, url, scenario, outcome, mes
         (seen.changed.length ? `; the page showed ${seen.changed.map(quote).join(', ')}` : '') };
     }
     if (message === null) return { call };
-    // Wait for the message: exact (or an alert) ends it; a near miss is given a moment to settle.
-    const deadline = Date.now() + o.timeoutMs;
-    let seen;
-    let nearMissAt = null;
-    for (;;) {
-      seen = await page.evaluate(lookInPage, { message, minimum: null });
-      if (seen.exact || dialogs.includes(message)) break;
-      if ((seen.containing || dialogs.some((d) => d.includes(message))) && nearMissAt === null) nearMissAt = Date.now();
-      if (nearMissAt !== null && Date.now() - nearMissAt > o.settleMs) break;
-      if (Date.now() > deadline) break;
-      await sleep(100);
-    }
-    return { call, seen, dialogs };
+    return { call, seen: await waitForMessage(page, message, dialogs, o), dialogs };
   } finally {
-    page.off('dialog', onDialog);
+    stop();
   }
 }
-
-const firstLine = (s) => String(s).split('\n')[0];
 
 function judgeMessage({ seen, dialogs }, message) {
   if (seen.exact) return [PASSED, `shown as an element's whole text: ${quote(message)}`];
@@ -319,12 +325,7 @@ async function belowMinimum({ page, sim, o }) {
   if (!b || (!b.setup && !b.url)) {
     return [NOT_REHEARSED, 'needs a cart under the minimum: pass belowMinimum: { setup(page) } or { url }'];
   }
-  const dialogs = [];
-  const onDialog = (d) => {
-    dialogs.push(d.message());
-    d.accept().catch(() => {});
-  };
-  page.on('dialog', onDialog);
+  const { dialogs, stop } = watchDialogs(page);
   try {
     try {
       await page.goto(b.url ?? o.url);
@@ -366,7 +367,7 @@ async function belowMinimum({ page, sim, o }) {
     return [FAILED, `no window opened, but no message naming the minimum (${o.minAmount}) appeared after the click` +
       (shown.length ? `; the page showed ${shown.map(quote).join(', ')}` : '; nothing new was shown')];
   } finally {
-    page.off('dialog', onDialog);
+    stop();
   }
 }
 
@@ -391,12 +392,7 @@ async function redirectMessage(redirecting, encoding, o) {
   const message = uniqueMessage();
   const rsp = { success: false, imp_uid: `imp_${randomInt(1e11, 1e12 - 1)}`, merchant_uid: call.params.merchant_uid,
     error_code: 'NP_REHEARSAL', error_msg: message };
-  const dialogs = [];
-  const onDialog = (d) => {
-    dialogs.push(d.message());
-    d.accept().catch(() => {});
-  };
-  page.on('dialog', onDialog);
+  const { dialogs, stop } = watchDialogs(page);
   try {
     const target = await page.evaluate(({ base, rsp, encoding }) => window.IMP.__sim.buildRedirectUrl(base, rsp, encoding),
       { base: call.params.m_redirect_url, rsp, encoding });
@@ -405,20 +401,11 @@ async function redirectMessage(redirecting, encoding, o) {
     } catch (e) {
       return [NOT_REHEARSED, `the m_redirect_url page did not load: ${firstLine(e.message)}`];
     }
-    const deadline = Date.now() + o.timeoutMs;
-    let seen;
-    let nearMissAt = null;
-    for (;;) {
-      seen = await page.evaluate(lookInPage, { message, minimum: null });
-      if (seen.exact || dialogs.includes(message)) break;
-      if ((seen.containing || dialogs.some((d) => d.includes(message))) && nearMissAt === null) nearMissAt = Date.now();
-      if ((nearMissAt !== null && Date.now() - nearMissAt > o.settleMs) || Date.now() > deadline) break;
-      await sleep(100);
-    }
+    const seen = await waitForMessage(page, message, dialogs, o);
     const [status, reason] = judgeMessage({ seen, dialogs }, message);
     return [status, `${reason} (returned to ${new URL(target).pathname})`];
   } finally {
-    page.off('dialog', onDialog);
+    stop();
   }
 }
 
