@@ -115,7 +115,7 @@ function createLog(outcomes) {
   return log;
 }
 
-function handleOver(log, { reset: resetPage, sim }) {
+function handleOver(log, { reset: resetPage, sync, sim }) {
   return {
     /** Every IMP.request_pay: { id, params, mode, userActivation, hasBeenActive, at, outcome?, response, redirectedTo }. */
     get calls() { return log.calls; },
@@ -138,6 +138,11 @@ function handleOver(log, { reset: resetPage, sim }) {
     waitForResponse(call, { timeoutMs = 5000 } = {}) {
       return log.waitFor(() => (call.response ? call : undefined), timeoutMs, `waiting for the response to ${call.params?.merchant_uid}`);
     },
+    /**
+     * Resolves once everything the page(s) published so far is in `calls` and `inits`. A Playwright page reports
+     * through a binding, asynchronously: read the record right after the page acted on it with `await sync()`.
+     */
+    sync,
     /** Forgets the record and the queue, here and in the page(s). */
     async reset() {
       log.clear();
@@ -155,7 +160,8 @@ const isWindow = (t) => t && typeof t === 'object' && t.document && typeof t.doc
  * Installs the IMP simulator.
  * - A Playwright Page or BrowserContext: every document loaded from now on gets it before its own scripts
  *   (an init script, so a strict CSP is no obstacle), and requests for PortOne's SDK URL are answered with it.
- *   Install before `page.goto`. Installing twice on the same target returns the first handle.
+ *   Install before `page.goto`. Installing twice on the same target (or on a page of a context that has it)
+ *   returns the first handle.
  * - A DOM window (jsdom's `dom.window`, happy-dom's `new Window()`, or Vitest's global `window`): runs it now.
  *
  * @param {object} target
@@ -164,7 +170,8 @@ const isWindow = (t) => t && typeof t === 'object' && t.document && typeof t.doc
  *           reportTimeoutMs?: number }} [options]
  */
 export async function installImpSimulator(target, options = {}) {
-  const known = installed.get(target);
+  // A page whose context has the simulator already shares the context's (its bindings cover the page).
+  const known = installed.get(target) ?? (typeof target.context === 'function' ? installed.get(target.context()) : undefined);
   if (known) {
     if (options.outcomes) await known.script(...options.outcomes);
     return known;
@@ -189,6 +196,8 @@ async function installInPlaywright(target, options) {
   const pages = () => (typeof target.pages === 'function' ? target.pages() : [target]);
   return handleOver(log, {
     reset: () => Promise.all(pages().map((p) => p.evaluate(() => window.IMP?.__sim?.reset()).catch(() => {}))),
+    // A binding call of our own, after the page's: bindings are answered in order, so theirs are in by then.
+    sync: () => Promise.all(pages().map((p) => p.evaluate(() => window.__impSimRecord?.({ type: 'sync' })).catch(() => {}))),
   });
 }
 
@@ -208,5 +217,5 @@ function installInWindow(window, options) {
   new Function(...names, IMP_SOURCE)(...names.map(bound));
   const sim = window.IMP.__sim;
   sim.configure({ navigate: false, ...simConfig(options) }); // jsdom cannot navigate: record the redirect
-  return handleOver(log, { reset: async () => sim.reset(), sim });
+  return handleOver(log, { reset: async () => sim.reset(), sync: async () => {}, sim });
 }

@@ -49,6 +49,8 @@ export interface ImpSimulator {
   script(...outcomes: Array<Outcome | Outcome[]>): Promise<void>;
   waitForCall(options?: { count?: number; timeoutMs?: number }): Promise<SimCall>;
   waitForResponse(call: SimCall, options?: { timeoutMs?: number }): Promise<SimCall>;
+  /** Resolves once everything the page published so far is in calls and inits (Playwright reports asynchronously). */
+  sync(): Promise<void>;
   reset(): Promise<void>;
   /** DOM windows only: window.IMP.__sim itself (sim/README.md). */
   readonly sim?: Record<string, any>;

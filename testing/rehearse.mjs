@@ -314,6 +314,7 @@ async function doubleClick({ page, sim, o }) {
     return [NOT_REHEARSED, `double-clicking ${quote(o.pay)} did not call IMP.request_pay within ${o.timeoutMs} ms`];
   }
   await sleep(o.settleMs); // a second call has had its chance
+  await sim.sync();
   const n = sim.calls.length;
   if (n === 1) return [PASSED, 'one IMP.request_pay for two clicks'];
   const uids = sim.calls.map((c) => c.params?.merchant_uid);
@@ -351,6 +352,7 @@ async function belowMinimum({ page, sim, o }) {
       await sleep(100);
     }
     await sleep(o.settleMs); // IMP.request_pay has had its chance
+    await sim.sync();
     const call = sim.calls[0];
     if (call) {
       const amount = call.params?.amount;

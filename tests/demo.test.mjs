@@ -147,6 +147,7 @@ test('desktop: insufficient balance → exactly the simulator\'s error_msg, noth
   await page.click('#pay-button');
   await page.waitForSelector('#pay-result:not([hidden])');
   assert.equal(await text(page, '#pay-message'), IMP_MESSAGES.insufficient);
+  await sim.sync();
   assert.equal(sim.calls[0].response.error_msg, IMP_MESSAGES.insufficient);
   assert.equal(await page.$eval('#pay-message', (e) => e.childElementCount), 0);
   assert.equal(await page.isHidden('#receipt'), true);
@@ -184,6 +185,7 @@ test('the window mode override sends a desktop to the completion page, which sho
   assert.equal(await page.evaluate(() => document.querySelector('main svg')), null);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.match(await text(page, '#result-facts'), /F999/);
+  await sim.sync();
   assert.equal(new URL(sim.redirects[0]).searchParams.get('error_msg'), payload, 'the query the simulator built');
   await shot(page, 'desktop-redirect-payload');
 });
@@ -213,6 +215,7 @@ test('a cart under the minimum shows the minimum-amount message and IMP is never
   await page.click('#pay-button');
   await page.waitForSelector('#pay-result:not([hidden])');
   assert.equal(await text(page, '#pay-message'), MIN_AMOUNT_MESSAGE);
+  await sim.sync();
   assert.equal(sim.calls.length, 0);
   await shot(page, 'desktop-below-minimum');
 });
@@ -255,6 +258,7 @@ for (const [name, options] of [['iPhone', IPHONE], ['Android Chrome', ANDROID]])
     assert.equal(result.mode, 'redirect');
     assert.match(result.imp_uid, /^imp_\d+$/);
     assert.equal(await text(page, '#result-title'), '주문이 완료되었습니다');
+    await sim.sync();
     assert.equal(sim.calls[0].mode, 'redirect', 'the record survived the page leaving');
     assert.equal(result.imp_uid, sim.calls[0].response.imp_uid);
     assert.match(await text(page, '#receipt'), /48,400원/);
@@ -287,6 +291,7 @@ test('a tampered amount (the page pays less than the order) is caught by the bac
   await sim.script('approve');
   await page.click('#pay-button');
   await page.waitForSelector('#receipt[data-state="rejected"]');
+  await sim.sync();
   assert.equal(sim.calls[0].params.amount, 1000);
   assert.match(await text(page, '#verify-message'), /1000원.*48400원/);
   const { cancellations } = demo.rest.snapshot();
@@ -325,6 +330,7 @@ test('subscribe → billing key registered → again → schedule recorded', asy
   await page.click('[data-imp-sim="approve"]');
   await page.waitForSelector('#receipt[data-state="active"]');
 
+  await sim.sync();
   const call = sim.calls[0].params;
   const { billingKeys, agains, schedules } = demo.rest.snapshot();
   assert.equal(billingKeys.length, 1);
@@ -386,6 +392,7 @@ test('with IMP_CODE the page loads PortOne\'s SDK from its CDN with that code, w
     await page.goto(real.url + '/');
     await page.waitForSelector('#checkout[data-ready="true"]');
     assert.deepEqual(sdkRequests, [SDK_URL]);
+    await sim.sync();
     assert.deepEqual(sim.inits, ['imp12345678']);
     assert.equal(await page.evaluate(() => document.querySelectorAll('script[src^="/sim/"]').length), 0);
     await sim.script('cancel');

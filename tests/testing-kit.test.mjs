@@ -201,12 +201,29 @@ test('installImpSimulator on a page: the record survives a redirect, outcomes go
     assert.equal(first.error_msg, kit.IMP_MESSAGES.cancel);
     await page.evaluate(() => window.IMP.request_pay({ merchant_uid: 'o2', amount: 1000, naverPopupMode: false, m_redirect_url: '/complete.html' }));
     await page.waitForURL(/imp_success=false/);
+    await imp.sync();
     assert.deepEqual(imp.calls.map((c) => [c.params.merchant_uid, c.mode, c.response?.error_msg]), [['o1', 'popup', kit.IMP_MESSAGES.cancel], ['o2', 'redirect', 'x']]);
     assert.equal(imp.redirects.length, 1);
     assert.deepEqual(imp.inits, ['imp00000000']);
     await assert.rejects(imp.script('approved'), TypeError);
   } finally {
     await page.close();
+  }
+});
+
+test('a page of a context that has the simulator shares the context\'s handle, and the rehearsal can use it', async () => {
+  const context = await browser.newContext();
+  try {
+    const imp = await kit.installImpSimulator(context, { reportUrl: '/portone/__sim/payments' });
+    const page = await context.newPage();
+    assert.equal(await kit.installImpSimulator(page), imp);
+    await page.goto(`${demo.url}/`);
+    const report = await kit.rehearseInspection(page, { pay: '#pay-button', setup: (p) => p.waitForSelector('#checkout[data-ready="true"]'),
+      skip: ['double-click', 'below-minimum', 'redirect-tablet', 'redirect-in-app', 'failure-message-redirect-euc-kr'] });
+    assert.deepEqual(report.scenarios.map((s) => [s.id, s.status]), [['failure-message', 'passed'], ['naver-products', 'passed'],
+      ['redirect-phone', 'passed'], ['failure-message-redirect', 'passed']], report.summary);
+  } finally {
+    await context.close();
   }
 });
 
