@@ -117,10 +117,9 @@ test('popup mode forced on a phone fails every device scenario; the redirect pag
 });
 
 test('a request without naverProducts fails naver-products', async () => {
-  const report = await rehearse('no-products', { skip: ['double-click', 'below-minimum', 'redirect-phone', 'redirect-tablet', 'redirect-in-app'] });
-  assert.equal(scenario(report, 'naver-products').status, 'failed', report.summary);
+  const report = await rehearse('no-products', { skip: ['failure-message', 'double-click', 'below-minimum', 'redirect-phone', 'redirect-tablet', 'redirect-in-app'] });
+  assert.deepEqual(statuses(report), { 'naver-products': 'failed' }, 'a skipped scenario is left out of the report');
   assert.equal(scenario(report, 'naver-products').reason, 'IMP.request_pay got no naverProducts (missing)');
-  assert.equal(scenario(report, 'failure-message').status, 'passed');
 });
 
 test('a pay button that calls IMP on every click fails double-click', async () => {
