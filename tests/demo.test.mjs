@@ -125,6 +125,7 @@ test('desktop: popup → the simulator\'s own approve button → the server veri
   assert.match(await text(page, '#receipt'), /결제가 완료되었습니다/);
   assert.match(await text(page, '#receipt'), /48,400원/);
 
+  await sim.sync();
   const [call] = sim.calls;
   assert.equal(call.params.naverPopupMode, true);
   assert.equal(call.params.amount, CART_TOTAL);
