@@ -3,11 +3,12 @@
 //   node/    the same as CommonJS, for `require` and the `node` condition (Node, server renderers)
 //   global/  the same as a classic script defining `window.NaverPayCheckout`
 //   web/     the size-optimized ES module that fetches its .wasm beside it after `await init()`
+//   testing/ the test kit (naverpay-checkout/testing): the PortOne simulators and the inspection rehearsal
 // First the JavaScript snippets (js/error.js with the NaverPayError class, js/bridge.js with the
 // value encoder, js/loader.js with the SDK loader) are inlined into the glue, and the wasm's imports
 // and exports get short names; then each entry is bundled from that one glue by esbuild. Last,
 // package.json, the declarations and the user README.
-import { readFileSync, readdirSync, writeFileSync, copyFileSync, rmSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, copyFileSync, rmSync, mkdirSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { shortenNames } from './shorten-names.mjs';
@@ -150,6 +151,32 @@ const manifest = {
   files: ['esm', 'node', 'global', 'web', 'index.d.ts', 'web.d.ts', 'README.md'],
   engines: { node: '>=18' },
 };
+
+// 5. naverpay-checkout/testing: the test kit, Node only, outside every browser entry.
+// testing/*.mjs and index.d.ts, with sim/imp.js and sim/rest.mjs beside them; testing/locations.mjs is the one
+// file that names where those are, so its repository paths are rewritten for the package's layout.
+{
+  const dir = join(out, 'testing');
+  mkdirSync(dir, { recursive: true });
+  for (const f of readdirSync('testing').filter((f) => f.endsWith('.mjs') || f.endsWith('.d.ts'))) {
+    copyFileSync(join('testing', f), join(dir, f));
+  }
+  copyFileSync('sim/imp.js', join(dir, 'imp.js'));
+  copyFileSync('sim/rest.mjs', join(dir, 'rest-simulator.mjs'));
+  let locations = readFileSync('testing/locations.mjs', 'utf8');
+  for (const [from, to] of [["'../sim/rest.mjs'", "'./rest-simulator.mjs'"], ["'../sim/imp.js'", "'./imp.js'"],
+    ["'../pkg/node/naverpay_checkout.js'", `'../node/${crate}.js'`]]) {
+    if (locations.split(from).length !== 2) throw new Error(`testing/locations.mjs must name ${from} once`);
+    locations = locations.replace(from, to);
+  }
+  writeFileSync(join(dir, 'locations.mjs'), locations);
+  chmodSync(join(dir, 'cli.mjs'), 0o755);
+  manifest.exports['./testing'] = { types: './testing/index.d.ts', default: './testing/index.mjs' };
+  manifest.bin = { 'naverpay-checkout': './testing/cli.mjs' };
+  manifest.peerDependencies = { 'playwright-core': '>=1.40' };
+  manifest.peerDependenciesMeta = { 'playwright-core': { optional: true } };
+  manifest.files.push('testing');
+}
 writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
 for (const [from, to] of [['types/index.d.ts', 'index.d.ts'], ['types/index.d.ts', `node/${crate}.d.ts`],

@@ -28,7 +28,10 @@
     redirectUrlRequired: 'naverPopupMode가 false이면 m_redirect_url 파라메터가 필요합니다.',
     cancel: '사용자가 결제를 취소하셨습니다',
     insufficient: '잔액이 부족합니다',
-    fail: '결제에 실패하였습니다'
+    fail: '결제에 실패하였습니다',
+    // Naver Pay's minimum, in the words of PortOne's Naver Pay guide ("less than minimum amount (100 won)");
+    // the live PG's exact text could not be checked from here.
+    belowMinimum: '결제 금액이 최소 결제 금액(100원) 미만입니다.'
   };
   var DEFAULT_ERROR_CODE = 'F400';
 
@@ -42,6 +45,7 @@
     billingKeys: [],
     reports: [],
     outcome: null,
+    queue: [], // outcomes for the coming calls, one each (IMP.__sim.script)
     pending: null,
     config: { reportUrl: null, navigate: true, redirectEncoding: 'form', reportTimeoutMs: 2000 }
   };
@@ -89,6 +93,30 @@
   function nowSec() { return Math.floor(Date.now() / 1000); }
   function str(v) { return v === undefined ? null : v; }
   function isBilling(params) { return typeof params.customer_uid === 'string' && params.customer_uid !== ''; }
+
+  var OUTCOMES = ['approve', 'cancel', 'insufficient', 'fail', 'below_minimum', 'never'];
+  var ENCODINGS = ['form', 'percent', 'euc-kr'];
+
+  /** 'cancel' or { result: 'cancel', … } → a copy of the object form; anything else throws a TypeError. */
+  function outcomeOf(value, who) {
+    var o = typeof value === 'string' ? { result: value } : value;
+    if (!o || typeof o !== 'object' || OUTCOMES.indexOf(o.result) === -1) {
+      throw new TypeError(who + ': result must be one of ' + OUTCOMES.join(', '));
+    }
+    if (o.redirectEncoding !== undefined && ENCODINGS.indexOf(o.redirectEncoding) === -1) {
+      throw new TypeError(who + ': redirectEncoding must be one of ' + ENCODINGS.join(', '));
+    }
+    return copy(o);
+  }
+
+  /** Tells a test harness outside the page (window.__impSimRecord, e.g. a Playwright binding) what happened. */
+  function publish(event) {
+    if (typeof window.__impSimRecord !== 'function') return;
+    try {
+      var sent = window.__impSimRecord(copy(event));
+      if (sent && typeof sent.catch === 'function') sent.catch(function () {});
+    } catch (e) { /* a harness's bug is not the page's */ }
+  }
 
   function baseResponse(params) {
     var billing = isBilling(params);
@@ -228,7 +256,35 @@
     return p.toString().slice(2);
   }
 
-  function redirectTarget(base, rsp) {
+  // EUC-KR as a Java PG writes it (String.getBytes("EUC-KR")): two bytes a Hangul syllable or symbol, '?' for a
+  // character EUC-KR lacks. The table is TextDecoder's own, inverted once, on first use.
+  var eucKrBytes = null;
+  function eucKrTable() {
+    if (eucKrBytes) return eucKrBytes;
+    eucKrBytes = {};
+    var decoder = new TextDecoder('euc-kr', { fatal: true });
+    for (var lead = 0x81; lead <= 0xfe; lead++) {
+      for (var trail = 0x41; trail <= 0xfe; trail++) {
+        try {
+          var ch = decoder.decode(new Uint8Array([lead, trail]));
+          if (ch.length === 1 && !(ch in eucKrBytes)) eucKrBytes[ch] = [lead, trail];
+        } catch (e) { /* not a character */ }
+      }
+    }
+    return eucKrBytes;
+  }
+  function hex(b) { return '%' + (b < 16 ? '0' : '') + b.toString(16).toUpperCase(); }
+  function encodeEucKr(s) {
+    var table = null;
+    return Array.from(s).map(function (ch) {
+      if (ch.charCodeAt(0) < 0x80) return encodeForm(ch);
+      table = table || eucKrTable();
+      var bytes = table[ch];
+      return bytes ? hex(bytes[0]) + hex(bytes[1]) : '%3F';
+    }).join('');
+  }
+
+  function redirectTarget(base, rsp, encoding) {
     var pairs = [
       ['imp_uid', rsp.imp_uid],
       ['merchant_uid', rsp.merchant_uid],
@@ -238,7 +294,8 @@
       pairs.push(['error_code', rsp.error_code]);
       pairs.push(['error_msg', rsp.error_msg]);
     }
-    var enc = state.config.redirectEncoding === 'percent' ? encodeURIComponent : encodeForm;
+    var name = encoding || state.config.redirectEncoding;
+    var enc = name === 'percent' ? encodeURIComponent : name === 'euc-kr' ? encodeEucKr : encodeForm;
     var query = pairs.filter(function (p) { return p[1] !== null && p[1] !== undefined; })
       .map(function (p) { return enc(p[0]) + '=' + enc(String(p[1])); }).join('&');
     var abs = new URL(base, location.href).href;
@@ -249,16 +306,18 @@
     return abs + sep + query + hash;
   }
 
-  function deliver(call, rsp) {
+  function deliver(call, rsp, encoding) {
     state.responses.push(copy(rsp));
     call.record.response = copy(rsp);
     if (call.mode === 'redirect') {
-      var target = redirectTarget(call.params.m_redirect_url, rsp);
+      var target = redirectTarget(call.params.m_redirect_url, rsp, encoding);
       state.redirects.push(target);
       call.record.redirectedTo = target;
+      publish({ type: 'call', record: call.record });
       if (state.config.navigate) location.assign(target);
       return;
     }
+    publish({ type: 'call', record: call.record });
     if (typeof call.callback === 'function') call.callback(rsp);
   }
 
@@ -268,19 +327,22 @@
     closeWindow(call);
     var params = call.params;
     var result = outcome && outcome.result;
+    var encoding = outcome && outcome.redirectEncoding;
     var rsp;
+    if (result === 'never') return Promise.resolve(); // the window went away without a word: no callback, no redirect
     if (result === 'approve') {
       rsp = approvedResponse(params);
-      return store(params, rsp).then(function () { deliver(call, rsp); });
+      return store(params, rsp).then(function () { deliver(call, rsp, encoding); });
     }
     var code = outcome && typeof outcome.error_code === 'string' ? outcome.error_code : DEFAULT_ERROR_CODE;
     var msg;
     if (outcome && typeof outcome.error_msg === 'string') msg = outcome.error_msg;
     else if (result === 'cancel') msg = MESSAGES.cancel;
     else if (result === 'insufficient') msg = MESSAGES.insufficient;
+    else if (result === 'below_minimum') msg = MESSAGES.belowMinimum;
     else msg = MESSAGES.fail;
     rsp = failedResponse(params, code, msg);
-    deliver(call, rsp);
+    deliver(call, rsp, encoding);
     return Promise.resolve();
   }
 
@@ -381,6 +443,7 @@
   function init(code) {
     state.inits.push(copy(code));
     state.userCode = code;
+    publish({ type: 'init', code: code });
   }
 
   function request_pay(params, callback) {
@@ -390,6 +453,7 @@
     var p = params && typeof params === 'object' ? params : {};
     var mode = p.naverPopupMode === false ? 'redirect' : 'popup';
     var record = {
+      id: digits(12), // tells this call's later updates apart for a harness outside the page
       params: copy(params),
       userActivation: activation,
       hasBeenActive: hasBeenActive,
@@ -399,6 +463,7 @@
       redirectedTo: null
     };
     state.calls.push(record);
+    publish({ type: 'call', record: record });
     var call = { params: p, callback: callback, mode: mode, record: record };
 
     function reject(code, msg) {
@@ -406,6 +471,7 @@
       var rsp = errorResponse(p, code, msg);
       state.responses.push(copy(rsp));
       record.response = copy(rsp);
+      publish({ type: 'call', record: record });
       if (typeof callback === 'function') callback(rsp);
     }
     if (typeof state.userCode !== 'string' || state.userCode === '') return reject(DEFAULT_ERROR_CODE, MESSAGES.notInitialized);
@@ -423,19 +489,25 @@
     if (state.pending) closeWindow(state.pending);
     state.pending = call;
 
-    var outcome = state.outcome;
-    if (outcome && !outcome.persist) state.outcome = null;
-    if (outcome) {
+    function decide(outcome) {
+      if (!outcome) return openWindow(call);
       record.outcome = copy(outcome);
+      publish({ type: 'call', record: record });
       setTimeout(function () {
         if (state.pending === call) settle(call, outcome);
       }, typeof outcome.delayMs === 'number' ? outcome.delayMs : 0);
-    } else {
-      openWindow(call);
     }
+    // In order: the script of outcomes, then setOutcome's, then a harness outside the page (asynchronous), then a window.
+    if (state.queue.length) return decide(state.queue.shift());
+    var outcome = state.outcome;
+    if (outcome && !outcome.persist) state.outcome = null;
+    if (outcome || typeof window.__impSimOutcome !== 'function') return decide(outcome);
+    Promise.resolve()
+      .then(function () { return window.__impSimOutcome(copy(record)); })
+      .then(function (o) { return o ? outcomeOf(o, '__impSimOutcome') : null; })
+      .catch(function () { return null; })
+      .then(function (o) { if (state.pending === call) decide(o); });
   }
-
-  var OUTCOMES = ['approve', 'cancel', 'insufficient', 'fail'];
 
   var sim = {
     isSimulator: true,
@@ -451,21 +523,25 @@
     get outcome() { return state.outcome ? copy(state.outcome) : null; },
     /** True while a payment window waits for a decision (click or resolve). */
     isOpen: function () { return state.pending !== null; },
-    /** outcome: { result: 'approve'|'cancel'|'insufficient'|'fail', error_msg?, error_code?, delayMs?, persist? } */
-    setOutcome: function (outcome) {
-      if (!outcome || OUTCOMES.indexOf(outcome.result) === -1) {
-        throw new TypeError('setOutcome: result must be one of ' + OUTCOMES.join(', '));
-      }
-      state.outcome = copy(outcome);
-    },
+    /**
+     * outcome: a result name, or { result, error_msg?, error_code?, delayMs?, persist?, redirectEncoding? };
+     * result: 'approve'|'cancel'|'insufficient'|'fail'|'below_minimum'|'never'
+     */
+    setOutcome: function (outcome) { state.outcome = outcomeOf(outcome, 'setOutcome'); },
     clearOutcome: function () { state.outcome = null; },
+    /** Queues outcomes, one for each coming call, ahead of setOutcome's. Returns how many are queued. */
+    script: function (outcomes) {
+      var list = (Array.isArray(outcomes) ? outcomes : [outcomes]).map(function (o) { return outcomeOf(o, 'script'); });
+      Array.prototype.push.apply(state.queue, list);
+      return state.queue.length;
+    },
+    get queued() { return copy(state.queue); },
     /** Decides the window that is open now, as a click would. Returns a promise (settled after delivery). */
     resolvePending: function (outcome) {
       if (!state.pending) return Promise.reject(new Error('no payment window is open'));
-      if (!outcome || OUTCOMES.indexOf(outcome.result) === -1) {
-        return Promise.reject(new TypeError('resolvePending: result must be one of ' + OUTCOMES.join(', ')));
-      }
-      return settle(state.pending, outcome);
+      var o;
+      try { o = outcomeOf(outcome, 'resolvePending'); } catch (e) { return Promise.reject(e); }
+      return settle(state.pending, o);
     },
     /** { reportUrl?: string|null, navigate?: boolean, redirectEncoding?: 'form'|'percent', reportTimeoutMs?: number } */
     configure: function (options) {
@@ -473,8 +549,8 @@
       if ('reportUrl' in o) state.config.reportUrl = o.reportUrl || null;
       if ('navigate' in o) state.config.navigate = o.navigate !== false;
       if ('redirectEncoding' in o) {
-        if (o.redirectEncoding !== 'form' && o.redirectEncoding !== 'percent') {
-          throw new TypeError("redirectEncoding must be 'form' or 'percent'");
+        if (ENCODINGS.indexOf(o.redirectEncoding) === -1) {
+          throw new TypeError('redirectEncoding must be one of ' + ENCODINGS.join(', '));
         }
         state.config.redirectEncoding = o.redirectEncoding;
       }
@@ -486,6 +562,7 @@
       if (state.pending) closeWindow(state.pending);
       state.pending = null;
       state.outcome = null;
+      state.queue.length = 0;
       state.calls.length = 0;
       state.inits.length = 0;
       state.responses.length = 0;
@@ -496,9 +573,11 @@
       if (options && options.init) state.userCode = null;
     },
     messages: copy(MESSAGES),
+    outcomes: OUTCOMES.slice(),
+    redirectEncodings: ENCODINGS.slice(),
     defaultErrorCode: DEFAULT_ERROR_CODE,
     /** The redirect URL the simulator would build for a response (for tests of the encoder itself). */
-    buildRedirectUrl: function (base, rsp) { return redirectTarget(base, rsp); }
+    buildRedirectUrl: function (base, rsp, encoding) { return redirectTarget(base, rsp, encoding); }
   };
 
   window.IMP = {

@@ -1,11 +1,12 @@
 // The demo shop (www/) end to end in Chromium: the page bundled by webpack from pkg/, the demo server
-// with its CSP, the browser simulator (sim/imp.js) and the merchant backend over the REST simulator.
+// with its CSP, the IMP simulator installed by the package's own test kit (naverpay-checkout/testing) and
+// the merchant backend over the REST simulator.
 // Each test opens a fresh context (desktop, iPhone or Android) and checks, after it ran: no CSP
 // violation, no dialog, no page error, no console error, and no buyer detail in the console.
 // Screenshots of the end states go to tests/artifacts/.
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, rm, readFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -14,6 +15,7 @@ import { bundleDemo } from './support/demo.mjs';
 import { startDemoServer } from '../www/server.mjs';
 import { launchBrowser } from './support/browser.mjs';
 import { REPO_ROOT } from './support/pkg.mjs';
+import { installImpSimulator, IMP_MESSAGES, SDK_URL } from '../testing/index.mjs';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'tests/artifacts');
 const BUYER = { buyer_name: '홍길동', buyer_email: 'gildong@example.com', buyer_tel: '010-1234-5678' };
@@ -45,10 +47,14 @@ after(async () => {
 
 beforeEach(() => demo.rest.reset());
 
-/** A fresh context and page, watched for CSP violations, dialogs, errors and console output. */
-async function open(options = DESKTOP) {
+/**
+ * A fresh context and page with the IMP simulator (reporting approved payments to the demo's REST simulator, as
+ * the demo's own /sim/imp.js does), watched for CSP violations, dialogs, errors and console output.
+ */
+async function open(options = DESKTOP, simOptions = {}) {
   const context = await browser.newContext(options);
-  const watch = { context, csp: [], dialogs: [], pageErrors: [], console: [] };
+  const sim = await installImpSimulator(context, { reportUrl: '/portone/__sim/payments', ...simOptions });
+  const watch = { context, sim, csp: [], dialogs: [], pageErrors: [], console: [] };
   await context.exposeFunction('__reportCspViolation', (v) => watch.csp.push(v));
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -104,14 +110,12 @@ function issueMessage(fields, field) {
 }
 
 const shot = (page, name) => page.screenshot({ path: path.join(ARTIFACTS, `demo-${name}.png`), fullPage: true });
-const simCalls = (page) => page.evaluate(() => window.IMP.__sim.calls.length);
-const setOutcome = (page, outcome) => page.evaluate((o) => window.IMP.__sim.setOutcome(o), outcome);
 const text = (page, selector) => page.$eval(selector, (e) => e.textContent);
 
 // ---- desktop, popup mode ---------------------------------------------------------------------
 
 test('desktop: popup → the simulator\'s own approve button → the server verified the amount', async () => {
-  const { page } = await open();
+  const { page, sim } = await open();
   await openShop(page);
   assert.equal(await text(page, '#mode-effective'), '팝업');
   await fillBuyer(page);
@@ -121,7 +125,8 @@ test('desktop: popup → the simulator\'s own approve button → the server veri
   assert.match(await text(page, '#receipt'), /결제가 완료되었습니다/);
   assert.match(await text(page, '#receipt'), /48,400원/);
 
-  const call = await page.evaluate(() => window.IMP.__sim.calls[0]);
+  await sim.sync();
+  const [call] = sim.calls;
   assert.equal(call.params.naverPopupMode, true);
   assert.equal(call.params.amount, CART_TOTAL);
   assert.deepEqual(call.params.naverProducts.map((p) => `${p.categoryType}/${p.categoryId}`),
@@ -137,13 +142,14 @@ test('desktop: popup → the simulator\'s own approve button → the server veri
 });
 
 test('desktop: insufficient balance → exactly the simulator\'s error_msg, nothing added', async () => {
-  const { page } = await open();
+  const { page, sim } = await open();
   await openShop(page);
-  await setOutcome(page, { result: 'insufficient' });
+  await sim.script('insufficient');
   await page.click('#pay-button');
   await page.waitForSelector('#pay-result:not([hidden])');
-  const expected = await page.evaluate(() => window.IMP.__sim.messages.insufficient);
-  assert.equal(await text(page, '#pay-message'), expected);
+  assert.equal(await text(page, '#pay-message'), IMP_MESSAGES.insufficient);
+  await sim.sync();
+  assert.equal(sim.calls[0].response.error_msg, IMP_MESSAGES.insufficient);
   assert.equal(await page.$eval('#pay-message', (e) => e.childElementCount), 0);
   assert.equal(await page.isHidden('#receipt'), true);
   assert.equal(demo.rest.snapshot().payments.length, 0, 'nothing was paid');
@@ -151,10 +157,10 @@ test('desktop: insufficient balance → exactly the simulator\'s error_msg, noth
 });
 
 test('an HTML/script failure message is shown as literal text and nothing runs (popup)', async () => {
-  const { page } = await open();
+  const { page, sim } = await open();
   await openShop(page);
   const payload = '<img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2</script>';
-  await setOutcome(page, { result: 'fail', error_msg: payload });
+  await sim.script({ result: 'fail', error_msg: payload });
   await page.click('#pay-button');
   await page.waitForSelector('#pay-result:not([hidden])');
   assert.equal(await text(page, '#pay-message'), payload);
@@ -166,12 +172,12 @@ test('an HTML/script failure message is shown as literal text and nothing runs (
 });
 
 test('the window mode override sends a desktop to the completion page, which shows the payload as text', async () => {
-  const { page } = await open();
+  const { page, sim } = await open();
   await openShop(page);
   await page.selectOption('#mode-select', 'redirect');
   assert.equal(await text(page, '#mode-effective'), '페이지 이동');
   const payload = '<svg onload="window.__pwned=1"></svg>100% "실패" & <b>굵게</b>';
-  await setOutcome(page, { result: 'fail', error_msg: payload, error_code: 'F999' });
+  await sim.script({ result: 'fail', error_msg: payload, error_code: 'F999' });
   await page.click('#pay-button');
   await page.waitForURL(/\/complete\.html\?/);
   await page.waitForSelector('#complete[data-state="failed"]');
@@ -180,11 +186,24 @@ test('the window mode override sends a desktop to the completion page, which sho
   assert.equal(await page.evaluate(() => document.querySelector('main svg')), null);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.match(await text(page, '#result-facts'), /F999/);
+  await sim.sync();
+  assert.equal(new URL(sim.redirects[0]).searchParams.get('error_msg'), payload, 'the query the simulator built');
   await shot(page, 'desktop-redirect-payload');
 });
 
+test('an EUC-KR-encoded failure message in the redirect query reaches the completion page intact', async () => {
+  const { page, sim } = await open(IPHONE);
+  await openShop(page);
+  const message = '한도를 초과하였습니다 (일일 한도 100,000원)';
+  await sim.script({ result: 'fail', error_msg: message, redirectEncoding: 'euc-kr' });
+  await page.tap('#pay-button');
+  await page.waitForSelector('#complete[data-state="failed"]');
+  assert.match(page.url(), /error_msg=%C7%D1%B5%B5/, 'the query carries EUC-KR bytes (한 = C7 D1, 도 = B5 B5)');
+  assert.equal(await text(page, '#result-message'), message);
+});
+
 test('a cart under the minimum shows the minimum-amount message and IMP is never called', async () => {
-  const { page } = await open();
+  const { page, sim } = await open();
   await openShop(page);
   for (const id of ['history-of-the-world', 'bts-map-of-the-soul', 'steel-tumbler']) {
     await page.click(`[data-product="${id}"] [data-step="-1"]`);
@@ -197,7 +216,8 @@ test('a cart under the minimum shows the minimum-amount message and IMP is never
   await page.click('#pay-button');
   await page.waitForSelector('#pay-result:not([hidden])');
   assert.equal(await text(page, '#pay-message'), MIN_AMOUNT_MESSAGE);
-  assert.equal(await simCalls(page), 0);
+  await sim.sync();
+  assert.equal(sim.calls.length, 0);
   await shot(page, 'desktop-below-minimum');
 });
 
@@ -226,11 +246,11 @@ test('validation is shown beside each field while the buyer edits', async () => 
 
 for (const [name, options] of [['iPhone', IPHONE], ['Android Chrome', ANDROID]]) {
   test(`${name}: redirect mode → the completion page shows parseRedirectResult's result, verified`, async () => {
-    const { page } = await open(options);
+    const { page, sim } = await open(options);
     await openShop(page);
     assert.equal(await text(page, '#mode-effective'), '페이지 이동');
     await fillBuyer(page);
-    await setOutcome(page, { result: 'approve' });
+    await sim.script('approve');
     await page.tap('#pay-button');
     await page.waitForURL(/\/complete\.html\?/);
     await page.waitForSelector('#complete[data-state="verified"]');
@@ -239,6 +259,9 @@ for (const [name, options] of [['iPhone', IPHONE], ['Android Chrome', ANDROID]])
     assert.equal(result.mode, 'redirect');
     assert.match(result.imp_uid, /^imp_\d+$/);
     assert.equal(await text(page, '#result-title'), '주문이 완료되었습니다');
+    await sim.sync();
+    assert.equal(sim.calls[0].mode, 'redirect', 'the record survived the page leaving');
+    assert.equal(result.imp_uid, sim.calls[0].response.imp_uid);
     assert.match(await text(page, '#receipt'), /48,400원/);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= options.viewport.width, `no horizontal scrolling (${width}px)`);
@@ -258,7 +281,7 @@ test('the completion page opened without a result claims nothing and asks the se
 // ---- the merchant's backend ------------------------------------------------------------------
 
 test('a tampered amount (the page pays less than the order) is caught by the backend and refunded', async () => {
-  const { page } = await open();
+  const { page, sim } = await open();
   // What a buyer with devtools could do: rewrite the order the page received.
   await page.route('**/api/orders', async (route) => {
     const response = await route.fetch();
@@ -266,10 +289,11 @@ test('a tampered amount (the page pays less than the order) is caught by the bac
     await route.fulfill({ response, json: { ...order, amount: 1000 } });
   });
   await openShop(page);
-  await setOutcome(page, { result: 'approve' });
+  await sim.script('approve');
   await page.click('#pay-button');
   await page.waitForSelector('#receipt[data-state="rejected"]');
-  assert.equal(await page.evaluate(() => window.IMP.__sim.calls[0].params.amount), 1000);
+  await sim.sync();
+  assert.equal(sim.calls[0].params.amount, 1000);
   assert.match(await text(page, '#verify-message'), /1000원.*48400원/);
   const { cancellations } = demo.rest.snapshot();
   assert.equal(cancellations.length, 1);
@@ -279,9 +303,9 @@ test('a tampered amount (the page pays less than the order) is caught by the bac
 });
 
 test('cancel → the REST simulator recorded the reason and extra.requester', async () => {
-  const { page } = await open();
+  const { page, sim } = await open();
   await openShop(page);
-  await setOutcome(page, { result: 'approve' });
+  await sim.script('approve');
   await page.click('#pay-button');
   await page.waitForSelector('#receipt[data-state="verified"]');
   await page.selectOption('#cancel-reason', '배송이 너무 늦어요');
@@ -299,7 +323,7 @@ test('cancel → the REST simulator recorded the reason and extra.requester', as
 });
 
 test('subscribe → billing key registered → again → schedule recorded', async () => {
-  const { page } = await open();
+  const { page, sim } = await open();
   await openShop(page, '/subscribe.html', '#subscribe[data-ready="true"]');
   await fillBuyer(page);
   await page.waitForSelector('#subscribe-button:not([disabled])');
@@ -307,7 +331,8 @@ test('subscribe → billing key registered → again → schedule recorded', asy
   await page.click('[data-imp-sim="approve"]');
   await page.waitForSelector('#receipt[data-state="active"]');
 
-  const call = await page.evaluate(() => window.IMP.__sim.calls[0].params);
+  await sim.sync();
+  const call = sim.calls[0].params;
   const { billingKeys, agains, schedules } = demo.rest.snapshot();
   assert.equal(billingKeys.length, 1);
   assert.equal(billingKeys[0].customer_uid, call.customer_uid);
@@ -327,10 +352,10 @@ test('subscribe → billing key registered → again → schedule recorded', asy
 });
 
 test('subscribe on a phone: redirect → the completion page activates the subscription', async () => {
-  const { page } = await open(IPHONE);
+  const { page, sim } = await open(IPHONE);
   await openShop(page, '/subscribe.html', '#subscribe[data-ready="true"]');
   await fillBuyer(page, { buyer_tel: BUYER.buyer_tel });
-  await setOutcome(page, { result: 'approve' });
+  await sim.script('approve');
   await page.waitForSelector('#subscribe-button:not([disabled])');
   await page.tap('#subscribe-button');
   await page.waitForURL(/\/complete\.html\?kind=subscription&/);
@@ -359,22 +384,22 @@ test('with IMP_CODE the page loads PortOne\'s SDK from its CDN with that code, w
   // Offline stand-in: the simulator answers for https://cdn.iamport.kr/v1/iamport.js.
   const real = await startDemoServer({ port: 0, impCode: 'imp12345678', distDir });
   try {
-    const { page } = await open();
+    // The test kit answers the SDK's URL instead of defining IMP ahead of the page (initScript: false).
+    const { page, sim } = await open(DESKTOP, { initScript: false });
     const sdkRequests = [];
-    const simSource = await readFile(path.join(REPO_ROOT, 'sim/imp.js'), 'utf8');
-    await page.route('https://cdn.iamport.kr/**', (route) => {
-      sdkRequests.push(route.request().url());
-      return route.fulfill({ status: 200, contentType: 'text/javascript', body: simSource });
+    page.on('request', (r) => {
+      if (r.url().startsWith('https://cdn.iamport.kr/')) sdkRequests.push(r.url());
     });
     await page.goto(real.url + '/');
     await page.waitForSelector('#checkout[data-ready="true"]');
-    assert.deepEqual(sdkRequests, ['https://cdn.iamport.kr/v1/iamport.js']);
-    assert.deepEqual(await page.evaluate(() => window.IMP.__sim.inits), ['imp12345678']);
+    assert.deepEqual(sdkRequests, [SDK_URL]);
+    await sim.sync();
+    assert.deepEqual(sim.inits, ['imp12345678']);
     assert.equal(await page.evaluate(() => document.querySelectorAll('script[src^="/sim/"]').length), 0);
-    await setOutcome(page, { result: 'cancel' });
+    await sim.script('cancel');
     await page.click('#pay-button');
     await page.waitForSelector('#pay-result:not([hidden])');
-    assert.equal(await text(page, '#pay-message'), await page.evaluate(() => window.IMP.__sim.messages.cancel));
+    assert.equal(await text(page, '#pay-message'), IMP_MESSAGES.cancel);
   } finally {
     await real.close();
   }

@@ -655,3 +655,81 @@ describe('test server', () => {
     assert.ok(Date.now() - t0 < 1000);
   });
 });
+
+describe('imp.js scripted outcomes, EUC-KR redirects and the harness hooks', () => {
+  test('script() queues one outcome a call, ahead of setOutcome; then the window comes back', async (t) => {
+    const page = await openSimPage(t);
+    const queued = await page.evaluate(() => {
+      window.IMP.__sim.setOutcome({ result: 'approve' });
+      return window.IMP.__sim.script(['cancel', { result: 'fail', error_msg: '한도 초과', error_code: 'NP_LIMIT' }]);
+    });
+    assert.equal(queued, 2);
+    const messages = [];
+    for (let i = 0; i < 3; i++) messages.push((await payFromScript(page, PARAMS)).error_msg);
+    assert.deepEqual(messages, ['사용자가 결제를 취소하셨습니다', '한도 초과', null]);
+    await page.evaluate((p) => { window.IMP.request_pay(p, () => {}); }, PARAMS);
+    assert.equal(await page.locator('[data-imp-sim="dialog"]').count(), 1, 'nothing left: a window');
+  });
+
+  test("below_minimum fails with the minimum-amount message; 'never' calls back nothing and opens nothing", async (t) => {
+    const page = await openSimPage(t);
+    const rsp = await page.evaluate((p) => { window.IMP.__sim.script('below_minimum'); return new Promise((r) => window.IMP.request_pay(p, r)); }, PARAMS);
+    assert.equal(rsp.success, false);
+    assert.equal(rsp.error_msg, await page.evaluate(() => window.IMP.__sim.messages.belowMinimum));
+    assert.match(rsp.error_msg, /100원/);
+    await page.evaluate((p) => {
+      window.IMP.__sim.script('never');
+      window.IMP.request_pay(p, () => { window.__called = true; });
+    }, PARAMS);
+    await page.waitForTimeout(100);
+    assert.equal(await page.evaluate(() => window.__called), undefined);
+    assert.equal(await page.locator('[data-imp-sim="dialog"]').count(), 0);
+    assert.equal(await page.evaluate(() => window.IMP.__sim.isOpen()), false);
+    assert.deepEqual(await page.evaluate(() => window.IMP.__sim.calls[1].outcome), { result: 'never' });
+  });
+
+  test('script() and setOutcome refuse unknown results and encodings', async (t) => {
+    const page = await openSimPage(t);
+    const errors = await page.evaluate(() => [['script', 'approved'], ['setOutcome', { result: 'fail', redirectEncoding: 'utf-16' }]]
+      .map(([fn, arg]) => { try { window.IMP.__sim[fn](arg); return null; } catch (e) { return e.name; } }));
+    assert.deepEqual(errors, ['TypeError', 'TypeError']);
+  });
+
+  const eucKr = [
+    ['잔액이 부족합니다', '%C0%DC%BE%D7%C0%CC+%BA%CE%C1%B7%C7%D5%B4%CF%B4%D9'],
+    ['100% a+b', '100%25+a%2Bb'],
+    ['결제 😢', '%B0%E1%C1%A6+%3F'], // a character EUC-KR lacks is written '?', as Java's getBytes("EUC-KR")
+  ];
+  for (const [message, encoded] of eucKr) {
+    test(`euc-kr redirect encoding writes ${JSON.stringify(message)} as ${encoded}`, async (t) => {
+      const page = await openSimPage(t);
+      const target = await page.evaluate(({ p, message }) => {
+        window.IMP.__sim.configure({ navigate: false, redirectEncoding: 'euc-kr' });
+        window.IMP.__sim.script({ result: 'fail', error_msg: message });
+        window.IMP.request_pay({ ...p, naverPopupMode: false, m_redirect_url: 'https://shop.example/done' }, () => {});
+        return new Promise((r) => setTimeout(() => r(window.IMP.__sim.redirects[0]), 20));
+      }, { p: PARAMS, message });
+      assert.ok(target.endsWith(`&error_msg=${encoded}`), target);
+      // Back to bytes ('+' a space, %XX a byte), then read as EUC-KR.
+      const bytes = Buffer.from(encoded.replace(/\+/g, ' ').replace(/%([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+      assert.equal(new TextDecoder('euc-kr').decode(bytes), message.replace('😢', '?'));
+    });
+  }
+
+  test('a harness outside the page gets every init and call (window.__impSimRecord) and decides outcomes (window.__impSimOutcome)', async (t) => {
+    const page = await openSimPage(t, { init: null });
+    const events = [];
+    await page.exposeFunction('__impSimRecord', (e) => { events.push(e); });
+    await page.exposeFunction('__impSimOutcome', (record) => (record.params.merchant_uid === 'order_0001' ? 'insufficient' : null));
+    const rsp = await page.evaluate((p) => { window.IMP.init('imp11112222'); return new Promise((r) => window.IMP.request_pay(p, r)); }, PARAMS);
+    assert.equal(rsp.error_msg, '잔액이 부족합니다');
+    await page.evaluate((p) => { window.IMP.request_pay({ ...p, merchant_uid: 'order_0002' }, () => {}); }, PARAMS);
+    await page.waitForSelector('[data-imp-sim="dialog"]'); // the harness said null: a window
+    assert.deepEqual(events[0], { type: 'init', code: 'imp11112222' });
+    const calls = events.filter((e) => e.type === 'call');
+    const first = calls.filter((e) => e.record.params.merchant_uid === 'order_0001');
+    assert.match(first[0].record.id, /^\d{12}$/);
+    assert.equal(first.at(-1).record.response.error_msg, '잔액이 부족합니다', 'the call is published again once answered');
+    assert.ok(calls.some((e) => e.record.params.merchant_uid === 'order_0002'));
+  });
+});

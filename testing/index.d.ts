@@ -1,0 +1,163 @@
+// naverpay-checkout/testing: the offline PortOne V1 simulators and the Naver Pay inspection rehearsal.
+// Node only. Playwright types are structural here, so playwright-core stays an optional peer dependency.
+
+/** What the simulated PG does with the next IMP.request_pay. */
+export type OutcomeResult = 'approve' | 'cancel' | 'insufficient' | 'fail' | 'below_minimum' | 'never';
+export type RedirectEncoding = 'form' | 'percent' | 'euc-kr';
+export interface OutcomeObject {
+  result: OutcomeResult;
+  /** The PG's message, kept byte for byte (default: the simulator's message for the result). */
+  error_msg?: string;
+  /** Default 'F400'. */
+  error_code?: string;
+  /** Milliseconds before the callback or redirect (default 0). */
+  delayMs?: number;
+  /** How the redirect query is written: URLSearchParams ('form', default), encodeURIComponent, or EUC-KR bytes. */
+  redirectEncoding?: RedirectEncoding;
+}
+/** 'never': no window, no callback, no redirect (the buyer closed the window). */
+export type Outcome = OutcomeResult | OutcomeObject;
+
+/** The response IMP gives the callback, or writes into the m_redirect_url query. */
+export interface SimResponse {
+  success: boolean; imp_success: boolean; imp_uid: string | null; merchant_uid: string | null;
+  pay_method: string; pg_provider: 'naverpay'; status: 'paid' | 'failed' | null; paid_amount: number;
+  error_code: string | null; error_msg: string | null; customer_uid?: string;
+  [field: string]: unknown;
+}
+/** One IMP.request_pay, as the simulator saw it. */
+export interface SimCall {
+  id: string;
+  /** A deep copy of the params, taken at the call. */
+  params: Record<string, any>;
+  mode: 'popup' | 'redirect';
+  /** navigator.userActivation.isActive at the call: true when request_pay ran inside the click. */
+  userActivation: boolean | undefined;
+  hasBeenActive: boolean | undefined;
+  at: number;
+  outcome?: OutcomeObject;
+  response: SimResponse | null;
+  redirectedTo: string | null;
+}
+export interface ImpSimulator {
+  readonly calls: SimCall[];
+  readonly inits: unknown[];
+  readonly redirects: string[];
+  readonly queued: OutcomeObject[];
+  readonly messages: typeof IMP_MESSAGES;
+  /** Queues outcomes, one for each coming request_pay; a call with none queued opens the simulator's window. */
+  script(...outcomes: Array<Outcome | Outcome[]>): Promise<void>;
+  waitForCall(options?: { count?: number; timeoutMs?: number }): Promise<SimCall>;
+  waitForResponse(call: SimCall, options?: { timeoutMs?: number }): Promise<SimCall>;
+  /** Resolves once everything the page published so far is in calls and inits (Playwright reports asynchronously). */
+  sync(): Promise<void>;
+  reset(): Promise<void>;
+  /** DOM windows only: window.IMP.__sim itself (sim/README.md). */
+  readonly sim?: Record<string, any>;
+}
+export interface InstallOptions {
+  outcomes?: Outcome[];
+  /** Playwright: the SDK URLs answered with the simulator (default [SDK_URL]). */
+  sdkUrls?: Array<string | RegExp>;
+  /** Playwright: define IMP before the page's scripts (default true); false answers the SDK URLs only. */
+  initScript?: boolean;
+  /** Where approved payments are POSTed (e.g. the REST simulator's /__sim/payments). */
+  reportUrl?: string;
+  /** Follow m_redirect_url (Playwright default true; DOM windows always record without leaving). */
+  navigate?: boolean;
+  redirectEncoding?: RedirectEncoding;
+  reportTimeoutMs?: number;
+}
+/** A Playwright Page or BrowserContext, by shape. */
+export interface PlaywrightTarget {
+  addInitScript(script: { content: string }): Promise<void>;
+  route(url: string | RegExp, handler: (route: any) => unknown): Promise<void>;
+  exposeBinding(name: string, callback: (source: any, ...args: any[]) => unknown): Promise<void>;
+}
+/** A DOM window: jsdom's dom.window, happy-dom's Window, or the global window of a Vitest environment. */
+export interface DomWindow { document: { createElement(tag: string): unknown }; [key: string]: any }
+
+export function installImpSimulator(target: PlaywrightTarget | DomWindow, options?: InstallOptions): Promise<ImpSimulator>;
+/** sim/imp.js: a classic script that defines window.IMP. */
+export const IMP_SOURCE: string;
+export const IMP_MESSAGES: Readonly<{
+  notInitialized: string; paramsNotObject: string; merchantUidRequired: string; amountRequired: string;
+  amountNotNumber: string; redirectUrlRequired: string; cancel: string; insufficient: string; fail: string; belowMinimum: string;
+}>;
+export const OUTCOMES: readonly OutcomeResult[];
+/** https://cdn.iamport.kr/v1/iamport.js */
+export const SDK_URL: string;
+
+// ---- REST ----------------------------------------------------------------------------------------
+
+export interface RestSimulatorOptions { impKey?: string; impSecret?: string; prefix?: string; tokenTtlSec?: number }
+export interface RestSimulator {
+  handle(req: unknown, res: unknown): boolean;
+  state: Record<string, any>;
+  prefix: string;
+  impKey: string;
+  impSecret: string;
+  reset(): void;
+  issueToken(): { access_token: string; now: number; expired_at: number };
+  snapshot(): {
+    payments: any[]; billingKeys: any[]; schedules: any[]; cancellations: any[]; agains: any[];
+    reports: any[]; requests: any[]; tokens: number; [more: string]: unknown;
+  };
+}
+export function createRestSimulator(options?: RestSimulatorOptions): RestSimulator;
+/** A local server on 127.0.0.1: point your backend's PortOne base URL at `url`. */
+export function startRestSimulator(options?: RestSimulatorOptions & { port?: number }):
+  Promise<{ url: string; rest: RestSimulator; close(): Promise<void> }>;
+/** A fetch answering `baseUrl` (default API_URL) in memory; other URLs reject with a TypeError. */
+export function createRestFetch(options?: Omit<RestSimulatorOptions, 'prefix'> & { baseUrl?: string }):
+  { fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>; rest: RestSimulator };
+/** https://api.iamport.kr */
+export const API_URL: string;
+
+// ---- the inspection rehearsal --------------------------------------------------------------------
+
+export type ScenarioId = 'failure-message' | 'naver-products' | 'double-click' | 'below-minimum'
+  | 'redirect-phone' | 'redirect-tablet' | 'redirect-in-app' | 'failure-message-redirect' | 'failure-message-redirect-euc-kr';
+export type ScenarioStatus = 'passed' | 'failed' | 'not rehearsed';
+/** Called after each load of the checkout, before the click: fill the form, wait until it can pay. */
+export type Setup = (page: any, info: { scenario: ScenarioId }) => unknown | Promise<unknown>;
+export interface RehearsalOptions {
+  /** The pay button's selector. */
+  pay: string;
+  /** The checkout (default: the page's URL now). */
+  url?: string;
+  setup?: Setup;
+  /** How to get a cart under the minimum; without it that scenario is not rehearsed. */
+  belowMinimum?: { url?: string; setup?: Setup };
+  /** Phone-sized contexts: another URL or setup (default: the same). */
+  mobile?: { url?: string; setup?: Setup };
+  /** Called on every page the rehearsal opens itself (the phone-sized ones), before it loads: routes, cookies. */
+  preparePage?: (page: any) => unknown | Promise<unknown>;
+  /** Replaces a device: { name, context: Playwright BrowserContextOptions }. */
+  devices?: Partial<Record<'redirect-phone' | 'redirect-tablet' | 'redirect-in-app', { name: string; context: Record<string, unknown> }>>;
+  skip?: ScenarioId[];
+  /** Default 100. */
+  minAmount?: number;
+  /** How long each step may take (default 5000 ms). */
+  timeoutMs?: number;
+  /** How long to watch for a second call or a late change (default 500 ms). */
+  settleMs?: number;
+}
+export interface ScenarioResult {
+  id: ScenarioId; title: string; rule: string; status: ScenarioStatus;
+  /** Why: what the buyer saw, what IMP received. */
+  reason: string;
+  device?: string;
+}
+export interface RehearsalReport {
+  /** Every scenario passed: none failed, none left not rehearsed. */
+  ok: boolean;
+  passed: number; failed: number; notRehearsed: number;
+  scenarios: ScenarioResult[];
+  /** formatReport(this). */
+  summary: string;
+}
+export function rehearseInspection(page: any, options: RehearsalOptions): Promise<RehearsalReport>;
+export function formatReport(report: Omit<RehearsalReport, 'summary'>): string;
+export const SCENARIOS: ReadonlyArray<{ id: ScenarioId; title: string; rule: string }>;
+export const DEVICES: Readonly<Record<'redirect-phone' | 'redirect-tablet' | 'redirect-in-app', { name: string; context: Record<string, unknown> }>>;
