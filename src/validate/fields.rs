@@ -65,31 +65,33 @@ pub(crate) struct TableIssue<'a> {
 /// `UNKNOWN_FIELD` (with a suggestion when one is close), a field Naver Pay ignores is an
 /// `IGNORED_FIELD` warning, a field without a rule of its own is checked by its type and length,
 /// and a required one without a rule is `REQUIRED` when missing (`required` is the flag that marks
-/// it in this call). `undefined` is absent; `null` too when `null_is_absent`. Credential-like keys
-/// are left to the secret check. `unknown_warns`: an unknown key without a suggestion is a warning
-/// (the browser passes it on) rather than an error (a server body drops nothing silently).
+/// it in this call). `undefined` is absent.
+///
+/// In the `browser` (`request_pay`), `null` is a value like any other, an unknown key without a
+/// suggestion is a warning (IMP receives it as given) and credential-like keys are left to the
+/// secret check. On a server, `null` is absent too and every unknown key is an error: a body is
+/// rebuilt from its table, so an unknown key would otherwise be dropped silently.
 pub(crate) fn check_table(
     map: &Map,
     table: &'static [Field],
     prefix: &str,
     required: u8,
-    null_is_absent: bool,
-    unknown_warns: bool,
+    browser: bool,
     report: &mut dyn FnMut(TableIssue<'_>),
 ) {
-    let absent = |v: &Value| v.is_absent() || (null_is_absent && matches!(v, Value::Null));
+    let absent = |v: &Value| v.is_absent() || (!browser && matches!(v, Value::Null));
     for (key, value) in map.iter() {
         if absent(value) {
             continue;
         }
         let Some(field) = table.iter().find(|f| f.name == key) else {
-            if keys::is_secret_key(key) {
+            if browser && keys::is_secret_key(key) {
                 continue;
             }
             let names: Vec<&'static str> = table.iter().map(|f| f.name).collect();
             let (warning, detail) = match keys::suggestion(key, &names) {
                 Some(s) => (false, Detail::Suggestion(s)),
-                None => (unknown_warns, Detail::None),
+                None => (browser, Detail::None),
             };
             report(TableIssue { warning, code: ErrorCode::UnknownField, field: join_path(prefix, key), detail });
             continue;

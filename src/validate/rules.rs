@@ -424,7 +424,7 @@ impl Checker {
     fn table(&mut self, map: &Map, table: &'static [catalog::Field], prefix: &str, required: u8) {
         let locale = self.locale;
         let (errors, warnings) = (&mut self.errors, &mut self.warnings);
-        fields::check_table(map, table, prefix, required, false, true, &mut |issue| {
+        fields::check_table(map, table, prefix, required, true, &mut |issue| {
             let list = if issue.warning { &mut *warnings } else { &mut *errors };
             list.push(FieldIssue::new(issue.code, issue.field, locale, issue.detail));
         });
