@@ -1111,3 +1111,15 @@ fn the_tables_carry_the_lengths_and_required_flags_the_schema_gives() {
     assert_eq!(required(catalog::DELETE_BILLING_KEY), ["customer_uid", "reason"]);
     assert_eq!(required(catalog::CANCEL), ["reason"]);
 }
+
+#[test]
+fn every_row_with_a_rule_is_checked_by_it() {
+    // A boolean is the wrong type for every such row: each one's own rule must say so at its path.
+    for (call, build, base, table, at) in calls() {
+        for field in table.iter().filter(|f| f.has(catalog::RULE)) {
+            let path = if at.is_empty() { field.name.to_owned() } else { format!("{at}.{}", field.name) };
+            let got = problems(build(&set_at(&base, at, field.name, Value::Bool(true)), &options()));
+            assert!(got.iter().any(|(_, p)| *p == path), "{call}.{}: {got:?}", field.name);
+        }
+    }
+}

@@ -1369,3 +1369,15 @@ mod tables {
         assert_eq!(warnings(&r), [("IGNORED_FIELD", "card"), ("IGNORED_FIELD", "products"), ("IGNORED_FIELD", "useFreeInterestFromMall")]);
     }
 }
+
+#[test]
+fn every_request_pay_row_with_a_rule_is_checked_by_it() {
+    // `naverPopupMode` is the one boolean: a string is wrong for it, a boolean for the others.
+    for field in naverpay_checkout::catalog::REQUEST_PAY.iter().filter(|f| f.has(naverpay_checkout::catalog::RULE)) {
+        let wrong = if field.name == "naverPopupMode" { r#""yes""# } else { "true" };
+        for (base, run) in [(PAYMENT, validate_naver_pay as fn(&Value, &ValidateOptions) -> ValidationReport), (BILLING, validate_billing_key)] {
+            let r = run(&patched(base, &format!(r#"{{"{}": {wrong}}}"#, field.name)), &options());
+            assert!(r.errors.iter().any(|i| i.field == field.name), "{}: {:?}", field.name, errors(&r));
+        }
+    }
+}

@@ -141,7 +141,7 @@ impl CancelPayment {
         CancelPayment { id, reason, amount: None, requester: Requester::Admin }
     }
 
-    /// Refunds only `amount` won (a partial refund); without it, the whole remaining amount.
+    /// Refunds only `amount` won (a partial refund); without it, or with 0, the whole remaining amount.
     pub fn amount(mut self, amount: u64) -> Self {
         self.amount = Some(amount);
         self
