@@ -111,13 +111,25 @@ pub(super) fn write(table: &[Field], map: &Map, mut replaced: Vec<(&'static str,
     for field in table {
         let value = match replaced.iter().position(|(k, _)| *k == field.name) {
             Some(i) => replaced.swap_remove(i).1,
-            None => Some(map.get(field.name)).filter(|v| !is_missing(v)).cloned(),
+            None => copy(map.get(field.name)),
         };
         if let Some(value) = value {
             out.insert(field.name, value);
         }
     }
     out
+}
+
+/// A copy of a checked value as a body holds it: strings, numbers, booleans and arrays of them
+/// (objects are always rebuilt by their rule; absent and `null` are not written).
+fn copy(value: &Value) -> Option<Value> {
+    Some(match value {
+        Value::String(s) => Value::String(s.clone()),
+        Value::Number(n) => Value::Number(*n),
+        Value::Bool(b) => Value::Bool(*b),
+        Value::Array(items) => Value::Array(items.iter().filter_map(copy).collect()),
+        _ => return None,
+    })
 }
 
 /// `tax_free` and `vat_amount` of `map` (at `prefix`): optional integers, parts of `amount` and so
@@ -138,14 +150,11 @@ pub(super) fn payment_extra(
     issues: &mut Issues,
 ) -> (&'static str, Option<Value>) {
     let path = join_path(prefix, "extra");
-    let mut out = None;
-    if let Some(extra) = optional_object(map.get("extra"), &path, catalog::PAYMENT_EXTRA, issues) {
-        let date_path = join_path(&path, "naverUseCfm");
-        optional_date(extra.get("naverUseCfm"), &date_path, not_before, issues);
-        let written = write(catalog::PAYMENT_EXTRA, extra, Vec::new());
-        out = Some(Value::Object(written)).filter(|v| v.as_object().is_some_and(|m| !m.is_empty()));
-    }
-    ("extra", out)
+    let extra = optional_object(map.get("extra"), &path, catalog::PAYMENT_EXTRA, issues);
+    let date = extra.and_then(|extra| {
+        optional_date(extra.get("naverUseCfm"), &join_path(&path, "naverUseCfm"), not_before, issues)
+    });
+    ("extra", date.map(|d| Value::Object(Map::from_iter([("naverUseCfm", d)]))))
 }
 
 /// `extra.requester` of `cancel` and billing-key deletion: `customer` or `admin`, default `admin`,

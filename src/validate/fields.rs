@@ -84,30 +84,32 @@ pub(crate) fn check_table(
         if absent(value) {
             continue;
         }
-        let Some(field) = table.iter().find(|f| f.name == key) else {
-            if browser && keys::is_secret_key(key) {
-                continue;
+        let (warning, code, detail) = match table.iter().find(|f| f.name == key) {
+            None if browser && keys::is_secret_key(key) => continue,
+            None => {
+                let names: Vec<&'static str> = table.iter().map(|f| f.name).collect();
+                match keys::suggestion(key, &names) {
+                    Some(s) => (false, ErrorCode::UnknownField, Detail::Suggestion(s)),
+                    None => (browser, ErrorCode::UnknownField, Detail::None),
+                }
             }
-            let names: Vec<&'static str> = table.iter().map(|f| f.name).collect();
-            let (warning, detail) = match keys::suggestion(key, &names) {
-                Some(s) => (false, Detail::Suggestion(s)),
-                None => (browser, Detail::None),
-            };
-            report(TableIssue { warning, code: ErrorCode::UnknownField, field: join_path(prefix, key), detail });
-            continue;
+            Some(field) => {
+                if field.has(IGNORED) {
+                    let field = join_path(prefix, key);
+                    report(TableIssue { warning: true, code: ErrorCode::IgnoredField, field, detail: Detail::None });
+                }
+                if field.has(RULE) {
+                    continue;
+                }
+                if field.has(required) && value.as_str() == Some("") {
+                    (false, ErrorCode::Required, Detail::None)
+                } else {
+                    let Some((code, detail)) = type_issue(field, value) else { continue };
+                    (false, code, detail)
+                }
+            }
         };
-        if field.has(IGNORED) {
-            let field = join_path(prefix, key);
-            report(TableIssue { warning: true, code: ErrorCode::IgnoredField, field, detail: Detail::None });
-        }
-        if !field.has(RULE) {
-            if field.has(required) && value.as_str() == Some("") {
-                let field = join_path(prefix, key);
-                report(TableIssue { warning: false, code: ErrorCode::Required, field, detail: Detail::None });
-            } else if let Some((code, detail)) = type_issue(field, value) {
-                report(TableIssue { warning: false, code, field: join_path(prefix, key), detail });
-            }
-        }
+        report(TableIssue { warning, code, field: join_path(prefix, key), detail });
     }
     for field in table.iter().filter(|f| f.has(required) && !f.has(RULE)) {
         if absent(map.get(field.name)) {
