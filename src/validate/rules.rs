@@ -200,7 +200,8 @@ impl Checker {
         }
     }
 
-    /// Checks `pg` and `channelKey`; returns whether `pg: 'naverpay'` is to be added.
+    /// Checks `pg` (`channelKey` may stand instead; its type is the table's); returns whether
+    /// `pg: 'naverpay'` is to be added.
     fn pg(&mut self, map: &Map) -> bool {
         let channel_key = !map.get("channelKey").is_absent();
         match map.get("pg") {
