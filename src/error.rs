@@ -98,6 +98,9 @@ error_codes! {
     SdkTimeout = "SDK_TIMEOUT",
     /// The script loaded but `window.IMP` is missing.
     SdkUnavailable = "SDK_UNAVAILABLE",
+    /// The `naverpay-checkout/web` entry was called before `init()` finished. Raised by that entry's
+    /// JavaScript (`scripts/entries/web-guard.js`, with this message), since the wasm is not there yet.
+    NotInitialized = "NOT_INITIALIZED",
     /// A field PortOne documents for other PGs only: passed on, ignored by Naver Pay (warning).
     IgnoredField = "IGNORED_FIELD",
 }
@@ -248,5 +251,7 @@ fn base_message(code: ErrorCode, ko: bool) -> &'static str {
         (C::SdkTimeout, false) => "timed out loading the PortOne SDK",
         (C::SdkUnavailable, true) => "PortOne SDK를 불러왔지만 window.IMP가 없습니다.",
         (C::SdkUnavailable, false) => "the PortOne SDK loaded but window.IMP is missing",
+        (C::NotInitialized, true) => "init()을 먼저 호출하고 기다려야 합니다.",
+        (C::NotInitialized, false) => "call and await init() before anything else",
     }
 }

@@ -67,6 +67,8 @@ export type ErrorCode =
   | 'SDK_TIMEOUT'
   /** The script loaded but `window.IMP` is missing. */
   | 'SDK_UNAVAILABLE'
+  /** `naverpay-checkout/web` only: called before `await init()` finished. */
+  | 'NOT_INITIALIZED'
   /** Warning: a field PortOne documents for other PGs only; passed on, but Naver Pay ignores it. */
   | 'IGNORED_FIELD';
 // @catalog error-codes end
