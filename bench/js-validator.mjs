@@ -18,17 +18,34 @@ const CATEGORIES = {
 };
 const PAY_REFERRERS = ['NAVER_BOOK', 'NAVER_MUSIC', 'NAVER_SHOPPING', 'NAVER_MAP', 'NAVER_PLACE', 'SEARCH_AD',
   'NAVER_SEARCH', 'BRAND_SEARCH', 'PARTNER_DIRECT', 'ETC'];
-const REQUEST_PAY_FIELDS = ['pg', 'pay_method', 'escrow', 'merchant_uid', 'name', 'amount', 'tax_free', 'vat_amount',
-  'vat', 'currency', 'language', 'buyer_name', 'buyer_tel', 'buyer_email', 'buyer_addr', 'buyer_postcode',
-  'custom_data', 'customer_uid', 'customer_id', 'notice_url', 'confirm_url', 'm_redirect_url', 'app_scheme', 'display',
-  'digital', 'vbank_due', 'biz_num', 'popup', 'period', 'company', 'bypass', 'channelKey', 'naverPopupMode',
-  'naverUseCfm', 'naverProducts', 'naverPurchaserName', 'naverPurchaserBirthday', 'naverChainId',
-  'naverCultureBenefit', 'naverMerchantUserKey', 'naverProductCount', 'naverProductCode', 'naverActionType',
-  'naverInterface'];
-const PRODUCT_FIELDS = ['categoryType', 'categoryId', 'uid', 'name', 'count', 'sellerId', 'payReferrer', 'startDate',
-  'endDate'];
-const KNOWN_TOP = new Set(REQUEST_PAY_FIELDS);
-const KNOWN_PRODUCT = new Set(PRODUCT_FIELDS);
+// src/catalog.rs's REQUEST_PAY and PRODUCT tables: [name, type, max, flags]. Types: s string, t non-empty string,
+// i whole number, b boolean, o object, a array, u string or string[], d yyyyMMdd, x anything. Flags: R required
+// (payment), B required (billing key), U a rule of its own, I documented for other PGs (IGNORED_FIELD warning).
+const REQUEST_PAY = new Map([
+  ['pg', 's', 0, 'U'], ['channelKey', 't', 0, ''], ['pay_method', 's', 0, 'I'], ['escrow', 'b', 0, 'I'],
+  ['products', 'a', 0, 'I'], ['merchant_uid', 's', 40, 'RBU'], ['name', 's', 40, 'RBU'], ['amount', 'i', 0, 'RBU'],
+  ['custom_data', 'x', 0, ''], ['tax_free', 'i', 0, 'U'], ['vat_amount', 'i', 0, 'UI'], ['vat', 'i', 0, 'I'],
+  ['currency', 's', 0, 'I'], ['language', 's', 0, 'I'], ['buyer_name', 's', 0, ''], ['buyer_tel', 's', 0, 'BU'],
+  ['buyer_email', 's', 0, 'U'], ['buyer_addr', 's', 0, ''], ['buyer_postcode', 's', 0, ''],
+  ['confirm_url', 's', 0, ''], ['notice_url', 'u', 0, ''], ['customer_uid', 's', 80, 'BU'],
+  ['customer_id', 's', 0, ''], ['digital', 'b', 0, 'I'], ['vbank_due', 's', 0, 'I'], ['m_redirect_url', 's', 0, 'U'],
+  ['app_scheme', 's', 0, ''], ['biz_num', 's', 0, 'I'], ['useFreeInterestFromMall', 'b', 0, 'I'],
+  ['display', 'o', 0, 'I'], ['card', 'o', 0, 'I'], ['popup', 'b', 0, 'I'], ['period', 'o', 0, 'I'],
+  ['company', 's', 0, 'I'], ['bypass', 'o', 0, 'I'], ['naverPopupMode', 'b', 0, 'U'], ['naverUseCfm', 's', 0, 'U'],
+  ['naverProducts', 'a', 0, 'RU'], ['naverPurchaserName', 't', 0, ''], ['naverPurchaserBirthday', 's', 0, 'U'],
+  ['naverChainId', 't', 0, ''], ['naverCultureBenefit', 'b', 0, ''], ['naverMerchantUserKey', 't', 0, ''],
+  ['naverProductCount', 'i', 0, ''], ['naverProductCode', 't', 0, 'B'], ['naverActionType', 's', 0, ''],
+  ['naverInterface', 'o', 0, ''],
+].map((r) => [r[0], r]));
+const PRODUCT = new Map([
+  ['categoryType', 's', 0, 'RU'], ['categoryId', 's', 0, 'RU'], ['uid', 's', 0, 'RU'], ['name', 's', 128, 'RU'],
+  ['count', 'i', 0, 'RU'], ['sellerId', 's', 30, 'U'], ['payReferrer', 's', 0, 'U'], ['startDate', 'd', 0, 'U'],
+  ['endDate', 'd', 0, 'U'],
+].map((r) => [r[0], r]));
+const REQUEST_PAY_FIELDS = [...REQUEST_PAY.keys()];
+const PRODUCT_FIELDS = [...PRODUCT.keys()];
+const TYPE_NAMES = { s: 'string', t: 'non-empty string', i: 'integer', b: 'boolean', o: 'object', a: 'array',
+  u: 'string | string[]', d: 'yyyyMMdd', x: 'any' };
 const SECRET_KEY_NAMES = new Set(['impkey', 'impsecret', 'apikey', 'apisecret', 'restapikey', 'restapisecret',
   'accesstoken', 'refreshtoken', 'bearertoken', 'authtoken', 'secret', 'clientsecret', 'secretkey', 'privatekey',
   'password', 'passwd', 'authorization']);
@@ -58,6 +75,8 @@ const BASE = {
   NAME_MISMATCH: ['상품이 여러 개이면 name은 첫 번째 상품명(naverProducts[0].name)과 같아야 합니다.',
     'with several products, name should equal naverProducts[0].name'],
   UNKNOWN_FIELD: ['알 수 없는 필드입니다.', 'unknown field'],
+  IGNORED_FIELD: ['다른 PG사용 필드입니다. 그대로 전달되지만 네이버페이는 무시합니다.',
+    'documented for other PGs; passed on, but Naver Pay ignores it'],
   SECRET_IN_BROWSER: ['REST API 비밀 값은 브라우저에 넣으면 안 됩니다.', 'REST API secrets never belong in a browser'],
 };
 
@@ -343,10 +362,6 @@ function validate(params, options, billing) {
     } else error('INVALID_TYPE', field, ['e', 'string']);
     return null;
   };
-  const nonEmptyString = (o, field) => {
-    const v = o[field];
-    if (v !== undefined && (typeof v !== 'string' || v === '')) error('INVALID_TYPE', field, ['e', 'non-empty string']);
-  };
   const shortString = (v, field, required, max) => {
     const s = string(v, field, required);
     if (s === null) return null;
@@ -374,19 +389,62 @@ function validate(params, options, billing) {
     }
     return n;
   };
-  const date = (v, field) => {
-    const s = string(v, field, false);
-    if (s === null) return null;
-    const d = parseYmd(s);
+  // A yyyyMMdd string; with numberToo also its eight digits as a number (naverProducts' dates).
+  const date = (v, field, numberToo) => {
+    let d;
+    if (typeof v === 'number' && numberToo) d = Number.isInteger(v) && v >= 1e7 && v < 1e8 ? parseYmd(String(v)) : null;
+    else if (v === undefined) return null;
+    else if (typeof v === 'string') d = parseYmd(v);
+    else {
+      error('INVALID_TYPE', field, ['e', numberToo ? 'yyyyMMdd string | number' : 'yyyyMMdd string']);
+      return null;
+    }
     if (d === null) error('INVALID_DATE', field);
     return d;
   };
-  const unknownKeys = (o, known, list, prefix) => {
+  // The type and length of a row without a rule of its own: [code, detail] or null.
+  const typeIssue = (ty, max, v) => {
+    let fine;
+    if (ty === 'x') fine = true;
+    else if (ty === 's') fine = typeof v === 'string';
+    else if (ty === 't') fine = typeof v === 'string' && v !== '';
+    else if (ty === 'i') {
+      if (typeof v === 'number') {
+        if (!Number.isInteger(v)) return ['NOT_INTEGER'];
+        if (v < 0 || v > MAX_SAFE) return ['OUT_OF_RANGE', ['r', 0, MAX_SAFE]];
+      }
+      fine = typeof v === 'number';
+    } else if (ty === 'b') fine = typeof v === 'boolean';
+    else if (ty === 'o') fine = isObj(v);
+    else if (ty === 'a') fine = Array.isArray(v);
+    else fine = typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+    if (!fine) return ['INVALID_TYPE', ['e', TYPE_NAMES[ty]]];
+    return max > 0 && typeof v === 'string' && longerThan(v, max) ? ['TOO_LONG', ['c', max]] : null;
+  };
+  // The keys of o against a field table, as the package's check_table does in the browser.
+  const tableCheck = (o, table, list, prefix, req) => {
     for (const key of Object.keys(o)) {
-      if (o[key] === undefined || known.has(key) || isSecretKey(key)) continue;
-      const s = suggestion(key, list);
-      if (s !== null) error('UNKNOWN_FIELD', prefix + key, ['s', s]);
-      else warn('UNKNOWN_FIELD', prefix + key);
+      const v = o[key];
+      if (v === undefined) continue;
+      const row = table.get(key);
+      if (!row) {
+        if (isSecretKey(key)) continue;
+        const s = suggestion(key, list);
+        if (s !== null) error('UNKNOWN_FIELD', prefix + key, ['s', s]);
+        else warn('UNKNOWN_FIELD', prefix + key);
+        continue;
+      }
+      const [, ty, max, flags] = row;
+      if (flags.includes('I')) warn('IGNORED_FIELD', prefix + key);
+      if (flags.includes('U')) continue;
+      if (flags.includes(req) && v === '') error('REQUIRED', prefix + key);
+      else {
+        const t = typeIssue(ty, max, v);
+        if (t) error(t[0], prefix + key, t[1]);
+      }
+    }
+    for (const [name, , , flags] of table.values()) {
+      if (flags.includes(req) && !flags.includes('U') && o[name] === undefined) error('REQUIRED', prefix + name);
     }
   };
   const secrets = (v, path, depth) => {
@@ -414,7 +472,6 @@ function validate(params, options, billing) {
 
   // pg / channelKey
   const channelKey = get(params, 'channelKey') !== undefined;
-  nonEmptyString(params, 'channelKey');
   const pg = get(params, 'pg');
   let addPg = false;
   if (pg === undefined) addPg = !channelKey;
@@ -423,9 +480,10 @@ function validate(params, options, billing) {
   } else error('INVALID_TYPE', 'pg', ['e', 'string']);
 
   shortString(get(params, 'merchant_uid'), 'merchant_uid', true, 40);
-  if (billing) {
-    shortString(get(params, 'customer_uid'), 'customer_uid', true, 80);
-    string(get(params, 'naverProductCode'), 'naverProductCode', true);
+  if (billing) shortString(get(params, 'customer_uid'), 'customer_uid', true, 80);
+  else if (get(params, 'customer_uid') !== undefined) {
+    error('INVALID_VALUE', 'customer_uid', ['t', tr('빌링키 등록은 registerBillingKey / validateBillingKey로 하세요',
+      'a billing key is registered with registerBillingKey / validateBillingKey')]);
   }
 
   // amount, tax_free
@@ -439,7 +497,9 @@ function validate(params, options, billing) {
     else bad = false;
     if (bad) amount = null;
   }
-  integerIn(get(params, 'tax_free'), 'tax_free', false, 0, amount === null ? MAX_SAFE : Math.max(0, amount));
+  for (const f of ['tax_free', 'vat_amount']) {
+    integerIn(get(params, f), f, false, 0, amount === null ? MAX_SAFE : Math.max(0, amount));
+  }
 
   // naverProducts
   let productCount = 0;
@@ -477,12 +537,12 @@ function validate(params, options, billing) {
       if (referrer !== null && !PAY_REFERRERS.includes(referrer)) {
         error('INVALID_VALUE', `${prefix}.payReferrer`, ['t', PAY_REFERRERS.join(', ')]);
       }
-      const start = date(p.startDate, `${prefix}.startDate`);
-      const end = date(p.endDate, `${prefix}.endDate`);
+      const start = date(p.startDate, `${prefix}.startDate`, true);
+      const end = date(p.endDate, `${prefix}.endDate`, true);
       if (start !== null && end !== null && end < start) {
         error('INVALID_DATE', `${prefix}.endDate`, ['t', tr('startDate 이후여야 함', 'must not be before startDate')]);
       }
-      unknownKeys(p, KNOWN_PRODUCT, PRODUCT_FIELDS, `${prefix}.`);
+      tableCheck(p, PRODUCT, PRODUCT_FIELDS, `${prefix}.`, 'R');
       if (i === 0 && name) firstName = name;
     }
   }
@@ -501,14 +561,12 @@ function validate(params, options, billing) {
   }
 
   // Naver fields
-  const useCfm = date(get(params, 'naverUseCfm'), 'naverUseCfm');
+  const useCfm = date(get(params, 'naverUseCfm'), 'naverUseCfm', false);
   if (useCfm !== null && today !== null && useCfm < today) error('DATE_IN_PAST', 'naverUseCfm');
-  nonEmptyString(params, 'naverPurchaserName');
-  const birthday = date(get(params, 'naverPurchaserBirthday'), 'naverPurchaserBirthday');
+  const birthday = date(get(params, 'naverPurchaserBirthday'), 'naverPurchaserBirthday', false);
   if (birthday !== null && today !== null && birthday > today) {
     error('INVALID_DATE', 'naverPurchaserBirthday', ['t', tr('미래 날짜 불가', 'must not be in the future')]);
   }
-  nonEmptyString(params, 'naverChainId');
 
   // m_redirect_url
   const url = get(params, 'm_redirect_url');
@@ -525,9 +583,8 @@ function validate(params, options, billing) {
   if (tel && !isTel(tel)) {
     error('INVALID_FORMAT', 'buyer_tel', ['t', tr('숫자, -, 맨 앞 +; 8~20자', "digits, '-', a leading '+'; 8 to 20 characters")]);
   }
-  for (const f of ['buyer_name', 'buyer_addr', 'buyer_postcode']) string(get(params, f), f, false);
 
-  unknownKeys(params, KNOWN_TOP, REQUEST_PAY_FIELDS, '');
+  tableCheck(params, REQUEST_PAY, REQUEST_PAY_FIELDS, '', billing ? 'B' : 'R');
   secrets(params, '', 0);
 
   let request = null;
@@ -549,7 +606,7 @@ function validate(params, options, billing) {
 
 // The tables and predicates, for bench/zod-schema.mjs (tree-shaken out of the validator's own bundle).
 export {
-  CATEGORIES, PAY_REFERRERS, REQUEST_PAY_FIELDS, PRODUCT_FIELDS, charCount, utf8Length, isNaverpayPg, isEmail, isTel,
+  CATEGORIES, PAY_REFERRERS, REQUEST_PAY, REQUEST_PAY_FIELDS, PRODUCT_FIELDS, charCount, utf8Length, isNaverpayPg, isEmail, isTel,
   isSellerId, isSecretKey, suggestion, isAllowedRedirectUrl, parseYmd, seoulToday,
 };
 

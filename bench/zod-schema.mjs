@@ -4,7 +4,7 @@
 // checks it accepts and refuses exactly what the package does on bench/cases.mjs.
 import { z } from 'zod';
 import {
-  CATEGORIES, PAY_REFERRERS, REQUEST_PAY_FIELDS, PRODUCT_FIELDS, charCount, utf8Length, isNaverpayPg, isEmail, isTel,
+  CATEGORIES, PAY_REFERRERS, REQUEST_PAY, REQUEST_PAY_FIELDS, PRODUCT_FIELDS, charCount, utf8Length, isNaverpayPg, isEmail, isTel,
   isSellerId, isSecretKey, suggestion, isAllowedRedirectUrl, parseYmd, seoulToday, choosePayMode,
 } from './js-validator.mjs';
 
@@ -14,6 +14,15 @@ const KNOWN_PRODUCT = new Set(PRODUCT_FIELDS);
 
 const maxChars = (n) => z.string().min(1).refine((s) => s.length <= n || charCount(s) <= n, `at most ${n} characters`);
 const ymd = z.string().refine((s) => parseYmd(s) !== null, 'yyyyMMdd');
+// naverProducts' dates: the string, or its eight digits as a number (PortOne's V1 Naver Pay page).
+const ymdOrNumber = z.union([ymd, z.number().int().refine((n) => n >= 1e7 && n < 1e8 && parseYmd(String(n)) !== null, 'yyyyMMdd')]);
+const ymdValue = (d) => parseYmd(String(d));
+// The documented request_pay fields without a rule of their own, by their type (src/catalog.rs).
+const BY_TYPE = {
+  s: () => z.string(), t: () => z.string().min(1), i: () => z.number().int().min(0).max(MAX_SAFE), b: () => z.boolean(),
+  o: () => z.looseObject({}), a: () => z.array(z.unknown()), u: () => z.union([z.string(), z.array(z.string())]),
+  x: () => z.unknown(),
+};
 
 function unknownKeys(o, known, list, prefix, ctx) {
   for (const key of Object.keys(o)) {
@@ -44,12 +53,12 @@ const product = z.looseObject({
   count: z.number().int().min(1).max(999_999),
   sellerId: z.string().refine(isSellerId).optional(),
   payReferrer: z.enum(PAY_REFERRERS).optional(),
-  startDate: ymd.optional(),
-  endDate: ymd.optional(),
+  startDate: ymdOrNumber.optional(),
+  endDate: ymdOrNumber.optional(),
 }).superRefine((p, ctx) => {
   const ids = Object.hasOwn(CATEGORIES, p.categoryType) ? CATEGORIES[p.categoryType] : null;
   if (!ids || !ids.includes(p.categoryId)) ctx.addIssue({ code: 'custom', path: ['categoryId'], message: 'not a Naver Pay category' });
-  if (p.startDate !== undefined && p.endDate !== undefined && p.endDate < p.startDate) {
+  if (p.startDate !== undefined && p.endDate !== undefined && ymdValue(p.endDate) < ymdValue(p.startDate)) {
     ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before startDate' });
   }
   unknownKeys(p, KNOWN_PRODUCT, PRODUCT_FIELDS, [], ctx);
@@ -62,15 +71,22 @@ const product = z.looseObject({
 export function naverPaySchema({ billing = false, mode = 'auto', minAmount = 100, now = Date.now(), device } = {}) {
   const today = seoulToday(now);
   const deviceMode = mode === 'auto' ? choosePayMode(device) : mode;
-  const optionalString = z.string().optional();
   const nonEmpty = z.string().min(1).optional();
   const amount = billing ? z.number().int().min(0).max(MAX_SAFE) : z.number().int().min(minAmount).max(MAX_SAFE);
-  const shape = {
+  const shape = {};
+  for (const [name, ty, max, flags] of REQUEST_PAY.values()) {
+    if (flags.includes('U')) continue;
+    let t = BY_TYPE[ty]();
+    if (max > 0) t = t.refine((s) => s.length <= max || charCount(s) <= max);
+    shape[name] = flags.includes(billing ? 'B' : 'R') ? t : t.optional();
+  }
+  Object.assign(shape, {
     pg: z.string().refine(isNaverpayPg).optional(),
     channelKey: nonEmpty,
     merchant_uid: maxChars(40),
     amount,
     tax_free: z.number().int().min(0).optional(),
+    vat_amount: z.number().int().min(0).optional(),
     name: maxChars(40).optional(),
     naverProducts: billing ? z.array(product).optional() : z.array(product).min(1),
     naverUseCfm: ymd.refine((s) => today === null || parseYmd(s) >= today, 'before today (Asia/Seoul)').optional(),
@@ -81,18 +97,15 @@ export function naverPaySchema({ billing = false, mode = 'auto', minAmount = 100
     m_redirect_url: z.string().refine(isAllowedRedirectUrl, 'an absolute https URL').optional(),
     buyer_email: z.string().refine((s) => s === '' || isEmail(s)).optional(),
     buyer_tel: billing ? z.string().min(1).refine(isTel) : z.string().refine((s) => s === '' || isTel(s)).optional(),
-    buyer_name: optionalString,
-    buyer_addr: optionalString,
-    buyer_postcode: optionalString,
-  };
-  if (billing) {
-    shape.customer_uid = maxChars(80);
-    shape.naverProductCode = z.string().min(1);
-  }
+    // A general payment takes no customer_uid: with it IMP would register a billing key.
+    customer_uid: billing ? maxChars(80) : z.never().optional(),
+  });
   return z.looseObject(shape).superRefine((o, ctx) => {
     const popup = mode !== 'auto' ? mode === 'popup' : o.naverPopupMode ?? deviceMode === 'popup';
     if (!popup && !o.m_redirect_url) ctx.addIssue({ code: 'custom', path: ['m_redirect_url'], message: 'required in redirect mode' });
-    if (o.tax_free !== undefined && o.tax_free > o.amount) ctx.addIssue({ code: 'custom', path: ['tax_free'], message: 'more than amount' });
+    for (const f of ['tax_free', 'vat_amount']) {
+      if (o[f] !== undefined && o[f] > o.amount) ctx.addIssue({ code: 'custom', path: [f], message: 'more than amount' });
+    }
     const first = o.naverProducts?.[0];
     if (o.name === undefined) {
       if (!first) ctx.addIssue({ code: 'custom', path: ['name'], message: 'required' });

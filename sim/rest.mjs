@@ -7,6 +7,10 @@
 // on failure. Business refusals (cancel without reason, unknown customer_uid …) are HTTP 200 with code 1, as V1 does;
 // a missing payment is HTTP 404 code 1; bad credentials or token HTTP 401 code -1.
 //
+// It takes what PortOne's V1 schema documents (src/schema/v1.openapi.yml): unknown and other-PG fields are stored,
+// never refused. Naver Pay's own rules from the V1 Naver Pay page are enforced as its inspection does: a cancel
+// without `reason` is refused, and so is deleting a Naver Pay billing key without `reason` and `extra[requester]`.
+//
 // Simulator-only routes (no token needed, CORS open so the browser simulator can report):
 //   POST {prefix}/__sim/payments  a payment record or an array of them (see sim/imp.js paymentRecord)
 //   GET  {prefix}/__sim/state     everything recorded, as JSON
@@ -25,7 +29,7 @@ export const MESSAGES = Object.freeze({
   cancelReasonRequired: '취소 사유(reason)는 필수입니다.',
   cancelNotPaid: '결제완료 상태의 결제건만 취소할 수 있습니다.',
   alreadyCancelled: '이미 전액취소된 주문입니다.',
-  cancelAmountInvalid: '취소 금액(amount)은 0보다 큰 정수여야 합니다.',
+  cancelAmountInvalid: '취소 금액(amount)은 0 이상의 정수여야 합니다.',
   cancelAmountExceeds: '취소 가능 금액을 초과하였습니다.',
   checksumMismatch: '취소 가능 잔액(checksum)이 일치하지 않습니다.',
   customerUidRequired: 'customer_uid 파라메터가 누락되었습니다.',
@@ -37,6 +41,10 @@ export const MESSAGES = Object.freeze({
   schedulesRequired: 'schedules 파라메터가 누락되었습니다.',
   scheduleAtInvalid: 'schedule_at 은 미래 시각의 UNIX timestamp(초)여야 합니다.',
   scheduleDuplicate: '중복된 merchant_uid 가 있습니다.',
+  unscheduleTargetMissing: 'customer_uid 또는 merchant_uid 중 하나는 필수입니다.',
+  unscheduleNothing: '취소할 예약결제 기록이 존재하지 않습니다.',
+  deleteReasonRequired: '네이버페이 빌링키 삭제에는 삭제 사유(reason)가 필요합니다.',
+  requesterRequired: '네이버페이 요청에는 extra[requester](customer 또는 admin)가 필요합니다.',
   badBody: '요청 본문을 해석할 수 없습니다.',
   notFound: 'Not Found',
 });
@@ -211,6 +219,8 @@ export function createRestSimulator(options = {}) {
     schedules: [],
     cancellations: [],
     agains: [],
+    unschedules: [],
+    deletions: [],
     reports: [],
     requests: [],
   };
@@ -219,7 +229,9 @@ export function createRestSimulator(options = {}) {
     state.tokens.clear();
     state.payments.clear();
     state.billingKeys.clear();
-    for (const k of ['schedules', 'cancellations', 'agains', 'reports', 'requests']) state[k].length = 0;
+    for (const k of ['schedules', 'cancellations', 'agains', 'unschedules', 'deletions', 'reports', 'requests']) {
+      state[k].length = 0;
+    }
   }
 
   function issueToken() {
@@ -237,6 +249,8 @@ export function createRestSimulator(options = {}) {
       schedules: state.schedules,
       cancellations: state.cancellations,
       agains: state.agains,
+      unschedules: state.unschedules,
+      deletions: state.deletions,
       reports: state.reports,
       requests: state.requests,
       tokens: state.tokens.size,
@@ -332,7 +346,8 @@ export function createRestSimulator(options = {}) {
       let amount = remaining;
       if (body.amount !== undefined && body.amount !== null && body.amount !== '') {
         amount = toNumber(body.amount);
-        if (!Number.isInteger(amount) || amount <= 0) return refuse(MESSAGES.cancelAmountInvalid);
+        if (!Number.isInteger(amount) || amount < 0) return refuse(MESSAGES.cancelAmountInvalid);
+        if (amount === 0) amount = remaining; // the schema: 0 (or none) refunds the whole balance
         if (amount > remaining) return refuse(MESSAGES.cancelAmountExceeds);
       }
       if (body.checksum !== undefined && body.checksum !== null && body.checksum !== '' && toNumber(body.checksum) !== remaining) {
@@ -443,6 +458,60 @@ export function createRestSimulator(options = {}) {
       const key = state.billingKeys.get(params.customer_uid);
       return key ? ok(key) : refuse(MESSAGES.billingKeyNotFound, 404);
     },
+
+    // Revokes the scheduled payments of customer_uid, of the orders in merchant_uid, or of both.
+    'POST /subscribe/payments/unschedule': ({ body }) => {
+      const record = { body, accepted: false, at: nowSec(), revoked: [] };
+      state.unschedules.push(record);
+      const customerUid = body.customer_uid || null;
+      const raw = body.merchant_uid;
+      const uids = raw === undefined || raw === null || raw === '' ? null : (Array.isArray(raw) ? raw : [raw]).map(String);
+      if (!customerUid && !uids) return refuse(MESSAGES.unscheduleTargetMissing);
+      const revoked = [];
+      for (const call of state.schedules) {
+        for (const s of call.schedules) {
+          if (s.schedule_status !== 'scheduled') continue;
+          if (customerUid && s.customer_uid !== customerUid) continue;
+          if (uids && !uids.includes(s.merchant_uid)) continue;
+          s.schedule_status = 'revoked';
+          s.revoked_at = nowSec();
+          revoked.push(s);
+        }
+      }
+      if (revoked.length === 0) return refuse(MESSAGES.unscheduleNothing);
+      record.accepted = true;
+      record.revoked = revoked.map((s) => s.merchant_uid);
+      return ok(revoked);
+    },
+
+    // Deletes a billing key. PortOne takes reason and extra[requester] in the query (a JSON body is read too);
+    // for a Naver Pay key both are required, as the V1 Naver Pay page says its inspection checks.
+    'DELETE /subscribe/customers/:customer_uid': ({ params, body, query }) => {
+      const input = { ...(body && typeof body === 'object' ? body : {}), ...query };
+      const extra = input.extra && typeof input.extra === 'object' ? input.extra : {};
+      const record = {
+        customer_uid: params.customer_uid,
+        reason: input.reason ?? null,
+        requester: extra.requester ?? null,
+        accepted: false,
+        at: nowSec(),
+      };
+      state.deletions.push(record);
+      const key = state.billingKeys.get(params.customer_uid);
+      if (!key) return refuse(MESSAGES.billingKeyNotFound, 404);
+      if (key.pg_provider === 'naverpay') {
+        if (typeof input.reason !== 'string' || input.reason.trim() === '') return refuse(MESSAGES.deleteReasonRequired);
+        if (extra.requester !== 'customer' && extra.requester !== 'admin') return refuse(MESSAGES.requesterRequired);
+      }
+      state.billingKeys.delete(params.customer_uid);
+      for (const call of state.schedules) {
+        for (const s of call.schedules) {
+          if (s.customer_uid === params.customer_uid && s.schedule_status === 'scheduled') s.schedule_status = 'revoked';
+        }
+      }
+      record.accepted = true;
+      return ok({ ...key, deleted: nowSec() });
+    },
   };
 
   const simRoutes = {
@@ -535,7 +604,8 @@ export function createRestSimulator(options = {}) {
       const auth = needsAuth ? authorized(req) : null;
       state.requests.push({ method, path, body, authorized: auth });
       if (needsAuth && !auth) return reply(res, 401, { code: -1, message: MESSAGES.unauthorized, response: null });
-      return reply(res, ...api.fn({ body, params: api.params }));
+      const query = parseForm(url.search.slice(1));
+      return reply(res, ...api.fn({ body, params: api.params, query }));
     })().catch((err) => {
       if (!res.headersSent) reply(res, 500, { code: -1, message: String(err?.message ?? err), response: null });
       else res.destroy();

@@ -45,21 +45,265 @@ pub fn is_buyer_detail(key: &str) -> bool {
     BUYER_DETAIL_FIELDS.contains(&key)
 }
 
-/// The fields `IMP.request_pay` (PortOne V1) knows, for general payments and billing keys:
-/// given anywhere else, a key is unknown to IMP. Documented fields pass through untouched.
-pub const REQUEST_PAY_FIELDS: &[&str] = &[
-    "pg", "pay_method", "escrow", "merchant_uid", "name", "amount", "tax_free", "vat_amount", "vat", "currency",
-    "language", "buyer_name", "buyer_tel", "buyer_email", "buyer_addr", "buyer_postcode", "custom_data",
-    "customer_uid", "customer_id", "notice_url", "confirm_url", "m_redirect_url", "app_scheme", "display",
-    "digital", "vbank_due", "biz_num", "popup", "period", "company", "bypass", "channelKey", "naverPopupMode",
-    "naverUseCfm", "naverProducts", "naverPurchaserName", "naverPurchaserBirthday", "naverChainId",
-    "naverCultureBenefit", "naverMerchantUserKey", "naverProductCount", "naverProductCode", "naverActionType",
-    "naverInterface",
+/// A field's type as PortOne documents it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Type {
+    /// A string (at most [`Field::max`] characters when that is not 0).
+    Str,
+    /// A string that is not empty.
+    Text,
+    /// A JavaScript number that is a whole number, 0 to 2^53 − 1.
+    Int,
+    /// A boolean.
+    Bool,
+    /// A plain object.
+    Obj,
+    /// An array.
+    Arr,
+    /// A string, or an array of strings (`notice_url` of `request_pay`).
+    StrOrArr,
+    /// A `yyyyMMdd` date: a string, or the same eight digits as a number (naver.mdx allows
+    /// numbers for the products' `startDate`/`endDate`).
+    Date,
+    /// Anything (`custom_data` of `request_pay`, stored as JSON).
+    Any,
+}
+
+/// The document a row was read from; docs/rules.md gives each one's repository, path and commit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Doc {
+    /// `portone-io/developers.portone.io` `src/schema/v1.openapi.yml`.
+    OpenApi,
+    /// The V1 Naver Pay page (`…/integration/pg/v1/naver.mdx`).
+    NaverPage,
+    /// The V1 JavaScript SDK's `request_pay` parameters (`…/javascript-sdk/payrq.mdx`).
+    PayRq,
+    /// `iamport/iamport-manual` `NAVERPAY/sample/naverpay-pg.md`.
+    Manual,
+    /// The seed integration guide (`shared/seed/naver-pay-standard.md`).
+    Seed,
+}
+
+/// Required in the call (for `request_pay`: in a general payment).
+pub const REQUIRED: u8 = 1;
+/// Required in a billing-key registration (`request_pay` only).
+pub const REQUIRED_BILLING: u8 = 2;
+/// Checked by a rule of its own (docs/rules.md) besides its type.
+pub const RULE: u8 = 4;
+/// Documented for other PGs only: accepted and passed on with an `IGNORED_FIELD` warning.
+pub const IGNORED: u8 = 8;
+
+/// One documented field of one call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// The key, as PortOne spells it.
+    pub name: &'static str,
+    /// Its type.
+    pub ty: Type,
+    /// Its largest length in characters; 0 when none is documented.
+    pub max: u8,
+    /// [`REQUIRED`], [`REQUIRED_BILLING`], [`RULE`], [`IGNORED`].
+    pub flags: u8,
+    /// Where it is documented.
+    pub doc: Doc,
+}
+
+impl Field {
+    /// Whether `flag` is set.
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+const fn f(name: &'static str, ty: Type, max: u8, flags: u8, doc: Doc) -> Field {
+    Field { name, ty, max, flags, doc }
+}
+
+/// The row named `name` of `table`.
+pub fn field<'t>(table: &'t [Field], name: &str) -> Option<&'t Field> {
+    table.iter().find(|f| f.name == name)
+}
+
+use Doc::{Manual, NaverPage, OpenApi, PayRq, Seed};
+use Type::{Any, Arr, Bool, Date, Int, Obj, Str, StrOrArr, Text};
+
+/// `IMP.request_pay`, general payment (`validateNaverPay`) and billing-key registration
+/// (`validateBillingKey`). Read from payrq.mdx and naver.mdx; the rules are docs/rules.md's.
+pub const REQUEST_PAY: &[Field] = &[
+    f("pg", Str, 0, RULE, PayRq),
+    f("channelKey", Text, 0, 0, NaverPage),
+    f("pay_method", Str, 0, IGNORED, PayRq),
+    f("escrow", Bool, 0, IGNORED, PayRq),
+    f("products", Arr, 0, IGNORED, PayRq),
+    f("merchant_uid", Str, 40, REQUIRED | REQUIRED_BILLING | RULE, PayRq),
+    f("name", Str, 40, REQUIRED | REQUIRED_BILLING | RULE, PayRq),
+    f("amount", Int, 0, REQUIRED | REQUIRED_BILLING | RULE, PayRq),
+    f("custom_data", Any, 0, 0, PayRq),
+    f("tax_free", Int, 0, RULE, PayRq),
+    f("vat_amount", Int, 0, RULE | IGNORED, PayRq),
+    f("vat", Int, 0, IGNORED, PayRq),
+    f("currency", Str, 0, IGNORED, PayRq),
+    f("language", Str, 0, IGNORED, PayRq),
+    f("buyer_name", Str, 0, 0, PayRq),
+    f("buyer_tel", Str, 0, REQUIRED_BILLING | RULE, Manual),
+    f("buyer_email", Str, 0, RULE, PayRq),
+    f("buyer_addr", Str, 0, 0, PayRq),
+    f("buyer_postcode", Str, 0, 0, PayRq),
+    f("confirm_url", Str, 0, 0, PayRq),
+    f("notice_url", StrOrArr, 0, 0, NaverPage),
+    f("customer_uid", Str, 80, REQUIRED_BILLING | RULE, NaverPage),
+    f("customer_id", Str, 0, 0, NaverPage),
+    f("digital", Bool, 0, IGNORED, PayRq),
+    f("vbank_due", Str, 0, IGNORED, PayRq),
+    f("m_redirect_url", Str, 0, RULE, PayRq),
+    f("app_scheme", Str, 0, 0, PayRq),
+    f("biz_num", Str, 0, IGNORED, PayRq),
+    f("useFreeInterestFromMall", Bool, 0, IGNORED, PayRq),
+    f("display", Obj, 0, IGNORED, PayRq),
+    f("card", Obj, 0, IGNORED, PayRq),
+    f("popup", Bool, 0, IGNORED, PayRq),
+    f("period", Obj, 0, IGNORED, PayRq),
+    f("company", Str, 0, IGNORED, PayRq),
+    f("bypass", Obj, 0, IGNORED, PayRq),
+    f("naverPopupMode", Bool, 0, RULE, NaverPage),
+    f("naverUseCfm", Str, 0, RULE, NaverPage),
+    f("naverProducts", Arr, 0, REQUIRED | RULE, NaverPage),
+    f("naverPurchaserName", Text, 0, 0, NaverPage),
+    f("naverPurchaserBirthday", Str, 0, RULE, NaverPage),
+    f("naverChainId", Text, 0, 0, Manual),
+    f("naverCultureBenefit", Bool, 0, 0, NaverPage),
+    f("naverMerchantUserKey", Text, 0, 0, NaverPage),
+    f("naverProductCount", Int, 0, 0, NaverPage),
+    f("naverProductCode", Text, 0, REQUIRED_BILLING, NaverPage),
+    f("naverActionType", Str, 0, 0, Seed),
+    f("naverInterface", Obj, 0, 0, Seed),
 ];
 
-/// The fields of one `naverProducts` item (Naver Pay's `productItems`).
-pub const PRODUCT_FIELDS: &[&str] =
-    &["categoryType", "categoryId", "uid", "name", "count", "sellerId", "payReferrer", "startDate", "endDate"];
+/// One `naverProducts` item (Naver Pay's `productItems`), from naver.mdx.
+pub const PRODUCT: &[Field] = &[
+    f("categoryType", Str, 0, REQUIRED | RULE, NaverPage),
+    f("categoryId", Str, 0, REQUIRED | RULE, NaverPage),
+    f("uid", Str, 0, REQUIRED | RULE, NaverPage),
+    f("name", Str, 128, REQUIRED | RULE, NaverPage),
+    f("count", Int, 0, REQUIRED | RULE, NaverPage),
+    f("sellerId", Str, 30, RULE, NaverPage),
+    f("payReferrer", Str, 0, RULE, NaverPage),
+    f("startDate", Date, 0, RULE, NaverPage),
+    f("endDate", Date, 0, RULE, NaverPage),
+];
+
+/// `POST /subscribe/payments/again`, from the OpenAPI schema (`extra` from naver.mdx).
+pub const AGAIN: &[Field] = &[
+    f("customer_uid", Str, 80, REQUIRED | RULE, OpenApi),
+    f("merchant_uid", Str, 40, REQUIRED | RULE, OpenApi),
+    f("currency", Str, 0, IGNORED, OpenApi),
+    f("amount", Int, 0, REQUIRED | RULE, OpenApi),
+    f("tax_free", Int, 0, RULE, OpenApi),
+    f("vat_amount", Int, 0, RULE | IGNORED, OpenApi),
+    f("vat", Int, 0, IGNORED, OpenApi),
+    f("name", Str, 40, REQUIRED | RULE, OpenApi),
+    f("buyer_name", Str, 16, 0, OpenApi),
+    f("buyer_email", Str, 64, 0, OpenApi),
+    f("buyer_tel", Str, 16, 0, OpenApi),
+    f("buyer_addr", Str, 128, 0, OpenApi),
+    f("buyer_postcode", Str, 8, 0, OpenApi),
+    f("card_quota", Int, 0, IGNORED, OpenApi),
+    f("interest_free_by_merchant", Bool, 0, IGNORED, OpenApi),
+    f("use_card_point", Bool, 0, IGNORED, OpenApi),
+    f("custom_data", Str, 0, 0, OpenApi),
+    f("notice_url", Str, 0, 0, OpenApi),
+    f("browser_ip", Str, 0, 0, OpenApi),
+    f("product_type", Str, 0, IGNORED, OpenApi),
+    f("product_count", Int, 0, IGNORED, OpenApi),
+    f("cash_receipt_type", Str, 0, IGNORED, OpenApi),
+    f("bypass", Str, 0, IGNORED, OpenApi),
+    f("extra", Obj, 0, RULE, NaverPage),
+    f("promotion_id", Str, 0, IGNORED, OpenApi),
+    f("channel_key", Str, 55, 0, OpenApi),
+];
+
+/// `extra` of `again` and of each schedule, from naver.mdx.
+pub const PAYMENT_EXTRA: &[Field] = &[f("naverUseCfm", Str, 0, RULE, NaverPage)];
+
+/// `POST /subscribe/payments/schedule`, top level, from the OpenAPI schema. The card fields
+/// (`card_number`, `expiry`, `birth`, `pwd_2digit`, `cvc`) register a key-in card: not Naver Pay.
+pub const SCHEDULE: &[Field] = &[
+    f("customer_uid", Str, 80, REQUIRED | RULE, OpenApi),
+    f("customer_id", Str, 0, 0, OpenApi),
+    f("checking_amount", Int, 0, IGNORED, OpenApi),
+    f("card_number", Str, 0, IGNORED, OpenApi),
+    f("expiry", Str, 0, IGNORED, OpenApi),
+    f("birth", Str, 0, IGNORED, OpenApi),
+    f("pwd_2digit", Str, 0, IGNORED, OpenApi),
+    f("cvc", Str, 0, IGNORED, OpenApi),
+    f("channel_key", Str, 55, 0, OpenApi),
+    f("schedules", Arr, 0, REQUIRED | RULE, OpenApi),
+];
+
+/// One item of `schedules` (`ScheduleAnnotation`), from the OpenAPI schema (`extra` from naver.mdx).
+/// The schema lists `currency` and `name` as required; naver.mdx's sample omits both (docs/rules.md).
+pub const SCHEDULE_ITEM: &[Field] = &[
+    f("merchant_uid", Str, 40, REQUIRED | RULE, OpenApi),
+    f("schedule_at", Int, 0, REQUIRED | RULE, OpenApi),
+    f("currency", Str, 0, IGNORED, OpenApi),
+    f("amount", Int, 0, REQUIRED | RULE, OpenApi),
+    f("tax_free", Int, 0, RULE, OpenApi),
+    f("vat_amount", Int, 0, RULE | IGNORED, OpenApi),
+    f("name", Str, 40, 0, OpenApi),
+    f("buyer_name", Str, 16, 0, OpenApi),
+    f("buyer_email", Str, 64, 0, OpenApi),
+    f("buyer_tel", Str, 16, 0, OpenApi),
+    f("buyer_addr", Str, 128, 0, OpenApi),
+    f("buyer_postcode", Str, 8, 0, OpenApi),
+    f("custom_data", Str, 0, 0, OpenApi),
+    f("notice_url", Str, 0, 0, OpenApi),
+    f("product_type", Str, 0, IGNORED, OpenApi),
+    f("cash_receipt_type", Str, 0, IGNORED, OpenApi),
+    f("card_quota", Int, 0, IGNORED, OpenApi),
+    f("interest_free_by_merchant", Bool, 0, IGNORED, OpenApi),
+    f("use_card_point", Bool, 0, IGNORED, OpenApi),
+    f("product_count", Int, 0, IGNORED, OpenApi),
+    f("browser_ip", Str, 0, 0, OpenApi),
+    f("extra", Obj, 0, RULE, NaverPage),
+    f("bypass", Str, 0, IGNORED, OpenApi),
+    f("promotion_id", Str, 0, IGNORED, OpenApi),
+];
+
+/// `POST /subscribe/payments/unschedule`, from the OpenAPI schema: `customer_uid`, or
+/// `merchant_uid` (an array of order ids), or both.
+pub const UNSCHEDULE: &[Field] =
+    &[f("customer_uid", Str, 80, RULE, OpenApi), f("merchant_uid", Arr, 0, RULE, OpenApi)];
+
+/// `DELETE /subscribe/customers/{customer_uid}`: the path and the query (OpenAPI schema);
+/// `reason` and `extra[requester]` required by naver.mdx for the inspection.
+pub const DELETE_BILLING_KEY: &[Field] = &[
+    f("customer_uid", Str, 80, REQUIRED | RULE, OpenApi),
+    f("reason", Text, 0, REQUIRED | RULE, NaverPage),
+    f("extra", Obj, 0, RULE, NaverPage),
+];
+
+/// `extra` of `cancel` and of billing-key deletion, from naver.mdx.
+pub const REQUESTER_EXTRA: &[Field] = &[f("requester", Str, 0, RULE, NaverPage)];
+
+/// `POST /payments/cancel`, from the OpenAPI schema (`extra` and the required `reason` from naver.mdx).
+pub const CANCEL: &[Field] = &[
+    f("imp_uid", Str, 0, RULE, OpenApi),
+    f("merchant_uid", Str, 40, RULE, OpenApi),
+    f("amount", Int, 0, RULE, OpenApi),
+    f("tax_free", Int, 0, RULE, OpenApi),
+    f("vat_amount", Int, 0, RULE | IGNORED, OpenApi),
+    f("checksum", Int, 0, RULE, OpenApi),
+    f("reason", Text, 0, REQUIRED | RULE, NaverPage),
+    f("refund_holder", Str, 0, IGNORED, OpenApi),
+    f("refund_bank", Str, 0, IGNORED, OpenApi),
+    f("refund_account", Str, 0, IGNORED, OpenApi),
+    f("refund_tel", Str, 0, IGNORED, OpenApi),
+    f("retain_promotion", Bool, 0, IGNORED, OpenApi),
+    f("enable_webhook", Bool, 0, 0, OpenApi),
+    f("extra", Obj, 0, RULE, NaverPage),
+];
 
 /// Names of REST credentials, lower case without `_` and `-`: a key that normalises to one of
 /// these, or contains one of [`SECRET_KEY_PARTS`], never belongs in a browser.

@@ -34,6 +34,14 @@ impl Ymd {
         Some(Ymd { year, month, day })
     }
 
+    /// The date a number of eight digits writes (`20240117`), as naver.mdx allows for products.
+    pub fn from_number(n: f64) -> Option<Ymd> {
+        if !(10_000_000.0..100_000_000.0).contains(&n) || n.fract() != 0.0 {
+            return None;
+        }
+        Ymd::parse(&crate::text::u64_text(n as u64))
+    }
+
     /// The date in Asia/Seoul at `ms` milliseconds since the UNIX epoch; `None` when `ms` is not finite.
     pub fn seoul_at_ms(ms: f64) -> Option<Ymd> {
         if !ms.is_finite() {

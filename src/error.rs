@@ -101,6 +101,8 @@ error_codes! {
     /// The `naverpay-checkout/web` entry was called before `init()` finished. Raised by that entry's
     /// JavaScript (`scripts/entries/web-guard.js`, with this message), since the wasm is not there yet.
     NotInitialized = "NOT_INITIALIZED",
+    /// A field PortOne documents for other PGs only: passed on, ignored by Naver Pay (warning).
+    IgnoredField = "IGNORED_FIELD",
 }
 
 impl fmt::Display for ErrorCode {
@@ -231,6 +233,8 @@ fn base_message(code: ErrorCode, ko: bool) -> &'static str {
         (C::NameMismatch, false) => "with several products, name should equal naverProducts[0].name",
         (C::UnknownField, true) => "알 수 없는 필드입니다.",
         (C::UnknownField, false) => "unknown field",
+        (C::IgnoredField, true) => "다른 PG사용 필드입니다. 그대로 전달되지만 네이버페이는 무시합니다.",
+        (C::IgnoredField, false) => "documented for other PGs; passed on, but Naver Pay ignores it",
         (C::SecretInBrowser, true) => "REST API 비밀 값은 브라우저에 넣으면 안 됩니다.",
         (C::SecretInBrowser, false) => "REST API secrets never belong in a browser",
         (C::InvalidParams, true) => "결제 파라미터가 올바르지 않습니다.",

@@ -17,8 +17,9 @@ mod wire;
 mod js;
 
 pub use body::{
-    build_again_payment_body, build_cancel_payment_body, build_schedule_payment_body, AgainPayment, Body, BodyOptions,
-    CancelPayment, Requester, Schedule, SchedulePayment,
+    build_again_payment_body, build_cancel_payment_body, build_delete_billing_key_body, build_schedule_payment_body,
+    build_unschedule_payment_body, AgainPayment, Body, BodyOptions, CancelPayment, DeleteBillingKey, Requester,
+    Schedule, SchedulePayment, UnschedulePayment,
 };
 pub use device::{choose_pay_mode, DeviceInfo, PayMode};
 pub use error::{ErrorCode, FieldIssue, Locale};

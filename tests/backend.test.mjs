@@ -168,6 +168,33 @@ test('subscription: registered key → again for the plan\'s price → next mont
   assert.equal(demo.rest.snapshot().agains.length, 1);
 });
 
+test('cancelling a subscription revokes its schedules, then deletes the key with reason and requester', async () => {
+  const { body: sub } = await post('/api/subscriptions', { plan: PLANS[0].id });
+  await simulatePaid(sub, { kind: 'billing_key', amount: 0, customer_uid: sub.customer_uid });
+  const active = await post('/api/subscriptions/activate', { merchant_uid: sub.merchant_uid, token: sub.token });
+  assert.equal(active.body.active, true);
+
+  const stranger = await post('/api/subscriptions/cancel', { merchant_uid: sub.merchant_uid, token: 'not-the-token' });
+  assert.equal(stranger.status, 403);
+  const r = await post('/api/subscriptions/cancel', { merchant_uid: sub.merchant_uid, token: sub.token, reason: '이사' });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  assert.deepEqual(r.body, { cancelled: true, revoked: [active.body.next.merchant_uid] });
+
+  const state = demo.rest.snapshot();
+  assert.deepEqual(state.unschedules.map((u) => u.body), [{ customer_uid: sub.customer_uid }]);
+  assert.deepEqual(state.deletions.map((d) => [d.customer_uid, d.reason, d.requester, d.accepted]),
+    [[sub.customer_uid, '이사', 'customer', true]]);
+  assert.equal(state.billingKeys.some((k) => k.customer_uid === sub.customer_uid), false);
+  const calls = state.requests.filter((q) => q.path.startsWith('/subscribe/customers/') && q.method === 'DELETE');
+  assert.equal(calls.length, 1);
+  assert.equal(calls[0].authorized, true, 'with the server\'s token');
+
+  // Twice is once: nothing more reaches PortOne.
+  const again = await post('/api/subscriptions/cancel', { merchant_uid: sub.merchant_uid, token: sub.token });
+  assert.deepEqual(again.body, r.body);
+  assert.equal(demo.rest.snapshot().deletions.length, 1);
+});
+
 test('subscription without a registered billing key charges nothing', async () => {
   const { body: sub } = await post('/api/subscriptions', { plan: PLANS[0].id });
   const r = await post('/api/subscriptions/activate', { merchant_uid: sub.merchant_uid, token: sub.token });

@@ -423,7 +423,7 @@ fn again_reports_each_broken_rule_with_its_code_and_field() {
             with(&base, "extra", obj([("naverUseCFM", s("20201001"))])),
             vec![(UnknownField, "extra.naverUseCFM")],
         ),
-        ("an unknown top-level field", with(&base, "buyer_name", s("x")), vec![(UnknownField, "buyer_name")]),
+        ("an unknown top-level field", with(&base, "buyer_nmae", s("x")), vec![(UnknownField, "buyer_nmae")]),
         (
             "a misspelt field is unknown and the real one missing",
             with(&with(&base, "merchant_uid", Value::Undefined), "merchantUid", s("m")),
@@ -501,7 +501,8 @@ fn schedule_reports_each_broken_rule_with_its_code_and_field() {
             vec![(InvalidValue, "schedules[2].merchant_uid")],
         ),
         ("schedule_at missing", at(Value::Undefined), vec![(Required, "schedules[0].schedule_at")]),
-        ("schedule_at a string", at(s("1519862400")), vec![(InvalidType, "schedules[0].schedule_at")]),
+        ("schedule_at a string of no digits", at(s("soon")), vec![(InvalidType, "schedules[0].schedule_at")]),
+        ("schedule_at digits in the past", at(s("1")), vec![(OutOfRange, "schedules[0].schedule_at")]),
         ("schedule_at a fraction", at(num(1519862400.5)), vec![(NotInteger, "schedules[0].schedule_at")]),
         ("schedule_at exactly now", at(num(1_500_000_000.0)), vec![(OutOfRange, "schedules[0].schedule_at")]),
         ("schedule_at in the past", at(num(1_400_000_000.0)), vec![(OutOfRange, "schedules[0].schedule_at")]),
@@ -572,7 +573,7 @@ fn cancel_reports_each_broken_rule_with_its_code_and_field() {
         ("both ids blank", with(&with(&base, "imp_uid", s("")), "merchant_uid", s(" ")), vec![(Required, "imp_uid")]),
         ("imp_uid a number", with(&base, "imp_uid", num(1.0)), vec![(InvalidType, "imp_uid")]),
         ("merchant_uid over 40", with(&base, "merchant_uid", s(&"m".repeat(41))), vec![(TooLong, "merchant_uid")]),
-        ("amount zero", with(&base, "amount", num(0.0)), vec![(OutOfRange, "amount")]),
+        ("amount negative", with(&base, "amount", num(-1.0)), vec![(OutOfRange, "amount")]),
         ("amount negative", with(&base, "amount", num(-3000.0)), vec![(OutOfRange, "amount")]),
         ("amount 2^53", with(&base, "amount", num(MAX_SAFE + 1.0)), vec![(OutOfRange, "amount")]),
         ("amount a fraction", with(&base, "amount", num(0.5)), vec![(NotInteger, "amount")]),
@@ -602,7 +603,7 @@ fn cancel_reports_each_broken_rule_with_its_code_and_field() {
             with(&base, "extra", obj([("reqester", s("customer"))])),
             vec![(UnknownField, "extra.reqester")],
         ),
-        ("an unknown top-level field", with(&base, "checksum", num(3000.0)), vec![(UnknownField, "checksum")]),
+        ("an unknown top-level field", with(&base, "checksums", num(3000.0)), vec![(UnknownField, "checksums")]),
         ("everything missing, all listed at once", obj([]), vec![(Required, "imp_uid"), (Required, "reason")]),
     ];
     assert_cases(build_cancel_payment_body, cases, &options());
@@ -651,7 +652,8 @@ fn every_form_decodes_back_to_the_json_leaves_for_awkward_unicode() {
         // Ids have length limits: their first 40 characters.
         let id: String = text.chars().take(40).collect();
         let bodies = [
-            build_again_payment_body(&with(&seed_again(), "name", s(text)), &options()),
+            build_again_payment_body(&with(&seed_again(), "name", s(&id)), &options()),
+            build_again_payment_body(&with(&seed_again(), "custom_data", s(text)), &options()),
             build_again_payment_body(&with(&seed_again(), "customer_uid", s(&id)), &options()),
             build_cancel_payment_body(&with(&seed_cancel(), "reason", s(text)), &options()),
             build_cancel_payment_body(&with(&seed_cancel(), "merchant_uid", s(&id)), &options()),
@@ -762,7 +764,7 @@ fn typed_builders_go_through_the_same_checks() {
     );
 
     assert_eq!(
-        problems(CancelPayment::by_imp_uid("imp_1", " ").amount(0).build(&options())),
+        problems(CancelPayment::by_imp_uid("imp_1", " ").amount(1 << 53).build(&options())),
         [(OutOfRange, "amount".to_owned()), (Required, "reason".to_owned())]
     );
 }
@@ -800,4 +802,324 @@ fn a_now_that_is_not_finite_skips_only_the_checks_that_need_it() {
         problems(build_schedule_payment_body(&negative, &nan)),
         [(ErrorCode::OutOfRange, "schedules[0].schedule_at".to_owned())]
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables from PortOne's documents.
+//
+// Every row of `catalog::{AGAIN, SCHEDULE, SCHEDULE_ITEM, UNSCHEDULE, DELETE_BILLING_KEY, CANCEL}`,
+// read from `portone-io/developers.portone.io` `src/schema/v1.openapi.yml` at commit
+// 0a8743aae939dbee11449224d3042604a2ab5a19 (its last change in snapshot af926bd2cdd7), and
+// `src/routes/(root)/opi/ko/integration/pg/v1/naver.mdx` at 13403e7ed213bd1b4bc21165d4244cc4461233b6.
+// docs/rules.md gives every rule with its source. Rows without a rule of their own are tested
+// generically by their type and length; the rules below them by hand.
+
+use naverpay_checkout::body::{build_delete_billing_key_body, build_unschedule_payment_body, DeleteBillingKey, UnschedulePayment};
+use naverpay_checkout::catalog::{self, Field, Type};
+
+type Build = fn(&Value, &BodyOptions) -> Result<Body, Vec<FieldIssue>>;
+
+/// Each call: its builder, a valid input, its table, and where the table's fields sit in the input.
+fn calls() -> Vec<(&'static str, Build, Value, &'static [Field], &'static str)> {
+    vec![
+        ("again", build_again_payment_body as Build, seed_again(), catalog::AGAIN, ""),
+        ("schedule", build_schedule_payment_body, seed_schedule(), catalog::SCHEDULE, ""),
+        ("schedules[]", build_schedule_payment_body, seed_schedule(), catalog::SCHEDULE_ITEM, "schedules[0]"),
+        ("cancel", build_cancel_payment_body, seed_cancel(), catalog::CANCEL, ""),
+        ("unschedule", build_unschedule_payment_body, seed_unschedule(), catalog::UNSCHEDULE, ""),
+        ("delete", build_delete_billing_key_body, seed_delete(), catalog::DELETE_BILLING_KEY, ""),
+    ]
+}
+
+fn seed_unschedule() -> Value {
+    obj([("customer_uid", s("gildong_0001_1234")), ("merchant_uid", arr([s("order_monthly_0003")]))])
+}
+
+fn seed_delete() -> Value {
+    obj([
+        ("customer_uid", s("gildong_0001_1234")),
+        ("reason", s("Cancelled at the buyer's request")),
+        ("extra", obj([("requester", s("customer"))])),
+    ])
+}
+
+/// `input` with `key` set at `at` (`""` the top level, `schedules[0]` the first schedule).
+fn set_at(input: &Value, at: &str, key: &str, v: Value) -> Value {
+    if at.is_empty() {
+        return with(input, key, v);
+    }
+    let Some(Value::Array(items)) = input.as_object().map(|m| m.get("schedules").clone()) else { unreachable!() };
+    let first = with(&items[0], key, v);
+    with(input, "schedules", Value::Array(vec![first]))
+}
+
+fn get_at<'a>(json: &'a Map, at: &str, key: &str) -> &'a Value {
+    if at.is_empty() {
+        return json.get(key);
+    }
+    match json.get("schedules") {
+        Value::Array(items) => items[0].as_object().map_or(&Value::Undefined, |m| m.get(key)),
+        _ => &Value::Undefined,
+    }
+}
+
+/// A valid value of `field` by its type: the longest string its limit allows.
+fn valid(field: &Field) -> Value {
+    match field.ty {
+        Type::Str | Type::Text => s(&"가".repeat(usize::from(field.max).max(3))),
+        Type::Int => num(7.0),
+        Type::Bool => Value::Bool(true),
+        Type::Obj => obj([("k", s("v"))]),
+        _ => arr([s("v")]),
+    }
+}
+
+/// Each invalid kind of value for `field` by its type, with its code.
+fn invalid(field: &Field) -> Vec<(Value, ErrorCode)> {
+    use ErrorCode::*;
+    match field.ty {
+        Type::Str | Type::Text if field.max > 0 => {
+            vec![(num(1.0), InvalidType), (s(&"a".repeat(usize::from(field.max) + 1)), TooLong)]
+        }
+        Type::Str | Type::Text => vec![(num(1.0), InvalidType), (Value::Bool(true), InvalidType)],
+        Type::Int => vec![(s("7"), InvalidType), (num(1.5), NotInteger), (num(-1.0), OutOfRange), (num(MAX_SAFE * 2.0), OutOfRange)],
+        Type::Bool => vec![(s("true"), InvalidType), (num(1.0), InvalidType)],
+        _ => vec![(s("x"), InvalidType)],
+    }
+}
+
+#[test]
+fn every_documented_field_without_a_rule_passes_through_unchanged_to_json_and_form() {
+    for (call, build, base, table, at) in calls() {
+        for field in table.iter().filter(|f| !f.has(catalog::RULE)) {
+            let value = valid(field);
+            let body = ok(build(&set_at(&base, at, field.name, value.clone()), &options()));
+            assert_eq!(get_at(&body.json, at, field.name), &value, "{call}.{}", field.name);
+            let path = if at.is_empty() { field.name.to_owned() } else { format!("{at}.{}", field.name) };
+            let key = if at.is_empty() { field.name.to_owned() } else { format!("schedules[0][{}]", field.name) };
+            let leaf = match &value {
+                Value::String(text) => text.clone(),
+                Value::Bool(b) => b.to_string(),
+                Value::Number(n) => n.to_string(),
+                _ => unreachable!("bodies have no object or array field without a rule"),
+            };
+            assert!(decode_form(&body.form).contains(&(key.clone(), leaf)), "{call}: {key} in {}", body.form);
+            let warned: Vec<_> = body.warnings.iter().map(|w| (w.code, w.field.clone())).collect();
+            let expected = if field.has(catalog::IGNORED) { vec![(ErrorCode::IgnoredField, path)] } else { vec![] };
+            assert_eq!(warned, expected, "{call}.{}", field.name);
+        }
+    }
+}
+
+#[test]
+fn every_documented_field_without_a_rule_refuses_each_wrong_kind_with_its_code_and_path() {
+    for (call, build, base, table, at) in calls() {
+        for field in table.iter().filter(|f| !f.has(catalog::RULE)) {
+            let path = if at.is_empty() { field.name.to_owned() } else { format!("{at}.{}", field.name) };
+            for (value, code) in invalid(field) {
+                let got = problems(build(&set_at(&base, at, field.name, value.clone()), &options()));
+                assert_eq!(got, [(code, path.clone())], "{call}.{} = {value:?}", field.name);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_required_row_is_required() {
+    for (call, build, base, table, at) in calls() {
+        for field in table.iter().filter(|f| f.has(catalog::REQUIRED)) {
+            let path = if at.is_empty() { field.name.to_owned() } else { format!("{at}.{}", field.name) };
+            let got = problems(build(&set_at(&base, at, field.name, Value::Undefined), &options()));
+            let expected = if field.name == "schedules" { "schedules".to_owned() } else { path };
+            assert_eq!(got, [(ErrorCode::Required, expected)], "{call}.{}", field.name);
+        }
+    }
+}
+
+#[test]
+fn a_typo_of_a_documented_field_is_an_error_that_suggests_it() {
+    for (call, build, base, _, at) in calls() {
+        for (typo, meant) in [("buyer_nmae", "buyer_name"), ("notice_ur", "notice_url"), ("checksun", "checksum")] {
+            let known = match call {
+                "again" | "schedules[]" => meant != "checksum",
+                "cancel" => meant == "checksum",
+                _ => false,
+            };
+            let r = build(&set_at(&base, at, typo, s("x")), &en_options());
+            let Err(issues) = r else { panic!("{call}: {typo} accepted") };
+            assert_eq!(issues.len(), 1, "{call}: {issues:?}");
+            assert_eq!(issues[0].code, ErrorCode::UnknownField);
+            assert_eq!(issues[0].message.contains(meant), known, "{call}: {}", issues[0].message);
+        }
+    }
+}
+
+fn en_options() -> BodyOptions {
+    BodyOptions { locale: Locale::En, ..options() }
+}
+
+/// The rules of rows that have one, each with a valid case (written as given) and invalid ones.
+#[test]
+fn rules_of_the_documents_accept_their_valid_values_and_refuse_the_rest() {
+    use ErrorCode::*;
+    type Case = (&'static str, Build, Value, Option<(ErrorCode, &'static str)>);
+    let cancel = seed_cancel();
+    let again = seed_again();
+    let item = |k: &str, v: Value| schedules([schedule_item([(k, v)])]);
+    let cases: Vec<Case> = vec![
+        // cancel (OpenAPI: amount 0 or none refunds everything; checksum is the cancellable balance)
+        ("cancel amount 0 is a full refund", build_cancel_payment_body, with(&cancel, "amount", num(0.0)), None),
+        ("cancel amount = checksum", build_cancel_payment_body, with(&with(&cancel, "checksum", num(3000.0)), "amount", num(3000.0)), None),
+        ("cancel checksum 0", build_cancel_payment_body, with(&with(&cancel, "checksum", num(0.0)), "amount", num(0.0)), None),
+        ("cancel amount > checksum", build_cancel_payment_body, with(&cancel, "checksum", num(2999.0)), Some((OutOfRange, "amount"))),
+        ("cancel checksum a string", build_cancel_payment_body, with(&cancel, "checksum", s("3000")), Some((InvalidType, "checksum"))),
+        ("cancel tax_free = amount", build_cancel_payment_body, with(&cancel, "tax_free", num(3000.0)), None),
+        ("cancel tax_free > amount", build_cancel_payment_body, with(&cancel, "tax_free", num(3001.0)), Some((OutOfRange, "tax_free"))),
+        ("cancel vat_amount > amount", build_cancel_payment_body, with(&cancel, "vat_amount", num(3001.0)), Some((OutOfRange, "vat_amount"))),
+        ("cancel reason blank", build_cancel_payment_body, with(&cancel, "reason", s(" ")), Some((Required, "reason"))),
+        // again (OpenAPI: name ≤ 40, customer_uid ≤ 80; tax_free and vat_amount are parts of amount)
+        ("again name of 40", build_again_payment_body, with(&again, "name", s(&"이".repeat(40))), None),
+        ("again name of 41", build_again_payment_body, with(&again, "name", s(&"이".repeat(41))), Some((TooLong, "name"))),
+        ("again customer_uid of 81", build_again_payment_body, with(&again, "customer_uid", s(&"c".repeat(81))), Some((TooLong, "customer_uid"))),
+        ("again vat_amount = amount", build_again_payment_body, with(&again, "vat_amount", num(10000.0)), None),
+        ("again vat_amount > amount", build_again_payment_body, with(&again, "vat_amount", num(10001.0)), Some((OutOfRange, "vat_amount"))),
+        ("again vat_amount a string", build_again_payment_body, with(&again, "vat_amount", s("1000")), Some((InvalidType, "vat_amount"))),
+        // schedules[] (OpenAPI integer; naver.mdx string: both, written as given)
+        ("schedule_at as digits", build_schedule_payment_body, item("schedule_at", s("1519862400")), None),
+        ("schedule_at as an ISO date", build_schedule_payment_body, item("schedule_at", s("2018-03-01")), Some((InvalidType, "schedules[0].schedule_at"))),
+        ("schedule tax_free > amount", build_schedule_payment_body, item("tax_free", num(10001.0)), Some((OutOfRange, "schedules[0].tax_free"))),
+        ("schedule vat_amount > amount", build_schedule_payment_body, item("vat_amount", num(10001.0)), Some((OutOfRange, "schedules[0].vat_amount"))),
+        // unschedule (OpenAPI: customer_uid, merchant_uid[] or both)
+        ("unschedule by customer_uid", build_unschedule_payment_body, obj([("customer_uid", s("c"))]), None),
+        ("unschedule by merchant_uid", build_unschedule_payment_body, obj([("merchant_uid", arr([s("a"), s("b")]))]), None),
+        ("unschedule with neither", build_unschedule_payment_body, obj([]), Some((Required, "customer_uid"))),
+        ("unschedule merchant_uid a string", build_unschedule_payment_body, obj([("merchant_uid", s("a"))]), Some((InvalidType, "merchant_uid"))),
+        ("unschedule merchant_uid empty", build_unschedule_payment_body, obj([("merchant_uid", arr([]))]), Some((Required, "merchant_uid"))),
+        ("unschedule merchant_uid[1] blank", build_unschedule_payment_body, obj([("merchant_uid", arr([s("a"), s("")]))]), Some((Required, "merchant_uid[1]"))),
+        ("unschedule merchant_uid[0] of 41", build_unschedule_payment_body, obj([("merchant_uid", arr([s(&"m".repeat(41))]))]), Some((TooLong, "merchant_uid[0]"))),
+        // billing-key deletion (naver.mdx: reason and extra[requester] or the inspection fails)
+        ("delete without reason", build_delete_billing_key_body, with(&seed_delete(), "reason", Value::Undefined), Some((Required, "reason"))),
+        ("delete reason blank", build_delete_billing_key_body, with(&seed_delete(), "reason", s("  ")), Some((Required, "reason"))),
+        ("delete requester user", build_delete_billing_key_body, with(&seed_delete(), "extra", obj([("requester", s("user"))])), Some((InvalidValue, "extra.requester"))),
+        ("delete extra typo", build_delete_billing_key_body, with(&seed_delete(), "extra", obj([("reqester", s("admin"))])), Some((UnknownField, "extra.reqester"))),
+        ("delete customer_uid of 81", build_delete_billing_key_body, with(&seed_delete(), "customer_uid", s(&"c".repeat(81))), Some((TooLong, "customer_uid"))),
+    ];
+    for (name, build, input, expected) in cases {
+        match expected {
+            None => {
+                let body = ok(build(&input, &options()));
+                // Valid values are written as given (delete's customer_uid goes to the path).
+                for (k, v) in input.as_object().unwrap().iter().filter(|(k, _)| *k != "customer_uid" || body.path.is_none()) {
+                    if k != "schedules" && k != "extra" {
+                        assert_eq!(body.json.get(k), v, "{name}: {k}");
+                    }
+                }
+                if let Some(Value::Array(items)) = input.as_object().map(|m| m.get("schedules").clone()) {
+                    assert_eq!(body.json.get("schedules"), &Value::Array(items), "{name}");
+                }
+            }
+            Some((code, path)) => assert_eq!(problems(build(&input, &options())), [(code, path.to_owned())], "{name}"),
+        }
+    }
+}
+
+#[test]
+fn deleting_a_billing_key_puts_the_key_in_the_path_and_reason_and_requester_in_the_query() {
+    let body = ok(build_delete_billing_key_body(&seed_delete(), &options()));
+    assert_eq!(body.path.as_deref(), Some("/subscribe/customers/gildong_0001_1234"));
+    assert_eq!(body.form, "reason=Cancelled+at+the+buyer%27s+request&extra[requester]=customer");
+    assert_eq!(keys(&Value::Object(body.json.clone())), ["reason", "extra"]);
+
+    let odd = with(&with(&seed_delete(), "customer_uid", s("a/b ?#%가")), "extra", Value::Undefined);
+    let body = ok(build_delete_billing_key_body(&odd, &options()));
+    assert_eq!(body.path.as_deref(), Some("/subscribe/customers/a%2Fb%20%3F%23%25%EA%B0%80"));
+    assert!(body.form.ends_with("&extra[requester]=admin"), "the requester defaults to admin: {}", body.form);
+}
+
+#[test]
+fn typed_unschedule_and_deletion_give_the_same_body_as_the_value_api() {
+    let unschedule = UnschedulePayment::customer("gildong_0001_1234").merchant_uid("order_monthly_0003");
+    assert_eq!(ok(unschedule.build(&options())), ok(build_unschedule_payment_body(&seed_unschedule(), &options())));
+    let orders = UnschedulePayment::orders(["a", "b"]);
+    assert_eq!(ok(orders.build(&options())).form, "merchant_uid[0]=a&merchant_uid[1]=b");
+    assert_eq!(problems(UnschedulePayment::default().build(&options())), [(ErrorCode::Required, "customer_uid".to_owned())]);
+
+    let delete = DeleteBillingKey::new("gildong_0001_1234", "Cancelled at the buyer's request").requester(Requester::Customer);
+    assert_eq!(ok(delete.build(&options())), ok(build_delete_billing_key_body(&seed_delete(), &options())));
+    assert_eq!(
+        problems(DeleteBillingKey::new("", "").build(&options())),
+        [(ErrorCode::Required, "customer_uid".to_owned()), (ErrorCode::Required, "reason".to_owned())]
+    );
+}
+
+#[test]
+fn portones_own_plugin_again_body_is_accepted_as_sent() {
+    // iamport/wordpress-iamport-for-woocommerce iamport-naverpay-ext.php (013727b3): doPayment()
+    // sends buyer_name, buyer_email, buyer_tel, tax_free, notice_url and extra.naverUseCfm.
+    let plugin = obj([
+        ("amount", num(10000.0)),
+        ("merchant_uid", s("wc_order_abc_sf")),
+        ("customer_uid", s("customer_1234")),
+        ("name", s("#1234번 주문 정기결제(최초과금)")),
+        ("buyer_name", s("홍길동")),
+        ("buyer_email", s("buyer@example.com")),
+        ("buyer_tel", s("010-1234-5678")),
+        ("extra", obj([("naverUseCfm", s("20990101"))])),
+        ("tax_free", num(0.0)),
+        ("notice_url", s("https://shop.example/iamport-hook")),
+    ]);
+    let body = ok(build_again_payment_body(&plugin, &options()));
+    assert!(body.warnings.is_empty());
+    let mut given: Vec<_> = keys(&plugin);
+    let mut written: Vec<_> = body.json.keys().collect();
+    given.sort_unstable();
+    written.sort_unstable();
+    assert_eq!(given, written);
+}
+
+#[test]
+fn the_tables_carry_the_lengths_and_required_flags_the_schema_gives() {
+    // v1.openapi.yml @ 0a8743ae: maxLength of /subscribe/payments/again and ScheduleAnnotation.
+    let lengths = [
+        ("customer_uid", 80),
+        ("merchant_uid", 40),
+        ("name", 40),
+        ("buyer_name", 16),
+        ("buyer_email", 64),
+        ("buyer_tel", 16),
+        ("buyer_addr", 128),
+        ("buyer_postcode", 8),
+        ("channel_key", 55),
+    ];
+    for (table, call) in [(catalog::AGAIN, "again"), (catalog::SCHEDULE_ITEM, "schedules[]")] {
+        for (name, max) in lengths {
+            let Some(field) = catalog::field(table, name) else {
+                assert!(call == "schedules[]" && matches!(name, "customer_uid" | "channel_key"), "{call}.{name}");
+                continue;
+            };
+            assert_eq!(field.max, max, "{call}.{name}");
+        }
+    }
+    let required = |table: &[Field]| -> Vec<&str> {
+        table.iter().filter(|f| f.has(catalog::REQUIRED)).map(|f| f.name).collect()
+    };
+    assert_eq!(required(catalog::AGAIN), ["customer_uid", "merchant_uid", "amount", "name"]);
+    assert_eq!(required(catalog::SCHEDULE), ["customer_uid", "schedules"]);
+    // The schema also marks currency and name required; naver.mdx's sample has neither (docs/rules.md).
+    assert_eq!(required(catalog::SCHEDULE_ITEM), ["merchant_uid", "schedule_at", "amount"]);
+    assert_eq!(required(catalog::UNSCHEDULE), Vec::<&str>::new());
+    assert_eq!(required(catalog::DELETE_BILLING_KEY), ["customer_uid", "reason"]);
+    assert_eq!(required(catalog::CANCEL), ["reason"]);
+}
+
+#[test]
+fn every_row_with_a_rule_is_checked_by_it() {
+    // A boolean is the wrong type for every such row: each one's own rule must say so at its path.
+    for (call, build, base, table, at) in calls() {
+        for field in table.iter().filter(|f| f.has(catalog::RULE)) {
+            let path = if at.is_empty() { field.name.to_owned() } else { format!("{at}.{}", field.name) };
+            let got = problems(build(&set_at(&base, at, field.name, Value::Bool(true)), &options()));
+            assert!(got.iter().any(|(_, p)| *p == path), "{call}.{}: {got:?}", field.name);
+        }
+    }
 }

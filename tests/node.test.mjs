@@ -11,7 +11,8 @@ const esm = await import(`${REPO_ROOT}/pkg/node/naverpay_checkout.js`);
 
 test('require and import give the same module with every export', () => {
   const names = ['NaverPayCheckout', 'NaverPayError', 'isNaverPayError', 'validateNaverPay', 'validateBillingKey',
-    'choosePayMode', 'parseRedirectResult', 'buildAgainPaymentBody', 'buildSchedulePaymentBody', 'buildCancelPaymentBody'];
+    'choosePayMode', 'parseRedirectResult', 'buildAgainPaymentBody', 'buildSchedulePaymentBody', 'buildCancelPaymentBody',
+    'buildUnschedulePaymentBody', 'buildDeleteBillingKeyBody'];
   for (const name of names) {
     assert.equal(typeof cjs[name], 'function', name);
     assert.equal(esm[name], cjs[name], name);
@@ -43,4 +44,80 @@ test('body builders return json and form, and throw INVALID_PARAMS with every pr
   assert.deepEqual(cancel.json, { imp_uid: 'imp_123412341234', reason: '고객 요청', extra: { requester: 'admin' } });
   assert.throws(() => cjs.buildCancelPaymentBody({ amount: -1 }, { locale: 'en' }), (e) =>
     e.code === 'INVALID_PARAMS' && e.errors.map((i) => i.field).sort().join() === 'amount,imp_uid,reason');
+});
+
+// Tables from PortOne's documents (portone-io/developers.portone.io src/schema/v1.openapi.yml at
+// 0a8743aae939dbee11449224d3042604a2ab5a19; pg/v1/naver.mdx at 13403e7ed213bd1b4bc21165d4244cc4461233b6):
+// each row a call, an input, and what the JS export gives back. The Rust tables (tests/body.rs) cover
+// every field; these check the same rules cross the boundary unchanged.
+const NOW = Date.UTC(2017, 6, 14);
+const AGAIN = { customer_uid: 'gildong_0001_1234', merchant_uid: 'order_monthly_0002', amount: 10000, name: 'Slim' };
+const SCHEDULE = { customer_uid: 'gildong_0001_1234', schedules: [{ merchant_uid: 'o3', schedule_at: 1519862400, amount: 10000 }] };
+const CANCEL = { imp_uid: 'imp_123412341234', reason: '고객 요청' };
+
+const valid = [
+  ['again: documented buyer_* and notice_url pass as given', 'buildAgainPaymentBody',
+    { ...AGAIN, buyer_name: '홍길동', buyer_tel: '010-1234-5678', buyer_email: 'a@b.co', notice_url: 'https://s.example/h', custom_data: '{"a":1}' }],
+  ['again: vat_amount = amount', 'buildAgainPaymentBody', { ...AGAIN, vat_amount: 10000 }],
+  ['schedule: name, currency and buyer_* in a schedule', 'buildSchedulePaymentBody',
+    { ...SCHEDULE, schedules: [{ ...SCHEDULE.schedules[0], name: '정기', currency: 'KRW', buyer_postcode: '12345678' }] }],
+  ['schedule: schedule_at as digits (naver.mdx: string)', 'buildSchedulePaymentBody',
+    { ...SCHEDULE, schedules: [{ ...SCHEDULE.schedules[0], schedule_at: '1519862400' }] }],
+  ['cancel: amount 0 is a full refund', 'buildCancelPaymentBody', { ...CANCEL, amount: 0, extra: { requester: 'admin' } }],
+  ['cancel: checksum and tax_free', 'buildCancelPaymentBody', { ...CANCEL, amount: 3000, checksum: 3000, tax_free: 3000, extra: { requester: 'admin' } }],
+  ['unschedule: customer_uid and merchant_uid[]', 'buildUnschedulePaymentBody', { customer_uid: 'c', merchant_uid: ['o3', 'o4'] }],
+];
+for (const [name, fn, input] of valid) {
+  test(`valid input is written as given — ${name}`, () => {
+    const body = cjs[fn](input, { now: NOW });
+    assert.deepEqual(body.json, input);
+  });
+}
+
+const invalid = [
+  ['again: buyer_name over 16', 'buildAgainPaymentBody', { ...AGAIN, buyer_name: '가'.repeat(17) }, 'TOO_LONG', 'buyer_name'],
+  ['again: name over 40', 'buildAgainPaymentBody', { ...AGAIN, name: 'n'.repeat(41) }, 'TOO_LONG', 'name'],
+  ['again: tax_free over amount', 'buildAgainPaymentBody', { ...AGAIN, tax_free: 10001 }, 'OUT_OF_RANGE', 'tax_free'],
+  ['again: notice_url a number', 'buildAgainPaymentBody', { ...AGAIN, notice_url: 12345 }, 'INVALID_TYPE', 'notice_url'],
+  ['again: a typo', 'buildAgainPaymentBody', { ...AGAIN, buyer_nmae: 'x' }, 'UNKNOWN_FIELD', 'buyer_nmae'],
+  ['schedule: buyer_email over 64', 'buildSchedulePaymentBody',
+    { ...SCHEDULE, schedules: [{ ...SCHEDULE.schedules[0], buyer_email: `${'a'.repeat(60)}@b.com` }] }, 'TOO_LONG', 'schedules[0].buyer_email'],
+  ['cancel: amount over checksum', 'buildCancelPaymentBody', { ...CANCEL, amount: 3000, checksum: 2000 }, 'OUT_OF_RANGE', 'amount'],
+  ['cancel: vat_amount a string', 'buildCancelPaymentBody', { ...CANCEL, vat_amount: '100' }, 'INVALID_TYPE', 'vat_amount'],
+  ['unschedule: neither id', 'buildUnschedulePaymentBody', {}, 'REQUIRED', 'customer_uid'],
+  ['unschedule: merchant_uid a string', 'buildUnschedulePaymentBody', { merchant_uid: 'o3' }, 'INVALID_TYPE', 'merchant_uid'],
+  ['delete: no reason', 'buildDeleteBillingKeyBody', { customer_uid: 'c' }, 'REQUIRED', 'reason'],
+  ['delete: requester user', 'buildDeleteBillingKeyBody', { customer_uid: 'c', reason: 'r', extra: { requester: 'user' } }, 'INVALID_VALUE', 'extra.requester'],
+];
+for (const [name, fn, input, code, field] of invalid) {
+  test(`invalid input throws INVALID_PARAMS with its code and path — ${name}`, () => {
+    assert.throws(() => cjs[fn](input, { now: NOW }), (e) => {
+      assert.equal(e.code, 'INVALID_PARAMS');
+      assert.deepEqual(e.errors.map((i) => [i.code, i.field]), [[code, field]]);
+      return true;
+    });
+  });
+}
+
+test('fields documented for other PGs are written with an IGNORED_FIELD warning', () => {
+  const body = cjs.buildAgainPaymentBody({ ...AGAIN, card_quota: 3, currency: 'KRW' }, { now: NOW });
+  assert.deepEqual([body.json.card_quota, body.json.currency], [3, 'KRW']);
+  assert.deepEqual(body.warnings.map((w) => [w.code, w.field]), [['IGNORED_FIELD', 'card_quota'], ['IGNORED_FIELD', 'currency']]);
+  assert.equal('warnings' in cjs.buildAgainPaymentBody(AGAIN, { now: NOW }), false, 'no warnings, no key');
+});
+
+test('buildDeleteBillingKeyBody gives the path and the query PortOne reads, requester defaulting to admin', () => {
+  const r = cjs.buildDeleteBillingKeyBody({ customer_uid: 'gildong/0001', reason: '사용자 요청에 의한 해지' });
+  assert.equal(r.path, '/subscribe/customers/gildong%2F0001');
+  assert.equal(r.form, 'reason=%EC%82%AC%EC%9A%A9%EC%9E%90+%EC%9A%94%EC%B2%AD%EC%97%90+%EC%9D%98%ED%95%9C+%ED%95%B4%EC%A7%80&extra[requester]=admin');
+  assert.deepEqual(r.json, { reason: '사용자 요청에 의한 해지', extra: { requester: 'admin' } });
+  assert.equal(new URLSearchParams(r.form).get('extra[requester]'), 'admin');
+});
+
+test('validateNaverPay refuses customer_uid and points at registerBillingKey', () => {
+  const r = cjs.validateNaverPay({ ...VALID_PARAMS, customer_uid: 'c' }, { locale: 'en' });
+  assert.deepEqual(r.errors.map((i) => [i.code, i.field]), [['INVALID_VALUE', 'customer_uid']]);
+  assert.match(r.errors[0].message, /registerBillingKey/);
+  const typed = cjs.validateNaverPay({ ...VALID_PARAMS, naverCultureBenefit: 'true', naverProductCount: '5' });
+  assert.deepEqual(typed.errors.map((i) => [i.code, i.field]), [['INVALID_TYPE', 'naverCultureBenefit'], ['INVALID_TYPE', 'naverProductCount']]);
 });

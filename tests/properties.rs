@@ -170,20 +170,31 @@ fn optional_valid_fields() -> Vec<(&'static str, Value)> {
     ]
 }
 
-/// Documented V1 fields with no rule of their own: they pass through untouched.
+/// Documented V1 fields with no rule of their own (beside their type) that Naver Pay uses: with a
+/// value of their documented type, they pass through untouched.
 const PASS_THROUGH: &[&str] = &[
     "notice_url",
     "confirm_url",
     "custom_data",
     "customer_id",
-    "currency",
     "naverCultureBenefit",
     "naverMerchantUserKey",
     "naverProductCount",
-    "language",
-    "display",
     "app_scheme",
 ];
+
+/// A pass-through field with a value of its documented type (`custom_data` takes anything).
+fn pass_through_entry() -> impl Strategy<Value = (&'static str, Value)> {
+    let text = || any::<String>().prop_map(Value::String);
+    prop_oneof![
+        pass_through_value().prop_map(|v| ("custom_data", v)),
+        (proptest::sample::select(&["notice_url", "confirm_url", "customer_id", "app_scheme"][..]), text()),
+        proptest::collection::vec(any::<String>().prop_map(Value::String), 0..3).prop_map(|v| ("notice_url", Value::Array(v))),
+        any::<bool>().prop_map(|b| ("naverCultureBenefit", Value::Bool(b))),
+        ".+".prop_map(|k: String| ("naverMerchantUserKey", Value::String(k))),
+        (0u64..1_000_000).prop_map(|n| ("naverProductCount", Value::Number(n as f64))),
+    ]
+}
 
 /// Values for pass-through fields. Object keys are at most five lowercase letters, so none of them
 /// can look like a credential (the shortest credential name, `apikey`, has six).
@@ -356,7 +367,7 @@ proptest! {
                 m
             }),
         ],
-        added in proptest::collection::vec((proptest::sample::select(PASS_THROUGH), pass_through_value()), 0..4),
+        added in proptest::collection::vec(pass_through_entry(), 0..4),
         unknown in proptest::option::of("q[0-9]{6,10}"),
         order in proptest::collection::vec(any::<u32>(), 48),
         billing in any::<bool>(),

@@ -573,6 +573,64 @@ describe('REST simulator', () => {
     assert.ok(state.schedules.some((s) => s.accepted && s.schedules.length === 2 && s.schedules[0].merchant_uid === 's1'));
   });
 
+  test('cancel takes the documented amount 0 (full refund), checksum, tax_free and vat_amount', async () => {
+    const token = await getToken();
+    await api('POST', '/__sim/payments', { body: { imp_uid: 'imp_121212121212', merchant_uid: 'order_full', amount: 9000, status: 'paid', name: 'x' } });
+    const stale = await api('POST', '/payments/cancel', { token, body: { imp_uid: 'imp_121212121212', amount: 0, checksum: 8000, reason: 'r' } });
+    assert.deepEqual([stale.json.code, stale.json.message], [1, REST_MESSAGES.checksumMismatch]);
+    const full = await api('POST', '/payments/cancel', {
+      token, form: 'imp_uid=imp_121212121212&amount=0&checksum=9000&tax_free=0&vat_amount=0&reason=%ED%92%88%EC%A0%88&extra[requester]=admin',
+    });
+    assert.equal(full.json.code, 0, full.json.message);
+    assert.deepEqual([full.json.response.status, full.json.response.cancel_amount], ['cancelled', 9000]);
+  });
+
+  test('again stores the documented buyer_*, notice_url and custom_data fields', async () => {
+    const token = await getToken();
+    await api('POST', '/__sim/payments', { body: { kind: 'billing_key', imp_uid: 'imp_444444444444', merchant_uid: 'bk_4', customer_uid: 'cu_4', amount: 0, status: 'paid' } });
+    const body = { customer_uid: 'cu_4', merchant_uid: 'again_4', amount: 5000, name: 'Monthly', buyer_name: '홍길동', buyer_tel: '010-1234-5678',
+      buyer_email: 'a@b.co', notice_url: 'https://shop.example/hook', custom_data: '{"plan":"slim"}', tax_free: 0, extra: { naverUseCfm: '20991231' } };
+    const paid = await api('POST', '/subscribe/payments/again', { token, body });
+    assert.equal(paid.json.code, 0, paid.json.message);
+    assert.deepEqual([paid.json.response.buyer_name, paid.json.response.custom_data], ['홍길동', '{"plan":"slim"}']);
+  });
+
+  test('unschedule revokes by customer_uid or by merchant_uid[], and refuses when there is nothing to revoke', async () => {
+    const token = await getToken();
+    await api('POST', '/__sim/payments', { body: { kind: 'billing_key', imp_uid: 'imp_555555555555', merchant_uid: 'bk_5', customer_uid: 'cu_5', amount: 0, status: 'paid' } });
+    const at = Math.floor(Date.now() / 1000) + 86400;
+    const schedules = ['u1', 'u2', 'u3'].map((merchant_uid, i) => ({ merchant_uid, schedule_at: at + i, amount: 1000 }));
+    assert.equal((await api('POST', '/subscribe/payments/schedule', { token, body: { customer_uid: 'cu_5', schedules } })).json.code, 0);
+    const neither = await api('POST', '/subscribe/payments/unschedule', { token, body: {} });
+    assert.deepEqual([neither.json.code, neither.json.message], [1, REST_MESSAGES.unscheduleTargetMissing]);
+    const one = await api('POST', '/subscribe/payments/unschedule', { token, form: 'merchant_uid[0]=u2' });
+    assert.equal(one.json.code, 0, one.json.message);
+    assert.deepEqual(one.json.response.map((s) => [s.merchant_uid, s.schedule_status]), [['u2', 'revoked']]);
+    const rest2 = await api('POST', '/subscribe/payments/unschedule', { token, body: { customer_uid: 'cu_5' } });
+    assert.deepEqual(rest2.json.response.map((s) => s.merchant_uid), ['u1', 'u3']);
+    const again = await api('POST', '/subscribe/payments/unschedule', { token, body: { customer_uid: 'cu_5' } });
+    assert.deepEqual([again.json.code, again.json.message], [1, REST_MESSAGES.unscheduleNothing]);
+  });
+
+  test('deleting a Naver Pay billing key needs reason and extra[requester] in the query', async () => {
+    const token = await getToken();
+    await api('POST', '/__sim/payments', { body: { kind: 'billing_key', imp_uid: 'imp_666666666666', merchant_uid: 'bk_6', customer_uid: 'cu/6', amount: 0, status: 'paid' } });
+    const path = `/subscribe/customers/${encodeURIComponent('cu/6')}`;
+    const noReason = await api('DELETE', `${path}?extra[requester]=customer`, { token });
+    assert.deepEqual([noReason.json.code, noReason.json.message], [1, REST_MESSAGES.deleteReasonRequired]);
+    const noRequester = await api('DELETE', `${path}?reason=%ED%95%B4%EC%A7%80`, { token });
+    assert.deepEqual([noRequester.json.code, noRequester.json.message], [1, REST_MESSAGES.requesterRequired]);
+    const deleted = await api('DELETE', `${path}?reason=%ED%95%B4%EC%A7%80&extra[requester]=customer`, { token });
+    assert.equal(deleted.json.code, 0, deleted.json.message);
+    assert.equal(deleted.json.response.customer_uid, 'cu/6');
+    assert.equal((await api('GET', path, { token })).status, 404);
+    const gone = await api('DELETE', `${path}?reason=r&extra[requester]=admin`, { token });
+    assert.deepEqual([gone.status, gone.json.message], [404, REST_MESSAGES.billingKeyNotFound]);
+    const state = (await api('GET', '/__sim/state')).json.response;
+    assert.deepEqual(state.deletions.filter((d) => d.customer_uid === 'cu/6').map((d) => [d.reason, d.requester, d.accepted]),
+      [[null, 'customer', false], ['해지', null, false], ['해지', 'customer', true], ['r', 'admin', false]]);
+  });
+
   test('parseForm builds nested objects and arrays, decodes + and %, ignores __proto__', () => {
     assert.deepEqual(parseForm('a=1&extra[requester]=customer&s[0][m]=x&s[0][e][c]=y&s[1][m]=z&l[]=p&l[]=q&t=a+b%2Bc&bad=%E0%A4%A'), {
       a: '1', extra: { requester: 'customer' }, s: [{ m: 'x', e: { c: 'y' } }, { m: 'z' }], l: ['p', 'q'], t: 'a b+c', bad: '%E0%A4%A',

@@ -520,7 +520,12 @@ fn product_dates_are_real_dates_with_end_not_before_start() {
             (r#"{"startDate": "20240230"}"#, Some(("INVALID_DATE", "naverProducts[0].startDate"))),
             (r#"{"endDate": "2025-01-31"}"#, Some(("INVALID_DATE", "naverProducts[0].endDate"))),
             (r#"{"startDate": "20250201", "endDate": "20250131"}"#, Some(("INVALID_DATE", "naverProducts[0].endDate"))),
-            (r#"{"startDate": 20250101}"#, Some(("INVALID_TYPE", "naverProducts[0].startDate"))),
+            // naver.mdx: "숫자 허용", and its own sample passes 20240117.
+            (r#"{"startDate": 20240117, "endDate": 20240118}"#, None),
+            (r#"{"startDate": 20240230}"#, Some(("INVALID_DATE", "naverProducts[0].startDate"))),
+            (r#"{"startDate": 2024011.5}"#, Some(("INVALID_DATE", "naverProducts[0].startDate"))),
+            (r#"{"startDate": 20250201, "endDate": "20250131"}"#, Some(("INVALID_DATE", "naverProducts[0].endDate"))),
+            (r#"{"startDate": true}"#, Some(("INVALID_TYPE", "naverProducts[0].startDate"))),
         ],
     );
 }
@@ -799,7 +804,8 @@ fn documented_fields_are_known_and_pass_through_untouched() {
         "naverProductCount": 1, "naverProductCode": "code-1", "naverActionType": "PAY"}"#;
     let r = pay(documented);
     assert_eq!(errors(&r), []);
-    assert_eq!(warnings(&r), []);
+    let ignored = ["pay_method", "escrow", "currency", "language", "vat_amount", "digital"];
+    assert_eq!(warnings(&r), ignored.map(|f| ("IGNORED_FIELD", f)));
     let Value::Object(documented) = json(documented) else { unreachable!() };
     for (k, v) in documented.iter() {
         assert_eq!(request(&r).get(k), v, "{k}");
@@ -839,7 +845,7 @@ fn a_credential_inside_a_product_is_refused_at_its_path() {
 
 #[test]
 fn keys_that_only_sound_like_credentials_are_not_refused() {
-    let r = pay(r#"{"naverMerchantUserKey": "user-1", "customer_uid": "cu-1", "channelKey": "channel-key-1"}"#);
+    let r = pay(r#"{"naverMerchantUserKey": "user-1", "customer_id": "cu-1", "channelKey": "channel-key-1"}"#);
     assert_eq!(errors(&r), []);
     assert_eq!(warnings(&r), []);
 }
@@ -1049,13 +1055,13 @@ fn any_value_in_any_field_is_reported_never_a_panic() {
         Value::Other("symbol"),
     ];
     let Value::Object(base) = json(PAYMENT) else { unreachable!() };
-    let product_keys = naverpay_checkout::catalog::PRODUCT_FIELDS;
-    for key in naverpay_checkout::catalog::REQUEST_PAY_FIELDS.iter().chain(product_keys) {
+    let product_keys = naverpay_checkout::catalog::PRODUCT.iter().map(|f| f.name);
+    for key in naverpay_checkout::catalog::REQUEST_PAY.iter().map(|f| f.name).chain(product_keys) {
         for value in &odd {
             let mut params = base.clone();
-            params.insert(*key, value.clone());
+            params.insert(key, value.clone());
             let mut item = Map::new();
-            item.insert(*key, value.clone());
+            item.insert(key, value.clone());
             params.insert("naverProducts", Value::Array(vec![Value::Object(item), value.clone()]));
             for validate in [validate_naver_pay, validate_billing_key] {
                 let r = validate(&Value::Object(params.clone()), &en());
@@ -1229,6 +1235,149 @@ impl Reader<'_> {
                     self.i += 1;
                 }
             }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- tables from PortOne's documents
+//
+// `catalog::REQUEST_PAY`, read from `portone-io/developers.portone.io`
+// `src/routes/(root)/sdk/ko/v1-sdk/javascript-sdk/payrq.mdx` at 4ababcdf3575f74400c926a53761e30f2b680161
+// and `src/routes/(root)/opi/ko/integration/pg/v1/naver.mdx` at 13403e7ed213bd1b4bc21165d4244cc4461233b6
+// (`iamport/iamport-manual` `NAVERPAY/sample/naverpay-pg.md` at 15e0dc7a for buyer_tel and naverChainId).
+// docs/rules.md gives every rule with its source.
+
+mod tables {
+    use super::*;
+    use naverpay_checkout::catalog::{self, Field, Type};
+
+    fn valid(field: &Field) -> Value {
+        match field.ty {
+            Type::Str | Type::Text => Value::from("v".repeat(usize::from(field.max).max(1))),
+            Type::Int => Value::Number(5.0),
+            Type::Bool => Value::Bool(false),
+            Type::Obj => json(r#"{"k": [1, "v"]}"#),
+            Type::Arr => json(r#"[{"k": 1}]"#),
+            Type::StrOrArr => json(r#"["https://a.example/hook", "https://b.example/hook"]"#),
+            _ => json(r#"{"cart": [1, 2], "note": null}"#),
+        }
+    }
+
+    fn invalid(field: &Field) -> Vec<(Value, &'static str)> {
+        match field.ty {
+            Type::Str => vec![(Value::Number(12345.0), "INVALID_TYPE"), (Value::Null, "INVALID_TYPE")],
+            Type::Text => vec![(Value::from(""), "INVALID_TYPE"), (Value::Number(12345.0), "INVALID_TYPE")],
+            Type::Int => vec![(Value::from("5"), "INVALID_TYPE"), (Value::Number(0.5), "NOT_INTEGER"), (Value::Number(-1.0), "OUT_OF_RANGE")],
+            Type::Bool => vec![(Value::from("true"), "INVALID_TYPE"), (Value::Number(1.0), "INVALID_TYPE")],
+            Type::Obj => vec![(Value::from("{}"), "INVALID_TYPE")],
+            Type::Arr => vec![(Value::from("[]"), "INVALID_TYPE")],
+            Type::StrOrArr => vec![(Value::Number(1.0), "INVALID_TYPE"), (json("[1]"), "INVALID_TYPE")],
+            _ => vec![],
+        }
+    }
+
+    type Run = fn(&Value, &ValidateOptions) -> ValidationReport;
+    fn calls() -> [(&'static str, Run, &'static str, u8); 2] {
+        [("payment", validate_naver_pay, PAYMENT, catalog::REQUIRED), ("billing key", validate_billing_key, BILLING, catalog::REQUIRED_BILLING)]
+    }
+
+    fn with(base: &str, key: &str, v: &Value) -> Value {
+        let Value::Object(mut map) = json(base) else { unreachable!() };
+        if v.is_absent() {
+            map.remove(key);
+        } else {
+            map.insert(key, v.clone());
+        }
+        Value::Object(map)
+    }
+
+    #[test]
+    fn every_documented_field_without_a_rule_reaches_the_request_unchanged() {
+        for (call, run, base, _) in calls() {
+            for field in catalog::REQUEST_PAY.iter().filter(|f| !f.has(catalog::RULE)) {
+                let value = valid(field);
+                let r = run(&with(base, field.name, &value), &options());
+                assert_eq!(errors(&r), [], "{call}.{}", field.name);
+                assert_eq!(request(&r).get(field.name), &value, "{call}.{}", field.name);
+                let expected: Vec<_> = field.has(catalog::IGNORED).then_some(("IGNORED_FIELD", field.name)).into_iter().collect();
+                assert_eq!(warnings(&r), expected, "{call}.{}", field.name);
+            }
+        }
+    }
+
+    #[test]
+    fn every_documented_field_without_a_rule_refuses_each_wrong_kind_with_its_code_and_path() {
+        for (call, run, base, required) in calls() {
+            for field in catalog::REQUEST_PAY.iter().filter(|f| !f.has(catalog::RULE)) {
+                for (value, code) in invalid(field) {
+                    // An empty required string is missing.
+                    let code = if field.has(required) && value.as_str() == Some("") { "REQUIRED" } else { code };
+                    let r = run(&with(base, field.name, &value), &options());
+                    assert_eq!(errors(&r), [(code, field.name)], "{call}.{} = {value:?}", field.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_required_row_is_required_in_its_call_only() {
+        for (call, run, base, required) in calls() {
+            for field in catalog::REQUEST_PAY.iter().filter(|f| f.has(required)) {
+                let r = run(&with(base, field.name, &Value::Undefined), &options());
+                // A payment's `name` is filled in from naverProducts[0].name.
+                if field.name == "name" && call == "payment" {
+                    assert!(r.ok(), "{call}.name");
+                    continue;
+                }
+                assert_eq!(errors(&r), [("REQUIRED", field.name)], "{call}.{}", field.name);
+            }
+        }
+    }
+
+    #[test]
+    fn the_fields_the_issue_found_unchecked_are_checked() {
+        for (patch, expected) in [
+            (r#"{"naverCultureBenefit": "true"}"#, ("INVALID_TYPE", "naverCultureBenefit")),
+            (r#"{"naverProductCount": "5"}"#, ("INVALID_TYPE", "naverProductCount")),
+            (r#"{"naverMerchantUserKey": 12345}"#, ("INVALID_TYPE", "naverMerchantUserKey")),
+            (r#"{"naverMerchantUserKey": ""}"#, ("INVALID_TYPE", "naverMerchantUserKey")),
+            (r#"{"notice_url": 12345}"#, ("INVALID_TYPE", "notice_url")),
+            (r#"{"vat_amount": "1000"}"#, ("INVALID_TYPE", "vat_amount")),
+            (r#"{"vat_amount": 14001}"#, ("OUT_OF_RANGE", "vat_amount")),
+            (r#"{"tax_free": 14001}"#, ("OUT_OF_RANGE", "tax_free")),
+        ] {
+            assert_eq!(errors(&pay(patch)), [expected], "{patch}");
+        }
+        let r = pay(r#"{"vat_amount": 14000}"#);
+        assert_eq!((errors(&r), warnings(&r)), (vec![], vec![("IGNORED_FIELD", "vat_amount")]));
+    }
+
+    #[test]
+    fn customer_uid_in_a_general_payment_is_an_error_that_names_register_billing_key() {
+        for opts in [options(), en()] {
+            let r = validate_naver_pay(&patched(PAYMENT, r#"{"customer_uid": "gildong_0001_1234"}"#), &opts);
+            assert_eq!(errors(&r), [("INVALID_VALUE", "customer_uid")]);
+            assert!(r.errors[0].message.contains("registerBillingKey"), "{}", r.errors[0].message);
+        }
+        assert!(billing("{}").ok());
+    }
+
+    #[test]
+    fn documented_fields_for_other_pgs_are_warnings_never_unknown_fields() {
+        let r = pay(r#"{"card": {"direct": {"code": "361"}}, "products": [{"id": "p"}], "useFreeInterestFromMall": true}"#);
+        assert_eq!(errors(&r), []);
+        assert_eq!(warnings(&r), [("IGNORED_FIELD", "card"), ("IGNORED_FIELD", "products"), ("IGNORED_FIELD", "useFreeInterestFromMall")]);
+    }
+}
+
+#[test]
+fn every_request_pay_row_with_a_rule_is_checked_by_it() {
+    // `naverPopupMode` is the one boolean: a string is wrong for it, a boolean for the others.
+    for field in naverpay_checkout::catalog::REQUEST_PAY.iter().filter(|f| f.has(naverpay_checkout::catalog::RULE)) {
+        let wrong = if field.name == "naverPopupMode" { r#""yes""# } else { "true" };
+        for (base, run) in [(PAYMENT, validate_naver_pay as fn(&Value, &ValidateOptions) -> ValidationReport), (BILLING, validate_billing_key)] {
+            let r = run(&patched(base, &format!(r#"{{"{}": {wrong}}}"#, field.name)), &options());
+            assert!(r.errors.iter().any(|i| i.field == field.name), "{}: {:?}", field.name, errors(&r));
         }
     }
 }

@@ -68,7 +68,9 @@ export type ErrorCode =
   /** The script loaded but `window.IMP` is missing. */
   | 'SDK_UNAVAILABLE'
   /** `naverpay-checkout/web` only: called before `await init()` finished. */
-  | 'NOT_INITIALIZED';
+  | 'NOT_INITIALIZED'
+  /** Warning: a field PortOne documents for other PGs only; passed on, but Naver Pay ignores it. */
+  | 'IGNORED_FIELD';
 // @catalog error-codes end
 
 /**
@@ -173,10 +175,10 @@ export type NaverProduct = NaverProductCategory & {
   sellerId?: string | undefined;
   /** The funnel to Naver Pay; only under a partnership agreement. */
   payReferrer?: PayReferrer | undefined;
-  /** The start of the service period, `yyyyMMdd`. */
-  startDate?: string | undefined;
-  /** The end of the service period, `yyyyMMdd`, not before `startDate`. */
-  endDate?: string | undefined;
+  /** The start of the service period, `yyyyMMdd` (a string, or the same digits as a number). */
+  startDate?: string | number | undefined;
+  /** The end of the service period, `yyyyMMdd` (string or number), not before `startDate`. */
+  endDate?: string | number | undefined;
 };
 
 /**
@@ -239,6 +241,7 @@ export interface NaverPayBaseParams {
   naverProductCount?: number | undefined;
 
   // Other fields of PortOne V1's `IMP.request_pay`: known to IMP and passed through untouched.
+  // Those documented for other PGs only draw an `IGNORED_FIELD` warning (Naver Pay ignores them).
 
   /** PortOne's payment method code; Naver Pay needs none. */
   pay_method?: string | undefined;
@@ -272,6 +275,12 @@ export interface NaverPayBaseParams {
   naverActionType?: string | undefined;
   /** Naver Pay's interface data (inflow codes and the like), when the Naver Pay contract calls for it. */
   naverInterface?: Record<string, unknown> | undefined;
+  /** PortOne's per-product list for other PGs. */
+  products?: readonly Record<string, unknown>[] | undefined;
+  /** Card options for other PGs. */
+  card?: Record<string, unknown> | undefined;
+  /** Whether the merchant pays the card instalment interest (other PGs). */
+  useFreeInterestFromMall?: boolean | undefined;
 }
 
 /**
@@ -578,20 +587,70 @@ export interface ServerRequestBody<TJson> {
    * (`extra[naverUseCfm]=…`, `schedules[0][merchant_uid]=…`), in a stable order.
    */
   form: string;
+  /** `IGNORED_FIELD` warnings: fields documented for other PGs, written as given; only when there are some. */
+  warnings?: FieldIssue[];
+}
+
+/**
+ * The fields PortOne's V1 schema documents for `again` and each schedule besides the Naver Pay
+ * ones, with their documented limits; written as given. Those marked "other PGs" draw an
+ * `IGNORED_FIELD` warning.
+ */
+export interface PaymentRestFields {
+  /** The VAT part of `amount` (≤ amount); other PGs. */
+  vat_amount?: number | undefined;
+  /** The currency; other PGs (Naver Pay is KRW). */
+  currency?: string | undefined;
+  /** At most 16 characters. */
+  buyer_name?: string | undefined;
+  /** At most 64 characters. */
+  buyer_email?: string | undefined;
+  /** At most 16 characters. */
+  buyer_tel?: string | undefined;
+  /** At most 128 characters. */
+  buyer_addr?: string | undefined;
+  /** At most 8 characters. */
+  buyer_postcode?: string | undefined;
+  /** Stored with the payment (a string). */
+  custom_data?: string | undefined;
+  /** The webhook URL for this payment. */
+  notice_url?: string | undefined;
+  /** The buyer's browser IP. */
+  browser_ip?: string | undefined;
+  /** Other PGs. */
+  card_quota?: number | undefined;
+  /** Other PGs. */
+  interest_free_by_merchant?: boolean | undefined;
+  /** Other PGs. */
+  use_card_point?: boolean | undefined;
+  /** Other PGs. */
+  product_type?: 'real' | 'digital' | undefined;
+  /** Other PGs. */
+  product_count?: number | undefined;
+  /** Other PGs. */
+  cash_receipt_type?: 'person' | 'company' | 'anonymous' | undefined;
+  /** Other PGs (a JSON string). */
+  bypass?: string | undefined;
+  /** Other PGs. */
+  promotion_id?: string | undefined;
 }
 
 /** A charge on a registered billing key (`POST /subscribe/payments/again`). */
-export interface AgainPaymentInput {
-  /** The billing key registered with {@link NaverPayCheckout.registerBillingKey}. */
+export interface AgainPaymentInput extends PaymentRestFields {
+  /** The billing key registered with {@link NaverPayCheckout.registerBillingKey}: at most 80 characters. */
   customer_uid: string;
   /** The order id: at most 40 characters, never reused. */
   merchant_uid: string;
   /** The amount in won: an integer ≥ `minAmount`. */
   amount: number;
-  /** The order name. */
+  /** The order name: at most 40 characters. */
   name: string;
   /** The tax-free part of `amount` (≤ amount); default 0. */
   tax_free?: number | undefined;
+  /** The deprecated VAT field; other PGs. */
+  vat?: number | undefined;
+  /** The channel of a "super" billing key: at most 55 characters. */
+  channel_key?: string | undefined;
   extra?:
     | {
         /** The expiry date, `yyyyMMdd`, on or after today in Asia/Seoul. */
@@ -600,22 +659,22 @@ export interface AgainPaymentInput {
     | undefined;
 }
 
-/** The JSON of `POST /subscribe/payments/again`. */
-export interface AgainPaymentJson {
-  customer_uid: string;
-  merchant_uid: string;
-  amount: number;
-  name: string;
-  tax_free?: number;
-  extra?: { naverUseCfm?: string };
-}
+/** The JSON of `POST /subscribe/payments/again`: the input's fields, as given. */
+export type AgainPaymentJson = Omit<AgainPaymentInput, 'extra'> & { extra?: { naverUseCfm?: string } };
 
 /** One scheduled charge. */
-export interface ScheduleInput {
+export interface ScheduleInput extends PaymentRestFields {
   /** The order id: at most 40 characters, unique within the call. */
   merchant_uid: string;
-  /** When to charge: integer UNIX seconds, in the future. */
-  schedule_at: number;
+  /**
+   * When to charge: UNIX seconds, in the future; an integer (the OpenAPI schema) or its digits as
+   * a string (naver.mdx), written as given.
+   */
+  schedule_at: number | string;
+  /** The order name: at most 40 characters. */
+  name?: string | undefined;
+  /** The tax-free part of `amount` (≤ amount). */
+  tax_free?: number | undefined;
   /** The amount in won: an integer ≥ `minAmount`. */
   amount: number;
   extra?:
@@ -628,21 +687,22 @@ export interface ScheduleInput {
 
 /** Scheduled charges on a registered billing key (`POST /subscribe/payments/schedule`). */
 export interface SchedulePaymentInput {
-  /** The billing key registered with {@link NaverPayCheckout.registerBillingKey}. */
+  /** The billing key registered with {@link NaverPayCheckout.registerBillingKey}: at most 80 characters. */
   customer_uid: string;
+  /** The buyer's id (Toss Payments). */
+  customer_id?: string | undefined;
+  /** The channel of a "super" billing key: at most 55 characters. */
+  channel_key?: string | undefined;
   /** The charges: at least one. */
   schedules: readonly ScheduleInput[];
 }
 
-/** The JSON of `POST /subscribe/payments/schedule`. */
+/** The JSON of `POST /subscribe/payments/schedule`: the input's fields, as given. */
 export interface SchedulePaymentJson {
   customer_uid: string;
-  schedules: Array<{
-    merchant_uid: string;
-    schedule_at: number;
-    amount: number;
-    extra?: { naverUseCfm?: string };
-  }>;
+  customer_id?: string;
+  channel_key?: string;
+  schedules: Array<Omit<ScheduleInput, 'extra'> & { extra?: { naverUseCfm?: string } }>;
 }
 
 /** Who asks for a cancellation: the buyer or the merchant. */
@@ -655,8 +715,23 @@ export type CancelTarget =
 
 /** A cancellation (`POST /payments/cancel`). */
 export type CancelPaymentInput = CancelTarget & {
-  /** The amount to refund (an integer > 0) for a partial refund; default: all. */
+  /** The amount to refund: an integer; 0 or none refunds the whole balance. At most `checksum`. */
   amount?: number | undefined;
+  /** The cancellable balance as the merchant knows it; PortOne refuses the refund when it differs. */
+  checksum?: number | undefined;
+  /** The tax-free part of a partial refund (≤ amount). */
+  tax_free?: number | undefined;
+  /** The VAT part of a partial refund (≤ amount); other PGs. */
+  vat_amount?: number | undefined;
+  /** Refund account fields of virtual-account payments; other PGs. */
+  refund_holder?: string | undefined;
+  refund_bank?: string | undefined;
+  refund_account?: string | undefined;
+  refund_tel?: string | undefined;
+  /** Other PGs. */
+  retain_promotion?: boolean | undefined;
+  /** Whether PortOne sends the cancellation webhook. */
+  enable_webhook?: boolean | undefined;
   /** The real reason: required, non-empty (Naver Pay's inspection fails without it). */
   reason: string;
   extra?:
@@ -668,14 +743,41 @@ export type CancelPaymentInput = CancelTarget & {
 };
 
 /** The JSON of `POST /payments/cancel`: `reason` and `extra.requester` are always there. */
-export type CancelPaymentJson = (
-  | { imp_uid?: string; merchant_uid: string }
-  | { imp_uid: string; merchant_uid?: string }
-) & {
-  amount?: number;
+export type CancelPaymentJson = Omit<CancelPaymentInput, 'extra'> & { extra: { requester: CancelRequester } };
+
+/**
+ * Revoking scheduled charges (`POST /subscribe/payments/unschedule`): every schedule of
+ * `customer_uid`, the schedules of the orders in `merchant_uid`, or those of both.
+ */
+export type UnschedulePaymentInput =
+  | { customer_uid: string; merchant_uid?: readonly string[] | undefined }
+  | { customer_uid?: string | undefined; merchant_uid: readonly string[] };
+
+/** The JSON of `POST /subscribe/payments/unschedule`. */
+export interface UnschedulePaymentJson {
+  customer_uid?: string;
+  merchant_uid?: string[];
+}
+
+/** Deleting a billing key (`DELETE /subscribe/customers/{customer_uid}`). */
+export interface DeleteBillingKeyInput {
+  /** The billing key: at most 80 characters. It goes into the path. */
+  customer_uid: string;
+  /** The real reason: required, non-empty (Naver Pay's inspection fails without it). */
+  reason: string;
+  extra?:
+    | {
+        /** Who asks; default `'admin'`. Always written. */
+        requester?: CancelRequester | undefined;
+      }
+    | undefined;
+}
+
+/** The fields of billing-key deletion: PortOne takes them in the query (`form`). */
+export interface DeleteBillingKeyJson {
   reason: string;
   extra: { requester: CancelRequester };
-};
+}
 
 /** The body of `POST /subscribe/payments/again`. */
 export type AgainPaymentBody = ServerRequestBody<AgainPaymentJson>;
@@ -683,6 +785,16 @@ export type AgainPaymentBody = ServerRequestBody<AgainPaymentJson>;
 export type SchedulePaymentBody = ServerRequestBody<SchedulePaymentJson>;
 /** The body of `POST /payments/cancel`. */
 export type CancelPaymentBody = ServerRequestBody<CancelPaymentJson>;
+/** The body of `POST /subscribe/payments/unschedule`. */
+export type UnschedulePaymentBody = ServerRequestBody<UnschedulePaymentJson>;
+/**
+ * The request of `DELETE /subscribe/customers/{customer_uid}`: send `DELETE {path}?{form}`
+ * (`form` is the query string).
+ */
+export type DeleteBillingKeyRequest = ServerRequestBody<DeleteBillingKeyJson> & {
+  /** `/subscribe/customers/` and the key, percent-encoded. */
+  path: string;
+};
 
 /**
  * Builds the body of `POST /subscribe/payments/again`: a charge on a billing key. For the
@@ -711,3 +823,26 @@ export declare function buildSchedulePaymentBody(
  * @throws {NaverPayError} `INVALID_PARAMS`, with `errors` listing every problem.
  */
 export declare function buildCancelPaymentBody(input: CancelPaymentInput, options?: BodyOptions): CancelPaymentBody;
+
+/**
+ * Builds the body of `POST /subscribe/payments/unschedule`: revokes scheduled charges. For the
+ * merchant's server only.
+ *
+ * @throws {NaverPayError} `INVALID_PARAMS`, with `errors` listing every problem.
+ */
+export declare function buildUnschedulePaymentBody(
+  input: UnschedulePaymentInput,
+  options?: BodyOptions,
+): UnschedulePaymentBody;
+
+/**
+ * Builds `DELETE /subscribe/customers/{customer_uid}`: deletes a billing key, with `reason` and
+ * `extra[requester]` (default `'admin'`) always written, as Naver Pay's inspection requires. For
+ * the merchant's server only.
+ *
+ * @throws {NaverPayError} `INVALID_PARAMS`, with `errors` listing every problem.
+ */
+export declare function buildDeleteBillingKeyBody(
+  input: DeleteBillingKeyInput,
+  options?: BodyOptions,
+): DeleteBillingKeyRequest;

@@ -149,7 +149,7 @@ function createPortOneClient({ baseUrl, impKey, impSecret }) {
     return r.payload;
   }
 
-  return { request, get: (p) => request('GET', p), post: (p, b) => request('POST', p, b) };
+  return { request, get: (p) => request('GET', p), post: (p, b) => request('POST', p, b), delete: (p) => request('DELETE', p) };
 }
 
 // ---- small HTTP helpers ----------------------------------------------------------------------
@@ -358,6 +358,34 @@ function createShop(portone) {
         next: { merchant_uid: next.merchant_uid, schedule_at: next.schedule_at, amount: next.amount },
       };
       return sub.result;
+    },
+
+    /**
+     * The subscriber cancels: revoke every scheduled charge of the key, then delete the key. Naver Pay's
+     * inspection checks that the deletion carries reason and extra[requester] (the builder always writes both).
+     */
+    'POST /api/subscriptions/cancel': async (body) => {
+      const sub = subscriptions.get(str(body.merchant_uid));
+      if (!sub) throw new HttpError(404, '구독 신청을 찾을 수 없습니다.');
+      requireToken(sub, body);
+      if (sub.status === 'cancelled') return { cancelled: true, revoked: sub.revoked };
+      if (sub.status !== 'active') throw new HttpError(409, '진행 중인 구독이 아닙니다.');
+
+      const unschedule = builder('buildUnschedulePaymentBody')({ customer_uid: sub.customer_uid });
+      const revoked = await portone.post('/subscribe/payments/unschedule', unschedule.json);
+      if (revoked.code !== 0) throw new HttpError(409, revoked.message ?? '예약된 결제를 취소하지 못했습니다.');
+
+      const deletion = builder('buildDeleteBillingKeyBody')({
+        customer_uid: sub.customer_uid,
+        reason: str(body.reason) || '구독자 해지 요청',
+        extra: { requester: 'customer' },
+      });
+      const deleted = await portone.delete(`${deletion.path}?${deletion.form}`);
+      if (deleted.code !== 0) throw new HttpError(409, deleted.message ?? '빌링키를 삭제하지 못했습니다.');
+
+      sub.status = 'cancelled';
+      sub.revoked = revoked.response.map((s) => s.merchant_uid);
+      return { cancelled: true, revoked: sub.revoked };
     },
   };
 

@@ -1,14 +1,16 @@
 // The subscription page: registerBillingKey in the browser (no payment yet); the shop's server then
 // charges the key (/subscribe/payments/again) and schedules next month (/subscribe/payments/schedule).
+// Cancelling asks the server to revoke the schedules (/subscribe/payments/unschedule) and delete the key
+// (DELETE /subscribe/customers/{customer_uid} with reason and extra[requester]).
 import { NaverPayCheckout, validateBillingKey, isNaverPayError } from 'naverpay-checkout';
-import { getJson, postJson, formatWon, el, rememberToken, activateSubscription } from './shop.js';
+import { getJson, postJson, formatWon, el, rememberToken, recallToken, activateSubscription } from './shop.js';
 
 const $ = (id) => document.getElementById(id);
 const BUYER_FIELDS = ['buyer_name', 'buyer_tel', 'buyer_email'];
 
 const [config, catalog] = await Promise.all([getJson('/config.json'), getJson('/api/products')]);
 const plan = catalog.plans[0];
-const state = { checkout: null, draft: null, busy: false, subscribed: false };
+const state = { checkout: null, draft: null, busy: false, subscribed: false, active: null };
 
 $('plan-name').textContent = plan.name;
 $('plan-description').textContent = plan.description;
@@ -80,6 +82,10 @@ function onSubscribe() {
         $('receipt').hidden = false;
         const r = await activateSubscription($('receipt'), result);
         state.subscribed = r.active === true;
+        if (state.subscribed) {
+          state.active = draft.merchant_uid;
+          $('cancel-subscription').hidden = false;
+        }
       } else {
         $('pay-message').textContent = result.error_msg ?? ''; // verbatim, as text
         $('pay-result').hidden = false;
@@ -108,7 +114,25 @@ async function loadCheckout() {
   update();
 }
 
+async function onCancelSubscription() {
+  const merchantUid = state.active;
+  if (!merchantUid) return;
+  const button = $('cancel-subscription-button');
+  const status = $('cancel-subscription-status');
+  button.disabled = true;
+  status.textContent = '예약된 결제를 취소하고 빌링키를 삭제하고 있습니다…';
+  try {
+    const r = await postJson('/api/subscriptions/cancel', { merchant_uid: merchantUid, token: recallToken(merchantUid) });
+    status.textContent = `구독이 해지되었습니다. 예약된 결제 ${r.revoked.length}건이 취소되었습니다.`;
+    $('cancel-subscription').dataset.state = 'cancelled';
+  } catch (e) {
+    status.textContent = e.message;
+    button.disabled = false;
+  }
+}
+
 for (const f of BUYER_FIELDS) $(f).addEventListener('input', update);
+$('cancel-subscription-button').addEventListener('click', onCancelSubscription);
 $('mode-select').addEventListener('change', update);
 $('subscribe-button').addEventListener('click', onSubscribe);
 update();

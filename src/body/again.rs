@@ -1,48 +1,22 @@
 //! `POST /subscribe/payments/again`: a payment with a billing key.
 
-use super::check::{self, MAX_SAFE_INTEGER, MERCHANT_UID_MAX_CHARS};
+use super::check::{self, MERCHANT_UID_MAX_CHARS, NAME_MAX_CHARS};
 use super::{build_again_payment_body, Body, BodyOptions};
+use crate::catalog;
 use crate::date::Ymd;
 use crate::error::FieldIssue;
 use crate::value::{Map, Value};
 
-const FIELDS: &[&str] = &["customer_uid", "merchant_uid", "amount", "tax_free", "name", "extra"];
-const EXTRA_FIELDS: &[&str] = &["naverUseCfm"];
-
 pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
-    let (map, mut issues) = check::top_level(input, FIELDS, options)?;
+    let (map, mut issues) = check::top_level(input, catalog::AGAIN, options)?;
 
-    let customer_uid = check::customer_uid(map, &mut issues);
-    let merchant_uid =
-        check::required_string(map.get("merchant_uid"), "merchant_uid", Some(MERCHANT_UID_MAX_CHARS), &mut issues);
+    check::customer_uid(map, &mut issues);
+    check::required_string(map.get("merchant_uid"), "merchant_uid", Some(MERCHANT_UID_MAX_CHARS), &mut issues);
     let amount = check::amount(map.get("amount"), "amount", options.min_amount, &mut issues);
-    let tax_free_max = amount.unwrap_or(MAX_SAFE_INTEGER);
-    let tax_free = check::optional_integer(map.get("tax_free"), "tax_free", 0, tax_free_max, &mut issues);
-    let name = check::required_string(map.get("name"), "name", None, &mut issues);
-    let mut naver_use_cfm = None;
-    if let Some(extra) = check::optional_object(map.get("extra"), "extra", &mut issues) {
-        check::unknown_fields(extra, EXTRA_FIELDS, "extra", &mut issues);
-        let today = Ymd::seoul_at_ms(options.now_ms);
-        naver_use_cfm = check::optional_date(extra.get("naverUseCfm"), "extra.naverUseCfm", today, &mut issues);
-    }
-
-    match (customer_uid, merchant_uid, amount, name) {
-        (Some(customer_uid), Some(merchant_uid), Some(amount), Some(name)) if issues.is_empty() => {
-            let mut json = Map::new();
-            json.insert("customer_uid", customer_uid);
-            json.insert("merchant_uid", merchant_uid);
-            json.insert("amount", amount);
-            if let Some(tax_free) = tax_free {
-                json.insert("tax_free", tax_free);
-            }
-            json.insert("name", name);
-            if let Some(date) = naver_use_cfm {
-                json.insert("extra", Map::from_iter([("naverUseCfm", date)]));
-            }
-            Ok(Body::from_json(json))
-        }
-        _ => Err(issues.into_vec()),
-    }
+    check::parts_of_amount(map, "", amount, &mut issues);
+    check::required_string(map.get("name"), "name", Some(NAME_MAX_CHARS), &mut issues);
+    let extra = check::payment_extra(map, "", Ymd::seoul_at_ms(options.now_ms), &mut issues);
+    issues.body(|| check::write(catalog::AGAIN, map, vec![extra]))
 }
 
 /// A payment with a billing key (`POST /subscribe/payments/again`), for Rust servers.

@@ -2,11 +2,9 @@
 
 use super::check::{self, Issues, MAX_SAFE_INTEGER, MERCHANT_UID_MAX_CHARS};
 use super::{build_cancel_payment_body, Body, BodyOptions};
+use crate::catalog;
 use crate::error::{Detail, ErrorCode, FieldIssue};
 use crate::value::{Map, Value};
-
-const FIELDS: &[&str] = &["imp_uid", "merchant_uid", "amount", "reason", "extra"];
-const EXTRA_FIELDS: &[&str] = &["requester"];
 
 /// Who asks for the cancellation (`extra.requester`). Naver Pay's inspection wants it on every
 /// cancel request, so it is always written.
@@ -40,7 +38,7 @@ impl Requester {
 }
 
 pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
-    let (map, mut issues) = check::top_level(input, FIELDS, options)?;
+    let (map, mut issues) = check::top_level(input, catalog::CANCEL, options)?;
 
     let imp_uid = payment_id(map.get("imp_uid"), "imp_uid", None, &mut issues);
     let merchant_uid = payment_id(map.get("merchant_uid"), "merchant_uid", Some(MERCHANT_UID_MAX_CHARS), &mut issues);
@@ -48,46 +46,22 @@ pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<Fi
         let which = if issues.ko() { "imp_uid 또는 merchant_uid" } else { "imp_uid or merchant_uid" };
         issues.push(ErrorCode::Required, "imp_uid", Detail::Text(which));
     }
-    // A refund has no minimum: any whole won above zero.
-    let amount = check::optional_integer(map.get("amount"), "amount", 1, MAX_SAFE_INTEGER, &mut issues);
-    let reason = check::required_string(map.get("reason"), "reason", None, &mut issues);
-    let mut requester = Some(Requester::Admin);
-    if let Some(extra) = check::optional_object(map.get("extra"), "extra", &mut issues) {
-        check::unknown_fields(extra, EXTRA_FIELDS, "extra", &mut issues);
-        requester = match extra.get("requester") {
-            Value::Undefined | Value::Null => Some(Requester::Admin),
-            Value::String(s) => {
-                let parsed = Requester::parse(s);
-                if parsed.is_none() {
-                    issues.push(ErrorCode::InvalidValue, "extra.requester", Detail::Text("customer, admin"));
-                }
-                parsed
-            }
-            _ => {
-                issues.push(ErrorCode::InvalidType, "extra.requester", Detail::Expected("string"));
-                None
-            }
-        };
-    }
-
-    match (imp_uid, merchant_uid, reason, requester) {
-        (Ok(imp_uid), Ok(merchant_uid), Some(reason), Some(requester)) if issues.is_empty() => {
-            let mut json = Map::new();
-            if let Some(imp_uid) = imp_uid {
-                json.insert("imp_uid", imp_uid);
-            }
-            if let Some(merchant_uid) = merchant_uid {
-                json.insert("merchant_uid", merchant_uid);
-            }
-            if let Some(amount) = amount {
-                json.insert("amount", amount);
-            }
-            json.insert("reason", reason);
-            json.insert("extra", Map::from_iter([("requester", requester.as_str())]));
-            Ok(Body::from_json(json))
+    // The cancellable balance the merchant knows; the refund may not exceed it.
+    let checksum = check::optional_integer(map.get("checksum"), "checksum", 0, MAX_SAFE_INTEGER, &mut issues);
+    // A refund has no minimum; 0 (or none) refunds the whole remaining balance.
+    let amount_max = checksum.unwrap_or(MAX_SAFE_INTEGER);
+    let amount = check::optional_integer(map.get("amount"), "amount", 0, amount_max, &mut issues);
+    // The tax-free and VAT parts of a partial refund are at most the refund.
+    check::parts_of_amount(map, "", amount.filter(|a| *a > 0), &mut issues);
+    check::required_string(map.get("reason"), "reason", None, &mut issues);
+    let extra = check::requester_extra(map, &mut issues);
+    let mut replaced = vec![extra];
+    for (key, id) in [("imp_uid", imp_uid), ("merchant_uid", merchant_uid)] {
+        if id == Ok(None) {
+            replaced.push((key, None)); // blank: not written
         }
-        _ => Err(issues.into_vec()),
     }
+    issues.body(|| check::write(catalog::CANCEL, map, replaced))
 }
 
 /// `imp_uid` or `merchant_uid`, each optional on its own: `Ok(None)` when absent or blank,
@@ -167,7 +141,7 @@ impl CancelPayment {
         CancelPayment { id, reason, amount: None, requester: Requester::Admin }
     }
 
-    /// Refunds only `amount` won (a partial refund); without it, the whole remaining amount.
+    /// Refunds only `amount` won (a partial refund); without it, or with 0, the whole remaining amount.
     pub fn amount(mut self, amount: u64) -> Self {
         self.amount = Some(amount);
         self

@@ -1,29 +1,33 @@
-//! The checks the three bodies share. Each reports into one [`Issues`] list and returns `None`
+//! The checks the bodies share. Each reports into one [`Issues`] list and returns `None`
 //! exactly when it reported something (or, for optional fields, when the field is absent).
 
-use super::BodyOptions;
+use super::{Body, BodyOptions, Requester};
+use crate::catalog::{self, Field};
 use crate::date::Ymd;
-use crate::text::{concat, join_path, push_padded};
-use crate::validate::keys::suggestion;
 use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
+use crate::text::{concat, join_path, push_padded};
+use crate::validate::fields;
 use crate::value::{Map, Value};
 
 /// The largest integer a JavaScript number holds exactly: 2^53 − 1.
-pub(super) const MAX_SAFE_INTEGER: u64 = 9_007_199_254_740_991;
+pub(super) const MAX_SAFE_INTEGER: u64 = fields::MAX_SAFE;
 /// PortOne's limit on `merchant_uid`, in characters.
 pub(super) const MERCHANT_UID_MAX_CHARS: usize = 40;
+/// PortOne's limit on `name` (the order name), in characters.
+pub(super) const NAME_MAX_CHARS: usize = 40;
 /// PortOne's limit on `customer_uid`, in characters (billing-key registration refuses longer ones).
 pub(super) const CUSTOMER_UID_MAX_CHARS: usize = 80;
 
-/// The problems found so far.
+/// The problems found so far, and the warnings (fields Naver Pay ignores).
 pub(super) struct Issues {
     list: Vec<FieldIssue>,
+    warnings: Vec<FieldIssue>,
     locale: Locale,
 }
 
 impl Issues {
     pub(super) fn new(locale: Locale) -> Self {
-        Issues { list: Vec::new(), locale }
+        Issues { list: Vec::new(), warnings: Vec::new(), locale }
     }
 
     pub(super) fn push(&mut self, code: ErrorCode, field: &str, detail: Detail<'_>) {
@@ -34,15 +38,29 @@ impl Issues {
         self.locale == Locale::Ko
     }
 
-    pub(super) fn is_empty(&self) -> bool {
-        self.list.is_empty()
+    /// The body, when nothing was reported; the issues otherwise.
+    pub(super) fn body(self, json: impl FnOnce() -> Map) -> Result<Body, Vec<FieldIssue>> {
+        if self.list.is_empty() {
+            Ok(Body::new(json(), None, self.warnings))
+        } else {
+            Err(self.list)
+        }
     }
 
     pub(super) fn into_vec(self) -> Vec<FieldIssue> {
         self.list
     }
-}
 
+    /// The keys of `map` (at `prefix`) against `table`: see [`fields::check_table`].
+    pub(super) fn table(&mut self, map: &Map, table: &'static [Field], prefix: &str) {
+        let locale = self.locale;
+        let (list, warnings) = (&mut self.list, &mut self.warnings);
+        fields::check_table(map, table, prefix, catalog::REQUIRED, false, &mut |issue| {
+            let to = if issue.warning { &mut *warnings } else { &mut *list };
+            to.push(FieldIssue::new(issue.code, issue.field, locale, issue.detail));
+        });
+    }
+}
 
 fn is_missing(value: &Value) -> bool {
     matches!(value, Value::Undefined | Value::Null)
@@ -57,41 +75,109 @@ pub(super) fn object<'v>(value: &'v Value, path: &str, issues: &mut Issues) -> O
     map
 }
 
-/// The body's input as an object, its unknown keys already reported; `Err` when it is no object.
+/// The body's input as an object, its keys checked against `table`; `Err` when it is no object.
 pub(super) fn top_level<'v>(
     input: &'v Value,
-    known: &[&'static str],
+    table: &'static [Field],
     options: &BodyOptions,
 ) -> Result<(&'v Map, Issues), Vec<FieldIssue>> {
     let mut issues = Issues::new(options.locale);
     let Some(map) = object(input, "", &mut issues) else {
         return Err(issues.into_vec());
     };
-    unknown_fields(map, known, "", &mut issues);
+    issues.table(map, table, "");
     Ok((map, issues))
 }
 
-/// The optional object at `path`: `None` when absent.
-pub(super) fn optional_object<'v>(value: &'v Value, path: &str, issues: &mut Issues) -> Option<&'v Map> {
+/// The optional object at `path`, its keys checked against `table`: `None` when absent.
+pub(super) fn optional_object<'v>(
+    value: &'v Value,
+    path: &str,
+    table: &'static [Field],
+    issues: &mut Issues,
+) -> Option<&'v Map> {
     if is_missing(value) {
         return None;
     }
-    object(value, path, issues)
+    let map = object(value, path, issues)?;
+    issues.table(map, table, path);
+    Some(map)
 }
 
-/// Reports each present key of `map` that is not in `known` as `UNKNOWN_FIELD`, suggesting a
-/// known key within edit distance 2.
-pub(super) fn unknown_fields(map: &Map, known: &[&'static str], prefix: &str, issues: &mut Issues) {
-    for (key, value) in map.iter() {
-        if value.is_absent() || known.contains(&key) {
-            continue;
-        }
-        let path = join_path(prefix, key);
-        match suggestion(key, known) {
-            Some(k) => issues.push(ErrorCode::UnknownField, &path, Detail::Suggestion(k)),
-            None => issues.push(ErrorCode::UnknownField, &path, Detail::None),
+/// The output object: the fields of `table` present in `map`, in the table's order (the order of
+/// PortOne's samples), each as given unless `replaced` gives its value (`None`: not written).
+pub(super) fn write(table: &[Field], map: &Map, mut replaced: Vec<(&'static str, Option<Value>)>) -> Map {
+    let mut out = Map::new();
+    for field in table {
+        let value = match replaced.iter().position(|(k, _)| *k == field.name) {
+            Some(i) => replaced.swap_remove(i).1,
+            None => copy(map.get(field.name)),
+        };
+        if let Some(value) = value {
+            out.insert(field.name, value);
         }
     }
+    out
+}
+
+/// A copy of a checked value as a body holds it: strings, numbers, booleans and arrays of them
+/// (objects are always rebuilt by their rule; absent and `null` are not written).
+fn copy(value: &Value) -> Option<Value> {
+    Some(match value {
+        Value::String(s) => Value::String(s.clone()),
+        Value::Number(n) => Value::Number(*n),
+        Value::Bool(b) => Value::Bool(*b),
+        Value::Array(items) => Value::Array(items.iter().filter_map(copy).collect()),
+        _ => return None,
+    })
+}
+
+/// `tax_free` and `vat_amount` of `map` (at `prefix`): optional integers, parts of `amount` and so
+/// at most it (when it is known).
+pub(super) fn parts_of_amount(map: &Map, prefix: &str, amount: Option<u64>, issues: &mut Issues) {
+    for field in ["tax_free", "vat_amount"] {
+        let path = join_path(prefix, field);
+        optional_integer(map.get(field), &path, 0, amount.unwrap_or(MAX_SAFE_INTEGER), issues);
+    }
+}
+
+/// `extra` of a payment (`again`, each schedule): `naverUseCfm`, `yyyyMMdd`, not before
+/// `not_before`. Returns what to write: `None` when nothing is left to write.
+pub(super) fn payment_extra(
+    map: &Map,
+    prefix: &str,
+    not_before: Option<Ymd>,
+    issues: &mut Issues,
+) -> (&'static str, Option<Value>) {
+    let path = join_path(prefix, "extra");
+    let extra = optional_object(map.get("extra"), &path, catalog::PAYMENT_EXTRA, issues);
+    let date = extra.and_then(|extra| {
+        optional_date(extra.get("naverUseCfm"), &join_path(&path, "naverUseCfm"), not_before, issues)
+    });
+    ("extra", date.map(|d| Value::Object(Map::from_iter([("naverUseCfm", d)]))))
+}
+
+/// `extra.requester` of `cancel` and billing-key deletion: `customer` or `admin`, default `admin`,
+/// always written (Naver Pay's inspection fails without it). Returns what to write.
+pub(super) fn requester_extra(map: &Map, issues: &mut Issues) -> (&'static str, Option<Value>) {
+    let mut requester = Some(Requester::Admin);
+    if let Some(extra) = optional_object(map.get("extra"), "extra", catalog::REQUESTER_EXTRA, issues) {
+        requester = match extra.get("requester") {
+            Value::Undefined | Value::Null => Some(Requester::Admin),
+            Value::String(s) => {
+                let parsed = Requester::parse(s);
+                if parsed.is_none() {
+                    issues.push(ErrorCode::InvalidValue, "extra.requester", Detail::Text("customer, admin"));
+                }
+                parsed
+            }
+            _ => {
+                issues.push(ErrorCode::InvalidType, "extra.requester", Detail::Expected("string"));
+                None
+            }
+        };
+    }
+    ("extra", requester.map(|r| Value::Object(Map::from_iter([("requester", r.as_str())]))))
 }
 
 /// A required string that is not blank, at most `max_chars` characters when given.

@@ -50,6 +50,22 @@ fn pairs(out: &mut String, name: &str, value: &Value) {
     }
 }
 
+/// `prefix` followed by `segment` percent-encoded as one path segment (RFC 3986: only
+/// `A-Z a-z 0-9 - . _ ~` stay).
+pub(super) fn path(prefix: &str, segment: &str) -> String {
+    let mut out = String::from(prefix);
+    for b in segment.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(hex_digit(b >> 4));
+            out.push(hex_digit(b & 0x0F));
+        }
+    }
+    out
+}
+
 fn pair(out: &mut String, name: &str, value: &str) {
     if !out.is_empty() {
         out.push('&');

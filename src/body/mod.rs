@@ -1,5 +1,6 @@
 //! Request bodies for PortOne's REST API on the merchant's server: recurring payment (`again`),
-//! schedule and cancel, as JSON and as `application/x-www-form-urlencoded`.
+//! schedule, unschedule, billing-key deletion and cancel, as JSON and as
+//! `application/x-www-form-urlencoded`.
 //!
 //! Two doors, one check. The value API ([`build_again_payment_body`] and its siblings) takes the
 //! plain data JavaScript hands over; the typed API ([`AgainPayment`], [`SchedulePayment`],
@@ -8,14 +9,18 @@
 //! reported at once, each with its field path (`schedules[1].merchant_uid`, `extra.naverUseCfm`),
 //! and a [`Body`] is only returned for input that passed.
 //!
-//! Servers are strict: a field PortOne's endpoint does not take here is an `UNKNOWN_FIELD` error,
-//! at any depth (`extra.naverUseCFM` included, with the suggestion), since a typo would otherwise
-//! be dropped silently. `undefined` and `null` count as absent: missing for a required field
+//! Every field PortOne's V1 API documents for the call is accepted ([`crate::catalog`] holds one
+//! table per call, each row with its type, length, flags and source), checked by its type and
+//! length, and written as given; one documented for other PGs only is written too, with an
+//! `IGNORED_FIELD` warning in [`Body::warnings`]. Servers are strict about the rest: a field the
+//! endpoint does not take is an `UNKNOWN_FIELD` error, at any depth (`extra.naverUseCFM` included,
+//! with the suggestion), since a typo would otherwise be dropped silently. `undefined` and `null` count as absent: missing for a required field
 //! (`REQUIRED`), not written for an optional one. A required string that is empty or only
 //! whitespace is `REQUIRED` too. Lengths count Unicode characters.
 //!
-//! The output is rebuilt from the checked values in the order of the integration guide's samples,
-//! whatever the input's order, so the JSON and the form body come out the same for equal input.
+//! The output is rebuilt from the checked values in the order of the call's table (the order of
+//! PortOne's samples), whatever the input's order, so the JSON and the form body come out the same
+//! for equal input.
 //!
 //! # Form encoding
 //!
@@ -28,14 +33,18 @@
 //! integers (`10000`, never `10000.0`).
 
 mod again;
+mod billing_key;
 mod cancel;
 mod check;
 mod form;
 mod schedule;
+mod unschedule;
 
 pub use again::AgainPayment;
+pub use billing_key::DeleteBillingKey;
 pub use cancel::{CancelPayment, Requester};
 pub use schedule::{Schedule, SchedulePayment};
+pub use unschedule::UnschedulePayment;
 
 use crate::error::{FieldIssue, Locale};
 use crate::value::{Map, Value};
@@ -70,13 +79,20 @@ pub struct Body {
     /// The same body as `application/x-www-form-urlencoded` UTF-8, pairs in the JSON's key order,
     /// nested keys in bracket notation (`extra[naverUseCfm]`, `schedules[0][amount]`).
     /// See [the module documentation](crate::body#form-encoding) for the exact encoding.
+    /// For billing-key deletion, whose fields PortOne takes in the query, this is the query string.
     pub form: String,
+    /// The request's path when it depends on the input: billing-key deletion's
+    /// `/subscribe/customers/{customer_uid}`, the key percent-encoded. `None` for the others.
+    pub path: Option<String>,
+    /// Fields PortOne documents for other PGs only (`IGNORED_FIELD`): written as given, but
+    /// Naver Pay ignores them.
+    pub warnings: Vec<FieldIssue>,
 }
 
 impl Body {
-    fn from_json(json: Map) -> Body {
+    fn new(json: Map, path: Option<String>, warnings: Vec<FieldIssue>) -> Body {
         let form = form::encode(&json);
-        Body { json, form }
+        Body { json, form, path, warnings }
     }
 }
 
@@ -84,17 +100,19 @@ impl Body {
 impl serde::Serialize for Body {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Body", 2)?;
+        let mut st = s.serialize_struct("Body", 3)?;
         st.serialize_field("json", &self.json)?;
         st.serialize_field("form", &self.form)?;
+        st.serialize_field("path", &self.path)?;
         st.end()
     }
 }
 
 /// Builds the body of `POST /subscribe/payments/again` (a payment with a billing key):
-/// `customer_uid`, `merchant_uid` (at most 40 characters), `amount` (an integer ≥
-/// `options.min_amount`), optional `tax_free` (≤ `amount`), `name`, optional
-/// `extra.naverUseCfm` (`yyyyMMdd`, today in Asia/Seoul or later).
+/// `customer_uid` (at most 80 characters), `merchant_uid` (at most 40), `amount` (an integer ≥
+/// `options.min_amount`), optional `tax_free` and `vat_amount` (each ≤ `amount`), `name` (at most
+/// 40), optional `extra.naverUseCfm` (`yyyyMMdd`, today in Asia/Seoul or later), and every other
+/// field of [`catalog::AGAIN`](crate::catalog::AGAIN) by its type and length.
 pub fn build_again_payment_body(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
     again::build(input, options)
 }
@@ -102,7 +120,10 @@ pub fn build_again_payment_body(input: &Value, options: &BodyOptions) -> Result<
 /// Builds the body of `POST /subscribe/payments/schedule`: `customer_uid` and a non-empty
 /// `schedules` array, each with `merchant_uid` (unique within the call), `schedule_at` (integer
 /// UNIX seconds after `options.now_ms`), `amount` and optional `extra.naverUseCfm` (on or after
-/// the schedule's own date in Asia/Seoul).
+/// the schedule's own date in Asia/Seoul), and every other field of
+/// [`catalog::SCHEDULE`](crate::catalog::SCHEDULE) and
+/// [`catalog::SCHEDULE_ITEM`](crate::catalog::SCHEDULE_ITEM) by its type and length. `schedule_at`
+/// may be an integer or its digits as a string, and is written as given.
 ///
 /// A `schedule_at` that is not after now is `OUT_OF_RANGE` (its message gives the allowed range),
 /// not `DATE_IN_PAST`, which is kept for `yyyyMMdd` dates before a day.
@@ -111,9 +132,26 @@ pub fn build_schedule_payment_body(input: &Value, options: &BodyOptions) -> Resu
 }
 
 /// Builds the body of `POST /payments/cancel`: `imp_uid` or `merchant_uid` (at least one;
-/// `REQUIRED` on `imp_uid` when neither is given), optional `amount` (an integer > 0, a partial
-/// refund), `reason` (required) and `extra.requester` (`customer` or `admin`, default `admin`,
-/// always written: Naver Pay's inspection fails without both `reason` and `requester`).
+/// `REQUIRED` on `imp_uid` when neither is given), optional `amount` (an integer ≥ 0: a partial
+/// refund, 0 or none the whole balance; at most `checksum` when that is given), optional
+/// `checksum` (the cancellable balance), optional `tax_free`/`vat_amount` (≤ a partial `amount`),
+/// `reason` (required) and `extra.requester` (`customer` or `admin`, default `admin`, always
+/// written: Naver Pay's inspection fails without both `reason` and `requester`).
 pub fn build_cancel_payment_body(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
     cancel::build(input, options)
+}
+
+/// Builds the body of `POST /subscribe/payments/unschedule`: `customer_uid` (at most 80
+/// characters), `merchant_uid` (a non-empty array of order ids, each at most 40), or both; with
+/// `customer_uid` alone every schedule of that key is revoked, with `merchant_uid` alone those orders.
+pub fn build_unschedule_payment_body(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
+    unschedule::build(input, options)
+}
+
+/// Builds the request of `DELETE /subscribe/customers/{customer_uid}` (deleting a billing key):
+/// `customer_uid` (required, at most 80 characters) goes into [`Body::path`]; `reason` (required)
+/// and `extra.requester` (`customer` or `admin`, default `admin`, always written) into the query
+/// ([`Body::form`]) and [`Body::json`]. naver.mdx: Naver Pay's inspection fails without both.
+pub fn build_delete_billing_key_body(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
+    billing_key::build(input, options)
 }

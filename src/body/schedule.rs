@@ -2,23 +2,20 @@
 
 use super::check::{self, Issues, MERCHANT_UID_MAX_CHARS};
 use super::{build_schedule_payment_body, Body, BodyOptions};
+use crate::catalog;
 use crate::date::Ymd;
 use crate::text::{concat, join_path, u64_text};
 use crate::error::{Detail, ErrorCode, FieldIssue};
 use crate::value::{Map, Value};
-
-const FIELDS: &[&str] = &["customer_uid", "schedules"];
-const SCHEDULE_FIELDS: &[&str] = &["merchant_uid", "schedule_at", "amount", "extra"];
-const EXTRA_FIELDS: &[&str] = &["naverUseCfm"];
 
 /// The last second of 9999-12-31 in Asia/Seoul: no later schedule has a `yyyyMMdd` date, and a
 /// `schedule_at` past it is almost surely milliseconds given for seconds.
 const MAX_SCHEDULE_AT: u64 = 253_402_268_399;
 
 pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
-    let (map, mut issues) = check::top_level(input, FIELDS, options)?;
+    let (map, mut issues) = check::top_level(input, catalog::SCHEDULE, options)?;
 
-    let customer_uid = check::customer_uid(map, &mut issues);
+    check::customer_uid(map, &mut issues);
     let schedules = match map.get("schedules") {
         Value::Array(items) if !items.is_empty() => {
             let mut seen: Vec<(&str, usize)> = Vec::new();
@@ -28,7 +25,7 @@ pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<Fi
                     out.push(Value::Object(schedule));
                 }
             }
-            Some(out)
+            Some(Value::Array(out))
         }
         Value::Array(_) | Value::Undefined | Value::Null => {
             issues.push(ErrorCode::Required, "schedules", Detail::None);
@@ -39,16 +36,7 @@ pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<Fi
             None
         }
     };
-
-    match (customer_uid, schedules) {
-        (Some(customer_uid), Some(schedules)) if issues.is_empty() => {
-            let mut json = Map::new();
-            json.insert("customer_uid", customer_uid);
-            json.insert("schedules", schedules);
-            Ok(Body::from_json(json))
-        }
-        _ => Err(issues.into_vec()),
-    }
+    issues.body(|| check::write(catalog::SCHEDULE, map, vec![("schedules", schedules)]))
 }
 
 /// Checks `schedules[i]`; `seen` holds the `merchant_uid`s before it, with their index.
@@ -61,10 +49,10 @@ fn schedule<'v>(
 ) -> Option<Map> {
     let path = concat(&["schedules[", &u64_text(i as u64), "]"]);
     let map = check::object(item, &path, issues)?;
-    check::unknown_fields(map, SCHEDULE_FIELDS, &path, issues);
+    issues.table(map, catalog::SCHEDULE_ITEM, &path);
 
     let uid_path = join_path(&path, "merchant_uid");
-    let mut merchant_uid =
+    let merchant_uid =
         check::required_string(map.get("merchant_uid"), &uid_path, Some(MERCHANT_UID_MAX_CHARS), issues);
     if let Some(uid) = merchant_uid {
         if let Some((_, first)) = seen.iter().find(|(s, _)| *s == uid) {
@@ -75,45 +63,40 @@ fn schedule<'v>(
                 concat(&["duplicates schedules[", &first, "].merchant_uid"])
             };
             issues.push(ErrorCode::InvalidValue, &uid_path, Detail::Text(&text));
-            merchant_uid = None;
         } else {
             seen.push((uid, i));
         }
     }
     let schedule_at = schedule_at(map.get("schedule_at"), &join_path(&path, "schedule_at"), options, issues);
     let amount = check::amount(map.get("amount"), &join_path(&path, "amount"), options.min_amount, issues);
-    let mut naver_use_cfm = None;
-    let extra_path = join_path(&path, "extra");
-    if let Some(extra) = check::optional_object(map.get("extra"), &extra_path, issues) {
-        check::unknown_fields(extra, EXTRA_FIELDS, &extra_path, issues);
-        // On or after the schedule's own date; today when the schedule time itself is wrong.
-        let not_before = match schedule_at {
-            Some(at) => Ymd::seoul_at_ms(at as f64 * 1000.0),
-            None => Ymd::seoul_at_ms(options.now_ms),
-        };
-        let date_path = join_path(&extra_path, "naverUseCfm");
-        naver_use_cfm = check::optional_date(extra.get("naverUseCfm"), &date_path, not_before, issues);
-    }
-
-    let (merchant_uid, schedule_at, amount) = (merchant_uid?, schedule_at?, amount?);
-    let mut out = Map::new();
-    out.insert("merchant_uid", merchant_uid);
-    out.insert("schedule_at", schedule_at);
-    out.insert("amount", amount);
-    if let Some(date) = naver_use_cfm {
-        out.insert("extra", Map::from_iter([("naverUseCfm", date)]));
-    }
-    Some(out)
+    check::parts_of_amount(map, &path, amount, issues);
+    // On or after the schedule's own date; today when the schedule time itself is wrong.
+    let not_before = match schedule_at {
+        Some(at) => Ymd::seoul_at_ms(at as f64 * 1000.0),
+        None => Ymd::seoul_at_ms(options.now_ms),
+    };
+    let extra = check::payment_extra(map, &path, not_before, issues);
+    Some(check::write(catalog::SCHEDULE_ITEM, map, vec![extra]))
 }
 
-/// `schedule_at`: integer UNIX seconds, strictly after `options.now_ms`, at most
-/// [`MAX_SCHEDULE_AT`]. A time not in the future is `OUT_OF_RANGE`, its message giving the range.
+/// `schedule_at`: UNIX seconds, strictly after `options.now_ms`, at most [`MAX_SCHEDULE_AT`]; an
+/// integer (the OpenAPI schema) or its decimal digits as a string (naver.mdx types it `string`),
+/// passed on as given. A time not in the future is `OUT_OF_RANGE`, its message giving the range.
 fn schedule_at(value: &Value, path: &str, options: &BodyOptions, issues: &mut Issues) -> Option<u64> {
-    if matches!(value, Value::Undefined | Value::Null) {
-        issues.push(ErrorCode::Required, path, Detail::None);
-        return None;
-    }
-    let n = check::integer(value, path, issues)?;
+    let n = match value {
+        Value::Undefined | Value::Null => {
+            issues.push(ErrorCode::Required, path, Detail::None);
+            return None;
+        }
+        Value::String(s) if !s.is_empty() && s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) => {
+            s.bytes().fold(0.0, |n, b| n * 10.0 + f64::from(b - b'0'))
+        }
+        Value::String(_) => {
+            issues.push(ErrorCode::InvalidType, path, Detail::Expected("integer | digits"));
+            return None;
+        }
+        _ => check::integer(value, path, issues)?,
+    };
     let first = if options.now_ms.is_finite() {
         // The first whole second after now; `as` saturates, so a negative now gives 0.
         ((options.now_ms / 1000.0).floor() + 1.0) as u64

@@ -14,7 +14,10 @@ mod options;
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
-use crate::body::{build_again_payment_body, build_cancel_payment_body, build_schedule_payment_body, Body, BodyOptions};
+use crate::body::{
+    build_again_payment_body, build_cancel_payment_body, build_delete_billing_key_body, build_schedule_payment_body,
+    build_unschedule_payment_body, Body, BodyOptions,
+};
 use crate::device::{choose_pay_mode, PayMode};
 use crate::error::{ErrorCode, FieldIssue};
 use crate::redirect::{parse_redirect_result, PaymentResult};
@@ -125,7 +128,19 @@ pub fn build_cancel_payment_body_js(input: JsValue, options: JsValue) -> Result<
     body_js(&input, &options, build_cancel_payment_body)
 }
 
-/// `{ json, form }`, or a thrown `NaverPayError` `INVALID_PARAMS` listing every problem.
+/// `buildUnschedulePaymentBody(input, options?)`: the body of `POST /subscribe/payments/unschedule`.
+#[wasm_bindgen(js_name = buildUnschedulePaymentBody)]
+pub fn build_unschedule_payment_body_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    body_js(&input, &options, build_unschedule_payment_body)
+}
+
+/// `buildDeleteBillingKeyBody(input, options?)`: `DELETE /subscribe/customers/{customer_uid}`.
+#[wasm_bindgen(js_name = buildDeleteBillingKeyBody)]
+pub fn build_delete_billing_key_body_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    body_js(&input, &options, build_delete_billing_key_body)
+}
+
+/// `{ json, form, path?, warnings? }` (each of the last two only when there is one), or a thrown `NaverPayError` `INVALID_PARAMS` listing every problem.
 fn body_js(
     input: &JsValue,
     options: &JsValue,
@@ -137,7 +152,14 @@ fn body_js(
     match result {
         Ok(body) => {
             let mut json = json();
-            json.raw("{\"json\":").object(&body.json).raw(",\"form\":").string(&body.form).raw("}");
+            json.raw("{\"json\":").object(&body.json).raw(",\"form\":").string(&body.form);
+            if let Some(path) = &body.path {
+                json.raw(",\"path\":").string(path);
+            }
+            if !body.warnings.is_empty() {
+                json.raw(",\"warnings\":").issues(&body.warnings);
+            }
+            json.raw("}");
             Ok(json_to_js(&json))
         }
         Err(errors) => {

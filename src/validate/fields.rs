@@ -1,4 +1,123 @@
-//! Formats of single string fields: pure predicates, no messages.
+//! Formats of single string fields (pure predicates, no messages), and the check every body and
+//! every `request_pay` call makes against its field table in [`crate::catalog`].
+
+use super::keys;
+use crate::catalog::{Field, Type, IGNORED, RULE};
+use crate::error::{Detail, ErrorCode};
+use crate::text::join_path;
+use crate::value::{Map, Value};
+
+/// `Number.MAX_SAFE_INTEGER`.
+pub(crate) const MAX_SAFE: u64 = 9_007_199_254_740_991;
+
+/// What is wrong with `value` as the value of `field`, judged by its documented type and length.
+pub(crate) fn type_issue(field: &Field, value: &Value) -> Option<(ErrorCode, Detail<'static>)> {
+    let expected = match (field.ty, value) {
+        (Type::Any, _)
+        | (Type::Str | Type::StrOrArr, Value::String(_))
+        | (Type::Bool, Value::Bool(_))
+        | (Type::Obj, Value::Object(_))
+        | (Type::Arr, Value::Array(_)) => None,
+        (Type::Text, Value::String(s)) if !s.is_empty() => None,
+        (Type::StrOrArr, Value::Array(items)) if items.iter().all(|v| v.as_str().is_some()) => None,
+        (Type::Int, Value::Number(n)) if !n.is_finite() || n.fract() != 0.0 => {
+            return Some((ErrorCode::NotInteger, Detail::None))
+        }
+        (Type::Int, Value::Number(n)) if *n < 0.0 || *n > MAX_SAFE as f64 => {
+            return Some((ErrorCode::OutOfRange, Detail::Range(0, MAX_SAFE)))
+        }
+        (Type::Int, Value::Number(_)) => None,
+        (ty, _) => Some(type_name(ty)),
+    };
+    if let Some(expected) = expected {
+        return Some((ErrorCode::InvalidType, Detail::Expected(expected)));
+    }
+    let max = usize::from(field.max);
+    match value {
+        Value::String(s) if max > 0 && s.chars().count() > max => Some((ErrorCode::TooLong, Detail::MaxChars(max))),
+        _ => None,
+    }
+}
+
+fn type_name(ty: Type) -> &'static str {
+    match ty {
+        Type::Str => "string",
+        Type::Text => "non-empty string",
+        Type::Int => "integer",
+        Type::Bool => "boolean",
+        Type::Obj => "object",
+        Type::Arr => "array",
+        Type::StrOrArr => "string | string[]",
+        Type::Date => "yyyyMMdd",
+        Type::Any => "any",
+    }
+}
+
+/// An issue a table check found: an error unless `warning`.
+pub(crate) struct TableIssue<'a> {
+    pub warning: bool,
+    pub code: ErrorCode,
+    pub field: String,
+    pub detail: Detail<'a>,
+}
+
+/// Checks the keys of `map` (at `prefix`) against `table`: a key the table lacks is
+/// `UNKNOWN_FIELD` (with a suggestion when one is close), a field Naver Pay ignores is an
+/// `IGNORED_FIELD` warning, a field without a rule of its own is checked by its type and length,
+/// and a required one without a rule is `REQUIRED` when missing (`required` is the flag that marks
+/// it in this call). `undefined` is absent.
+///
+/// In the `browser` (`request_pay`), `null` is a value like any other, an unknown key without a
+/// suggestion is a warning (IMP receives it as given) and credential-like keys are left to the
+/// secret check. On a server, `null` is absent too and every unknown key is an error: a body is
+/// rebuilt from its table, so an unknown key would otherwise be dropped silently.
+pub(crate) fn check_table(
+    map: &Map,
+    table: &'static [Field],
+    prefix: &str,
+    required: u8,
+    browser: bool,
+    report: &mut dyn FnMut(TableIssue<'_>),
+) {
+    let absent = |v: &Value| v.is_absent() || (!browser && matches!(v, Value::Null));
+    for (key, value) in map.iter() {
+        if absent(value) {
+            continue;
+        }
+        let (warning, code, detail) = match table.iter().find(|f| f.name == key) {
+            None if browser && keys::is_secret_key(key) => continue,
+            None => {
+                let names: Vec<&'static str> = table.iter().map(|f| f.name).collect();
+                match keys::suggestion(key, &names) {
+                    Some(s) => (false, ErrorCode::UnknownField, Detail::Suggestion(s)),
+                    None => (browser, ErrorCode::UnknownField, Detail::None),
+                }
+            }
+            Some(field) => {
+                if field.has(IGNORED) {
+                    let field = join_path(prefix, key);
+                    report(TableIssue { warning: true, code: ErrorCode::IgnoredField, field, detail: Detail::None });
+                }
+                if field.has(RULE) {
+                    continue;
+                }
+                if field.has(required) && value.as_str() == Some("") {
+                    (false, ErrorCode::Required, Detail::None)
+                } else {
+                    let Some((code, detail)) = type_issue(field, value) else { continue };
+                    (false, code, detail)
+                }
+            }
+        };
+        report(TableIssue { warning, code, field: join_path(prefix, key), detail });
+    }
+    for field in table.iter().filter(|f| f.has(required) && !f.has(RULE)) {
+        if absent(map.get(field.name)) {
+            let field = join_path(prefix, field.name);
+            report(TableIssue { warning: false, code: ErrorCode::Required, field, detail: Detail::None });
+        }
+    }
+}
 
 /// `naverpay`, or `naverpay.<MID>` with a non-empty MID.
 pub(crate) fn is_naverpay_pg(pg: &str) -> bool {

@@ -5,7 +5,7 @@ use crate::device::{choose_pay_mode, DeviceInfo, PayMode};
 use crate::error::{FieldIssue, Locale};
 use crate::value::{Map, Value};
 
-mod fields;
+pub(crate) mod fields;
 pub(crate) mod keys;
 mod rules;
 

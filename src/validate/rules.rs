@@ -58,17 +58,16 @@ pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: Kind) -> (V
     let mode = c.mode(map, options);
     let add_pg = c.pg(map);
     c.merchant_uid(map);
-    if kind == Kind::BillingKey {
-        c.billing_fields(map);
-    }
+    c.customer_uid(map, kind);
     let amount = c.amount(map, kind, options.min_amount);
-    c.tax_free(map, amount);
+    c.parts_of_amount(map, amount);
     let products = c.products(map, kind == Kind::Payment);
     let default_name = c.name(map, &products);
     c.naver_fields(map);
     c.redirect_url(map, mode);
     c.buyer_fields(map, kind);
-    c.unknown_keys(map, catalog::REQUEST_PAY_FIELDS, "");
+    let required = if kind == Kind::Payment { catalog::REQUIRED } else { catalog::REQUIRED_BILLING };
+    c.table(map, catalog::REQUEST_PAY, "", required);
     c.secrets(params, &mut String::new(), 0);
 
     let additions = c.errors.is_empty().then(|| {
@@ -133,15 +132,6 @@ impl Checker {
         None
     }
 
-    /// An optional string that must not be empty when given.
-    fn non_empty_string(&mut self, map: &Map, field: &str) {
-        match map.get(field) {
-            Value::Undefined => {}
-            Value::String(s) if !s.is_empty() => {}
-            _ => self.error(C::InvalidType, field, Detail::Expected("non-empty string")),
-        }
-    }
-
     /// A string of at most `max` characters.
     fn short_string<'v>(&mut self, v: &'v Value, field: &str, required: bool, max: usize) -> Option<&'v str> {
         let s = self.string(v, field, required)?;
@@ -174,10 +164,19 @@ impl Checker {
         Some(n as u64)
     }
 
-    /// An optional `yyyyMMdd` real calendar date.
-    fn date(&mut self, v: &Value, field: &str) -> Option<Ymd> {
-        let s = self.string(v, field, false)?;
-        let date = Ymd::parse(s);
+    /// An optional `yyyyMMdd` real calendar date; with `number_too`, also as a number of eight
+    /// digits (naver.mdx allows it for the products' `startDate`/`endDate`).
+    fn date(&mut self, v: &Value, field: &str, number_too: bool) -> Option<Ymd> {
+        let date = match v {
+            Value::Number(n) if number_too => Ymd::from_number(*n),
+            Value::Undefined => return None,
+            Value::String(s) => Ymd::parse(s),
+            _ => {
+                let expected = if number_too { "yyyyMMdd string | number" } else { "yyyyMMdd string" };
+                self.error(C::InvalidType, field, Detail::Expected(expected));
+                return None;
+            }
+        };
         if date.is_none() {
             self.error(C::InvalidDate, field, Detail::None); // the message names yyyyMMdd
         }
@@ -201,10 +200,10 @@ impl Checker {
         }
     }
 
-    /// Checks `pg` and `channelKey`; returns whether `pg: 'naverpay'` is to be added.
+    /// Checks `pg` (`channelKey` may stand instead; its type is the table's); returns whether
+    /// `pg: 'naverpay'` is to be added.
     fn pg(&mut self, map: &Map) -> bool {
         let channel_key = !map.get("channelKey").is_absent();
-        self.non_empty_string(map, "channelKey");
         match map.get("pg") {
             Value::Undefined => !channel_key,
             Value::String(pg) => {
@@ -224,10 +223,23 @@ impl Checker {
         self.short_string(map.get("merchant_uid"), "merchant_uid", true, 40);
     }
 
-    /// `customer_uid` and `naverProductCode`, required for a billing key.
-    fn billing_fields(&mut self, map: &Map) {
-        self.short_string(map.get("customer_uid"), "customer_uid", true, 80);
-        self.string(map.get("naverProductCode"), "naverProductCode", true);
+    /// `customer_uid`: required for a billing key (at most 80 characters); in a general payment it
+    /// would silently turn the payment into a registration that approves nothing.
+    fn customer_uid(&mut self, map: &Map, kind: Kind) {
+        let field = "customer_uid";
+        match kind {
+            Kind::BillingKey => {
+                self.short_string(map.get(field), field, true, 80);
+            }
+            Kind::Payment if !map.get(field).is_absent() => {
+                let rule = self.tr(
+                    "빌링키 등록은 registerBillingKey / validateBillingKey로 하세요",
+                    "a billing key is registered with registerBillingKey / validateBillingKey",
+                );
+                self.error(C::InvalidValue, field, Detail::Text(rule));
+            }
+            Kind::Payment => {}
+        }
     }
 
     /// `amount`: an integer; at least the minimum for a payment, at least 0 for a billing key.
@@ -249,8 +261,11 @@ impl Checker {
         None
     }
 
-    fn tax_free(&mut self, map: &Map, amount: Option<u64>) {
-        self.integer_in(map.get("tax_free"), "tax_free", false, 0, amount.unwrap_or(MAX_SAFE_U64));
+    /// `tax_free` and `vat_amount`: parts of `amount`, so each at most `amount`.
+    fn parts_of_amount(&mut self, map: &Map, amount: Option<u64>) {
+        for field in ["tax_free", "vat_amount"] {
+            self.integer_in(map.get(field), field, false, 0, amount.unwrap_or(MAX_SAFE_U64));
+        }
     }
 
     /// `naverProducts`: required non-empty for a payment, checked when given for a billing key.
@@ -324,8 +339,8 @@ impl Checker {
                 self.error(C::InvalidValue, path.at("payReferrer"), Detail::Text(&allowed));
             }
         }
-        let start = self.date(p.get("startDate"), path.at("startDate"));
-        let end = self.date(p.get("endDate"), path.at("endDate"));
+        let start = self.date(p.get("startDate"), path.at("startDate"), true);
+        let end = self.date(p.get("endDate"), path.at("endDate"), true);
         if let (Some(start), Some(end)) = (start, end) {
             if end < start {
                 let rule = self.tr("startDate 이후여야 함", "must not be before startDate");
@@ -333,7 +348,7 @@ impl Checker {
             }
         }
 
-        self.unknown_keys(p, catalog::PRODUCT_FIELDS, path.prefix());
+        self.table(p, catalog::PRODUCT, path.prefix(), catalog::REQUIRED);
         name.filter(|n| !n.is_empty())
     }
 
@@ -360,19 +375,17 @@ impl Checker {
     }
 
     fn naver_fields(&mut self, map: &Map) {
-        if let Some(use_cfm) = self.date(map.get("naverUseCfm"), "naverUseCfm") {
+        if let Some(use_cfm) = self.date(map.get("naverUseCfm"), "naverUseCfm", false) {
             if self.today.is_some_and(|today| use_cfm < today) {
                 self.error(C::DateInPast, "naverUseCfm", Detail::None);
             }
         }
-        self.non_empty_string(map, "naverPurchaserName");
-        if let Some(birthday) = self.date(map.get("naverPurchaserBirthday"), "naverPurchaserBirthday") {
+        if let Some(birthday) = self.date(map.get("naverPurchaserBirthday"), "naverPurchaserBirthday", false) {
             if self.today.is_some_and(|today| birthday > today) {
                 let rule = self.tr("미래 날짜 불가", "must not be in the future");
                 self.error(C::InvalidDate, "naverPurchaserBirthday", Detail::Text(rule));
             }
         }
-        self.non_empty_string(map, "naverChainId");
     }
 
     /// `m_redirect_url`: required in redirect mode, and an allowed URL whenever given.
@@ -406,24 +419,16 @@ impl Checker {
                 self.error(C::InvalidFormat, "buyer_tel", Detail::Text(rule));
             }
         }
-        for field in ["buyer_name", "buyer_addr", "buyer_postcode"] {
-            self.string(map.get(field), field, false);
-        }
     }
 
-    /// Keys outside `known`: an error with a suggestion when close to a known key, else a warning.
-    /// Credential-like keys are left to [`Checker::secrets`].
-    fn unknown_keys(&mut self, map: &Map, known: &[&'static str], prefix: &str) {
-        for (key, value) in map.iter() {
-            if value.is_absent() || known.contains(&key) || keys::is_secret_key(key) {
-                continue;
-            }
-            let field = text::join_path(prefix, key);
-            match keys::suggestion(key, known) {
-                Some(s) => self.error(C::UnknownField, &field, Detail::Suggestion(s)),
-                None => self.warn(C::UnknownField, &field, Detail::None),
-            }
-        }
+    /// The keys of `map` against the call's field table (see [`fields::check_table`]).
+    fn table(&mut self, map: &Map, table: &'static [catalog::Field], prefix: &str, required: u8) {
+        let locale = self.locale;
+        let (errors, warnings) = (&mut self.errors, &mut self.warnings);
+        fields::check_table(map, table, prefix, required, true, &mut |issue| {
+            let list = if issue.warning { &mut *warnings } else { &mut *errors };
+            list.push(FieldIssue::new(issue.code, issue.field, locale, issue.detail));
+        });
     }
 
     /// Credential-like keys anywhere in the params (objects and arrays, `MAX_SECRET_DEPTH` deep).

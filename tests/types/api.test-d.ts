@@ -298,6 +298,7 @@ function describeCode(code: ErrorCode): string {
     case 'NAME_MISMATCH':
     case 'UNKNOWN_FIELD':
     case 'SECRET_IN_BROWSER':
+    case 'IGNORED_FIELD':
       return 'field';
     case 'INVALID_PARAMS':
     case 'PAYMENT_IN_PROGRESS':
@@ -368,7 +369,8 @@ const scheduleInput: SchedulePaymentInput = {
 };
 const schedule = buildSchedulePaymentBody(scheduleInput, { now: new Date() });
 const firstSchedule = schedule.json.schedules[0];
-if (firstSchedule) expectTrue<Equal<typeof firstSchedule.schedule_at, number>>(true);
+// Written as given: an integer (the OpenAPI schema) or its digits (naver.mdx).
+if (firstSchedule) expectTrue<Equal<typeof firstSchedule.schedule_at, number | string>>(true);
 void schedule.form.length;
 
 const cancelByImpUid = buildCancelPaymentBody({
@@ -510,8 +512,8 @@ buildCancelPaymentBody({ reason: 'Out of stock' });
 // @ts-expect-error requester is 'customer' or 'admin'
 buildCancelPaymentBody({ imp_uid: 'imp_1', reason: 'r', extra: { requester: 'user' } });
 
-// @ts-expect-error schedule_at is UNIX seconds as a number
-buildSchedulePaymentBody({ customer_uid: 'c', schedules: [{ merchant_uid: 'o', schedule_at: '2030-01-01', amount: 100 }] });
+// @ts-expect-error schedule_at is UNIX seconds, a number or its digits as a string
+buildSchedulePaymentBody({ customer_uid: 'c', schedules: [{ merchant_uid: 'o', schedule_at: new Date(), amount: 100 }] });
 
 // @ts-expect-error the again body needs a name
 buildAgainPaymentBody({ customer_uid: 'c', merchant_uid: 'o', amount: 100 });
