@@ -4,8 +4,8 @@
 #   pkg/node    the same as CommonJS (Node, server renderers)          the `require` and `node` conditions
 #   pkg/global  the same as a classic script                           <script src> → window.NaverPayCheckout
 #   pkg/web     size-optimized, fetches its .wasm after init()         import init, … from 'naverpay-checkout/web'
-# The wasm is built once, bound once by wasm-bindgen, shrunk with wasm-opt (npm binaryen), and each
-# entry is bundled from that one glue.
+# The wasm is built twice (with and without the server body builders), each bound by wasm-bindgen
+# and shrunk with wasm-opt (npm binaryen); each entry is bundled from one of the two glues.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,19 +17,25 @@ crate=naverpay_checkout
 nightly=$(cat scripts/nightly-toolchain)
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none \
   --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=cargo --remap-path-prefix=$PWD=."
-cargo "+$nightly" build --release --lib --target wasm32-unknown-unknown --target-dir target/release-wasm \
-  -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
-wasm=target/release-wasm/wasm32-unknown-unknown/release/$crate.wasm
-
 # Built aside, then moved into place: a half-built pkg/ is never visible to anyone reading it.
 out=$(mktemp -d "${TMPDIR:-/tmp}/naverpay-pkg.XXXXXX")
 trap 'rm -rf "$out"' EXIT
-wasm-bindgen --target web --no-typescript --out-dir "$out/glue" "$wasm"
-# The features rustc's wasm32 target enables by default; wasm-opt must not assume others.
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  -o "$out/glue/${crate}_bg.wasm" "$out/glue/${crate}_bg.wasm"
+# Two modules: glue/ with every export (the default, CommonJS and classic-script entries), and
+# glue-web/ without the server body builders (the size-optimized /web entry; docs/design.md).
+for variant in glue glue-web; do
+  features=()
+  [ "$variant" = glue-web ] && features=(--no-default-features)
+  cargo "+$nightly" build --release --lib --target wasm32-unknown-unknown --target-dir target/release-wasm \
+    -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size "${features[@]}"
+  wasm-bindgen --target web --no-typescript --out-dir "$out/$variant" \
+    "target/release-wasm/wasm32-unknown-unknown/release/$crate.wasm"
+  # The features rustc's wasm32 target enables by default; wasm-opt must not assume others.
+  # --low-memory-unused: Rust's wasm32 data and stack lie above the first 1 KB of memory.
+  node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    -o "$out/$variant/${crate}_bg.wasm" "$out/$variant/${crate}_bg.wasm"
+done
 
 node scripts/package.mjs "$out"
 rm -rf pkg.old

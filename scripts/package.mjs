@@ -13,12 +13,14 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { shortenNames } from './shorten-names.mjs';
 
-// The folder wasm-bindgen wrote into (scripts/build.sh passes a fresh one each time).
+// The folder wasm-bindgen wrote into (scripts/build.sh passes a fresh one each time): glue/ holds
+// the module with every export, glue-web/ the one without the server body builders.
 const out = process.argv[2] ?? 'pkg';
 const crate = 'naverpay_checkout';
 const glueDir = join(out, 'glue');
 const glue = join(glueDir, `${crate}.js`);
 const wasmFile = join(glueDir, `${crate}_bg.wasm`);
+const webGlueDir = join(out, 'glue-web');
 // Every file in js/ is a snippet the wasm imports, and the glue must import each one once.
 const SNIPPETS = readdirSync('js').filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();
 
@@ -34,12 +36,13 @@ function snippet(name) {
 /** `text` with `from` replaced exactly once; a glue that no longer has it fails the build. */
 function replaceOnce(text, from, to, what) {
   const at = text.indexOf(from);
-  if (at === -1 || text.indexOf(from, at + 1) !== -1) throw new Error(`${glue}: expected ${what} once: ${from}`);
+  if (at === -1 || text.indexOf(from, at + 1) !== -1) throw new Error(`the glue: expected ${what} once: ${from}`);
   return text.slice(0, at) + to + text.slice(at + from.length);
 }
 
-// 1. The glue with the snippets inlined, the public error helpers exported, and short names.
-{
+/** 1. A glue with the snippets inlined, the public error helpers exported, and short names. */
+function completeGlue(dir) {
+  const glue = join(dir, `${crate}.js`);
   const importLine = /^import \{ .+ \} from '\.\/snippets\/[^/]+\/js\/(\w+)\.js';$/;
   const found = [];
   const lines = readFileSync(glue, 'utf8').split('\n').map((line) => {
@@ -52,9 +55,11 @@ function replaceOnce(text, from, to, what) {
     throw new Error(`${glue}: expected one import each of ${SNIPPETS.map((s) => `js/${s}.js`).join(', ')}, got ${found}`);
   }
   writeFileSync(glue, lines.join('\n') + 'export { NaverPayError, isNaverPayError };\n');
-  rmSync(join(glueDir, 'snippets'), { recursive: true });
-  shortenNames(wasmFile, [glue], `./${crate}_bg.js`);
+  rmSync(join(dir, 'snippets'), { recursive: true });
+  shortenNames(join(dir, `${crate}_bg.wasm`), [glue], `./${crate}_bg.js`);
 }
+completeGlue(glueDir);
+completeGlue(webGlueDir);
 
 /** The glue's public exports (functions, classes, the error helpers), `initSync` and `default` aside. */
 function publicExports(text) {
@@ -66,18 +71,19 @@ function publicExports(text) {
 }
 const PUBLIC = publicExports(readFileSync(glue, 'utf8'));
 
-// 2. The web entry: the glue itself, with calls before init() answered by NOT_INITIALIZED.
+// 2. The web entry: the glue without the body builders, with calls before init() answered by
+// NOT_INITIALIZED.
 {
-  let text = readFileSync(glue, 'utf8');
+  let text = readFileSync(join(webGlueDir, `${crate}.js`), 'utf8');
   text = replaceOnce(text, '\nlet wasmModule, wasmInstance, wasm;\n',
     `\n${readFileSync('scripts/entries/web-guard.js', 'utf8')}let wasmModule, wasmInstance, wasm = NOT_INITIALIZED;\n`,
     'the declaration of `wasm`');
   const initialised = text.split('if (wasm !== undefined) return wasm;').length - 1;
-  if (initialised !== 2) throw new Error(`${glue}: expected initSync and __wbg_init each to test \`wasm !== undefined\``);
+  if (initialised !== 2) throw new Error(`the web glue: expected initSync and __wbg_init each to test \`wasm !== undefined\``);
   text = text.replaceAll('if (wasm !== undefined) return wasm;', 'if (wasm !== NOT_INITIALIZED) return wasm;');
   mkdirSync(join(out, 'web'));
   writeFileSync(join(out, 'web', `${crate}.js`), text);
-  copyFileSync(wasmFile, join(out, 'web', `${crate}_bg.wasm`));
+  copyFileSync(join(webGlueDir, `${crate}_bg.wasm`), join(out, 'web', `${crate}_bg.wasm`));
   // Loaded as is by pages, so it ships minified; bundlers minify their own.
   buildSync({ entryPoints: [join(out, 'web', `${crate}.js`)], outfile: join(out, 'web', `${crate}.js`),
     allowOverwrite: true, minify: true, format: 'esm', logLevel: 'warning' });
@@ -106,6 +112,7 @@ const PUBLIC = publicExports(readFileSync(glue, 'utf8'));
   writeFileSync(join(out, 'node', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 }
 rmSync(glueDir, { recursive: true });
+rmSync(webGlueDir, { recursive: true });
 
 // 4. package.json, declarations, README.
 const cargo = readFileSync('Cargo.toml', 'utf8');

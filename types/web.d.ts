@@ -1,6 +1,7 @@
 /**
- * The `naverpay-checkout/web` entry: the same API as `naverpay-checkout`, for a plain
- * `<script type="module">` without a bundler. Call `await init()` once before anything else.
+ * The `naverpay-checkout/web` entry: the browser API of `naverpay-checkout` (without the server
+ * body builders), for a plain `<script type="module">` that wants the smallest download. Call
+ * `await init()` once before anything else.
  *
  * @example
  * import init, { NaverPayCheckout } from 'naverpay-checkout/web';
@@ -10,7 +11,19 @@
  * @packageDocumentation
  */
 
-export * from './index.js';
+// The browser API as values; every declaration of the package as types. The server body builders
+// (`build*Body`) are not in this entry's module: they are type-only here, so using one as a
+// value is a compile error ("cannot be used as a value because it was exported using 'export type'").
+export type * from './index.js';
+export {
+  NaverPayCheckout,
+  NaverPayError,
+  isNaverPayError,
+  validateNaverPay,
+  validateBillingKey,
+  choosePayMode,
+  parseRedirectResult,
+} from './index.js';
 
 /** Where the WebAssembly module comes from: a URL or request to fetch, a response, its bytes, or a compiled module. */
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;

@@ -6,6 +6,9 @@
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
+// The server body builders: in every entry but `/web`, which is built without them (docs/design.md).
+#[cfg(feature = "js-bodies")]
+mod bodies;
 mod checkout;
 mod convert;
 mod error;
@@ -14,17 +17,11 @@ mod options;
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
-use crate::body::{
-    build_again_payment_body, build_cancel_payment_body, build_delete_billing_key_body, build_schedule_payment_body,
-    build_unschedule_payment_body, Body, BodyOptions,
-};
 use crate::device::{choose_pay_mode, PayMode};
-use crate::error::{ErrorCode, FieldIssue};
 use crate::redirect::{parse_redirect_result, PaymentResult};
 use crate::validate::{check, Additions, Kind, ValidateOptions, ValidationReport};
 use crate::value::Value;
 use convert::{get, json, json_to_js, set, Input};
-use error::{naver_pay_error, ErrorParts};
 
 /// `validateNaverPay(params, options?)`: never throws.
 #[wasm_bindgen(js_name = validateNaverPay)]
@@ -108,63 +105,4 @@ fn result_js(result: &PaymentResult, response: Option<&JsValue>) -> JsValue {
     set(&o, "mode", &result.mode.as_str().into());
     set(&o, "raw", response);
     o.into()
-}
-
-/// `buildAgainPaymentBody(input, options?)`: the body of `POST /subscribe/payments/again`.
-#[wasm_bindgen(js_name = buildAgainPaymentBody)]
-pub fn build_again_payment_body_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    body_js(&input, &options, build_again_payment_body)
-}
-
-/// `buildSchedulePaymentBody(input, options?)`: the body of `POST /subscribe/payments/schedule`.
-#[wasm_bindgen(js_name = buildSchedulePaymentBody)]
-pub fn build_schedule_payment_body_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    body_js(&input, &options, build_schedule_payment_body)
-}
-
-/// `buildCancelPaymentBody(input, options?)`: the body of `POST /payments/cancel`.
-#[wasm_bindgen(js_name = buildCancelPaymentBody)]
-pub fn build_cancel_payment_body_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    body_js(&input, &options, build_cancel_payment_body)
-}
-
-/// `buildUnschedulePaymentBody(input, options?)`: the body of `POST /subscribe/payments/unschedule`.
-#[wasm_bindgen(js_name = buildUnschedulePaymentBody)]
-pub fn build_unschedule_payment_body_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    body_js(&input, &options, build_unschedule_payment_body)
-}
-
-/// `buildDeleteBillingKeyBody(input, options?)`: `DELETE /subscribe/customers/{customer_uid}`.
-#[wasm_bindgen(js_name = buildDeleteBillingKeyBody)]
-pub fn build_delete_billing_key_body_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    body_js(&input, &options, build_delete_billing_key_body)
-}
-
-/// `{ json, form, path?, warnings? }` (each of the last two only when there is one), or a thrown `NaverPayError` `INVALID_PARAMS` listing every problem.
-fn body_js(
-    input: &JsValue,
-    options: &JsValue,
-    build: fn(&Value, &BodyOptions) -> Result<Body, Vec<FieldIssue>>,
-) -> Result<JsValue, JsValue> {
-    let (input, options_value) = Input::read(input, options);
-    let (options, option_issues) = options::read_body_options(options_value, options);
-    let result = if option_issues.is_empty() { build(&input.value, &options) } else { Err(option_issues) };
-    match result {
-        Ok(body) => {
-            let mut json = json();
-            json.raw("{\"json\":").object(&body.json).raw(",\"form\":").string(&body.form);
-            if let Some(path) = &body.path {
-                json.raw(",\"path\":").string(path);
-            }
-            if !body.warnings.is_empty() {
-                json.raw(",\"warnings\":").issues(&body.warnings);
-            }
-            json.raw("}");
-            Ok(json_to_js(&json))
-        }
-        Err(errors) => {
-            let parts = ErrorParts { errors: Some(errors), ..ErrorParts::default() };
-            Err(naver_pay_error(ErrorCode::InvalidParams, options.locale, parts))
-        }
-    }
 }

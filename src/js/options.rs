@@ -4,6 +4,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::convert::{get, navigator};
+#[cfg(feature = "js-bodies")]
 use crate::body::BodyOptions;
 use crate::device::DeviceInfo;
 use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
@@ -121,6 +122,7 @@ pub(crate) fn navigator_device() -> Option<DeviceInfo> {
 }
 
 /// Reads `BodyOptions` (`{ minAmount?, now?, locale? }`) for the server body builders.
+#[cfg(feature = "js-bodies")]
 pub(crate) fn read_body_options(options: Value, js: &JsValue) -> (BodyOptions, Vec<FieldIssue>) {
     let (read, issues) = read_options(options, js);
     let body = BodyOptions { min_amount: read.min_amount, now_ms: read.now_ms, locale: read.locale };

@@ -1,4 +1,4 @@
-// Type-only tests of `naverpay-checkout/web` (types/web.d.ts): the same API, plus wasm-bindgen's
+// Type-only tests of `naverpay-checkout/web` (types/web.d.ts): the browser API, plus wasm-bindgen's
 // init for a plain `<script type="module">`.
 
 import init, { NaverPayCheckout, initSync, isNaverPayError, parseRedirectResult } from 'naverpay-checkout/web';
@@ -26,11 +26,16 @@ const again: PaymentResult = parseRedirectResult('?imp_uid=imp_1&merchant_uid=or
 const code: ErrorCode = 'SDK_TIMEOUT';
 void [result, again, code, isNaverPayError];
 
-// The two entries declare the very same API (the web entry adds init).
+// The web entry declares the browser API of the main one (and adds init); the server body
+// builders are types only there, as its module has none.
 const sameValidate: typeof main.validateNaverPay = web.validateNaverPay;
-const sameBody: typeof main.buildCancelPaymentBody = web.buildCancelPaymentBody;
 const sameClass: typeof main.NaverPayCheckout = web.NaverPayCheckout;
-void [sameValidate, sameBody, sameClass];
+void [sameValidate, sameClass];
+type SameBodyType = typeof main.buildCancelPaymentBody extends typeof web.buildCancelPaymentBody ? true : never;
+const sameBodyType: SameBodyType = true;
+void sameBodyType;
+// @ts-expect-error the server body builders are not values of the web entry
+void web.buildCancelPaymentBody({ imp_uid: 'imp_1', reason: 'r' });
 
 // (No negative test for init's argument: lib.dom's WebAssembly.Module is an empty interface, so
 // any object is assignable to it, as with wasm-bindgen's generated declarations.)
