@@ -157,6 +157,14 @@ async function backendFlows(fetch, base, rest) {
     schedules: [{ merchant_uid: 'order_3', schedule_at: future, amount: 9900 }] });
   assert.equal(schedule.response[0].schedule_status, 'scheduled');
 
+  const unschedule = await post('/subscribe/payments/unschedule', { customer_uid: 'cust_1', merchant_uid: ['order_3'] });
+  assert.deepEqual(unschedule.response.map((x) => [x.merchant_uid, x.schedule_status]), [['order_3', 'revoked']]);
+  const remove = (query) => fetch(`${base}/subscribe/customers/cust_1${query}`, { method: 'DELETE', headers: { Authorization: access } })
+    .then(async (r) => ({ status: r.status, ...(await r.json()) }));
+  assert.deepEqual([(await remove('')).code, (await remove('?reason=x')).code], [1, 1], 'a Naver Pay key needs reason and extra[requester]');
+  const removed = await remove(`?reason=${encodeURIComponent('해지 요청')}&extra[requester]=customer`);
+  assert.deepEqual([removed.status, removed.code, removed.response.customer_uid], [200, 0, 'cust_1']);
+
   const noReason = await post('/payments/cancel', { imp_uid: 'imp_100000000001' });
   assert.deepEqual([noReason.status, noReason.code], [200, 1], 'a business refusal, as V1');
   const cancel = await post('/payments/cancel', { imp_uid: 'imp_100000000001', reason: '단순 변심', extra: { requester: 'customer' } });
@@ -165,7 +173,7 @@ async function backendFlows(fetch, base, rest) {
   assert.deepEqual(cancellations.map((c) => [c.accepted, c.reason, c.requester]), [[false, null, null], [true, '단순 변심', 'customer']]);
 }
 
-test('startRestSimulator serves token, lookup, again, schedule and cancel on 127.0.0.1', async () => {
+test('startRestSimulator serves token, lookup, again, schedule, unschedule, billing-key deletion and cancel on 127.0.0.1', async () => {
   const server = await kit.startRestSimulator({ impKey: 'k', impSecret: 's' });
   try {
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
