@@ -187,6 +187,14 @@ const manifest = {
 writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
 for (const [from, to] of [['types/index.d.ts', 'index.d.ts'], ['types/index.d.ts', `node/${crate}.d.ts`],
-  ['types/web.d.ts', 'web.d.ts'], ['docs/npm-readme.md', 'README.md']]) {
+  ['types/web.d.ts', 'web.d.ts']]) {
   copyFileSync(from, join(out, to));
+}
+// The user README: docs/npm-readme.md with docs/testing.md (whose examples tests/testing-kit.test.mjs
+// runs as they are written) before its licence section.
+{
+  const readme = readFileSync('docs/npm-readme.md', 'utf8');
+  const at = readme.indexOf('\n## Licence');
+  if (at === -1) throw new Error('docs/npm-readme.md must end with a "## Licence" section');
+  writeFileSync(join(out, 'README.md'), `${readme.slice(0, at + 1)}${readFileSync('docs/testing.md', 'utf8').trimEnd()}\n${readme.slice(at)}`);
 }
