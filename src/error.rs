@@ -98,6 +98,12 @@ error_codes! {
     SdkTimeout = "SDK_TIMEOUT",
     /// The script loaded but `window.IMP` is missing.
     SdkUnavailable = "SDK_UNAVAILABLE",
+    /// The input is larger or deeper than the checker reads (items, keys, string length, depth, size).
+    LimitExceeded = "LIMIT_EXCEEDED",
+    /// A payment that waited longer than the stale limit for IMP was given up for a new one.
+    PaymentSuperseded = "PAYMENT_SUPERSEDED",
+    /// `free()` was called on the checkout.
+    CheckoutFreed = "CHECKOUT_FREED",
 }
 
 impl fmt::Display for ErrorCode {
@@ -244,5 +250,11 @@ fn base_message(code: ErrorCode, ko: bool) -> &'static str {
         (C::SdkTimeout, false) => "timed out loading the PortOne SDK",
         (C::SdkUnavailable, true) => "PortOne SDK를 불러왔지만 window.IMP가 없습니다.",
         (C::SdkUnavailable, false) => "the PortOne SDK loaded but window.IMP is missing",
+        (C::LimitExceeded, true) => "입력이 검사 한도를 넘습니다.",
+        (C::LimitExceeded, false) => "exceeds what the checker reads",
+        (C::PaymentSuperseded, true) => "응답이 없던 이전 결제 요청을 새 결제 요청으로 대체했습니다.",
+        (C::PaymentSuperseded, false) => "a new payment replaced this one, which IMP never answered",
+        (C::CheckoutFreed, true) => "free()가 호출된 결제 객체입니다. NaverPayCheckout.load()로 다시 만드세요.",
+        (C::CheckoutFreed, false) => "free() was called on this checkout; load a new one",
     }
 }

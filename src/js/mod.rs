@@ -1,11 +1,11 @@
 //! The JavaScript surface: the one place for `#[wasm_bindgen]` exports. Everything here is a thin
 //! edge over the pure core; nothing panics and nothing throws a string.
 
+/// Constant time per allocation (docs/design.md, "Allocator").
 #[global_allocator]
-// Safety: wasm32-unknown-unknown without atomics runs one thread.
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+static ALLOCATOR: alloc::SizeClasses = alloc::SizeClasses::new();
 
+mod alloc;
 mod checkout;
 mod convert;
 mod error;
@@ -13,11 +13,12 @@ mod options;
 
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::body::{build_again_payment_body, build_cancel_payment_body, build_schedule_payment_body, Body, BodyOptions};
 use crate::device::{choose_pay_mode, PayMode};
 use crate::error::{ErrorCode, FieldIssue};
-use crate::redirect::{parse_redirect_result, PaymentResult};
+use crate::redirect::{parse_redirect_result, PaymentResult, MAX_URL_LEN};
 use crate::validate::{check, Additions, Kind, ValidateOptions, ValidationReport};
 use crate::value::Value;
 use convert::{get, json, json_to_js, set, Input};
@@ -49,7 +50,10 @@ struct Checked {
 fn validate_js(params: &JsValue, options: &JsValue, kind: Kind) -> Checked {
     let (input, options_value) = Input::read(params, options);
     let (options, option_issues) = options::read_options(options_value, options);
-    let (mut report, mut additions) = check(&input.value, &options, kind);
+    let (mut report, mut additions) = match input.limit_issue(options.locale) {
+        Some(issue) => (ValidationReport { errors: vec![issue], warnings: Vec::new(), mode: options.pay_mode(), request: None }, None),
+        None => check(&input.value, &options, kind),
+    };
     if !option_issues.is_empty() {
         report.errors.splice(0..0, option_issues);
         additions = None;
@@ -75,7 +79,9 @@ pub fn choose_pay_mode_js(device: JsValue) -> String {
 /// `parseRedirectResult(urlOrQuery)`: never throws; anything but a string parses as an empty query.
 #[wasm_bindgen(js_name = parseRedirectResult)]
 pub fn parse_redirect_result_js(url_or_query: JsValue) -> JsValue {
-    let input = url_or_query.as_string().unwrap_or_default();
+    // Measured before it is copied into the wasm: a 300M-character string never is.
+    let fits = url_or_query.dyn_ref::<js_sys::JsString>().is_some_and(|s| s.length() as usize <= MAX_URL_LEN);
+    let input = if fits { url_or_query.as_string().unwrap_or_default() } else { String::new() };
     result_js(&parse_redirect_result(&input), None)
 }
 
@@ -103,7 +109,8 @@ fn result_js(result: &PaymentResult, response: Option<&JsValue>) -> JsValue {
         set(&o, key, &Some(get(response, key)).filter(JsValue::is_string).unwrap_or(JsValue::NULL));
     }
     set(&o, "mode", &result.mode.as_str().into());
-    set(&o, "raw", response);
+    // `raw` is a record: IMP's object as it came, or an empty one for anything else it answers.
+    set(&o, "raw", &if response.is_object() { response.clone() } else { Object::new().into() });
     o.into()
 }
 
@@ -132,7 +139,8 @@ fn body_js(
     build: fn(&Value, &BodyOptions) -> Result<Body, Vec<FieldIssue>>,
 ) -> Result<JsValue, JsValue> {
     let (input, options_value) = Input::read(input, options);
-    let (options, option_issues) = options::read_body_options(options_value, options);
+    let (options, mut option_issues) = options::read_body_options(options_value, options);
+    option_issues.extend(input.limit_issue(options.locale));
     let result = if option_issues.is_empty() { build(&input.value, &options) } else { Err(option_issues) };
     match result {
         Ok(body) => {

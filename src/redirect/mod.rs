@@ -85,12 +85,20 @@ fn string_field(raw: &Map, key: &str) -> Option<String> {
     raw.get(key).as_str().map(str::to_owned)
 }
 
+/// The longest URL or query parsed, in bytes (UTF-16 units in the browser): browsers cap URLs
+/// near 2 MB; anything longer did not come from IMP and parses as an empty query.
+pub const MAX_URL_LEN: usize = 2 * 1024 * 1024;
+
+pub use query::MAX_PAIRS;
+
 /// Parses a whole URL or a query (with or without `?`) that IMP sent to `m_redirect_url`.
 ///
 /// Never fails: the fragment is ignored, a malformed `%` stays as written, bytes that are not
 /// UTF-8 are read as EUC-KR, and a value that is neither stays exactly as written. `raw` holds
-/// every key's first occurrence, in order, as a string.
+/// every key's first occurrence, in order, as a string. Work is bounded: an input longer than
+/// [`MAX_URL_LEN`] is an empty query, and only the first [`MAX_PAIRS`] `&`-separated pairs are read.
 pub fn parse_redirect_result(url_or_query: &str) -> PaymentResult {
+    let url_or_query = if url_or_query.len() > MAX_URL_LEN { "" } else { url_or_query };
     let raw = query::parse_query(query::query_of(url_or_query));
     PaymentResult::from_response(raw, PayMode::Redirect)
 }

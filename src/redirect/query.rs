@@ -27,9 +27,13 @@ fn has_scheme(text: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
-/// Every key of `query` (its first occurrence) with its value, in order.
+/// The most `&`-separated pairs read of a query: IMP sends about ten. The cap bounds the work of
+/// keeping the first of each key whatever the keys (even keys crafted to collide in its index).
+pub const MAX_PAIRS: usize = 1000;
+
+/// Every key of `query` (its first occurrence, among the first [`MAX_PAIRS`] pairs) with its value, in order.
 pub(crate) fn parse_query(query: &str) -> Map {
-    Map::from_entries_first_wins(query.split('&').filter(|piece| !piece.is_empty()).map(|piece| {
+    Map::from_entries_first_wins(query.split('&').filter(|piece| !piece.is_empty()).take(MAX_PAIRS).map(|piece| {
         let (key, value) = piece.split_once('=').unwrap_or((piece, ""));
         (decode_component(key), Value::String(decode_component(value)))
     }))
