@@ -33,7 +33,9 @@ const LIMITS = {
 };
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
-const { hasOwn, freeze, create, defineProperty } = Object;
+const { hasOwn, freeze, create, defineProperty, setPrototypeOf } = Object;
+const ArrayPrototype = Array.prototype;
+const { isView } = ArrayBuffer;
 const dateTime = Date.prototype.getTime;
 
 /**
@@ -45,7 +47,7 @@ const SHIELD = freeze(create(null, Object.fromEntries(
     .map((k) => [k, { value: Object.prototype[k] }]))));
 
 /** Thrown up the walk when a limit is reached; `path` gathers the keys on the way up. */
-const LIMIT = { kind: '', path: [] };
+const LIMIT = { kind: '', path: '' };
 
 let copied; // the snapshot of the value `text` last wrote
 let values; // values left in this call
@@ -64,19 +66,28 @@ function put(o, key, value) {
 function encode(value, entries, second) {
   values = LIMITS.values;
   room = LIMITS.text;
-  let where = '';
+  let inOptions = false;
+  // Filled by index, without a prototype: a setter polluted on Array.prototype takes nothing.
+  if (entries) setPrototypeOf(entries, null);
   try {
     const first = text(value, 0, entries);
-    where = 'options';
+    inOptions = true;
     return second === undefined ? first : first + text(second, 0);
   } catch (e) {
     // Anything else (a RangeError past every limit) is refused at the whole input.
     const kind = e === LIMIT ? LIMIT.kind : 'v';
-    const path = LIMIT.path.reduce((p, k) => (typeof k === 'number' ? `${p}[${k}]` : p ? `${p}.${k}` : k), where);
-    LIMIT.path = [];
+    if (inOptions) within('options');
+    const path = LIMIT.path;
+    LIMIT.path = '';
     if (entries) entries.length = 0;
     return `L${kind}s${path.length}:${path}`;
   }
+}
+
+/** Puts a key, or an array index, in front of the path of the value past a limit. */
+function within(key) {
+  const path = LIMIT.path;
+  LIMIT.path = typeof key === 'number' ? `[${key}]${path}` : path === '' || path[0] === '[' ? key + path : `${key}.${path}`;
 }
 
 function limit(kind) {
@@ -119,16 +130,20 @@ function text(v, depth, entries) {
   try {
     array = Array.isArray(v);
     if (array) n = typeof v.length === 'number' ? v.length : 0;
+    // Indexed keys cost no memory: a Uint8Array(1e8) or a long String object would list 1e8 keys.
+    else if ((isView(v) ? v.byteLength : v instanceof String ? v.length : 0) > LIMITS.keys) limit('k');
     else keys = Object.keys(v);
     if (!array && v instanceof Date) time = dateTime.call(v);
-  } catch {
+  } catch (e) {
+    if (e === LIMIT) throw e;
     copied = array ? [] : create(SHIELD);
     return array ? '[]' : '{}';
   }
   if (array) {
     // Read before walking: a length of 1e9 (or a Proxy's Infinity) is refused, not walked.
     if (!(n <= LIMITS.items)) limit('a');
-    const copy = [];
+    // Filled without a prototype, so that no setter polluted on Array.prototype takes an index.
+    const copy = setPrototypeOf([], null);
     let out = '[';
     for (let i = 0; i < n; i++) {
       let t;
@@ -137,16 +152,16 @@ function text(v, depth, entries) {
         t = hasOwn(v, i) ? text(v[i], depth + 1) : (copied = undefined, 'u');
       } catch (e) {
         if (e === LIMIT) {
-          LIMIT.path.unshift(i);
+          within(i);
           throw e;
         }
         t = 'E';
         copied = undefined;
       }
-      copy.push(copied);
+      copy[i] = copied;
       out += t;
     }
-    copied = copy;
+    copied = setPrototypeOf(copy, ArrayPrototype);
     return `${out}]`;
   }
   if (keys.length > LIMITS.keys) limit('k');
@@ -160,7 +175,7 @@ function text(v, depth, entries) {
       t = text(v[key], depth + 1, entries);
     } catch (e) {
       if (e === LIMIT) {
-        LIMIT.path.unshift(key);
+        within(key);
         throw e;
       }
       t = 'E';
@@ -168,7 +183,10 @@ function text(v, depth, entries) {
     }
     out += `s${key.length}:${key}${t}`;
     if (copied !== undefined) put(copy, key, copied);
-    if (depth === 0 && entries) entries.push(key, copied);
+    if (depth === 0 && entries) {
+      entries[entries.length] = key;
+      entries[entries.length] = copied;
+    }
   }
   copied = copy;
   return `${out}}`;
@@ -197,7 +215,7 @@ function own(v, key) {
 /** The time of `options.now` when it is a real `Date`, else NaN: a lookalike or a Proxy never throws. */
 function timeOf(options) {
   try {
-    return dateTime.call(options.now);
+    return dateTime.call(own(options, 'now'));
   } catch {
     return NaN;
   }
@@ -225,48 +243,47 @@ function decodeRequest(json, entries) {
   return request(JSON.parse(json), entries);
 }
 
+/** A payment result from its JSON: `raw` (open-ended) reads nothing from a polluted prototype. */
+function decodeResult(json) {
+  const result = JSON.parse(json);
+  setPrototypeOf(result.raw, SHIELD);
+  return result;
+}
+
 /** `String(n)`: the JSON of a number that is not a safe integer, without float formatting in wasm. */
 function numberText(n) {
   return Number.isFinite(n) ? String(n) : 'null';
 }
 
 /**
- * `f` called at most once, never throwing into its caller: IMP may call a callback twice, and a
- * wasm closure called again would throw inside IMP's code.
+ * `f` called at most once: IMP may call a callback twice, and a wasm closure called again would
+ * throw inside IMP's code. (`f`, the wasm's callback, never throws.)
  */
 function once(f) {
   return (arg) => {
     const g = f;
     f = undefined;
-    try {
-      g?.(arg);
-    } catch {
-      // Nothing of IMP's depends on what the page does with the result.
-    }
+    g?.(arg);
   };
 }
 
 /**
- * Makes `pay` and `registerBillingKey` of the checkout class answer a `NaverPayError` (`freed()`)
- * on a freed checkout, or on a `this` that is none, instead of entering the wasm with a null
- * pointer (which throws through it). Done once, on the first checkout made.
+ * Makes `pay` and `registerBillingKey` of the checkout class reject with `freed` (a NaverPayError
+ * CHECKOUT_FREED) on a freed checkout, or on a `this` that is none, instead of entering the wasm
+ * with a null pointer (which throws through it). Done once, on the first checkout made.
  */
 function guardCheckout(checkout, freed) {
   const proto = Object.getPrototypeOf(checkout);
-  if (hasOwn(proto, GUARDED)) return checkout;
+  if (guarded) return checkout;
+  guarded = true;
   for (const name of ['pay', 'registerBillingKey']) {
     const method = proto[name];
-    defineProperty(proto, name, {
-      value: { [name](params, options) {
-        return this instanceof checkout.constructor && this.__wbg_ptr ? method.call(this, params, options) : Promise.reject(freed());
-      } }[name],
-      writable: true,
-      configurable: true,
-    });
+    proto[name] = function (params, options) {
+      return this instanceof checkout.constructor && this.__wbg_ptr ? method.call(this, params, options) : Promise.reject(freed);
+    };
   }
-  defineProperty(proto, GUARDED, { value: true });
   return checkout;
 }
-const GUARDED = Symbol('guarded');
+let guarded = false;
 
-export { encode, navigatorDevice, own, timeOf, decodeReport, decodeRequest, numberText, once, guardCheckout, LIMITS };
+export { encode, navigatorDevice, own, timeOf, decodeReport, decodeRequest, decodeResult, numberText, once, guardCheckout, LIMITS };

@@ -112,6 +112,9 @@ impl fmt::Display for ErrorCode {
     }
 }
 
+/// How deep the checks read nested values, as LIMIT_EXCEEDED says it.
+pub(crate) const DEPTH_LIMIT: &str = "≤ 16 levels";
+
 /// One problem with one field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldIssue {

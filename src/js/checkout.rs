@@ -209,15 +209,10 @@ impl NaverPayCheckout {
     }
 }
 
-/// `checkout`, its class made to answer `CHECKOUT_FREED` after `free()` (js/bridge.js).
+/// `checkout`, its class made to reject `CHECKOUT_FREED` after `free()` (js/bridge.js).
 fn guarded(checkout: JsValue) -> JsValue {
-    thread_local! {
-        static FREED: JsValue = Closure::<dyn Fn() -> JsValue>::new(|| {
-            naver_pay_error(ErrorCode::CheckoutFreed, Locale::Ko, ErrorParts::default())
-        })
-        .into_js_value();
-    }
-    FREED.with(|freed| guard_checkout(&checkout, freed)).unwrap_or(checkout)
+    let freed = naver_pay_error(ErrorCode::CheckoutFreed, Locale::Ko, ErrorParts::default());
+    guard_checkout(&checkout, &freed).unwrap_or(checkout)
 }
 
 fn call_request_pay(imp: &JsValue, request: &JsValue, callback: &JsValue) -> Result<(), JsValue> {

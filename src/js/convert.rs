@@ -4,7 +4,7 @@
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
-use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
+use crate::error::{Detail, ErrorCode, FieldIssue, Locale, DEPTH_LIMIT};
 use crate::validate::ValidationReport;
 use crate::value::{Map, Value};
 use crate::wire::{self, Json};
@@ -25,13 +25,15 @@ extern "C" {
     /// `f` called at most once, never throwing into the caller (IMP).
     #[wasm_bindgen(catch)]
     pub(crate) fn once(f: &JsValue) -> Result<JsValue, JsValue>;
-    /// The checkout class answering `freed()` on a freed checkout (js/bridge.js says how).
+    /// The checkout class rejecting with `freed` on a freed checkout (js/bridge.js says how).
     #[wasm_bindgen(catch, js_name = guardCheckout)]
     pub(crate) fn guard_checkout(checkout: &JsValue, freed: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = decodeReport)]
     fn decode_report(json: &str, entries: &Array) -> JsValue;
     #[wasm_bindgen(js_name = decodeRequest)]
     fn decode_request(json: &str, entries: &Array) -> JsValue;
+    #[wasm_bindgen(js_name = decodeResult)]
+    fn decode_result(json: &str) -> JsValue;
     #[wasm_bindgen(js_name = numberText)]
     fn number_text(n: f64) -> String;
 }
@@ -67,15 +69,15 @@ impl Limit {
     }
 
     fn issue(&self, locale: Locale) -> FieldIssue {
-        let ko = locale == Locale::Ko;
-        let text = match self.kind {
-            b'd' => if ko { "최대 16단계 중첩" } else { "at most 16 levels deep" },
-            b'a' => if ko { "배열은 최대 1000개" } else { "at most 1000 items in an array" },
-            b'k' => if ko { "객체는 최대 1000개 키" } else { "at most 1000 keys in an object" },
-            b's' => if ko { "문자열은 최대 100000자" } else { "at most 100000 characters in a string" },
-            _ => if ko { "값은 모두 최대 50000개, 문자열은 모두 최대 2000000자" } else { "at most 50000 values and 2000000 characters in all" },
+        // The limit in figures, the same in both languages (`LIMITS` in js/bridge.js).
+        let limit = match self.kind {
+            b'd' => DEPTH_LIMIT,
+            b'a' => "≤ 1000 items",
+            b'k' => "≤ 1000 keys",
+            b's' => "≤ 100000 characters",
+            _ => "≤ 50000 values, ≤ 2000000 characters",
         };
-        FieldIssue::new(ErrorCode::LimitExceeded, self.path.as_str(), locale, Detail::Text(text))
+        FieldIssue::new(ErrorCode::LimitExceeded, self.path.as_str(), locale, Detail::Text(limit))
     }
 }
 
@@ -146,6 +148,11 @@ pub(crate) fn navigator() -> Value {
 /// JSON written for [`json_to_js`].
 pub(crate) fn json() -> Json {
     Json::new(number_text)
+}
+
+/// The `PaymentResult` `json` describes (its `raw` shielded from a polluted prototype).
+pub(crate) fn result_to_js(json: &Json) -> JsValue {
+    decode_result(&json.text)
 }
 
 /// The plain JavaScript value `json` describes.

@@ -21,7 +21,7 @@ use crate::error::{ErrorCode, FieldIssue};
 use crate::redirect::{parse_redirect_result, PaymentResult, MAX_URL_LEN};
 use crate::validate::{check, Additions, Kind, ValidateOptions, ValidationReport};
 use crate::value::Value;
-use convert::{get, json, json_to_js, set, Input};
+use convert::{get, json, json_to_js, result_to_js, set, Input};
 use error::{naver_pay_error, ErrorParts};
 
 /// `validateNaverPay(params, options?)`: never throws.
@@ -101,7 +101,7 @@ fn result_js(result: &PaymentResult, response: Option<&JsValue>) -> JsValue {
             json.raw(",\"").raw(key).raw("\":").opt_string(value);
         }
         json.raw(",\"mode\":").string(result.mode.as_str()).raw(",\"raw\":").object(&result.raw).raw("}");
-        return json_to_js(&json);
+        return result_to_js(&json);
     };
     let o = Object::new();
     set(&o, "success", &result.success.into());

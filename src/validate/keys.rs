@@ -25,21 +25,21 @@ const fn shortest(names: &[&str], mut min: usize) -> usize {
 pub(crate) fn is_secret_key(key: &str) -> bool {
     // Normalised on the stack: this runs for every key of every cart.
     let mut buf = [0u8; 64];
+    let mut heap = Vec::new();
     let mut len = 0;
     for b in normalised(key) {
-        if let Some(slot) = buf.get_mut(len) {
-            *slot = b;
+        match buf.get_mut(len) {
+            Some(slot) => *slot = b,
+            None => {
+                if heap.is_empty() {
+                    heap.extend_from_slice(&buf);
+                }
+                heap.push(b);
+            }
         }
         len += 1;
     }
-    let heap: Vec<u8>;
-    let norm = match buf.get(..len) {
-        Some(norm) => norm,
-        None => {
-            heap = normalised(key).collect();
-            &heap
-        }
-    };
+    let norm = buf.get(..len).unwrap_or(&heap);
     let digits = norm.iter().rev().take_while(|b| b.is_ascii_digit()).count();
     let norm = norm.get(..norm.len() - digits).unwrap_or(norm);
     norm.len() >= SHORTEST_SECRET
@@ -49,45 +49,44 @@ pub(crate) fn is_secret_key(key: &str) -> bool {
 
 /// `key` as bytes to compare with the tables: ASCII lower case; separators (`_ - .`, spaces),
 /// zero-width characters and the soft hyphen dropped; fullwidth forms and the Cyrillic and Greek
-/// letters that look like Latin ones read as those.
+/// letters that look like Latin ones read as those; any other character as a byte no name holds.
 fn normalised(key: &str) -> impl Iterator<Item = u8> + '_ {
     key.chars().filter_map(|c| {
-        let c = match u32::from(c) {
-            0xff01..=0xff5e => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
-            _ => c,
+        let code = u32::from(c);
+        let ascii = match code {
+            0..=0x7f => code,
+            0xff01..=0xff5e => code - 0xfee0,
+            _ => {
+                let lookalike = LOOKALIKES.iter().find(|(from, _)| u32::from(*from) == code);
+                return match lookalike {
+                    Some((_, 0)) => None,
+                    Some((_, to)) => Some(*to),
+                    None => Some(0xff),
+                };
+            }
         };
-        if c.is_ascii() {
-            return (!matches!(c, '_' | '-' | '.') && !c.is_ascii_whitespace()).then(|| c.to_ascii_lowercase() as u8);
-        }
-        Some(match c {
-            // Spaces, zero-width characters, the soft hyphen, the BOM.
-            '\u{a0}' | '\u{ad}' | '\u{180e}' | '\u{2000}'..='\u{200f}' | '\u{2028}'..='\u{202f}' | '\u{205f}'..='\u{2064}'
-            | '\u{3000}' | '\u{feff}' => return None,
-            // Cyrillic and Greek letters that pass for Latin ones.
-            'а' | 'А' | 'α' | 'Α' => b'a',
-            'в' | 'В' | 'β' | 'Β' => b'b',
-            'с' | 'С' | 'ϲ' => b'c',
-            'е' | 'Е' | 'ε' | 'Ε' => b'e',
-            'н' | 'Н' | 'Η' => b'h',
-            'і' | 'І' | 'ι' | 'Ι' | 'ӏ' => b'i',
-            'ј' | 'Ј' => b'j',
-            'к' | 'К' | 'κ' | 'Κ' => b'k',
-            'м' | 'М' | 'Μ' => b'm',
-            'п' | 'Ν' => b'n',
-            'о' | 'О' | 'ο' | 'Ο' => b'o',
-            'р' | 'Р' | 'ρ' | 'Ρ' => b'p',
-            'ѕ' | 'Ѕ' => b's',
-            'т' | 'Т' | 'τ' | 'Τ' => b't',
-            'υ' => b'u',
-            'ѵ' | 'ν' => b'v',
-            'х' | 'Х' | 'χ' | 'Χ' => b'x',
-            'у' | 'У' | 'γ' => b'y',
-            'Ζ' => b'z',
-            // Any other character: a byte no name holds.
-            _ => 0xff,
-        })
+        let b = ascii as u8;
+        (!matches!(b, b'_' | b'-' | b'.') && !b.is_ascii_whitespace()).then(|| b.to_ascii_lowercase())
     })
 }
+
+/// Characters that are not ASCII, by what a name compares them as: 0 for those dropped (spaces,
+/// zero-width characters, the soft hyphen, the BOM), else the Latin letter a Cyrillic or Greek
+/// one passes for.
+const LOOKALIKES: &[(u16, u8)] = &[
+    (0xa0, 0), (0xad, 0), (0x180e, 0), (0x2000, 0), (0x2001, 0), (0x2002, 0), (0x2003, 0), (0x2004, 0), (0x2005, 0),
+    (0x2006, 0), (0x2007, 0), (0x2008, 0), (0x2009, 0), (0x200a, 0), (0x200b, 0), (0x200c, 0), (0x200d, 0),
+    (0x200e, 0), (0x200f, 0), (0x2028, 0), (0x2029, 0), (0x202f, 0), (0x205f, 0), (0x2060, 0), (0x3000, 0), (0xfeff, 0),
+    (0x430, b'a'), (0x410, b'a'), (0x3b1, b'a'), (0x391, b'a'), (0x432, b'b'), (0x412, b'b'), (0x3b2, b'b'), (0x392, b'b'),
+    (0x441, b'c'), (0x421, b'c'), (0x3f2, b'c'), (0x435, b'e'), (0x415, b'e'), (0x3b5, b'e'), (0x395, b'e'),
+    (0x43d, b'h'), (0x41d, b'h'), (0x397, b'h'), (0x456, b'i'), (0x406, b'i'), (0x3b9, b'i'), (0x399, b'i'),
+    (0x4cf, b'i'), (0x458, b'j'), (0x408, b'j'), (0x43a, b'k'), (0x41a, b'k'), (0x3ba, b'k'), (0x39a, b'k'),
+    (0x43c, b'm'), (0x41c, b'm'), (0x39c, b'm'), (0x43f, b'n'), (0x39d, b'n'), (0x43e, b'o'), (0x41e, b'o'),
+    (0x3bf, b'o'), (0x39f, b'o'), (0x440, b'p'), (0x420, b'p'), (0x3c1, b'p'), (0x3a1, b'p'), (0x455, b's'),
+    (0x405, b's'), (0x442, b't'), (0x422, b't'), (0x3c4, b't'), (0x3a4, b't'), (0x3c5, b'u'), (0x475, b'v'),
+    (0x3bd, b'v'), (0x445, b'x'), (0x425, b'x'), (0x3c7, b'x'), (0x3a7, b'x'), (0x443, b'y'), (0x423, b'y'),
+    (0x3b3, b'y'), (0x396, b'z'),
+];
 
 /// Whether `text` looks like JSON (starts with `{` or `[`) and names a credential as a key
 /// (a quoted string followed by `:`): `custom_data: '{"imp_secret": "…"}'`.

@@ -432,7 +432,7 @@ impl Checker {
         if depth > MAX_SECRET_DEPTH {
             // Refused, not left unchecked: a secret must not hide below the search.
             if matches!(value, Value::Object(_) | Value::Array(_)) {
-                self.error(C::LimitExceeded, path, Detail::Text(self.tr("최대 16단계 중첩", "at most 16 levels deep")));
+                self.error(C::LimitExceeded, path, Detail::Text(crate::error::DEPTH_LIMIT));
             }
             return;
         }
