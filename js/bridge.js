@@ -273,17 +273,20 @@ function once(f) {
  * with a null pointer (which throws through it). Done once, on the first checkout made.
  */
 function guardCheckout(checkout, freed) {
-  const proto = Object.getPrototypeOf(checkout);
+  checkouts.add(checkout);
   if (guarded) return checkout;
   guarded = true;
+  const proto = Object.getPrototypeOf(checkout);
   for (const name of ['pay', 'registerBillingKey']) {
     const method = proto[name];
     proto[name] = function (params, options) {
-      return this instanceof checkout.constructor && this.__wbg_ptr ? method.call(this, params, options) : Promise.reject(freed);
+      // Only a checkout this module made, never a Proxy of one (its traps could lie about the pointer).
+      return checkouts.has(this) && this.__wbg_ptr ? method.call(this, params, options) : Promise.reject(freed);
     };
   }
   return checkout;
 }
+const checkouts = new WeakSet();
 let guarded = false;
 
 export { encode, navigatorDevice, own, timeOf, decodeReport, decodeRequest, decodeResult, numberText, once, guardCheckout, LIMITS };
