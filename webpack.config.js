@@ -1,5 +1,5 @@
 // Bundles the demo shop (www/) into dist/, taking `naverpay-checkout` from the built package in ./pkg
-// exactly as a merchant's webpack 5 app takes it from node_modules (the bundler entry, async WebAssembly).
+// exactly as a merchant's webpack 5 app takes it from node_modules: the default entry, no wasm setting.
 import path from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -39,11 +39,9 @@ export default (env, argv) => ({
   output: {
     path: path.join(here, 'dist'),
     filename: '[name].js',
-    webassemblyModuleFilename: '[modulehash].wasm',
     publicPath: '/',
     clean: true,
   },
-  experiments: { asyncWebAssembly: true },
   resolve: {
     alias: { 'naverpay-checkout$': path.join(here, 'pkg') },
   },

@@ -1,5 +1,5 @@
-// `npm run bench`: size, start-up, validation speed, click-to-request_pay and memory of the web
-// build, beside what a user would pick instead. Prints a table and writes BENCHMARKS.md.
+// `npm run bench`: size and start-up of each browser entry, validation speed, click-to-request_pay
+// and memory, beside what a user would pick instead. Prints a table and writes BENCHMARKS.md.
 // Needs the package built (npm run bench builds it first). Bounded: a watchdog ends it after 5 minutes.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync, cpSync } from 'node:fs';
@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { measure, webBuildSize, TARGET_GZIP } from '../scripts/size.mjs';
+import { measure, entrySizes, TARGET_GZIP } from '../scripts/size.mjs';
 import { startStaticServer } from '../tests/support/server.mjs';
 import { launchBrowser } from '../tests/support/browser.mjs';
 import { sections, functionSizes, crateOf } from '../scripts/wasm-sections.mjs';
@@ -21,7 +21,7 @@ const watchdog = setTimeout(() => {
 }, 300_000);
 watchdog.unref();
 
-const STARTUP_LOADS = 40;
+const STARTUP_LOADS = 30;
 const loadAtStart = os.loadavg();
 const CLICKS = 100;
 const log = (...a) => console.error('bench:', ...a);
@@ -61,19 +61,19 @@ if (eq.status !== 0) {
 log(eqSummary);
 
 // ---- 1. size ---------------------------------------------------------------------------------------
-// Everything below measures one copy of pkg/web, so a rebuild of pkg/ during the run changes nothing.
+// Everything below measures one copy of the browser entries, so a rebuild of pkg/ during the run changes nothing.
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'npc-bench-'));
 const WEB = path.join(tmp, 'web');
+const ENTRY_FILES = ['web/naverpay_checkout_bg.wasm', 'web/naverpay_checkout.js', 'esm/naverpay_checkout.js', 'global/naverpay-checkout.js'];
 for (let i = 0; ; i++) {
   try {
-    cpSync('pkg/web', WEB, { recursive: true });
-    readFileSync(path.join(WEB, 'naverpay_checkout_bg.wasm'));
-    readFileSync(path.join(WEB, 'naverpay_checkout.js'));
+    for (const folder of ['web', 'esm', 'global']) cpSync(`pkg/${folder}`, path.join(tmp, folder), { recursive: true });
+    for (const f of ENTRY_FILES) readFileSync(path.join(tmp, f));
     break;
   } catch (e) {
     if (i === 30) throw e;
-    log('pkg/web is incomplete (being rebuilt?); waiting');
-    rmSync(WEB, { recursive: true, force: true });
+    log('pkg/ is incomplete (being rebuilt?); waiting');
+    for (const folder of ['web', 'esm', 'global']) rmSync(path.join(tmp, folder), { recursive: true, force: true });
     await new Promise((r) => setTimeout(r, 2000));
   }
 }
@@ -88,7 +88,7 @@ const bundle = async (name, contents) => {
   return code;
 };
 writeFileSync(path.join(tmp, 'empty.js'), 'export const ready = true;\n');
-const ours = webBuildSize(WEB);
+const entries = entrySizes(tmp);
 const others = [
   ['@portone/browser-sdk loader', 'portone',
     "import * as PortOne from '@portone/browser-sdk/v2';\nexport const pay = (request) => PortOne.requestPayment(request);\n"],
@@ -135,16 +135,18 @@ const browser = await launchBrowser();
 const chromiumVersion = browser.version();
 const BLANK = `${server.url}/__fixtures/blank.html`;
 
-// Start-up: a fresh context (empty HTTP and code caches) per load; import() → await init() done.
-// Three kinds of load, interleaved: the package from a blank page; a one-line module in the same
-// conditions (what any import() costs here); and the package from a page whose <head> has the
-// preload hints the README recommends, timed once the page has loaded.
-log(`start-up: ${STARTUP_LOADS} fresh page loads each: the package, a one-line module, the package with preload hints`);
-const KINDS = ['cold', 'empty', 'preload'];
+// Start-up: a fresh context (empty HTTP and code caches) per load, no preload hints, from a blank
+// page until the first validation has answered. Five kinds of load, interleaved: the default entry
+// (import(), the wasm inline); the classic script (a <script src> until its global is there); the
+// /web entry (import() → await init()); a one-line module in the same conditions (what any
+// import() costs here); and /web from a page whose <head> has the preload hints the README shows,
+// timed once the page has loaded.
+log(`start-up: ${STARTUP_LOADS} fresh page loads each: default entry, classic script, /web, a one-line module, /web with preload hints`);
+const KINDS = ['default', 'global', 'cold', 'empty', 'preload'];
 writeFileSync(path.join(tmp, 'preload.html'), '<!doctype html><meta charset="utf-8"><title>preload</title>\n'
   + '<link rel="modulepreload" href="/__bench/web/naverpay_checkout.js">\n'
   + '<link rel="preload" href="/__bench/web/naverpay_checkout_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n');
-const loads = { cold: [], empty: [], preload: [] };
+const loads = Object.fromEntries(KINDS.map((k) => [k, []]));
 for (let i = 0; i < KINDS.length * (STARTUP_LOADS + 2); i++) {
   const kind = KINDS[i % KINDS.length];
   const context = await browser.newContext();
@@ -154,10 +156,23 @@ for (let i = 0; i < KINDS.length * (STARTUP_LOADS + 2); i++) {
     await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => e.responseEnd > 0).length >= 2);
   }
   const before = server.requests.length;
-  const t = await page.evaluate(async (empty) => {
+  const t = await page.evaluate(async (kind) => {
     const t0 = performance.now();
-    if (empty) {
+    if (kind === 'empty') {
       await import('/__bench/empty.js');
+      return { total: performance.now() - t0 };
+    }
+    if (kind === 'default') {
+      const m = await import('/__bench/esm/naverpay_checkout.js');
+      if (m.validateNaverPay({}).ok !== false) throw new Error('not ready');
+      return { total: performance.now() - t0 };
+    }
+    if (kind === 'global') {
+      await new Promise((resolve, reject) => {
+        const s = Object.assign(document.createElement('script'), { src: '/__bench/global/naverpay-checkout.js', onload: resolve, onerror: reject });
+        document.head.append(s);
+      });
+      if (window.NaverPayCheckout.validateNaverPay({}).ok !== false) throw new Error('not ready');
       return { total: performance.now() - t0 };
     }
     const m = await import('/__bench/web/naverpay_checkout.js');
@@ -166,7 +181,7 @@ for (let i = 0; i < KINDS.length * (STARTUP_LOADS + 2); i++) {
     const t2 = performance.now();
     if (m.validateNaverPay({}).ok !== false) throw new Error('not ready');
     return { total: t2 - t0, importJs: t1 - t0, init: t2 - t1 };
-  }, kind === 'empty');
+  }, kind);
   t.requests = server.requests.length - before;
   t.paths = server.requests.slice(before).map((r) => r.url.replace(/^\/__bench\/web\//, ''));
   if (i >= 2 * KINDS.length) loads[kind].push(t); // the first two of each warm the browser process up
@@ -361,12 +376,17 @@ const gap = (value, target, unit, lowerIsBetter = true) => {
   return met ? `met (${Math.abs(d).toFixed(2)} ${unit} to spare)` : `**missed by ${Math.abs(d).toFixed(2)} ${unit}**`;
 };
 const ratioGap = (r, target) => (r <= target ? `met (${(target / r).toFixed(2)}× headroom)` : `**needs a ${(r / target).toFixed(2)}× speed-up**`);
-const gzipTotal = ours.total.gzip / 1024;
+const [sizeDefault, sizeGlobal, sizeWeb] = entries.map((e) => e.size.gzip / 1024);
+const coldDefault = median(loads.default.map((s) => s.total));
+const coldGlobal = median(loads.global.map((s) => s.total));
 const targets = [
-  ['web build .wasm + JS, gzip -9', `${gzipTotal.toFixed(1)} KB`, '≤ 40 KB (aim 30 KB)',
-    `${gap(gzipTotal, TARGET_GZIP / 1024, 'KB')}; aim: ${gap(gzipTotal, 30, 'KB')}`],
-  ['start-up median (import() → init() done)', ms(st.total), '< 10 ms', gap(st.total, 10, 'ms')],
-  ['start-up median, page with the README\'s preload hints', ms(st.preload), '< 10 ms', gap(st.preload, 10, 'ms')],
+  ['default entry (esm/, wasm inline), gzip -9', `${sizeDefault.toFixed(1)} KB`, `≤ ${TARGET_GZIP.default / 1024} KB`, gap(sizeDefault, TARGET_GZIP.default / 1024, 'KB')],
+  ['classic script (global/), gzip -9', `${sizeGlobal.toFixed(1)} KB`, `≤ ${TARGET_GZIP.default / 1024} KB`, gap(sizeGlobal, TARGET_GZIP.default / 1024, 'KB')],
+  ['/web entry .wasm + JS, gzip -9', `${sizeWeb.toFixed(1)} KB`, `≤ ${TARGET_GZIP.web / 1024} KB`, gap(sizeWeb, TARGET_GZIP.web / 1024, 'KB')],
+  ['cold start-up median, default entry (import() → first validation)', ms(coldDefault), '≤ 25 ms', gap(coldDefault, 25, 'ms')],
+  ['cold start-up median, classic script (<script src> → first validation)', ms(coldGlobal), '≤ 25 ms', gap(coldGlobal, 25, 'ms')],
+  ['cold start-up median, /web (import() → init() done)', ms(st.total), '—', 'size-optimized entry; preload hints recommended'],
+  ['start-up median, /web, page with the README\'s preload hints', ms(st.preload), '< 10 ms', gap(st.preload, 10, 'ms')],
   ...[1, 20].map((n) => [`validation, ${n} product${n > 1 ? 's' : ''}: wasm ÷ zod`, ratio(`wasm:${n}`, `zod:${n}`), '< 1× (faster than zod)',
     ratioGap(perCall[`wasm:${n}`] / perCall[`zod:${n}`], 1)]),
   ...[1, 20].map((n) => [`validation, ${n} product${n > 1 ? 's' : ''}: wasm ÷ hand-written JS`, ratio(`wasm:${n}`, `js:${n}`), '≤ 2×',
@@ -385,16 +405,15 @@ if (loadAtStart[0] > os.cpus().length) {
     + 'Absolute timings are inflated and noisy; sizes, memory, and the ratios between validators measured in the same page are the more telling figures. '
     + 'The start-up table gives a baseline measured in the same conditions.', '');
 }
-lines.push('## Targets (issue 6)', '', '| measure | figure | target | gap |', '|---|---|---|---|',
+lines.push('## Targets (issues 6 and 11)', '', '| measure | figure | target | gap |', '|---|---|---|---|',
   ...targets.map((r) => `| ${r.join(' | ')} |`), '');
 lines.push('## Size', '',
-  'What a page downloads. Ours: `pkg/web` (the `.wasm` and every `.js` file of the web build, measured as `scripts/size.mjs` does).',
+  'What a page downloads. Ours: each browser entry of the package, every `.js` and `.wasm` file of its folder, measured as `scripts/size.mjs` does '
+  + '(the default entry and the classic script carry the wasm inline as hexadecimal text; `/web` fetches its `.wasm`).',
   'The others: each bundled from an app-like entry by esbuild ' + versions.esbuild + ' (`--bundle --minify --format=esm`, browser, es2020).',
   'gzip at level 9 and brotli at quality 11, each file on its own.', '',
   '| | raw | gzip -9 | brotli |', '|---|---:|---:|---:|',
-  sizeRow('**naverpay-checkout web build: .wasm**', ours.wasm),
-  sizeRow('**naverpay-checkout web build: JS glue**', ours.js),
-  sizeRow('**naverpay-checkout web build: total**', ours.total),
+  ...entries.map((e) => sizeRow(`**naverpay-checkout ${e.name}**`, e.size)),
   ...otherSizes.map(([label, m]) => sizeRow(label, m)), '');
 lines.push(`Versions: @portone/browser-sdk ${versions['@portone/browser-sdk']} (entry \`import * as PortOne from '@portone/browser-sdk/v2'\`, `
   + `\`PortOne.requestPayment\`), @stripe/stripe-js ${versions['@stripe/stripe-js']} (\`loadStripe\`), zod ${versions.zod} (\`import { z } from 'zod'\`). `
@@ -402,24 +421,27 @@ lines.push(`Versions: @portone/browser-sdk ${versions['@portone/browser-sdk']} (
   + 'and none of those CDN scripts is counted here. The hand-written validator and the zod schema do validation only '
   + '(the wasm also parses redirects, loads the SDK, drives `pay()` and builds server bodies).', '');
 lines.push('### Where the wasm bytes are', '',
-  `Sections of the shipped \`pkg/web\` module: ${wasmSections.map((s) => `${s.name} ${KB(s.size)}`).join(', ')}.`, '');
+  `Sections of the shipped module (the same in every entry): ${wasmSections.map((s) => `${s.name} ${KB(s.size)}`).join(', ')}.`, '');
 if (byCrate) {
   lines.push('Function bodies by crate (the same build re-bound with names kept: `wasm-bindgen --keep-debug`, `wasm-opt -Oz -g`):', '',
     '| crate | code |', '|---|---:|', ...byCrate.slice(0, 10).map(([c, n]) => `| ${c} | ${KB(n)} |`), '',
     'Largest functions:', '', '| function | bytes |', '|---|---:|',
     ...topFunctions.map((f) => `| \`${f.name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{8,}\]/g, '').replace(/\|/g, '\\|').slice(0, 110)}\` | ${f.size} |`), '');
 }
+const row = (label, xs) => `| ${label} | ${ms(median(xs))} | ${ms(quantile(xs, 0.1))} | ${ms(quantile(xs, 0.9))} |`;
 lines.push('## Start-up', '',
-  `Headless Chromium, loopback HTTP (\`Cache-Control: no-store\`), a fresh browser context per load (empty caches), `
-  + `${startup.length} loads after 2 warm-up loads. Timed in the page from \`import('/__bench/web/naverpay_checkout.js')\` to \`await init()\` done (fetch, compile, instantiate).`, '',
+  `Headless Chromium, loopback HTTP (\`Cache-Control: no-store\`), a fresh browser context per load (empty caches), no preload hints unless said, `
+  + `${startup.length} loads of each kind after 2 warm-up loads, interleaved. Timed in the page until the package has answered a first validation.`, '',
   '| | median | p10 | p90 |', '|---|---:|---:|---:|',
-  `| import() → init() done | ${ms(st.total)} | ${ms(st.p10)} | ${ms(st.p90)} |`,
+  row('default entry: `import(\'…/esm/naverpay_checkout.js\')` (fetch, decode, compile and instantiate at evaluation) → `validateNaverPay`', loads.default.map((s) => s.total)),
+  row('classic script: `<script src=\'…/global/naverpay-checkout.js\'>` loaded → `NaverPayCheckout.validateNaverPay`', loads.global.map((s) => s.total)),
+  `| /web: import() → init() done | ${ms(st.total)} | ${ms(st.p10)} | ${ms(st.p90)} |`,
   `| of which import() of the JS glue | ${ms(st.importJs)} | | |`,
   `| of which init() (fetch + compile + instantiate the .wasm) | ${ms(st.init)} | | |`,
   `| baseline: import() of a one-line module, same conditions | ${ms(st.empty)} | ${ms(st.emptyP10)} | ${ms(st.emptyP90)} |`,
   `| import() → init() done, less the baseline median | ${ms(st.total - st.empty)} | | |`,
   `| import() → init() done, page with preload hints | ${ms(st.preload)} | ${ms(st.preloadP10)} | ${ms(st.preloadP90)} |`, '',
-  `Requests per load: ${st.requests} (${startup[0].paths.map((x) => `\`${x}\``).join(', ')}). They come one after another: `
+  `The default entry and the classic script are one request each. /web makes ${st.requests} per load (${startup[0].paths.map((x) => `\`${x}\``).join(', ')}), one after another: `
   + 'the glue\'s static import is found only once the glue has arrived, and `init()` fetches the .wasm only after both are evaluated. '
   + 'In a fresh context each request also waits a few milliseconds for its connection, which the one-line module pays too.', '',
   'With the preload hints (`<link rel="modulepreload">` for the glue and `<link rel="preload" as="fetch" crossorigin>` for the .wasm, '

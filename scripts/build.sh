@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Builds the publishable npm package into pkg/:
-#   pkg/bundler  default entry (webpack 5, Vite)        import … from 'naverpay-checkout'
-#   pkg/web      plain <script type="module">           import init, … from 'naverpay-checkout/web'
-#   pkg/node     Node (require and import)              the `node` export condition
-# The wasm is built once, bound three times, then shrunk with wasm-opt (npm binaryen).
+# Builds the publishable npm package into pkg/ (scripts/package.mjs says what each folder is):
+#   pkg/esm     default entry, wasm inline (browsers, every bundler)   import … from 'naverpay-checkout'
+#   pkg/node    the same as CommonJS (Node, server renderers)          the `require` and `node` conditions
+#   pkg/global  the same as a classic script                           <script src> → window.NaverPayCheckout
+#   pkg/web     size-optimized, fetches its .wasm after init()         import init, … from 'naverpay-checkout/web'
+# The wasm is built once, bound once by wasm-bindgen, shrunk with wasm-opt (npm binaryen), and each
+# entry is bundled from that one glue.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,21 +24,14 @@ wasm=target/release-wasm/wasm32-unknown-unknown/release/$crate.wasm
 # Built aside, then moved into place: a half-built pkg/ is never visible to anyone reading it.
 out=$(mktemp -d "${TMPDIR:-/tmp}/naverpay-pkg.XXXXXX")
 trap 'rm -rf "$out"' EXIT
-for target in bundler web node; do
-  bindgen_target=$target
-  [ "$target" = node ] && bindgen_target=nodejs
-  wasm-bindgen --target "$bindgen_target" --no-typescript --out-dir "$out/$target" "$wasm"
-  # The features rustc's wasm32 target enables by default; wasm-opt must not assume others.
-  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    -o "$out/$target/${crate}_bg.wasm" "$out/$target/${crate}_bg.wasm"
-done
+wasm-bindgen --target web --no-typescript --out-dir "$out/glue" "$wasm"
+# The features rustc's wasm32 target enables by default; wasm-opt must not assume others.
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  -o "$out/glue/${crate}_bg.wasm" "$out/glue/${crate}_bg.wasm"
 
 node scripts/package.mjs "$out"
-# The web build is loaded as is by pages, so its glue ships minified; bundlers minify their own.
-node_modules/.bin/esbuild "$out/web/$crate.js" --minify --format=esm --log-level=warning \
-  --outfile="$out/web/$crate.js" --allow-overwrite
 rm -rf pkg.old
 [ -d pkg ] && mv pkg pkg.old
 mv "$out" pkg

@@ -1,17 +1,24 @@
-// Completes pkg/ after wasm-bindgen: inlines the JavaScript snippets (js/error.js with the
-// NaverPayError class, js/bridge.js with the value encoder, js/loader.js with the SDK loader),
-// which wasm-bindgen copies beside the glue, into the glue that imports them, so a page makes no
-// extra request before the wasm starts; gives the wasm's imports and exports short names; exports
-// the error class from each entry; writes package.json, the declarations and the README.
-import { readFileSync, readdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+// Completes pkg/ from what wasm-bindgen wrote (`--target web`: one module, one glue file):
+//   esm/     the default entry: ES module, the wasm inline, instantiated at evaluation
+//   node/    the same as CommonJS, for `require` and the `node` condition (Node, server renderers)
+//   global/  the same as a classic script defining `window.NaverPayCheckout`
+//   web/     the size-optimized ES module that fetches its .wasm beside it after `await init()`
+// First the JavaScript snippets (js/error.js with the NaverPayError class, js/bridge.js with the
+// value encoder, js/loader.js with the SDK loader) are inlined into the glue, and the wasm's imports
+// and exports get short names; then each entry is bundled from that one glue by esbuild. Last,
+// package.json, the declarations and the user README.
+import { readFileSync, readdirSync, writeFileSync, copyFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { shortenNames } from './shorten-names.mjs';
 
 // The folder wasm-bindgen wrote into (scripts/build.sh passes a fresh one each time).
-const pkg = process.argv[2] ?? 'pkg';
+const out = process.argv[2] ?? 'pkg';
 const crate = 'naverpay_checkout';
-const PUBLIC = 'NaverPayError, isNaverPayError';
-// Every file in js/ is a snippet the wasm imports, and each glue file must import each one once.
+const glueDir = join(out, 'glue');
+const glue = join(glueDir, `${crate}.js`);
+const wasmFile = join(glueDir, `${crate}_bg.wasm`);
+// Every file in js/ is a snippet the wasm imports, and the glue must import each one once.
 const SNIPPETS = readdirSync('js').filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();
 
 /** A snippet as one statement binding its exports; its own names stay inside its function scope. */
@@ -23,43 +30,82 @@ function snippet(name) {
   return `const { ${names} } = (() => {\n${source.replace(exports[0][0], `return { ${names} };`)}})();`;
 }
 
-/** Replaces each line of `file` that imports a snippet with the snippet itself, then appends `tail`. */
-function inlineSnippets(file, tail) {
-  const importLine = /^(?:import \{ .+ \} from '|const \{ .+ \} = require\(String\.raw`)\.\/snippets\/[^/]+\/js\/(\w+)\.js/;
+/** `text` with `from` replaced exactly once; a glue that no longer has it fails the build. */
+function replaceOnce(text, from, to, what) {
+  const at = text.indexOf(from);
+  if (at === -1 || text.indexOf(from, at + 1) !== -1) throw new Error(`${glue}: expected ${what} once: ${from}`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+// 1. The glue with the snippets inlined, the public error helpers exported, and short names.
+{
+  const importLine = /^import \{ .+ \} from '\.\/snippets\/[^/]+\/js\/(\w+)\.js';$/;
   const found = [];
-  const lines = readFileSync(file, 'utf8').split('\n').map((line) => {
+  const lines = readFileSync(glue, 'utf8').split('\n').map((line) => {
     const m = line.match(importLine);
     if (!m) return line;
     found.push(m[1]);
     return snippet(m[1]);
   });
   if (found.sort().join() !== SNIPPETS.join()) {
-    throw new Error(`${file}: expected one import each of ${SNIPPETS.map((s) => `js/${s}.js`).join(', ')}, got ${found}`);
+    throw new Error(`${glue}: expected one import each of ${SNIPPETS.map((s) => `js/${s}.js`).join(', ')}, got ${found}`);
   }
-  writeFileSync(file, lines.join('\n') + tail);
+  writeFileSync(glue, lines.join('\n') + 'export { NaverPayError, isNaverPayError };\n');
+  rmSync(join(glueDir, 'snippets'), { recursive: true });
+  shortenNames(wasmFile, [glue], `./${crate}_bg.js`);
 }
 
-// ES modules: the web entry and the bundler's _bg module hold the snippets; the bundler entry
-// re-exports everything from _bg.
-inlineSnippets(join(pkg, 'web', `${crate}.js`), `export { ${PUBLIC} };\n`);
-inlineSnippets(join(pkg, 'bundler', `${crate}_bg.js`), `export { ${PUBLIC} };\n`);
+/** The glue's public exports (functions, classes, the error helpers), `initSync` and `default` aside. */
+function publicExports(text) {
+  const names = [...text.matchAll(/^export (?:async )?(?:function|class) (\w+)/gm)].map((m) => m[1]);
+  for (const m of text.matchAll(/^export \{ (.+) \};$/gm)) {
+    names.push(...m[1].split(',').map((n) => n.trim().split(/\s+as\s+/).at(-1)));
+  }
+  return names.filter((n) => n !== 'initSync' && n !== 'default').sort();
+}
+const PUBLIC = publicExports(readFileSync(glue, 'utf8'));
+
+// 2. The web entry: the glue itself, with calls before init() answered by NOT_INITIALIZED.
 {
-  const entry = join(pkg, 'bundler', `${crate}.js`);
-  writeFileSync(entry, readFileSync(entry, 'utf8') + `export { ${PUBLIC} } from './${crate}_bg.js';\n`);
+  let text = readFileSync(glue, 'utf8');
+  text = replaceOnce(text, '\nlet wasmModule, wasmInstance, wasm;\n',
+    `\n${readFileSync('scripts/entries/web-guard.js', 'utf8')}let wasmModule, wasmInstance, wasm = NOT_INITIALIZED;\n`,
+    'the declaration of `wasm`');
+  const initialised = text.split('if (wasm !== undefined) return wasm;').length - 1;
+  if (initialised !== 2) throw new Error(`${glue}: expected initSync and __wbg_init each to test \`wasm !== undefined\``);
+  text = text.replaceAll('if (wasm !== undefined) return wasm;', 'if (wasm !== NOT_INITIALIZED) return wasm;');
+  mkdirSync(join(out, 'web'));
+  writeFileSync(join(out, 'web', `${crate}.js`), text);
+  copyFileSync(wasmFile, join(out, 'web', `${crate}_bg.wasm`));
+  // Loaded as is by pages, so it ships minified; bundlers minify their own.
+  buildSync({ entryPoints: [join(out, 'web', `${crate}.js`)], outfile: join(out, 'web', `${crate}.js`),
+    allowOverwrite: true, minify: true, format: 'esm', logLevel: 'warning' });
 }
-// Node: CommonJS throughout; `require` and `import` get this one build (no dual-package hazard).
-inlineSnippets(join(pkg, 'node', `${crate}.js`), 'exports.NaverPayError = NaverPayError;\nexports.isNaverPayError = isNaverPayError;\n');
-writeFileSync(join(pkg, 'node', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
-for (const target of ['bundler', 'web', 'node']) rmSync(join(pkg, target, 'snippets'), { recursive: true });
 
-// Short import and export names (scripts/shorten-names.mjs), in each module and the glue around it.
-const glue = { web: [`${crate}.js`], bundler: [`${crate}.js`, `${crate}_bg.js`], node: [`${crate}.js`] };
-for (const [target, files] of Object.entries(glue)) {
-  shortenNames(join(pkg, target, `${crate}_bg.wasm`), files.map((f) => join(pkg, target, f)), `./${crate}_bg.js`);
+// 3. The inline entries: one source, bundled as an ES module, CommonJS and a classic script.
+{
+  writeFileSync(join(glueDir, 'wasm.js'), `export const WASM_HEX = '${readFileSync(wasmFile).toString('hex')}';\n`);
+  const entry = join(glueDir, 'entry.js');
+  writeFileSync(entry, readFileSync('scripts/entries/inline.js', 'utf8').replace('./glue.js', `./${crate}.js`) +
+    `export { ${PUBLIC.join(', ')} } from './${crate}.js';\n`);
+  // The names stay (stack traces and a debugger show the API's own); white space and syntax shrink.
+  const common = { entryPoints: [entry], bundle: true, minifyWhitespace: true, minifySyntax: true,
+    target: 'es2020', logLevel: 'warning',
+    // Only init() reads import.meta.url (for the .wasm beside it); these entries never call it.
+    define: { 'import.meta.url': 'undefined' } };
+  buildSync({ ...common, format: 'esm', outfile: join(out, 'esm', `${crate}.js`) });
+  // platform node: esbuild then annotates the export names, which Node's `import` of CommonJS reads.
+  buildSync({ ...common, format: 'cjs', platform: 'node', outfile: join(out, 'node', `${crate}.js`) });
+  buildSync({ ...common, format: 'iife', globalName: 'NaverPayCheckout', outfile: join(out, 'global', 'naverpay-checkout.js') });
+  // node/ is CommonJS whatever the package's "type"; its declarations beside it are read as CommonJS too.
+  writeFileSync(join(out, 'node', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 }
+rmSync(glueDir, { recursive: true });
 
+// 4. package.json, declarations, README.
 const cargo = readFileSync('Cargo.toml', 'utf8');
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"$`, 'm'))?.[1];
+const repository = field('repository');
 
 const manifest = {
   name: 'naverpay-checkout',
@@ -67,33 +113,42 @@ const manifest = {
   description: field('description'),
   license: field('license'),
   keywords: ['naverpay', 'naver-pay', 'portone', 'iamport', 'payment', 'checkout', 'wasm'],
+  repository: { type: 'git', url: `git+${repository}.git` },
+  homepage: `${repository}#readme`,
+  bugs: { url: `${repository}/issues` },
   type: 'module',
   main: `./node/${crate}.js`,
-  module: `./bundler/${crate}.js`,
+  module: `./esm/${crate}.js`,
   types: './index.d.ts',
+  // CDNs that mirror npm serve this file for the bare package URL (a classic <script src>).
+  unpkg: './global/naverpay-checkout.js',
+  jsdelivr: './global/naverpay-checkout.js',
   exports: {
     '.': {
-      // The Node build is CommonJS: its declarations sit beside it, where node/package.json
-      // makes TypeScript read them as CommonJS too (a `.cts` importing the package compiles).
+      // One CommonJS build for Node's `require` and `import` alike: no second copy of the module
+      // (and of NaverPayError) when both are used. Its declarations sit beside it, where
+      // node/package.json makes TypeScript read them as CommonJS too.
       node: { types: `./node/${crate}.d.ts`, default: `./node/${crate}.js` },
+      require: { types: `./node/${crate}.d.ts`, default: `./node/${crate}.js` },
       types: './index.d.ts',
-      default: `./bundler/${crate}.js`,
+      default: `./esm/${crate}.js`,
     },
     './web': {
       types: './web.d.ts',
       default: `./web/${crate}.js`,
     },
     './web/naverpay_checkout_bg.wasm': `./web/${crate}_bg.wasm`,
+    './global': './global/naverpay-checkout.js',
     './package.json': './package.json',
   },
-  // Instantiating the wasm is the bundler entry's one side effect; it touches no global.
-  sideEffects: [`./bundler/${crate}.js`, `./bundler/${crate}_bg.js`],
-  files: ['bundler', 'web', 'node', 'index.d.ts', 'web.d.ts', 'README.md'],
+  // No "sideEffects": false. Each entry is one module whose evaluation instantiates its wasm (and,
+  // for global/, defines the global); there is no unused module for a bundler to drop.
+  files: ['esm', 'node', 'global', 'web', 'index.d.ts', 'web.d.ts', 'README.md'],
   engines: { node: '>=18' },
 };
-writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
 for (const [from, to] of [['types/index.d.ts', 'index.d.ts'], ['types/index.d.ts', `node/${crate}.d.ts`],
-  ['types/web.d.ts', 'web.d.ts'], ['README.md', 'README.md']]) {
-  copyFileSync(from, join(pkg, to));
+  ['types/web.d.ts', 'web.d.ts'], ['docs/npm-readme.md', 'README.md']]) {
+  copyFileSync(from, join(out, to));
 }

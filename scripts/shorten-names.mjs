@@ -22,7 +22,7 @@ const escape = (name) => name.replace(/\$/g, '\\$');
 const word = (name) => new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`, 'g');
 
 /** Short names in order, skipping any that `taken` refuses. */
-function* shortNames(taken = () => false) {
+function* shortNames(taken) {
   for (let n = 0; ; n++) {
     let name = '';
     for (let i = n; ; i = Math.floor(i / LETTERS.length) - 1) {
@@ -61,12 +61,14 @@ export function shortenNames(wasmPath, jsPaths, module) {
   const count = (re) => js.reduce((n, text) => n + (text.match(re)?.length ?? 0), 0);
   const replace = (re, to) => js.forEach((text, i) => { js[i] = text.replace(re, to); });
 
-  const importNames = shortNames((name) => count(word(name)) > 0);
+  // Imports and exports draw from one sequence: no short name is both (a loader that binds a
+  // module's imports and exports in one scope, as ES-module integration does, sees no clash).
+  const names = shortNames((name) => count(word(name)) > 0);
   wasm = rewrite(wasm, 2, imports(wasm).map((i) => ({ ...i, nameAt: i.fieldAt, nameEnd: i.fieldEnd })), (imp) => {
     if (imp.module !== module) return undefined;
     const found = count(word(imp.field));
     if (found !== 1) throw new Error(`${wasmPath}: import ${imp.field} stands ${found} times in the glue, not once`);
-    const short = importNames.next().value;
+    const short = names.next().value;
     replace(word(imp.field), short);
     return short;
   });
@@ -74,13 +76,12 @@ export function shortenNames(wasmPath, jsPaths, module) {
   // An export is renamed where the glue reads it only as `wasm.<name>`: its other mentions must be
   // bare identifiers (the glue names some JavaScript wrappers after the export they call) or in
   // doc comments, never another property access or a string.
-  const exportNames = shortNames();
   wasm = rewrite(wasm, 7, exportsOf(wasm), (exp) => {
     const asExport = new RegExp(`(?<![\\w$])wasm\\.${escape(exp.name)}(?![\\w$])`, 'g');
     const asProperty = new RegExp(`(?<=[.'"])${escape(exp.name)}(?![\\w$])`, 'g');
     const read = count(asExport);
     if (exp.name === 'memory' || read === 0 || count(asProperty) !== read) return undefined;
-    const short = exportNames.next().value;
+    const short = names.next().value;
     replace(asExport, `wasm.${short}`);
     return short;
   });

@@ -98,6 +98,9 @@ error_codes! {
     SdkTimeout = "SDK_TIMEOUT",
     /// The script loaded but `window.IMP` is missing.
     SdkUnavailable = "SDK_UNAVAILABLE",
+    /// The `naverpay-checkout/web` entry was called before `init()` finished. Raised by that entry's
+    /// JavaScript (`scripts/entries/web-guard.js`, with this message), since the wasm is not there yet.
+    NotInitialized = "NOT_INITIALIZED",
     /// The input is larger or deeper than the checker reads (items, keys, string length, depth, size).
     LimitExceeded = "LIMIT_EXCEEDED",
     /// A payment that waited longer than the stale limit for IMP was given up for a new one.
@@ -253,6 +256,8 @@ fn base_message(code: ErrorCode, ko: bool) -> &'static str {
         (C::SdkTimeout, false) => "timed out loading the PortOne SDK",
         (C::SdkUnavailable, true) => "PortOne SDK를 불러왔지만 window.IMP가 없습니다.",
         (C::SdkUnavailable, false) => "the PortOne SDK loaded but window.IMP is missing",
+        (C::NotInitialized, true) => "init()을 먼저 호출하고 기다려야 합니다.",
+        (C::NotInitialized, false) => "call and await init() before anything else",
         (C::LimitExceeded, true) => "입력이 검사 한도를 넘습니다.",
         (C::LimitExceeded, false) => "exceeds what the checker reads",
         (C::PaymentSuperseded, true) => "응답이 없던 이전 결제 요청을 새 결제 요청으로 대체했습니다.",

@@ -66,7 +66,9 @@ export type ErrorCode =
   /** The PortOne SDK script neither loaded nor failed in time. */
   | 'SDK_TIMEOUT'
   /** The script loaded but `window.IMP` is missing. */
-  | 'SDK_UNAVAILABLE';
+  | 'SDK_UNAVAILABLE'
+  /** `naverpay-checkout/web` only: called before `await init()` finished. */
+  | 'NOT_INITIALIZED';
 // @catalog error-codes end
 
 /**

@@ -308,6 +308,8 @@ function describeCode(code: ErrorCode): string {
     case 'SDK_TIMEOUT':
     case 'SDK_UNAVAILABLE':
       return 'load';
+    case 'NOT_INITIALIZED':
+      return 'web';
     default: {
       const unreachable: never = code;
       return unreachable;

@@ -1,0 +1,131 @@
+// The package's entries (scripts/package.mjs) as a page and Node meet them, straight from pkg/:
+// the default ES module and the classic script carry the wasm inline and work at once, with no
+// init(); the CommonJS build is the same API; `naverpay-checkout/web` answers NOT_INITIALIZED
+// before init() instead of a TypeError. tests/consumers.test.mjs takes the same entries through
+// every bundler from the packed tarball.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { launchBrowser, collectPageProblems } from './support/browser.mjs';
+import { startStaticServer } from './support/server.mjs';
+import { REPO_ROOT, VALID_PARAMS } from './support/pkg.mjs';
+
+const require = createRequire(import.meta.url);
+const manifest = JSON.parse(readFileSync(`${REPO_ROOT}/pkg/package.json`, 'utf8'));
+const cjs = require(`${REPO_ROOT}/pkg/node/naverpay_checkout.js`);
+const API = Object.keys(cjs).sort();
+
+let browser, server;
+before(async () => {
+  server = await startStaticServer({ root: REPO_ROOT, routes: { '/favicon.ico': { status: 204 } } });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A blank page with its problems collected; `fn` runs in it; the page closes after. */
+async function inPage(fn, arg) {
+  const page = await browser.newPage();
+  const problems = collectPageProblems(page);
+  try {
+    await page.goto(`${server.url}/__fixtures/blank.html`);
+    const value = await page.evaluate(fn, arg);
+    return { value, problems: [...problems.pageErrors.map(String), ...problems.consoleErrors] };
+  } finally {
+    await page.close();
+  }
+}
+
+test('the API is the same in every entry: ES module, CommonJS, classic script and /web', async () => {
+  assert.ok(API.includes('validateNaverPay') && API.includes('NaverPayCheckout') && API.includes('NaverPayError'), API.join());
+  const { value, problems } = await inPage(async () => {
+    const esm = Object.keys(await import('/pkg/esm/naverpay_checkout.js')).sort();
+    const web = Object.keys(await import('/pkg/web/naverpay_checkout.js')).filter((k) => k !== 'default' && k !== 'initSync').sort();
+    await new Promise((resolve, reject) => {
+      const s = Object.assign(document.createElement('script'), { src: '/pkg/global/naverpay-checkout.js' });
+      s.onload = resolve;
+      s.onerror = reject;
+      document.head.append(s);
+    });
+    return { esm, web, global: Object.keys(window.NaverPayCheckout).sort() };
+  });
+  assert.deepEqual(problems, []);
+  assert.deepEqual(value, { esm: API, web: API, global: API });
+});
+
+test('the default ES module validates on its first line, with no init()', async () => {
+  const { value, problems } = await inPage(async (params) => {
+    const { validateNaverPay, choosePayMode } = await import('/pkg/esm/naverpay_checkout.js');
+    const report = validateNaverPay(params, { mode: 'popup' });
+    return { ok: report.ok, popup: report.request.naverPopupMode, mode: choosePayMode({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)' }) };
+  }, VALID_PARAMS);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(value, { ok: true, popup: true, mode: 'redirect' });
+});
+
+test('a classic <script src> defines window.NaverPayCheckout, usable in the next classic script', async () => {
+  const page = await browser.newPage();
+  const problems = collectPageProblems(page);
+  try {
+    await page.route(`${server.url}/classic.html`, (route) => route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><meta charset="utf-8"><p id="out"></p>
+        <script src="/pkg/global/naverpay-checkout.js"></script>
+        <script>
+          var r = NaverPayCheckout.validateNaverPay(${JSON.stringify(VALID_PARAMS)}, { mode: 'popup' });
+          document.getElementById('out').textContent = r.ok + ' ' + (typeof NaverPayCheckout.NaverPayCheckout.load);
+        </script>`,
+    }));
+    await page.goto(`${server.url}/classic.html`);
+    assert.equal(await page.textContent('#out'), 'true function');
+    assert.deepEqual([...problems.pageErrors.map(String), ...problems.consoleErrors], []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('naverpay-checkout/web before init(): a NaverPayError NOT_INITIALIZED, then init() makes it work', async () => {
+  const { value, problems } = await inPage(async (params) => {
+    const m = await import('/pkg/web/naverpay_checkout.js');
+    const caught = (f) => {
+      try { f(); return 'no throw'; } catch (e) { return `${m.isNaverPayError(e)} ${e.name} ${e.code}`; }
+    };
+    const before = [
+      caught(() => m.validateNaverPay(params)),
+      caught(() => m.parseRedirectResult('?imp_success=true')),
+      caught(() => m.NaverPayCheckout.load({ merchantCode: 'imp12345678' })),
+    ];
+    await m.default();
+    return { before, after: m.validateNaverPay(params, { mode: 'popup' }).ok };
+  }, VALID_PARAMS);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(value.before, Array(3).fill('true NaverPayError NOT_INITIALIZED'));
+  assert.equal(value.after, true);
+});
+
+test('the inline entries carry exactly the wasm that /web fetches', () => {
+  const wasm = readFileSync(`${REPO_ROOT}/pkg/web/naverpay_checkout_bg.wasm`).toString('hex');
+  for (const file of ['esm/naverpay_checkout.js', 'node/naverpay_checkout.js', 'global/naverpay-checkout.js']) {
+    const text = readFileSync(`${REPO_ROOT}/pkg/${file}`, 'utf8');
+    const hex = text.match(/"([0-9a-f]{1000,})"|'([0-9a-f]{1000,})'/);
+    assert.ok(hex, `${file} holds the wasm as hexadecimal text`);
+    assert.equal(hex[1] ?? hex[2], wasm, file);
+    assert.doesNotMatch(text, /import\.meta|require\(|\bfetch\(/, `${file} reads no file and fetches nothing`);
+  }
+});
+
+test('package.json: each condition names a file of the right format, and the user-facing fields are there', () => {
+  const root = manifest.exports['.'];
+  assert.deepEqual(Object.keys(root), ['node', 'require', 'types', 'default'], 'node and require before the ESM default');
+  assert.equal(root.node.default, './node/naverpay_checkout.js');
+  assert.equal(root.default, './esm/naverpay_checkout.js');
+  assert.equal(JSON.parse(readFileSync(`${REPO_ROOT}/pkg/node/package.json`, 'utf8')).type, 'commonjs');
+  assert.equal(manifest.type, 'module');
+  assert.match(manifest.repository.url, /^git\+https:\/\/.+\.git$/);
+  assert.match(manifest.homepage, /^https:\/\//);
+  assert.match(manifest.bugs.url, /^https:\/\/.+\/issues$/);
+  assert.equal(manifest.unpkg, './global/naverpay-checkout.js');
+});
