@@ -250,6 +250,18 @@ function decodeResult(json) {
   return result;
 }
 
+/** The result of a popup callback: IMP's own strings (identical, lone surrogates too) and object as `raw`. */
+function popupResult(success, mode, response) {
+  const text = (key) => {
+    const v = own(response, key);
+    return typeof v === 'string' ? v : null;
+  };
+  const raw = response !== null && typeof response === 'object' ? response : create(SHIELD);
+  // A literal defines its keys: no setter polluted on Object.prototype runs.
+  return { success, imp_uid: text('imp_uid'), merchant_uid: text('merchant_uid'), error_code: text('error_code'),
+    error_msg: text('error_msg'), mode, raw };
+}
+
 /** `String(n)`: the JSON of a number that is not a safe integer, without float formatting in wasm. */
 function numberText(n) {
   return Number.isFinite(n) ? String(n) : 'null';
@@ -289,4 +301,4 @@ function guardCheckout(checkout, freed) {
 const checkouts = new WeakSet();
 let guarded = false;
 
-export { encode, navigatorDevice, own, timeOf, decodeReport, decodeRequest, decodeResult, numberText, once, guardCheckout, LIMITS };
+export { encode, navigatorDevice, own, timeOf, decodeReport, decodeRequest, decodeResult, popupResult, numberText, once, guardCheckout, LIMITS };

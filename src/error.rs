@@ -260,9 +260,9 @@ fn base_message(code: ErrorCode, ko: bool) -> &'static str {
         (C::NotInitialized, false) => "call and await init() before anything else",
         (C::LimitExceeded, true) => "입력이 검사 한도를 넘습니다.",
         (C::LimitExceeded, false) => "exceeds what the checker reads",
-        (C::PaymentSuperseded, true) => "응답이 없던 이전 결제 요청을 새 결제 요청으로 대체했습니다.",
-        (C::PaymentSuperseded, false) => "a new payment replaced this one, which IMP never answered",
-        (C::CheckoutFreed, true) => "free()가 호출된 결제 객체입니다. NaverPayCheckout.load()로 다시 만드세요.",
-        (C::CheckoutFreed, false) => "free() was called on this checkout; load a new one",
+        (C::PaymentSuperseded, true) => "새 결제 요청으로 대체되었습니다.",
+        (C::PaymentSuperseded, false) => "replaced by a new payment",
+        (C::CheckoutFreed, true) => "free()가 호출된 결제 객체입니다.",
+        (C::CheckoutFreed, false) => "free() was called on this checkout",
     }
 }

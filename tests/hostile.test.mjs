@@ -1,42 +1,25 @@
-// Hostile input against the Node build (pkg/node): nothing throws through the wasm, nothing hangs,
-// work is bounded by documented limits, and the request is a snapshot of what validation read.
+// Hostile input in Node (the wasm every entry carries, through pkg/web's glue and initSync):
+// nothing throws through the wasm, nothing hangs, work is bounded by documented limits, and the
+// request is a snapshot of what validation read.
 // The wasm is loaded with its stack pointer exported (tests/support/stack-pointer.mjs), so that
 // an exception unwinding through wasm frames is seen. tests/hostile-browser.test.mjs does the
 // same in Chromium for what needs a page (pay, the loader).
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { REPO_ROOT, VALID_PARAMS } from './support/pkg.mjs';
 import { exportStackPointer } from './support/stack-pointer.mjs';
 import { LIMITS } from '../js/bridge.js';
 
 let npc;
 let stackPointer;
-let dir;
 
-before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'naverpay-hostile-'));
-  writeFileSync(join(dir, 'naverpay_checkout_bg.wasm'), exportStackPointer(`${REPO_ROOT}/pkg/node/naverpay_checkout_bg.wasm`));
-  copyFileSync(`${REPO_ROOT}/pkg/node/naverpay_checkout.js`, join(dir, 'naverpay_checkout.js'));
-  writeFileSync(join(dir, 'package.json'), '{ "type": "commonjs" }\n');
-  const Instance = WebAssembly.Instance;
-  let exports;
-  WebAssembly.Instance = function (module, imports) {
-    const instance = new Instance(module, imports);
-    exports = instance.exports;
-    return instance;
-  };
-  try {
-    npc = createRequire(join(dir, 'x.js'))('./naverpay_checkout.js');
-  } finally {
-    WebAssembly.Instance = Instance;
-  }
+before(async () => {
+  // The web entry's glue, given the instrumented wasm with initSync: the same wasm as every entry.
+  npc = await import(`${REPO_ROOT}/pkg/web/naverpay_checkout.js`);
+  const exports = npc.initSync({ module: exportStackPointer(`${REPO_ROOT}/pkg/web/naverpay_checkout_bg.wasm`) });
   stackPointer = () => exports.__test_stack_pointer.value;
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
 
 const valid = () => structuredClone(VALID_PARAMS);
 const codes = (r) => r.errors.map((e) => `${e.code}@${e.field}`);

@@ -3,11 +3,11 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::convert::{from_js, get, guard_checkout, once, set};
+use super::convert::{from_js, get, guard_checkout, once};
 use super::error::{naver_pay_error, ErrorParts};
 use super::{result_js, validate_js, Checked};
 use crate::device::PayMode;
@@ -232,21 +232,15 @@ fn below_minimum(params: Option<&Map>, options: &ValidateOptions, mode: PayMode)
     let code = ErrorCode::AmountBelowMinimum;
     let msg = message(code, options.locale, "", Detail::MinAmount(options.min_amount));
     // The value validation read, not the caller's property read again.
-    let merchant_uid = params.and_then(|p| p.get("merchant_uid").as_str()).map_or(JsValue::NULL, JsValue::from_str);
-    let raw = Object::new();
-    set(&raw, "success", &false.into());
-    set(&raw, "merchant_uid", &merchant_uid);
-    set(&raw, "error_code", &code.as_str().into());
-    set(&raw, "error_msg", &msg.as_str().into());
-    let o = Object::new();
-    set(&o, "success", &false.into());
-    set(&o, "imp_uid", &JsValue::NULL);
-    set(&o, "merchant_uid", &merchant_uid);
-    set(&o, "error_code", &code.as_str().into());
-    set(&o, "error_msg", &msg.as_str().into());
-    set(&o, "mode", &mode.as_str().into());
-    set(&o, "raw", &raw);
-    o.into()
+    let merchant_uid = params.and_then(|p| p.get("merchant_uid").as_str()).map(str::to_owned);
+    let mut raw = Map::new();
+    raw.insert("success", false);
+    raw.insert("merchant_uid", merchant_uid.clone().map_or(Value::Null, Value::from));
+    raw.insert("error_code", code.as_str());
+    raw.insert("error_msg", msg.as_str());
+    let error = (Some(code.as_str().to_owned()), Some(msg));
+    let result = PaymentResult { success: false, imp_uid: None, merchant_uid, error_code: error.0, error_msg: error.1, mode, raw };
+    result_js(&result, None)
 }
 
 /// `imp` followed by one or more ASCII digits.

@@ -34,6 +34,10 @@ extern "C" {
     fn decode_request(json: &str, entries: &Array) -> JsValue;
     #[wasm_bindgen(js_name = decodeResult)]
     fn decode_result(json: &str) -> JsValue;
+    /// The `PaymentResult` of a popup callback: `raw` is IMP's very object (or `{}`), the string
+    /// fields its very strings.
+    #[wasm_bindgen(js_name = popupResult)]
+    pub(crate) fn popup_result(success: bool, mode: &str, response: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = numberText)]
     fn number_text(n: f64) -> String;
 }
@@ -166,7 +170,3 @@ pub(crate) fn get(v: &JsValue, key: &str) -> JsValue {
     own(v, key)
 }
 
-/// Sets a property on an object this module created (plain, extensible: cannot throw).
-pub(crate) fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(object, &key.into(), value);
-}

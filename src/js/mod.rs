@@ -11,7 +11,6 @@ mod convert;
 mod error;
 mod options;
 
-use js_sys::Object;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -21,7 +20,7 @@ use crate::error::{ErrorCode, FieldIssue};
 use crate::redirect::{parse_redirect_result, PaymentResult, MAX_URL_LEN};
 use crate::validate::{check, Additions, Kind, ValidateOptions, ValidationReport};
 use crate::value::Value;
-use convert::{get, json, json_to_js, result_to_js, set, Input};
+use convert::{json, json_to_js, result_to_js, Input};
 use error::{naver_pay_error, ErrorParts};
 
 /// `validateNaverPay(params, options?)`: never throws.
@@ -88,30 +87,22 @@ pub fn parse_redirect_result_js(url_or_query: JsValue) -> JsValue {
 /// A `PaymentResult` object. With `response` (the popup callback's object), `raw` is that very
 /// object and the string fields are read from it, so `error_msg` is the identical string.
 fn result_js(result: &PaymentResult, response: Option<&JsValue>) -> JsValue {
+    if let Some(response) = response {
+        return convert::popup_result(result.success, result.mode.as_str(), response);
+    }
     let fields = [
         ("imp_uid", result.imp_uid.as_deref()),
         ("merchant_uid", result.merchant_uid.as_deref()),
         ("error_code", result.error_code.as_deref()),
         ("error_msg", result.error_msg.as_deref()),
     ];
-    let Some(response) = response else {
-        let mut json = json();
-        json.raw("{\"success\":").bool(result.success);
-        for (key, value) in fields {
-            json.raw(",\"").raw(key).raw("\":").opt_string(value);
-        }
-        json.raw(",\"mode\":").string(result.mode.as_str()).raw(",\"raw\":").object(&result.raw).raw("}");
-        return result_to_js(&json);
-    };
-    let o = Object::new();
-    set(&o, "success", &result.success.into());
-    for (key, _) in fields {
-        set(&o, key, &Some(get(response, key)).filter(JsValue::is_string).unwrap_or(JsValue::NULL));
+    let mut json = json();
+    json.raw("{\"success\":").bool(result.success);
+    for (key, value) in fields {
+        json.raw(",\"").raw(key).raw("\":").opt_string(value);
     }
-    set(&o, "mode", &result.mode.as_str().into());
-    // `raw` is a record: IMP's object as it came, or an empty one for anything else it answers.
-    set(&o, "raw", &if response.is_object() { response.clone() } else { Object::new().into() });
-    o.into()
+    json.raw(",\"mode\":").string(result.mode.as_str()).raw(",\"raw\":").object(&result.raw).raw("}");
+    result_to_js(&json)
 }
 
 /// `buildAgainPaymentBody(input, options?)`: the body of `POST /subscribe/payments/again`.
