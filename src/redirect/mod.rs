@@ -102,3 +102,17 @@ pub fn parse_redirect_result(url_or_query: &str) -> PaymentResult {
     let raw = query::parse_query(query::query_of(url_or_query));
     PaymentResult::from_response(raw, PayMode::Redirect)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{parse_redirect_result, MAX_URL_LEN};
+
+    #[test]
+    fn an_input_longer_than_any_url_parses_as_an_empty_query() {
+        let long = format!("imp_uid=imp_1&imp_success=true&pad={}", "x".repeat(MAX_URL_LEN));
+        let result = parse_redirect_result(&long);
+        assert!(!result.success);
+        assert!(result.raw.is_empty());
+        assert_eq!(parse_redirect_result("imp_uid=imp_1&imp_success=true").imp_uid.as_deref(), Some("imp_1"));
+    }
+}

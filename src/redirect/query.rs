@@ -79,3 +79,17 @@ fn hex_digit(byte: u8) -> Option<u8> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{parse_query, MAX_PAIRS};
+
+    #[test]
+    fn only_the_first_pairs_are_read() {
+        let query: String = (0..MAX_PAIRS + 500).map(|i| format!("k{i}=v&")).collect();
+        let map = parse_query(&query);
+        assert_eq!(map.len(), MAX_PAIRS);
+        assert_eq!(map.get("k0").as_str(), Some("v"));
+        assert!(map.get(&format!("k{MAX_PAIRS}")).is_absent());
+    }
+}
