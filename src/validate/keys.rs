@@ -134,8 +134,12 @@ pub(crate) fn suggestion(key: &str, known: &[&'static str]) -> Option<&'static s
     if key.chars().count() > MAX_SUGGEST_LEN {
         return None;
     }
+    let len = key.chars().count();
     known
         .iter()
+        // A length two or more apart is more than two edits: no distance to compute (a thousand
+        // unknown keys cost a thousand length checks per known field, not a thousand tables).
+        .filter(|k| k.chars().count().abs_diff(len) <= 2)
         .map(|k| (*k, distance(key, k)))
         .filter(|(k, d)| *d <= 2 && d * 3 <= k.chars().count())
         .min_by_key(|(_, d)| *d)
