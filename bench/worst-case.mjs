@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cart, NOW_MS, PRODUCT } from './cases.mjs';
+import { cart, collidingKeys, NOW_MS, PRODUCT } from './cases.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const entry = path.resolve(process.argv[2] ?? `${ROOT}/pkg/node/naverpay_checkout.js`);
@@ -26,17 +26,6 @@ function selfCycle() {
   const o = {};
   o.a = o; o.b = o; o.c = o;
   return o;
-}
-/** `n` ASCII keys whose FNV-1a hashes share their low 11 bits (one slot of a 2048-slot index). */
-function colliding(n) {
-  const out = [];
-  for (let i = 0; out.length < n; i++) {
-    const key = `k${i}`;
-    let h = 0x811c9dc5;
-    for (let j = 0; j < key.length; j++) h = Math.imul(h ^ key.charCodeAt(j), 0x01000193) >>> 0;
-    if ((h & 2047) === 0) out.push(key);
-  }
-  return out;
 }
 const schedules = (n) => ({
   customer_uid: 'c', schedules: Array.from({ length: n }, (_, i) => ({ merchant_uid: `m${i}`, schedule_at: 2e9, amount: 1000 })),
@@ -75,7 +64,7 @@ const ROWS = [
   ['buildSchedulePaymentBody, 10^5 schedules', body(schedules(100_000))],
   ['parseRedirectResult, 30M characters', () => npc.parseRedirectResult(`imp_uid=x&${'a'.repeat(3e7)}`)],
   ['parseRedirectResult, 1000 colliding keys + 10^5 more pairs', (() => {
-    const q = `imp_uid=imp_1&${colliding(1000).map((k) => `${k}=1`).join('&')}&${'z=1&'.repeat(100_000)}`;
+    const q = `imp_uid=imp_1&${collidingKeys(1000).map((k) => `${k}=1`).join('&')}&${'z=1&'.repeat(100_000)}`;
     return () => npc.parseRedirectResult(q);
   })()],
 ];

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { REPO_ROOT, VALID_PARAMS } from './support/pkg.mjs';
 import { exportStackPointer } from './support/stack-pointer.mjs';
 import { LIMITS } from '../js/bridge.js';
+import { collidingKeys } from '../bench/cases.mjs';
 
 let npc;
 let stackPointer;
@@ -153,18 +154,6 @@ test('the body builders refuse input past a limit with INVALID_PARAMS listing LI
     (e) => e.code === 'INVALID_PARAMS' && e.errors[0].code === 'LIMIT_EXCEEDED' && e.errors[0].field === 'schedules');
 });
 
-/** `n` ASCII keys whose FNV-1a hashes agree in their low 11 bits: one slot of the parser's 2048-slot index. */
-function collidingKeys(n) {
-  const keys = [];
-  for (let i = 0; keys.length < n; i++) {
-    const key = `k${i}`;
-    let h = 0x811c9dc5;
-    for (let j = 0; j < key.length; j++) h = Math.imul(h ^ key.charCodeAt(j), 0x01000193) >>> 0;
-    if ((h & 2047) === 0) keys.push(key);
-  }
-  return keys;
-}
-
 test('parseRedirectResult is bounded: a 3M-character input, and keys crafted to collide in its index', () => {
   let started = performance.now();
   const huge = npc.parseRedirectResult(`imp_uid=x&${'a'.repeat(3e6)}`);
@@ -236,47 +225,48 @@ const POLLUTIONS = [
 
 for (const [what, pollute] of POLLUTIONS) {
   test(`validateNaverPay and validateBillingKey with ${what}: the request holds what validation read, nothing inherited`, () => {
-    const { r, b } = polluted(pollute, () => {
+    // Read while the pollution is in place, as IMP reads its request.
+    const seen = polluted(pollute, () => {
       // A literal defines its elements: no setter of the pollution runs here.
       const products = [{ ...VALID_PARAMS.naverProducts[0] }, { ...VALID_PARAMS.naverProducts[0], uid: 'second' }];
+      const r = npc.validateNaverPay({ merchant_uid: 'o1', name: VALID_PARAMS.name, amount: 14000, naverProducts: products }, { now: 0, mode: 'popup' });
+      const b = npc.validateBillingKey({ merchant_uid: 'o1', name: 'Slim plan', customer_uid: 'c1', buyer_tel: '010-1234-5678', amount: 0, naverProductCode: 'p' }, { now: 0, mode: 'popup' });
+      const inherited = ['m_redirect_url', 'customer_uid', 'notice_url', 'sellerId']
+        .flatMap((k) => [r.request?.[k], r.request?.naverProducts?.[0]?.[k]]).filter((v) => v !== undefined);
       return {
-        r: npc.validateNaverPay({ merchant_uid: 'o1', name: VALID_PARAMS.name, amount: 14000, naverProducts: products }, { now: 0, mode: 'popup' }),
-        b: npc.validateBillingKey({ merchant_uid: 'o1', name: 'Slim plan', customer_uid: 'c1', buyer_tel: '010-1234-5678', amount: 0, naverProductCode: 'p' }, { now: 0, mode: 'popup' }),
+        ok: [r.ok, b.ok],
+        amount: r.request?.amount,
+        products: r.request?.naverProducts?.map((p) => [p.uid, p.count]),
+        inherited,
+        pg: r.request?.pg,
+        customer: b.request?.customer_uid,
+        hasOwnProperty: typeof r.request?.hasOwnProperty,
       };
     });
-    assert.equal(r.ok, true, JSON.stringify(r.errors));
-    assert.equal(b.ok, true, JSON.stringify(b.errors));
-    assert.equal(r.request.amount, 14000);
-    assert.equal(r.request.naverProducts.length, 2);
-    assert.deepEqual(r.request.naverProducts.map((p) => [p.uid, p.count]), [['107922211', 1], ['second', 1]]);
-    for (const key of ['m_redirect_url', 'customer_uid', 'notice_url', 'sellerId']) {
-      assert.equal(r.request[key], undefined, key);
-      assert.equal(r.request.naverProducts[0][key], undefined, key);
-    }
-    assert.equal(r.request.pg, 'naverpay');
-    assert.equal(b.request.customer_uid, 'c1');
-    assert.equal(typeof r.request.hasOwnProperty, 'function', 'a plain object still to the code that reads it');
+    assert.deepEqual(seen, {
+      ok: [true, true], amount: 14000, products: [['107922211', 1], ['second', 1]], inherited: [], pg: 'naverpay',
+      customer: 'c1', hasOwnProperty: 'function',
+    });
   });
 
   test(`parseRedirectResult with ${what}: fields and raw read nothing inherited`, () => {
-    const r = polluted(pollute, () => npc.parseRedirectResult('?merchant_uid=o1&error_msg=x'));
-    assert.equal(r.success, false);
-    assert.equal(r.imp_uid, null);
-    assert.equal(r.raw.imp_uid, undefined);
-    assert.equal(r.raw.imp_success, undefined);
+    const seen = polluted(pollute, () => {
+      const r = npc.parseRedirectResult('?merchant_uid=o1&error_msg=x');
+      return [r.success, r.imp_uid, r.raw.imp_uid, r.raw.imp_success, r.merchant_uid];
+    });
+    assert.deepEqual(seen, [false, null, undefined, undefined, 'o1']);
   });
 
-  test(`a NaverPayError with ${what} keeps its own code and message`, () => {
-    const e = polluted(pollute, () => {
+  test(`a NaverPayError with ${what} keeps its own code and fields`, () => {
+    const seen = polluted(pollute, () => {
       try {
         npc.buildCancelPaymentBody({});
-      } catch (err) {
-        return err;
+      } catch (e) {
+        return [e.code, Object.hasOwn(e, 'code'), Array.isArray(e.errors), e.errors?.[0]?.code];
       }
       return undefined;
     });
-    assert.equal(e.code, 'INVALID_PARAMS');
-    assert.ok(Object.hasOwn(e, 'code'));
+    assert.deepEqual(seen, ['INVALID_PARAMS', true, true, 'REQUIRED']);
   });
 }
 
