@@ -298,3 +298,15 @@ export function randomCases(n, seed = 6) {
   }
   return list;
 }
+
+/** `n` ASCII keys whose FNV-1a hashes share their low 11 bits (one slot of a 2048-slot index). */
+export function collidingKeys(n) {
+  const out = [];
+  for (let i = 0; out.length < n; i++) {
+    const key = `k${i}`;
+    let h = 0x811c9dc5;
+    for (let j = 0; j < key.length; j++) h = Math.imul(h ^ key.charCodeAt(j), 0x01000193) >>> 0;
+    if ((h & 2047) === 0) out.push(key);
+  }
+  return out;
+}

@@ -1,102 +1,232 @@
 // How values cross the wasm boundary: one string each way, not a call per property and type test.
 //
 // `encode` walks a JavaScript value once and writes it as compact text that src/wire.rs reads
-// (src/js/convert.rs makes the calls). The wasm answers in JSON; in a request, each entry it
-// passes through untouched is a position into `entries`, so the caller's own values (strings,
-// custom_data, naverProducts) reach IMP as the very values validated, read once.
+// (src/js/convert.rs makes the calls). The same walk makes a snapshot: fresh plain data holding
+// exactly the values it read (own properties only, arrays copied, functions and what threw left
+// out). A request is built from that snapshot, never from the caller's objects, so no getter run
+// again, later mutation, Proxy, `toJSON` or polluted prototype changes what IMP receives.
 //
 // The text, value by value:
 //   s<n>:<chars>   a string of n UTF-16 code units     i<digits>;  an int32 (not -0)
 //   x<hi>.<lo>;    any other number: its bits in hex   t f n u     true false null undefined
 //   b y F          a bigint, symbol or function        E           a property that threw
-//   o              an object deeper than MAX_DEPTH     [ … ]  { s<key> <value> … }
+//   [ … ]  { s<key> <value> … }
+// A value past a limit stops the walk: the whole text is then L<kind><path> (kinds below), and
+// src/js/convert.rs answers LIMIT_EXCEEDED at that path instead of reading anything.
+//
+// No exception leaves this file towards the wasm: every read of a caller's value is inside a try.
 
-/** Deeper nesting is not inspected: nothing IMP reads is that deep, and a cycle must end. */
-const MAX_DEPTH = 16;
+/** Limits of one call (README, "Reliability and security"); each stops the walk before it starts. */
+const LIMITS = {
+  /** Nesting: nothing IMP reads is deeper, and a cycle must end. */
+  depth: 16,
+  /** Items of one array, read from `length` before walking. */
+  items: 1000,
+  /** Keys of one object. */
+  keys: 1000,
+  /** UTF-16 code units of one string or key. */
+  chars: 100_000,
+  /** Values in one call (shared references count each time they are reached). */
+  values: 50_000,
+  /** UTF-16 code units of the whole text, far below V8's longest string (2^29 - 24). */
+  text: 2_000_000,
+};
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
+const { hasOwn, freeze, create, defineProperty, setPrototypeOf } = Object;
+const ArrayPrototype = Array.prototype;
+const { isView } = ArrayBuffer;
+const dateTime = Date.prototype.getTime;
+
+/**
+ * The prototype of every snapshot object: what code expects of a plain object (`hasOwnProperty`,
+ * `toString`, …), but none of what a polluted `Object.prototype` holds.
+ */
+const SHIELD = freeze(create(null, Object.fromEntries(
+  ['constructor', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf']
+    .map((k) => [k, { value: Object.prototype[k] }]))));
+
+/** Thrown up the walk when a limit is reached; `path` gathers the keys on the way up. */
+const LIMIT = { kind: '', path: '' };
+
+let copied; // the snapshot of the value `text` last wrote
+let values; // values left in this call
+let room; // text units left in this call
+
+/** `key: value` on a snapshot object: an own property even for `__proto__`. */
+function put(o, key, value) {
+  if (key === '__proto__') defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  else o[key] = value;
+}
 
 /**
  * `value` as text, then `second` (a call's options) when given: one crossing for both. The own
- * entries of a top-level object `value` are pushed to `entries` (if given) as key, value, …
+ * entries of a top-level object `value` are pushed to `entries` (if given) as key, snapshot, …
  */
 function encode(value, entries, second) {
-  const first = text(value, 0, entries);
-  return second === undefined ? first : first + text(second, 0);
+  values = LIMITS.values;
+  room = LIMITS.text;
+  let inOptions = false;
+  // Filled by index, without a prototype: a setter polluted on Array.prototype takes nothing.
+  if (entries) setPrototypeOf(entries, null);
+  try {
+    const first = text(value, 0, entries);
+    inOptions = true;
+    return second === undefined ? first : first + text(second, 0);
+  } catch (e) {
+    // Anything else (a RangeError past every limit) is refused at the whole input.
+    const kind = e === LIMIT ? LIMIT.kind : 'v';
+    if (inOptions) within('options');
+    const path = LIMIT.path;
+    LIMIT.path = '';
+    if (entries) entries.length = 0;
+    return `L${kind}s${path.length}:${path}`;
+  }
+}
+
+/** Puts a key, or an array index, in front of the path of the value past a limit. */
+function within(key) {
+  const path = LIMIT.path;
+  LIMIT.path = typeof key === 'number' ? `[${key}]${path}` : path === '' || path[0] === '[' ? key + path : `${key}.${path}`;
+}
+
+function limit(kind) {
+  LIMIT.kind = kind;
+  throw LIMIT;
 }
 
 function text(v, depth, entries) {
+  copied = undefined;
+  if (--values < 0) limit('v');
   switch (typeof v) {
-    case 'string': return `s${v.length}:${v}`;
+    case 'string':
+      if (v.length > LIMITS.chars) limit('s');
+      if ((room -= v.length) < 0) limit('v');
+      copied = v;
+      return `s${v.length}:${v}`;
     case 'number':
+      copied = v;
       if ((v | 0) === v && (v !== 0 || 1 / v > 0)) return `i${v};`;
       bits[0] = v;
       return `x${words[1].toString(16)}.${words[0].toString(16)};`;
-    case 'boolean': return v ? 't' : 'f';
+    case 'boolean':
+      copied = v;
+      return v ? 't' : 'f';
     case 'undefined': return 'u';
     case 'bigint': return 'b';
     case 'symbol': return 'y';
     case 'function': return 'F';
   }
-  if (v === null) return 'n';
-  if (depth >= MAX_DEPTH) return 'o';
+  if (v === null) {
+    copied = null;
+    return 'n';
+  }
+  if (depth >= LIMITS.depth) limit('d');
   // A Proxy's traps may throw: what cannot be listed reads as empty, a property that throws as E.
   let array = false;
-  let keys = [];
+  let keys;
   let n = 0;
+  let time;
   try {
     array = Array.isArray(v);
     if (array) n = typeof v.length === 'number' ? v.length : 0;
+    // Indexed keys cost no memory: a Uint8Array(1e8) or a long String object would list 1e8 keys.
+    else if ((isView(v) ? v.byteLength : v instanceof String ? v.length : 0) > LIMITS.keys) limit('k');
     else keys = Object.keys(v);
-  } catch {
+    if (!array && v instanceof Date) time = dateTime.call(v);
+  } catch (e) {
+    if (e === LIMIT) throw e;
+    copied = array ? [] : create(SHIELD);
     return array ? '[]' : '{}';
   }
   if (array) {
+    // Read before walking: a length of 1e9 (or a Proxy's Infinity) is refused, not walked.
+    if (!(n <= LIMITS.items)) limit('a');
+    // Filled without a prototype, so that no setter polluted on Array.prototype takes an index.
+    const copy = setPrototypeOf([], null);
     let out = '[';
     for (let i = 0; i < n; i++) {
       let t;
       try {
-        t = text(v[i], depth + 1);
-      } catch {
+        // Own elements only: a hole never reads an index polluted on Array.prototype.
+        t = hasOwn(v, i) ? text(v[i], depth + 1) : (copied = undefined, 'u');
+      } catch (e) {
+        if (e === LIMIT) {
+          within(i);
+          throw e;
+        }
         t = 'E';
+        copied = undefined;
       }
+      copy[i] = copied;
       out += t;
     }
+    copied = setPrototypeOf(copy, ArrayPrototype);
     return `${out}]`;
   }
+  if (keys.length > LIMITS.keys) limit('k');
+  const copy = time === undefined ? create(SHIELD) : new Date(time);
   let out = '{';
   for (const key of keys) {
-    let x;
+    if (key.length > LIMITS.chars) limit('s');
+    if ((room -= key.length) < 0) limit('v');
     let t;
     try {
-      x = v[key];
-      t = text(x, depth + 1, entries);
-    } catch {
+      t = text(v[key], depth + 1, entries);
+    } catch (e) {
+      if (e === LIMIT) {
+        within(key);
+        throw e;
+      }
       t = 'E';
+      copied = undefined;
     }
     out += `s${key.length}:${key}${t}`;
-    if (depth === 0 && entries) entries.push(key, x);
+    if (copied !== undefined) put(copy, key, copied);
+    if (depth === 0 && entries) {
+      entries[entries.length] = key;
+      entries[entries.length] = copied;
+    }
   }
+  copied = copy;
   return `${out}}`;
 }
 
 /** What device detection reads of `navigator`, as text: `u` where there is none (Node before 21). */
 function navigatorDevice() {
-  const n = globalThis.navigator;
-  if (!n) return 'u';
-  return text({ userAgent: n.userAgent, maxTouchPoints: n.maxTouchPoints, mobile: n.userAgentData?.mobile }, 0);
+  try {
+    const n = globalThis.navigator;
+    if (!n) return 'u';
+    return encode({ userAgent: n.userAgent, maxTouchPoints: n.maxTouchPoints, mobile: n.userAgentData?.mobile });
+  } catch {
+    return 'u';
+  }
 }
 
-/** The request an entry list describes: a position takes the caller's own entry, a pair is new. */
+/** `v[key]` when it is `v`'s own property, else undefined; never throws. */
+function own(v, key) {
+  try {
+    return v !== null && typeof v === 'object' && hasOwn(v, key) ? v[key] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The time of `options.now` when it is a real `Date`, else NaN: a lookalike or a Proxy never throws. */
+function timeOf(options) {
+  try {
+    return dateTime.call(own(options, 'now'));
+  } catch {
+    return NaN;
+  }
+}
+
+/** The request an entry list describes: a position takes the snapshot of a caller's entry, a pair is new. */
 function request(list, entries) {
-  const out = {};
+  const out = create(SHIELD);
   for (const e of list) {
     const pair = typeof e !== 'number';
-    const key = pair ? e[0] : entries[2 * e];
-    const value = pair ? e[1] : entries[2 * e + 1];
-    // An own property even for `__proto__`, which assignment would take as the prototype.
-    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-    else out[key] = value;
+    put(out, pair ? e[0] : entries[2 * e], pair ? e[1] : entries[2 * e + 1]);
   }
   return out;
 }
@@ -113,9 +243,62 @@ function decodeRequest(json, entries) {
   return request(JSON.parse(json), entries);
 }
 
+/** A payment result from its JSON: `raw` (open-ended) reads nothing from a polluted prototype. */
+function decodeResult(json) {
+  const result = JSON.parse(json);
+  setPrototypeOf(result.raw, SHIELD);
+  return result;
+}
+
+/** The result of a popup callback: IMP's own strings (identical, lone surrogates too) and object as `raw`. */
+function popupResult(success, mode, response) {
+  const text = (key) => {
+    const v = own(response, key);
+    return typeof v === 'string' ? v : null;
+  };
+  const raw = response !== null && typeof response === 'object' ? response : create(SHIELD);
+  // A literal defines its keys: no setter polluted on Object.prototype runs.
+  return { success, imp_uid: text('imp_uid'), merchant_uid: text('merchant_uid'), error_code: text('error_code'),
+    error_msg: text('error_msg'), mode, raw };
+}
+
 /** `String(n)`: the JSON of a number that is not a safe integer, without float formatting in wasm. */
 function numberText(n) {
   return Number.isFinite(n) ? String(n) : 'null';
 }
 
-export { encode, navigatorDevice, decodeReport, decodeRequest, numberText };
+/**
+ * `f` called at most once: IMP may call a callback twice, and a wasm closure called again would
+ * throw inside IMP's code. (`f`, the wasm's callback, never throws.)
+ */
+function once(f) {
+  return (arg) => {
+    const g = f;
+    f = undefined;
+    g?.(arg);
+  };
+}
+
+/**
+ * Makes `pay` and `registerBillingKey` of the checkout class reject with `freed` (a NaverPayError
+ * CHECKOUT_FREED) on a freed checkout, or on a `this` that is none, instead of entering the wasm
+ * with a null pointer (which throws through it). Done once, on the first checkout made.
+ */
+function guardCheckout(checkout, freed) {
+  checkouts.add(checkout);
+  if (guarded) return checkout;
+  guarded = true;
+  const proto = Object.getPrototypeOf(checkout);
+  for (const name of ['pay', 'registerBillingKey']) {
+    const method = proto[name];
+    proto[name] = function (params, options) {
+      // Only a checkout this module made, never a Proxy of one (its traps could lie about the pointer).
+      return checkouts.has(this) && this.__wbg_ptr ? method.call(this, params, options) : Promise.reject(freed);
+    };
+  }
+  return checkout;
+}
+const checkouts = new WeakSet();
+let guarded = false;
+
+export { encode, navigatorDevice, own, timeOf, decodeReport, decodeRequest, decodeResult, popupResult, numberText, once, guardCheckout, LIMITS };

@@ -5,11 +5,16 @@
 class NaverPayError extends Error {
   constructor(code, message, field, errors, cause) {
     super(message, cause === undefined ? undefined : { cause });
-    this.name = 'NaverPayError';
-    this.code = code;
-    if (field !== undefined) this.field = field;
-    if (errors !== undefined) this.errors = errors;
+    // Defined, not assigned: a setter polluted on Object.prototype neither runs nor throws.
+    define(this, 'name', 'NaverPayError');
+    define(this, 'code', code);
+    if (field !== undefined) define(this, 'field', field);
+    if (errors !== undefined) define(this, 'errors', errors);
   }
+}
+
+function define(o, key, value) {
+  Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /** Whether `e` is a NaverPayError, also across copies of the package on one page. */

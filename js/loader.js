@@ -6,9 +6,37 @@
 // A load resolves with `IMP` or rejects with `{ code, cause }` (SDK_LOAD_FAILED, SDK_UNAVAILABLE,
 // SDK_TIMEOUT); src/js/checkout.rs makes that a NaverPayError. DOM plumbing lives here, in
 // JavaScript: in the wasm it cost 3.5 KB of gzip (bindings, closures, listeners, timers).
+//
+// A tag already on the page that has finished without defining IMP (`finished` says how it is
+// told) is replaced at once, not waited for. Under
+// Trusted Types the script URL goes through the page's own TrustedScriptURL when `sdkUrl` is
+// one, else through this package's policy, `naverpay-checkout`, which passes only the URL being
+// loaded.
 
 /** Loads in flight, by script URL. */
 const inFlight = new Map();
+const POLICY = 'naverpay-checkout';
+let policy;
+/** The one URL the policy lets through, while a script is being injected. */
+let allowed;
+
+/** Whether `v` is a non-empty string or a TrustedScriptURL. */
+function isScriptUrl(v) {
+  return (typeof v === 'string' && v !== '') || Boolean(globalThis.trustedTypes?.isScriptURL(v));
+}
+
+/** What the `src` sink takes: a TrustedScriptURL under Trusted Types, else the string. */
+function scriptSrc(sdkUrl, url) {
+  const tt = globalThis.trustedTypes;
+  if (!tt || tt.isScriptURL(sdkUrl)) return sdkUrl;
+  policy ??= tt.createPolicy(POLICY, { createScriptURL: (u) => (u === allowed ? u : null) });
+  allowed = url;
+  try {
+    return policy.createScriptURL(url);
+  } finally {
+    allowed = undefined;
+  }
+}
 
 /** `window.IMP` if it is there and looks like PortOne's SDK. */
 function currentImp() {
@@ -20,13 +48,14 @@ function currentImp() {
   }
 }
 
-/** A promise of `IMP`, loading `url` when needed. */
-function loadImp(url, timeoutMs) {
+/** A promise of `IMP`, loading `sdkUrl` (a string or a TrustedScriptURL) when needed. */
+function loadImp(sdkUrl, timeoutMs) {
   const imp = currentImp();
   if (imp) return Promise.resolve(imp);
+  const url = String(sdkUrl);
   let load = inFlight.get(url);
   if (!load) {
-    load = start(url, timeoutMs);
+    load = start(sdkUrl, url, timeoutMs);
     inFlight.set(url, load);
     const forget = () => {
       if (inFlight.get(url) === load) inFlight.delete(url);
@@ -37,14 +66,19 @@ function loadImp(url, timeoutMs) {
 }
 
 /** One load: find or inject the script, then settle once on `load`, `error` or the timeout. */
-function start(url, timeoutMs) {
+function start(sdkUrl, url, timeoutMs) {
   return new Promise((resolve, reject) => {
     let script = findScript(url);
+    // Finished without IMP (failed, blocked, or not the SDK): its events are past, replace it.
+    if (script && finished(script)) {
+      script.remove();
+      script = undefined;
+    }
     const injected = !script;
     if (injected) {
       try {
         script = document.createElement('script');
-        script.src = url;
+        script.src = scriptSrc(sdkUrl, url);
         script.async = true;
         (document.head ?? document.documentElement).appendChild(script);
       } catch (cause) {
@@ -73,6 +107,21 @@ function start(url, timeoutMs) {
   });
 }
 
+/**
+ * Whether a script tag has already loaded or failed (IMP would be there had it worked): its fetch
+ * has a resource timing entry, or it came with the page's HTML (the parser leaves `async` false,
+ * `createElement` makes it true) and the document is past running it.
+ */
+function finished(script) {
+  try {
+    if (performance.getEntriesByName(script.src, 'resource').length > 0) return true;
+    const state = document.readyState;
+    return !script.async && (state === 'complete' || (state === 'interactive' && !script.defer));
+  } catch {
+    return false;
+  }
+}
+
 /** A script tag whose resolved `src` is exactly `url` resolved: lookalikes do not count. */
 function findScript(url) {
   let wanted;
@@ -87,4 +136,4 @@ function findScript(url) {
   return undefined;
 }
 
-export { loadImp };
+export { loadImp, isScriptUrl };

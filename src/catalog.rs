@@ -305,13 +305,15 @@ pub const CANCEL: &[Field] = &[
     f("extra", Obj, 0, RULE, NaverPage),
 ];
 
-/// Names of REST credentials, lower case without `_` and `-`: a key that normalises to one of
+/// Names of REST credentials, lower case without separators (`validate::keys` normalises case,
+/// separators, zero-width, fullwidth and lookalike letters, and a trailing number): a key that normalises to one of
 /// these, or contains one of [`SECRET_KEY_PARTS`], never belongs in a browser.
 pub const SECRET_KEY_NAMES: &[&str] = &[
     "impkey", "impsecret", "apikey", "apisecret", "restapikey", "restapisecret", "accesstoken", "refreshtoken",
     "bearertoken", "authtoken", "secret", "clientsecret", "secretkey", "privatekey", "password", "passwd",
-    "authorization",
+    "authorization", "iamportkey", "portonekey", "restkey", "apitoken",
 ];
 
 /// Fragments that mark a key as a credential wherever they appear in it (normalised as above).
-pub const SECRET_KEY_PARTS: &[&str] = &["secret", "password", "passwd", "apikey", "accesstoken", "refreshtoken", "privatekey"];
+pub const SECRET_KEY_PARTS: &[&str] =
+    &["secret", "password", "passwd", "apikey", "apitoken", "accesstoken", "refreshtoken", "privatekey"];

@@ -103,6 +103,12 @@ error_codes! {
     NotInitialized = "NOT_INITIALIZED",
     /// A field PortOne documents for other PGs only: passed on, ignored by Naver Pay (warning).
     IgnoredField = "IGNORED_FIELD",
+    /// The input is larger or deeper than the checker reads (items, keys, string length, depth, size).
+    LimitExceeded = "LIMIT_EXCEEDED",
+    /// A payment that waited longer than the stale limit for IMP was given up for a new one.
+    PaymentSuperseded = "PAYMENT_SUPERSEDED",
+    /// `free()` was called on the checkout.
+    CheckoutFreed = "CHECKOUT_FREED",
 }
 
 impl fmt::Display for ErrorCode {
@@ -110,6 +116,9 @@ impl fmt::Display for ErrorCode {
         f.write_str(self.as_str())
     }
 }
+
+/// How deep the checks read nested values, as LIMIT_EXCEEDED says it.
+pub(crate) const DEPTH_LIMIT: &str = "≤ 16 levels";
 
 /// One problem with one field.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -253,5 +262,11 @@ fn base_message(code: ErrorCode, ko: bool) -> &'static str {
         (C::SdkUnavailable, false) => "the PortOne SDK loaded but window.IMP is missing",
         (C::NotInitialized, true) => "init()을 먼저 호출하고 기다려야 합니다.",
         (C::NotInitialized, false) => "call and await init() before anything else",
+        (C::LimitExceeded, true) => "입력이 검사 한도를 넘습니다.",
+        (C::LimitExceeded, false) => "exceeds what the checker reads",
+        (C::PaymentSuperseded, true) => "새 결제 요청으로 대체되었습니다.",
+        (C::PaymentSuperseded, false) => "replaced by a new payment",
+        (C::CheckoutFreed, true) => "free()가 호출된 결제 객체입니다.",
+        (C::CheckoutFreed, false) => "free() was called on this checkout",
     }
 }

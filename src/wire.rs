@@ -68,7 +68,6 @@ impl<'a> Reader<'a> {
             b'y' => Value::Other("symbol"),
             b'F' => Value::Other("function"),
             b'E' => Value::Other("error"),
-            b'o' => Value::Other("object"),
             b'[' => {
                 let mut items = Vec::with_capacity(4);
                 while self.peek()? != b']' {

@@ -70,8 +70,34 @@ export type ErrorCode =
   /** `naverpay-checkout/web` only: called before `await init()` finished. */
   | 'NOT_INITIALIZED'
   /** Warning: a field PortOne documents for other PGs only; passed on, but Naver Pay ignores it. */
-  | 'IGNORED_FIELD';
+  | 'IGNORED_FIELD'
+  /**
+   * The input is larger or deeper than the checker reads (README, "Limits"): nothing else about
+   * it is checked, and it never reaches IMP.
+   */
+  | 'LIMIT_EXCEEDED'
+  /** A payment IMP never answered for 10 minutes was given up when a new `pay()` started. */
+  | 'PAYMENT_SUPERSEDED'
+  /** `free()` was called on the checkout (or `pay` was called on something that is none). */
+  | 'CHECKOUT_FREED';
 // @catalog error-codes end
+
+/** The codes {@link NaverPayCheckout.load} rejects with. */
+export type LoadErrorCode =
+  | 'NOT_IN_BROWSER'
+  | 'INVALID_MERCHANT_CODE'
+  | 'INVALID_PARAMS'
+  | 'SDK_LOAD_FAILED'
+  | 'SDK_TIMEOUT'
+  | 'SDK_UNAVAILABLE';
+
+/** The codes {@link NaverPayCheckout.pay} and {@link NaverPayCheckout.registerBillingKey} reject with. */
+export type PayErrorCode =
+  | 'INVALID_PARAMS'
+  | 'PAYMENT_IN_PROGRESS'
+  | 'PAYMENT_SUPERSEDED'
+  | 'CHECKOUT_FREED'
+  | 'SDK_UNAVAILABLE';
 
 /**
  * How the Naver Pay window opens: `'popup'` (`naverPopupMode: true`, the result comes back
@@ -349,12 +375,25 @@ export interface NaverPayRequest {
 // Options, reports, results
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A Trusted Types `TrustedScriptURL` (`trustedTypes.createPolicy(…).createScriptURL(url)`), which
+ * TypeScript's DOM library does not declare.
+ */
+export interface TrustedScriptURL {
+  toJSON(): string;
+  toString(): string;
+}
+
 /** How {@link NaverPayCheckout.load} loads the PortOne V1 SDK. */
 export interface LoadOptions {
   /** The PortOne merchant code (가맹점 식별코드): `imp` followed by digits. */
   merchantCode: string;
-  /** The SDK's URL; default `https://cdn.iamport.kr/v1/iamport.js`. */
-  sdkUrl?: string | undefined;
+  /**
+   * The SDK's URL, a string or a {@link TrustedScriptURL}; default
+   * `https://cdn.iamport.kr/v1/iamport.js`. Under Trusted Types a string goes through the
+   * package's own policy, `naverpay-checkout`, which passes only this URL.
+   */
+  sdkUrl?: string | TrustedScriptURL | undefined;
   /** How long to wait for the script, in milliseconds; default 10000. */
   timeoutMs?: number | undefined;
 }
@@ -453,7 +492,12 @@ export interface PaymentResult {
   error_msg: string | null;
   /** How the result arrived. */
   mode: PayMode;
-  /** The callback response, or the decoded query, untouched: every field IMP sent. */
+  /**
+   * Every field IMP sent, untouched: in popup mode the very object IMP passed to the callback
+   * (`{}` when it passed anything but an object), in redirect mode the decoded query (each value
+   * a string, the first of each key, at most 1000 pairs), on the minimum-amount refusal
+   * `{ success, merchant_uid, error_code, error_msg }`.
+   */
   raw: Record<string, unknown>;
 }
 
@@ -501,9 +545,11 @@ export declare class NaverPayCheckout {
    * page) and initialises it with the merchant code. Call it at page load, before the buyer
    * clicks. Concurrent calls share one script element.
    *
-   * @throws {NaverPayError} (rejects) `NOT_IN_BROWSER`, `INVALID_MERCHANT_CODE`,
-   *   `SDK_LOAD_FAILED`, `SDK_TIMEOUT` or `SDK_UNAVAILABLE`. A rejected load is not cached:
-   *   calling `load` again retries.
+   * @throws {NaverPayError} (rejects) a {@link LoadErrorCode}: `NOT_IN_BROWSER`,
+   *   `INVALID_MERCHANT_CODE`, `INVALID_PARAMS` (a `timeoutMs` that is not a number from 0 to
+   *   2^31 − 1, an `sdkUrl` that is not a non-empty string or a TrustedScriptURL; `errors` says
+   *   which), `SDK_LOAD_FAILED`, `SDK_TIMEOUT` or `SDK_UNAVAILABLE`. A rejected load is not
+   *   cached: calling `load` again retries.
    */
   static load(options: LoadOptions): Promise<NaverPayCheckout>;
 
@@ -518,8 +564,12 @@ export declare class NaverPayCheckout {
    * In redirect mode the page leaves for `m_redirect_url` and the promise stays pending; read the
    * result there with {@link parseRedirectResult}.
    *
-   * @throws {NaverPayError} (rejects) `INVALID_PARAMS` with `errors` listing every problem, or
-   *   `PAYMENT_IN_PROGRESS` when a payment is already pending.
+   * @throws {NaverPayError} (rejects) a {@link PayErrorCode}: `INVALID_PARAMS` with `errors`
+   *   listing every problem (`LIMIT_EXCEEDED` among them for input past the limits);
+   *   `PAYMENT_IN_PROGRESS` when a payment is already pending (IMP not called again);
+   *   `PAYMENT_SUPERSEDED` for a payment IMP never answered, when a new `pay()` starts 10 minutes
+   *   or more after it; `CHECKOUT_FREED` after `free()`; `SDK_UNAVAILABLE` when `IMP.init` or
+   *   `IMP.request_pay` throws (the exception as `cause`).
    */
   pay(params: NaverPayParams, options?: PayOptions): Promise<PaymentResult>;
 
@@ -527,7 +577,7 @@ export declare class NaverPayCheckout {
    * Registers a Naver Pay billing key (`customer_uid`) for recurring payments; no payment is
    * approved. Resolves and rejects as {@link NaverPayCheckout.pay} does.
    *
-   * @throws {NaverPayError} (rejects) `INVALID_PARAMS` or `PAYMENT_IN_PROGRESS`.
+   * @throws {NaverPayError} (rejects) a {@link PayErrorCode}, as `pay` does.
    */
   registerBillingKey(params: BillingKeyParams, options?: PayOptions): Promise<PaymentResult>;
 }

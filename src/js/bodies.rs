@@ -50,7 +50,8 @@ fn body_js(
     build: fn(&Value, &BodyOptions) -> Result<Body, Vec<FieldIssue>>,
 ) -> Result<JsValue, JsValue> {
     let (input, options_value) = Input::read(input, options);
-    let (options, option_issues) = options::read_body_options(options_value, options);
+    let (options, mut option_issues) = options::read_body_options(options_value, options);
+    option_issues.extend(input.limit_issue(options.locale));
     let result = if option_issues.is_empty() { build(&input.value, &options) } else { Err(option_issues) };
     match result {
         Ok(body) => {

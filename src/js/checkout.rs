@@ -3,11 +3,11 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::convert::{from_js, get, set};
+use super::convert::{from_js, get, guard_checkout, once};
 use super::error::{naver_pay_error, ErrorParts};
 use super::{result_js, validate_js, Checked};
 use crate::device::PayMode;
@@ -26,13 +26,20 @@ extern "C" {
 
 #[wasm_bindgen(module = "/js/loader.js")]
 extern "C" {
-    /// Resolves with `window.IMP`, loading the script at `url` when needed; rejects with `{ code, cause }`.
-    #[wasm_bindgen(js_name = loadImp)]
-    fn load_imp(url: &str, timeout_ms: u32) -> Promise;
+    /// Resolves with `window.IMP`, loading the script at `url` (a string or a `TrustedScriptURL`)
+    /// when needed; rejects with `{ code, cause }`. Never throws: it answers a promise.
+    #[wasm_bindgen(catch, js_name = loadImp)]
+    fn load_imp(url: &JsValue, timeout_ms: u32) -> Result<Promise, JsValue>;
+    /// Whether `v` is a non-empty string or a `TrustedScriptURL`.
+    #[wasm_bindgen(catch, js_name = isScriptUrl)]
+    fn is_script_url(v: &JsValue) -> Result<bool, JsValue>;
 }
 
 const DEFAULT_SDK_URL: &str = "https://cdn.iamport.kr/v1/iamport.js";
 const DEFAULT_TIMEOUT_MS: u32 = 10_000;
+/// A payment IMP has not answered for this long no longer blocks the checkout: the next `pay()`
+/// rejects it with `PAYMENT_SUPERSEDED` and goes ahead (README, "What rejects, what resolves").
+const STALE_AFTER_MS: f64 = 10.0 * 60.0 * 1000.0;
 
 /// A loaded PortOne SDK bound to one merchant code.
 #[wasm_bindgen]
@@ -40,7 +47,15 @@ pub struct NaverPayCheckout {
     imp: JsValue,
     merchant_code: String,
     /// Shared with the pending payment's callback, which clears it.
-    pending: Rc<Cell<bool>>,
+    pending: Rc<RefCell<Option<Pending>>>,
+}
+
+/// The payment IMP has not answered yet.
+struct Pending {
+    /// Tells its callback from a superseded one's.
+    id: u32,
+    started_ms: f64,
+    reject: Function,
 }
 
 #[wasm_bindgen]
@@ -76,11 +91,13 @@ impl NaverPayCheckout {
         })?;
         let mut issues = Vec::new();
         let sdk_url = match get(options, "sdkUrl") {
-            v if v.is_undefined() => DEFAULT_SDK_URL.to_owned(),
-            v => v.as_string().filter(|u| !u.is_empty()).unwrap_or_else(|| {
-                issues.push(FieldIssue::new(ErrorCode::InvalidType, "sdkUrl", Locale::Ko, Detail::Expected("string")));
-                String::new()
-            }),
+            v if v.is_undefined() => JsValue::from_str(DEFAULT_SDK_URL),
+            v if !is_script_url(&v).unwrap_or(false) => {
+                let expected = Detail::Expected("string | TrustedScriptURL");
+                issues.push(FieldIssue::new(ErrorCode::InvalidType, "sdkUrl", Locale::Ko, expected));
+                v
+            }
+            v => v,
         };
         let timeout_ms = match get(options, "timeoutMs") {
             v if v.is_undefined() => DEFAULT_TIMEOUT_MS,
@@ -99,7 +116,8 @@ impl NaverPayCheckout {
 
         let ready = Closure::once_into_js(move |imp: JsValue| -> Result<JsValue, JsValue> {
             init(&imp, &merchant_code, Locale::Ko)?;
-            Ok(NaverPayCheckout { imp, merchant_code, pending: Rc::new(Cell::new(false)) }.into())
+            let checkout = NaverPayCheckout { imp, merchant_code, pending: Rc::new(RefCell::new(None)) };
+            Ok(guarded(checkout.into()))
         });
         let failed = Closure::once_into_js(|failure: JsValue| -> Result<JsValue, JsValue> {
             let code = match get(&failure, "code").as_string().as_deref() {
@@ -110,20 +128,40 @@ impl NaverPayCheckout {
             let cause = Some(get(&failure, "cause")).filter(|c| !c.is_undefined());
             Err(naver_pay_error(code, Locale::Ko, ErrorParts { cause, ..ErrorParts::default() }))
         });
-        Ok(load_imp(&sdk_url, timeout_ms).unchecked_ref::<Thenable>().then(&ready, &failed))
+        let load = load_imp(&sdk_url, timeout_ms).map_err(|cause| {
+            naver_pay_error(ErrorCode::SdkLoadFailed, Locale::Ko, ErrorParts { cause: Some(cause), ..ErrorParts::default() })
+        })?;
+        Ok(load.unchecked_ref::<Thenable>().then(&ready, &failed))
+    }
+
+    /// Whether a payment is pending and not yet stale; a stale one is rejected and forgotten.
+    fn busy(&self, now_ms: f64, locale: Locale) -> bool {
+        let Ok(mut pending) = self.pending.try_borrow_mut() else { return true };
+        match pending.as_ref() {
+            Some(p) if now_ms - p.started_ms < STALE_AFTER_MS => true,
+            Some(_) => {
+                if let Some(stale) = pending.take() {
+                    let error = naver_pay_error(ErrorCode::PaymentSuperseded, locale, ErrorParts::default());
+                    let _ = stale.reject.call1(&JsValue::UNDEFINED, &error);
+                }
+                false
+            }
+            None => false,
+        }
     }
 
     /// Validates, then calls `IMP.request_pay` synchronously, inside the click's user activation.
     fn request(&self, params: &JsValue, options: &JsValue, kind: Kind) -> Promise {
         let Checked { options, report, additions, input } = validate_js(params, options, kind);
         let locale = options.locale;
-        if self.pending.get() {
+        let now_ms = js_sys::Date::now();
+        if self.busy(now_ms, locale) {
             return Promise::reject(&naver_pay_error(ErrorCode::PaymentInProgress, locale, ErrorParts::default()));
         }
         let additions = match additions {
             Some(additions) => additions,
             None if report.errors.iter().all(|e| e.code == ErrorCode::AmountBelowMinimum) => {
-                return Promise::resolve(&below_minimum(params, &options, report.mode));
+                return Promise::resolve(&below_minimum(input.value.as_object(), &options, report.mode));
             }
             None => {
                 let parts = ErrorParts { errors: Some(report.errors), ..ErrorParts::default() };
@@ -137,10 +175,18 @@ impl NaverPayCheckout {
         let mode = report.mode;
         let imp = self.imp.clone();
         let pending = self.pending.clone();
+        thread_local! {
+            static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+        }
+        let id = NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)));
         Promise::new(&mut |resolve: Function, reject: Function| {
             let done = pending.clone();
             let callback = Closure::once_into_js(move |response: JsValue| {
-                done.set(false);
+                // A superseded payment's late answer settles nothing: its promise has rejected.
+                let ours = done.try_borrow_mut().ok().and_then(|mut p| p.take_if(|p| p.id == id));
+                if ours.is_none() {
+                    return;
+                }
                 let raw = match from_js(&response) {
                     Value::Object(m) => m,
                     _ => Map::new(),
@@ -148,14 +194,25 @@ impl NaverPayCheckout {
                 let result = result_js(&PaymentResult::from_response(raw, mode), Some(&response));
                 let _ = resolve.call1(&JsValue::UNDEFINED, &result);
             });
-            pending.set(true);
-            if let Err(cause) = call_request_pay(&imp, &request, &callback) {
-                pending.set(false);
+            if let Ok(mut p) = pending.try_borrow_mut() {
+                *p = Some(Pending { id, started_ms: now_ms, reject: reject.clone() });
+            }
+            let answer = once(&callback).and_then(|callback| call_request_pay(&imp, &request, &callback));
+            if let Err(cause) = answer {
+                if let Ok(mut p) = pending.try_borrow_mut() {
+                    p.take();
+                }
                 let parts = ErrorParts { cause: Some(cause), ..ErrorParts::default() };
                 let _ = reject.call1(&JsValue::UNDEFINED, &naver_pay_error(ErrorCode::SdkUnavailable, locale, parts));
             }
         })
     }
+}
+
+/// `checkout`, its class made to reject `CHECKOUT_FREED` after `free()` (js/bridge.js).
+fn guarded(checkout: JsValue) -> JsValue {
+    let freed = naver_pay_error(ErrorCode::CheckoutFreed, Locale::Ko, ErrorParts::default());
+    guard_checkout(&checkout, &freed).unwrap_or(checkout)
 }
 
 fn call_request_pay(imp: &JsValue, request: &JsValue, callback: &JsValue) -> Result<(), JsValue> {
@@ -171,24 +228,19 @@ fn init(imp: &JsValue, code: &str, locale: Locale) -> Result<(), JsValue> {
 
 /// The buyer's situation, not a programming error: a failed result with the minimum-amount message,
 /// shown through the page's one failure path. IMP is not called.
-fn below_minimum(params: &JsValue, options: &ValidateOptions, mode: PayMode) -> JsValue {
+fn below_minimum(params: Option<&Map>, options: &ValidateOptions, mode: PayMode) -> JsValue {
     let code = ErrorCode::AmountBelowMinimum;
     let msg = message(code, options.locale, "", Detail::MinAmount(options.min_amount));
-    let merchant_uid = Some(get(params, "merchant_uid")).filter(JsValue::is_string).unwrap_or(JsValue::NULL);
-    let raw = Object::new();
-    set(&raw, "success", &false.into());
-    set(&raw, "merchant_uid", &merchant_uid);
-    set(&raw, "error_code", &code.as_str().into());
-    set(&raw, "error_msg", &msg.as_str().into());
-    let o = Object::new();
-    set(&o, "success", &false.into());
-    set(&o, "imp_uid", &JsValue::NULL);
-    set(&o, "merchant_uid", &merchant_uid);
-    set(&o, "error_code", &code.as_str().into());
-    set(&o, "error_msg", &msg.as_str().into());
-    set(&o, "mode", &mode.as_str().into());
-    set(&o, "raw", &raw);
-    o.into()
+    // The value validation read, not the caller's property read again.
+    let merchant_uid = params.and_then(|p| p.get("merchant_uid").as_str()).map(str::to_owned);
+    let mut raw = Map::new();
+    raw.insert("success", false);
+    raw.insert("merchant_uid", merchant_uid.clone().map_or(Value::Null, Value::from));
+    raw.insert("error_code", code.as_str());
+    raw.insert("error_msg", msg.as_str());
+    let error = (Some(code.as_str().to_owned()), Some(msg));
+    let result = PaymentResult { success: false, imp_uid: None, merchant_uid, error_code: error.0, error_msg: error.1, mode, raw };
+    result_js(&result, None)
 }
 
 /// `imp` followed by one or more ASCII digits.

@@ -4,19 +4,40 @@
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
+use crate::error::{Detail, ErrorCode, FieldIssue, Locale, DEPTH_LIMIT};
 use crate::validate::ValidationReport;
 use crate::value::{Map, Value};
 use crate::wire::{self, Json};
 
+// None of these throws: js/bridge.js reads the caller's values inside `try`, and the rest only
+// reads what this module wrote. Those that take and give only JavaScript values are bound with
+// `catch` all the same, which also gives them a shim in the glue as the others have
+// (scripts/package.mjs inlines the snippets where the glue imports them by name).
 #[wasm_bindgen(module = "/js/bridge.js")]
 extern "C" {
     fn encode(value: &JsValue, entries: &JsValue, second: &JsValue) -> String;
     #[wasm_bindgen(js_name = navigatorDevice)]
     fn navigator_device() -> String;
+    /// `v[key]` when `v` has it as its own property, else `undefined`: never a prototype's, never a throw.
+    fn own(v: &JsValue, key: &str) -> JsValue;
+    #[wasm_bindgen(catch, js_name = timeOf)]
+    fn time_of(options: &JsValue) -> Result<f64, JsValue>;
+    /// `f` called at most once, never throwing into the caller (IMP).
+    #[wasm_bindgen(catch)]
+    pub(crate) fn once(f: &JsValue) -> Result<JsValue, JsValue>;
+    /// The checkout class rejecting with `freed` on a freed checkout (js/bridge.js says how).
+    #[wasm_bindgen(catch, js_name = guardCheckout)]
+    pub(crate) fn guard_checkout(checkout: &JsValue, freed: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = decodeReport)]
     fn decode_report(json: &str, entries: &Array) -> JsValue;
     #[wasm_bindgen(js_name = decodeRequest)]
     fn decode_request(json: &str, entries: &Array) -> JsValue;
+    #[wasm_bindgen(js_name = decodeResult)]
+    fn decode_result(json: &str) -> JsValue;
+    /// The `PaymentResult` of a popup callback: `raw` is IMP's very object (or `{}`), the string
+    /// fields its very strings.
+    #[wasm_bindgen(js_name = popupResult)]
+    pub(crate) fn popup_result(success: bool, mode: &str, response: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = numberText)]
     fn number_text(n: f64) -> String;
 }
@@ -27,20 +48,60 @@ extern "C" {
     fn parse_json(json: &str) -> JsValue;
 }
 
-/// A JavaScript value read once: the core's view of it, and the own entries of a top-level object
-/// as JavaScript holds them, for the request that passes them on.
+/// A JavaScript value read once: the core's view of it, and the snapshot of each own entry of a
+/// top-level object (js/bridge.js), for the request that passes them on.
 pub(crate) struct Input {
     pub value: Value,
     entries: Array,
+    /// Where the value went past a limit of js/bridge.js: nothing of it was read.
+    limit: Option<Limit>,
+}
+
+/// A limit of js/bridge.js (`LIMITS` there) that a value went past, and where.
+struct Limit {
+    kind: u8,
+    path: String,
+}
+
+impl Limit {
+    /// `L<kind>s<n>:<path>`, the text js/bridge.js writes instead of a value past a limit.
+    fn parse(text: &str) -> Option<Limit> {
+        let rest = text.strip_prefix('L')?;
+        let kind = *rest.as_bytes().first()?;
+        let path = wire::read(rest.get(1..)?)?;
+        Some(Limit { kind, path: path.as_str()?.to_owned() })
+    }
+
+    fn issue(&self, locale: Locale) -> FieldIssue {
+        // The limit in figures, the same in both languages (`LIMITS` in js/bridge.js).
+        let limit = match self.kind {
+            b'd' => DEPTH_LIMIT,
+            b'a' => "≤ 1000 items",
+            b'k' => "≤ 1000 keys",
+            b's' => "≤ 100000 characters",
+            _ => "≤ 50000 values, ≤ 2000000 characters",
+        };
+        FieldIssue::new(ErrorCode::LimitExceeded, self.path.as_str(), locale, Detail::Text(limit))
+    }
 }
 
 impl Input {
     /// The params of a call, and its options (`options` as the core sees it), in one crossing.
     pub(crate) fn read(params: &JsValue, options: &JsValue) -> (Input, Value) {
         let entries = Array::new();
-        let (value, options) = wire::read_pair(&encode(params, &entries, options))
-            .unwrap_or((Value::Other("error"), Value::Other("error")));
-        (Input { value, entries }, options)
+        let text = encode(params, &entries, options);
+        if let Some(limit) = Limit::parse(&text) {
+            // The options are read alone unless they are what went past the limit.
+            let options = if limit.path.starts_with("options") { Value::Undefined } else { from_js(options) };
+            return (Input { value: Value::Other("error"), entries, limit: Some(limit) }, options);
+        }
+        let (value, options) = wire::read_pair(&text).unwrap_or((Value::Other("error"), Value::Other("error")));
+        (Input { value, entries, limit: None }, options)
+    }
+
+    /// LIMIT_EXCEEDED where the value went past a limit: then nothing else is checked.
+    pub(crate) fn limit_issue(&self, locale: Locale) -> Option<FieldIssue> {
+        self.limit.as_ref().map(|l| l.issue(locale))
     }
 
     /// `{ ok, errors, warnings, mode, request }`: the request, when there are `additions`, holds
@@ -73,7 +134,13 @@ pub(crate) fn from_js(v: &JsValue) -> Value {
     if v.is_undefined() {
         return Value::Undefined;
     }
+    // Past a limit, the text is not a value: it reads as a property that threw.
     wire::read(&encode(v, &JsValue::UNDEFINED, &JsValue::UNDEFINED)).unwrap_or(Value::Other("error"))
+}
+
+/// The time of a `Date`, NaN for anything else (lookalikes and Proxies included).
+pub(crate) fn date_time(options: &JsValue) -> f64 {
+    time_of(options).unwrap_or(f64::NAN)
 }
 
 /// `{ userAgent, maxTouchPoints, mobile }` of this page's `navigator` (`mobile` from
@@ -87,20 +154,19 @@ pub(crate) fn json() -> Json {
     Json::new(number_text)
 }
 
+/// The `PaymentResult` `json` describes (its `raw` shielded from a polluted prototype).
+pub(crate) fn result_to_js(json: &Json) -> JsValue {
+    decode_result(&json.text)
+}
+
 /// The plain JavaScript value `json` describes.
 pub(crate) fn json_to_js(json: &Json) -> JsValue {
     parse_json(&json.text)
 }
 
-/// A property of an arbitrary JavaScript value; anything that throws reads as `undefined`.
+/// An own property of an arbitrary JavaScript value; inherited, or throwing, reads as `undefined`
+/// (a polluted `Object.prototype.sdkUrl` is never a script to load).
 pub(crate) fn get(v: &JsValue, key: &str) -> JsValue {
-    if !v.is_object() {
-        return JsValue::UNDEFINED;
-    }
-    js_sys::Reflect::get(v, &key.into()).unwrap_or(JsValue::UNDEFINED)
+    own(v, key)
 }
 
-/// Sets a property on an object this module created (plain, extensible: cannot throw).
-pub(crate) fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(object, &key.into(), value);
-}

@@ -1,9 +1,9 @@
 //! The options objects JavaScript passes (`PayOptions`, `ValidateOptions`), read into the core's
 //! `ValidateOptions`. A bad option is a field issue under `options.*`, never a throw.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
-use super::convert::{get, navigator};
+use super::convert::{date_time, navigator};
 #[cfg(feature = "js-bodies")]
 use crate::body::BodyOptions;
 use crate::device::DeviceInfo;
@@ -72,8 +72,9 @@ pub(crate) fn read_options(options: Value, js: &JsValue) -> (ValidateOptions, Ve
     if let Some(now) = option(&map, "now") {
         let ms = match now {
             Value::Number(ms) => Some(*ms),
-            // A `Date` reads as an object without entries: its time is asked of it.
-            Value::Object(_) => get(js, "now").dyn_ref::<js_sys::Date>().map(js_sys::Date::get_time),
+            // A `Date` reads as an object without entries: its time is asked of it, in JavaScript,
+            // where a lookalike, a Proxy or a throwing getter is NaN, never a throw.
+            Value::Object(_) => Some(date_time(js)),
             _ => None,
         };
         match ms.filter(|ms| ms.is_finite()) {

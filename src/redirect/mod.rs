@@ -85,12 +85,34 @@ fn string_field(raw: &Map, key: &str) -> Option<String> {
     raw.get(key).as_str().map(str::to_owned)
 }
 
+/// The longest URL or query parsed, in bytes (UTF-16 units in the browser): browsers cap URLs
+/// near 2 MB; anything longer did not come from IMP and parses as an empty query.
+pub const MAX_URL_LEN: usize = 2 * 1024 * 1024;
+
+pub use query::MAX_PAIRS;
+
 /// Parses a whole URL or a query (with or without `?`) that IMP sent to `m_redirect_url`.
 ///
 /// Never fails: the fragment is ignored, a malformed `%` stays as written, bytes that are not
 /// UTF-8 are read as EUC-KR, and a value that is neither stays exactly as written. `raw` holds
-/// every key's first occurrence, in order, as a string.
+/// every key's first occurrence, in order, as a string. Work is bounded: an input longer than
+/// [`MAX_URL_LEN`] is an empty query, and only the first [`MAX_PAIRS`] `&`-separated pairs are read.
 pub fn parse_redirect_result(url_or_query: &str) -> PaymentResult {
+    let url_or_query = if url_or_query.len() > MAX_URL_LEN { "" } else { url_or_query };
     let raw = query::parse_query(query::query_of(url_or_query));
     PaymentResult::from_response(raw, PayMode::Redirect)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse_redirect_result, MAX_URL_LEN};
+
+    #[test]
+    fn an_input_longer_than_any_url_parses_as_an_empty_query() {
+        let long = format!("imp_uid=imp_1&imp_success=true&pad={}", "x".repeat(MAX_URL_LEN));
+        let result = parse_redirect_result(&long);
+        assert!(!result.success);
+        assert!(result.raw.is_empty());
+        assert_eq!(parse_redirect_result("imp_uid=imp_1&imp_success=true").imp_uid.as_deref(), Some("imp_1"));
+    }
 }

@@ -27,9 +27,13 @@ fn has_scheme(text: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
-/// Every key of `query` (its first occurrence) with its value, in order.
+/// The most `&`-separated pairs read of a query: IMP sends about ten. The cap bounds the work of
+/// keeping the first of each key whatever the keys (even keys crafted to collide in its index).
+pub const MAX_PAIRS: usize = 1000;
+
+/// Every key of `query` (its first occurrence, among the first [`MAX_PAIRS`] pairs) with its value, in order.
 pub(crate) fn parse_query(query: &str) -> Map {
-    Map::from_entries_first_wins(query.split('&').filter(|piece| !piece.is_empty()).map(|piece| {
+    Map::from_entries_first_wins(query.split('&').filter(|piece| !piece.is_empty()).take(MAX_PAIRS).map(|piece| {
         let (key, value) = piece.split_once('=').unwrap_or((piece, ""));
         (decode_component(key), Value::String(decode_component(value)))
     }))
@@ -73,5 +77,19 @@ fn hex_digit(byte: u8) -> Option<u8> {
         b'a'..=b'f' => Some(byte - b'a' + 10),
         b'A'..=b'F' => Some(byte - b'A' + 10),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse_query, MAX_PAIRS};
+
+    #[test]
+    fn only_the_first_pairs_are_read() {
+        let query: String = (0..MAX_PAIRS + 500).map(|i| format!("k{i}=v&")).collect();
+        let map = parse_query(&query);
+        assert_eq!(map.len(), MAX_PAIRS);
+        assert_eq!(map.get("k0").as_str(), Some("v"));
+        assert!(map.get(&format!("k{MAX_PAIRS}")).is_absent());
     }
 }

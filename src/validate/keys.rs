@@ -20,29 +20,109 @@ const fn shortest(names: &[&str], mut min: usize) -> usize {
     min
 }
 
-/// Whether `key` names a REST credential: compared in lower case, ignoring `_` and `-`.
+/// Whether `key` names a REST credential: compared as [`normalised`] says, then without a
+/// trailing number (`imp_key_1`).
 pub(crate) fn is_secret_key(key: &str) -> bool {
     // Normalised on the stack: this runs for every key of every cart.
-    let normalised = key.bytes().filter(|b| *b != b'_' && *b != b'-').map(|b| b.to_ascii_lowercase());
     let mut buf = [0u8; 64];
+    let mut heap = Vec::new();
     let mut len = 0;
-    for b in normalised.clone() {
-        if let Some(slot) = buf.get_mut(len) {
-            *slot = b;
+    for b in normalised(key) {
+        match buf.get_mut(len) {
+            Some(slot) => *slot = b,
+            None => {
+                if heap.is_empty() {
+                    heap.extend_from_slice(&buf);
+                }
+                heap.push(b);
+            }
         }
         len += 1;
     }
-    let heap: Vec<u8>;
-    let norm = match buf.get(..len) {
-        Some(norm) => norm,
-        None => {
-            heap = normalised.collect();
-            &heap
-        }
-    };
+    let norm = buf.get(..len).unwrap_or(&heap);
+    let digits = norm.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let norm = norm.get(..norm.len() - digits).unwrap_or(norm);
     norm.len() >= SHORTEST_SECRET
         && (SECRET_KEY_NAMES.iter().any(|n| n.as_bytes() == norm)
             || SECRET_KEY_PARTS.iter().any(|p| find_bytes(norm, p.as_bytes()).is_some()))
+}
+
+/// `key` as bytes to compare with the tables: ASCII lower case; separators (`_ - .`, spaces),
+/// zero-width characters and the soft hyphen dropped; fullwidth forms and the Cyrillic and Greek
+/// letters that look like Latin ones read as those; any other character as a byte no name holds.
+fn normalised(key: &str) -> impl Iterator<Item = u8> + '_ {
+    key.chars().filter_map(|c| {
+        let code = u32::from(c);
+        let ascii = match code {
+            0..=0x7f => code,
+            0xff01..=0xff5e => code - 0xfee0,
+            _ => {
+                let lookalike = LOOKALIKES.iter().find(|(from, _)| u32::from(*from) == code);
+                return match lookalike {
+                    Some((_, 0)) => None,
+                    Some((_, to)) => Some(*to),
+                    None => Some(0xff),
+                };
+            }
+        };
+        let b = ascii as u8;
+        (!matches!(b, b'_' | b'-' | b'.') && !b.is_ascii_whitespace()).then(|| b.to_ascii_lowercase())
+    })
+}
+
+/// Characters that are not ASCII, by what a name compares them as: 0 for those dropped (spaces,
+/// zero-width characters, the soft hyphen, the BOM), else the Latin letter a Cyrillic or Greek
+/// one passes for.
+const LOOKALIKES: &[(u16, u8)] = &[
+    (0xa0, 0), (0xad, 0), (0x180e, 0), (0x2000, 0), (0x2001, 0), (0x2002, 0), (0x2003, 0), (0x2004, 0), (0x2005, 0),
+    (0x2006, 0), (0x2007, 0), (0x2008, 0), (0x2009, 0), (0x200a, 0), (0x200b, 0), (0x200c, 0), (0x200d, 0),
+    (0x200e, 0), (0x200f, 0), (0x2028, 0), (0x2029, 0), (0x202f, 0), (0x205f, 0), (0x2060, 0), (0x3000, 0), (0xfeff, 0),
+    (0x430, b'a'), (0x410, b'a'), (0x3b1, b'a'), (0x391, b'a'), (0x432, b'b'), (0x412, b'b'), (0x3b2, b'b'), (0x392, b'b'),
+    (0x441, b'c'), (0x421, b'c'), (0x3f2, b'c'), (0x435, b'e'), (0x415, b'e'), (0x3b5, b'e'), (0x395, b'e'),
+    (0x43d, b'h'), (0x41d, b'h'), (0x397, b'h'), (0x456, b'i'), (0x406, b'i'), (0x3b9, b'i'), (0x399, b'i'),
+    (0x4cf, b'i'), (0x458, b'j'), (0x408, b'j'), (0x43a, b'k'), (0x41a, b'k'), (0x3ba, b'k'), (0x39a, b'k'),
+    (0x43c, b'm'), (0x41c, b'm'), (0x39c, b'm'), (0x43f, b'n'), (0x39d, b'n'), (0x43e, b'o'), (0x41e, b'o'),
+    (0x3bf, b'o'), (0x39f, b'o'), (0x440, b'p'), (0x420, b'p'), (0x3c1, b'p'), (0x3a1, b'p'), (0x455, b's'),
+    (0x405, b's'), (0x442, b't'), (0x422, b't'), (0x3c4, b't'), (0x3a4, b't'), (0x3c5, b'u'), (0x475, b'v'),
+    (0x3bd, b'v'), (0x445, b'x'), (0x425, b'x'), (0x3c7, b'x'), (0x3a7, b'x'), (0x443, b'y'), (0x423, b'y'),
+    (0x3b3, b'y'), (0x396, b'z'),
+];
+
+/// Whether `text` looks like JSON (starts with `{` or `[`) and names a credential as a key
+/// (a quoted string followed by `:`): `custom_data: '{"imp_secret": "…"}'`.
+pub(crate) fn json_names_secret(text: &str) -> bool {
+    let mut bytes = text.bytes().skip_while(u8::is_ascii_whitespace);
+    if !matches!(bytes.next(), Some(b'{' | b'[')) {
+        return false;
+    }
+    // Each quoted string (a backslash escapes the next byte), and whether a `:` follows it.
+    let (mut start, mut escaped, mut quoted) = (0, false, false);
+    let mut after_string = None;
+    for (i, b) in text.bytes().enumerate() {
+        if quoted {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => {
+                    quoted = false;
+                    after_string = text.get(start..i);
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => {
+                quoted = true;
+                start = i + 1;
+            }
+            b':' if after_string.is_some_and(is_secret_key) => return true,
+            _ if b.is_ascii_whitespace() => continue,
+            _ => {}
+        }
+        after_string = None;
+    }
+    false
 }
 
 /// Keys longer than this are never typos worth a suggestion (and keep the distance cheap).
@@ -54,8 +134,12 @@ pub(crate) fn suggestion(key: &str, known: &[&'static str]) -> Option<&'static s
     if key.chars().count() > MAX_SUGGEST_LEN {
         return None;
     }
+    let len = key.chars().count();
     known
         .iter()
+        // A length two or more apart is more than two edits: no distance to compute (a thousand
+        // unknown keys cost a thousand length checks per known field, not a thousand tables).
+        .filter(|k| k.chars().count().abs_diff(len) <= 2)
         .map(|k| (*k, distance(key, k)))
         .filter(|(k, d)| *d <= 2 && d * 3 <= k.chars().count())
         .min_by_key(|(_, d)| *d)
@@ -104,5 +188,32 @@ mod tests {
         for k in ["naverMerchantUserKey", "customer_uid", "channelKey", "merchant_uid", "buyer_tel", &"y".repeat(100)] {
             assert!(!is_secret_key(k), "{k}");
         }
+    }
+
+    #[test]
+    fn evasions_of_a_secret_name_are_found() {
+        for k in [
+            "imp.key", "imp key", "imp_key ", "imp\u{200b}_key", "imp\u{ad}secret", "\u{ff49}\u{ff4d}\u{ff50}_key",
+            "imp_s\u{435}cret", "IMP_KEY_1", "imp_secret2", "iamport_key", "portone_key", "rest_key", "api_token",
+            "Api-Token", "\u{feff}imp_key",
+        ] {
+            assert!(is_secret_key(k), "{k:?}");
+        }
+        for k in crate::catalog::REQUEST_PAY_FIELDS.iter().chain(crate::catalog::PRODUCT_FIELDS) {
+            assert!(!is_secret_key(k), "{k}");
+        }
+        for k in ["order_id", "coupon", "상품", "key", "token", "monkey", "apartment", "restaurant_key_card"] {
+            assert!(!is_secret_key(k), "{k}");
+        }
+    }
+
+    #[test]
+    fn json_looking_strings_are_searched_for_secret_keys() {
+        assert!(json_names_secret(r#"{"imp_secret": "S"}"#));
+        assert!(json_names_secret(r#" [{"a": 1}, {"api_key" : "k"}]"#));
+        assert!(json_names_secret(r#"{"a\"b": 1, "imp_key":2}"#));
+        assert!(!json_names_secret(r#"{"note": "imp_secret"}"#), "a value, not a key");
+        assert!(!json_names_secret("imp_secret: S"), "not JSON-looking");
+        assert!(!json_names_secret(r#"{"unterminated"#));
     }
 }

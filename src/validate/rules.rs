@@ -435,9 +435,18 @@ impl Checker {
     /// The path is reported; the value is never looked at.
     fn secrets(&mut self, value: &Value, path: &mut String, depth: usize) {
         if depth > MAX_SECRET_DEPTH {
+            // Refused, not left unchecked: a secret must not hide below the search.
+            if matches!(value, Value::Object(_) | Value::Array(_)) {
+                self.error(C::LimitExceeded, path, Detail::Text(crate::error::DEPTH_LIMIT));
+            }
             return;
         }
         match value {
+            // `[['imp_secret', '…']]`, `Object.entries` of a credential, and JSON text holding one.
+            Value::Array(pair) if matches!(pair.first(), Some(Value::String(k)) if pair.len() == 2 && keys::is_secret_key(k)) => {
+                self.error(C::SecretInBrowser, path, Detail::None);
+            }
+            Value::String(text) if keys::json_names_secret(text) => self.error(C::SecretInBrowser, path, Detail::None),
             // One path buffer, grown and cut back: no string is built unless a secret is found.
             Value::Object(map) => {
                 for (key, v) in map.iter().filter(|(_, v)| !v.is_absent()) {

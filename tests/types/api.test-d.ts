@@ -23,6 +23,9 @@ import type {
   CancelRequester,
   DeviceInfo,
   ErrorCode,
+  LoadErrorCode,
+  PayErrorCode,
+  TrustedScriptURL,
   FieldIssue,
   Locale,
   NaverCategoryId,
@@ -302,6 +305,9 @@ function describeCode(code: ErrorCode): string {
       return 'field';
     case 'INVALID_PARAMS':
     case 'PAYMENT_IN_PROGRESS':
+    case 'PAYMENT_SUPERSEDED':
+    case 'CHECKOUT_FREED':
+    case 'LIMIT_EXCEEDED':
       return 'pay';
     case 'NOT_IN_BROWSER':
     case 'INVALID_MERCHANT_CODE':
@@ -319,6 +325,15 @@ function describeCode(code: ErrorCode): string {
 }
 describeCode('SDK_TIMEOUT');
 
+// The rejections of load and pay are subsets of ErrorCode, and name what each can give.
+expectTrue<Equal<Extract<LoadErrorCode, ErrorCode>, LoadErrorCode>>(true);
+expectTrue<Equal<Extract<PayErrorCode, ErrorCode>, PayErrorCode>>(true);
+const payCode: PayErrorCode = 'PAYMENT_SUPERSEDED';
+// @ts-expect-error load never rejects PAYMENT_IN_PROGRESS
+const loadCode: LoadErrorCode = 'PAYMENT_IN_PROGRESS';
+declare const trustedUrl: TrustedScriptURL;
+NaverPayCheckout.load({ merchantCode: 'imp00000000', sdkUrl: trustedUrl });
+
 /** A switch missing one code is not exhaustive: ErrorCode is a literal union, not `string`. */
 function describeCodeMissingOne(code: ErrorCode): string {
   switch (code) {
@@ -327,7 +342,7 @@ function describeCodeMissingOne(code: ErrorCode): string {
     case 'INVALID_CATEGORY': case 'INVALID_URL': case 'REDIRECT_URL_REQUIRED': case 'AMOUNT_BELOW_MINIMUM':
     case 'NAME_MISMATCH': case 'UNKNOWN_FIELD': case 'SECRET_IN_BROWSER': case 'INVALID_PARAMS':
     case 'PAYMENT_IN_PROGRESS': case 'NOT_IN_BROWSER': case 'INVALID_MERCHANT_CODE': case 'SDK_LOAD_FAILED':
-    case 'SDK_TIMEOUT':
+    case 'SDK_TIMEOUT': case 'NOT_INITIALIZED': case 'LIMIT_EXCEEDED': case 'PAYMENT_SUPERSEDED': case 'CHECKOUT_FREED':
       return 'known';
     default: {
       // @ts-expect-error 'SDK_UNAVAILABLE' is left
