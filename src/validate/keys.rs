@@ -199,8 +199,8 @@ mod tests {
         ] {
             assert!(is_secret_key(k), "{k:?}");
         }
-        for k in crate::catalog::REQUEST_PAY_FIELDS.iter().chain(crate::catalog::PRODUCT_FIELDS) {
-            assert!(!is_secret_key(k), "{k}");
+        for field in crate::catalog::REQUEST_PAY.iter().chain(crate::catalog::PRODUCT) {
+            assert!(!is_secret_key(field.name), "{}", field.name);
         }
         for k in ["order_id", "coupon", "상품", "key", "token", "monkey", "apartment", "restaurant_key_card"] {
             assert!(!is_secret_key(k), "{k}");
