@@ -78,6 +78,7 @@ const BASE = {
   IGNORED_FIELD: ['다른 PG사용 필드입니다. 그대로 전달되지만 네이버페이는 무시합니다.',
     'documented for other PGs; passed on, but Naver Pay ignores it'],
   SECRET_IN_BROWSER: ['REST API 비밀 값은 브라우저에 넣으면 안 됩니다.', 'REST API secrets never belong in a browser'],
+  LIMIT_EXCEEDED: ['입력이 검사 한도를 넘습니다.', 'exceeds what the checker reads'],
 };
 
 // Details: [kind, a, b]. Kinds: 'e' expected, 'c' max chars, 'b' max bytes, 'r' range, 'm' min amount,
@@ -448,7 +449,9 @@ function validate(params, options, billing) {
     }
   };
   const secrets = (v, path, depth) => {
-    if (depth >= MAX_DEPTH || typeof v !== 'object' || v === null) return;
+    if (typeof v !== 'object' || v === null) return;
+    // Deeper than the search: refused, so that no secret hides below it.
+    if (depth >= MAX_DEPTH) return error('LIMIT_EXCEEDED', path, ['t', '≤ 16 levels']);
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) secrets(v[i], `${path}[${i}]`, depth + 1);
       return;
@@ -590,10 +593,21 @@ function validate(params, options, billing) {
   let request = null;
   if (errors.length === 0) {
     request = {};
-    for (const key of Object.keys(params)) {
-      const v = params[key];
-      request[key] = typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint' ? undefined : v;
-    }
+    // The package's snapshot: nested values copied, functions, symbols and bigints as undefined,
+    // and a nested object's undefined properties left out.
+    const copy = (v) => {
+      if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') return undefined;
+      if (typeof v !== 'object' || v === null) return v;
+      if (v instanceof Date) return new Date(v.getTime());
+      if (Array.isArray(v)) return Array.from(v, copy);
+      const o = {};
+      for (const key of Object.keys(v)) {
+        const x = copy(v[key]);
+        if (x !== undefined) o[key] = x;
+      }
+      return o;
+    };
+    for (const key of Object.keys(params)) request[key] = copy(params[key]);
     if (addPg) request.pg = 'naverpay';
     if (defaultName !== null) request.name = defaultName;
     request.naverPopupMode = mode === 'popup';

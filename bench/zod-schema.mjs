@@ -33,7 +33,9 @@ function unknownKeys(o, known, list, prefix, ctx) {
 }
 
 function secrets(v, path, depth, ctx) {
-  if (depth >= 16 || typeof v !== 'object' || v === null) return;
+  if (typeof v !== 'object' || v === null) return;
+  // Deeper than the search: refused, as the package does (LIMIT_EXCEEDED).
+  if (depth >= 16) return ctx.addIssue({ code: 'custom', path, message: 'nested deeper than 16 levels' });
   if (Array.isArray(v)) {
     v.forEach((x, i) => secrets(x, path.concat(i), depth + 1, ctx));
     return;

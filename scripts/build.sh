@@ -38,6 +38,10 @@ for variant in glue glue-web; do
 done
 
 node scripts/package.mjs "$out"
+# The completed glue of the whole module (what the inline entries bundle) stays out of the package,
+# in target/glue/, for the tests that load the module with an instrumented wasm (tests/hostile.test.mjs).
+rm -rf target/glue
+mv "$out/glue" target/glue
 rm -rf pkg.old
 [ -d pkg ] && mv pkg pkg.old
 mv "$out" pkg

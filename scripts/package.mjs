@@ -14,7 +14,8 @@ import { buildSync } from 'esbuild';
 import { shortenNames } from './shorten-names.mjs';
 
 // The folder wasm-bindgen wrote into (scripts/build.sh passes a fresh one each time): glue/ holds
-// the module with every export, glue-web/ the one without the server body builders.
+// the module with every export (completed here, then moved out of the package by build.sh),
+// glue-web/ the one without the server body builders.
 const out = process.argv[2] ?? 'pkg';
 const crate = 'naverpay_checkout';
 const glueDir = join(out, 'glue');
@@ -111,7 +112,6 @@ const PUBLIC = publicExports(readFileSync(glue, 'utf8'));
   // node/ is CommonJS whatever the package's "type"; its declarations beside it are read as CommonJS too.
   writeFileSync(join(out, 'node', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 }
-rmSync(glueDir, { recursive: true });
 rmSync(webGlueDir, { recursive: true });
 
 // 4. package.json, declarations, README.

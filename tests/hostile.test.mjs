@@ -1,4 +1,5 @@
-// Hostile input in Node (the wasm every entry carries, through pkg/web's glue and initSync):
+// Hostile input in Node (the whole module the inline entries carry, through its glue, which
+// scripts/build.sh leaves in target/glue/, and initSync):
 // nothing throws through the wasm, nothing hangs, work is bounded by documented limits, and the
 // request is a snapshot of what validation read.
 // The wasm is loaded with its stack pointer exported (tests/support/stack-pointer.mjs), so that
@@ -16,9 +17,9 @@ let npc;
 let stackPointer;
 
 before(async () => {
-  // The web entry's glue, given the instrumented wasm with initSync: the same wasm as every entry.
-  npc = await import(`${REPO_ROOT}/pkg/web/naverpay_checkout.js`);
-  const exports = npc.initSync({ module: exportStackPointer(`${REPO_ROOT}/pkg/web/naverpay_checkout_bg.wasm`) });
+  // The glue the inline entries bundle, given the instrumented wasm with initSync.
+  npc = await import(`${REPO_ROOT}/target/glue/naverpay_checkout.js`);
+  const exports = npc.initSync({ module: exportStackPointer(`${REPO_ROOT}/target/glue/naverpay_checkout_bg.wasm`) });
   stackPointer = () => exports.__test_stack_pointer.value;
 });
 

@@ -275,7 +275,7 @@ test('the package exports ./testing with types, a bin, and playwright-core as an
 });
 
 test('no browser entry of the package reaches the test kit', async () => {
-  for (const dir of ['web', 'bundler']) {
+  for (const dir of ['esm', 'global', 'web']) {
     for (const f of await readdir(path.join(PKG, dir))) {
       if (!f.endsWith('.js')) continue;
       const source = await readFile(path.join(PKG, dir, f), 'utf8');

@@ -1,4 +1,4 @@
-// Opens a page with the built package's web entry (pkg/web) loaded as `window.npc`.
+// Opens a page with the built package's default entry (pkg/esm, the wasm inline) loaded as `window.npc`.
 // Run `npm run build` first; the server must serve the repository root.
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -11,12 +11,10 @@ export async function openPackagePage(page, server, pagePath = '/__fixtures/blan
   await loadPackage(page);
 }
 
-/** Imports the web build into the current page as `window.npc`. */
+/** Imports the default entry into the current page as `window.npc`: what a bundled page runs. */
 export async function loadPackage(page) {
   await page.evaluate(async () => {
-    const m = await import('/pkg/web/naverpay_checkout.js');
-    await m.default();
-    window.npc = m;
+    window.npc = await import('/pkg/esm/naverpay_checkout.js');
   });
 }
 
