@@ -113,7 +113,8 @@ const cargoWasm = 'target/release-wasm/wasm32-unknown-unknown/release/naverpay_c
 if (existsSync(cargoWasm)) {
   const bind = spawnSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--no-typescript', '--out-dir', tmp, cargoWasm], { encoding: 'utf8' });
   const named = path.join(tmp, 'named.wasm');
-  const opt = bind.status === 0 && spawnSync('node_modules/.bin/wasm-opt', ['-Oz', '-g', '--strip-producers',
+  // scripts/build.sh's passes, with the names kept (-g).
+  const opt = bind.status === 0 && spawnSync('node_modules/.bin/wasm-opt', ['-Oz', '--converge', '--low-memory-unused', '-g', '--strip-producers',
     '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
     '--enable-reference-types', '--enable-multivalue', '-o', named, path.join(tmp, 'naverpay_checkout_bg.wasm')], { encoding: 'utf8' });
   if (opt && opt.status === 0) {
@@ -421,7 +422,7 @@ lines.push(`Versions: @portone/browser-sdk ${versions['@portone/browser-sdk']} (
   + 'and none of those CDN scripts is counted here. The hand-written validator and the zod schema do validation only '
   + '(the wasm also parses redirects, loads the SDK, drives `pay()` and builds server bodies).', '');
 lines.push('### Where the wasm bytes are', '',
-  `Sections of the shipped module (the same in every entry): ${wasmSections.map((s) => `${s.name} ${KB(s.size)}`).join(', ')}.`, '');
+  `Sections of the module \`/web\` fetches (the inline entries' module adds the server body builders): ${wasmSections.map((s) => `${s.name} ${KB(s.size)}`).join(', ')}.`, '');
 if (byCrate) {
   lines.push('Function bodies by crate (the same build re-bound with names kept: `wasm-bindgen --keep-debug`, `wasm-opt -Oz -g`):', '',
     '| crate | code |', '|---|---:|', ...byCrate.slice(0, 10).map(([c, n]) => `| ${c} | ${KB(n)} |`), '',

@@ -82,12 +82,10 @@ const PUBLIC = publicExports(readFileSync(glue, 'utf8'));
   const initialised = text.split('if (wasm !== undefined) return wasm;').length - 1;
   if (initialised !== 2) throw new Error(`the web glue: expected initSync and __wbg_init each to test \`wasm !== undefined\``);
   text = text.replaceAll('if (wasm !== undefined) return wasm;', 'if (wasm !== NOT_INITIALIZED) return wasm;');
-  mkdirSync(join(out, 'web'));
-  writeFileSync(join(out, 'web', `${crate}.js`), text);
-  copyFileSync(join(webGlueDir, `${crate}_bg.wasm`), join(out, 'web', `${crate}_bg.wasm`));
   // Loaded as is by pages, so it ships minified; bundlers minify their own.
-  buildSync({ entryPoints: [join(out, 'web', `${crate}.js`)], outfile: join(out, 'web', `${crate}.js`),
-    allowOverwrite: true, minify: true, format: 'esm', logLevel: 'warning' });
+  buildSync({ stdin: { contents: text, loader: 'js' }, outfile: join(out, 'web', `${crate}.js`),
+    minify: true, format: 'esm', logLevel: 'warning' });
+  copyFileSync(join(webGlueDir, `${crate}_bg.wasm`), join(out, 'web', `${crate}_bg.wasm`));
 }
 
 // 3. The inline entries: one source, bundled as an ES module, CommonJS and a classic script.
