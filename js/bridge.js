@@ -22,11 +22,11 @@ const LIMITS = {
   depth: 16,
   /** Items of one array, read from `length` before walking. */
   items: 1000,
-  /** Keys of one object. */
+  /** Keys of one object; an object with own indexes 0 to 1000 is refused before they are listed. */
   keys: 1000,
   /** UTF-16 code units of one string or key. */
   chars: 100_000,
-  /** Values in one call (shared references count each time they are reached). */
+  /** Values in one call (shared references count each time they are reached), re-entered calls included. */
   values: 50_000,
   /** UTF-16 code units of the whole text, far below V8's longest string (2^29 - 24). */
   text: 2_000_000,
@@ -35,8 +35,8 @@ const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
 const { hasOwn, freeze, create, defineProperty, setPrototypeOf } = Object;
 const ArrayPrototype = Array.prototype;
-const { isView } = ArrayBuffer;
 const dateTime = Date.prototype.getTime;
+const objectTag = Object.prototype.toString;
 
 /**
  * The prototype of every snapshot object: what code expects of a plain object (`hasOwnProperty`,
@@ -50,8 +50,9 @@ const SHIELD = freeze(create(null, Object.fromEntries(
 const LIMIT = { kind: '', path: '' };
 
 let copied; // the snapshot of the value `text` last wrote
-let values; // values left in this call
-let room; // text units left in this call
+let values = LIMITS.values; // values left in this call
+let room = LIMITS.text; // text units left in this call
+let depthOfCalls = 0; // encodes under way: a getter may call an export while one walks
 
 /** `key: value` on a snapshot object: an own property even for `__proto__`. */
 function put(o, key, value) {
@@ -64,8 +65,12 @@ function put(o, key, value) {
  * entries of a top-level object `value` are pushed to `entries` (if given) as key, snapshot, …
  */
 function encode(value, entries, second) {
-  values = LIMITS.values;
-  room = LIMITS.text;
+  // A call re-entered from a getter, a trap or `valueOf` spends what is left of the call under way:
+  // giving it a fresh budget would also give one to the outer walk when it resumes.
+  if (depthOfCalls++ === 0) {
+    values = LIMITS.values;
+    room = LIMITS.text;
+  }
   let inOptions = false;
   // Filled by index, without a prototype: a setter polluted on Array.prototype takes nothing.
   if (entries) setPrototypeOf(entries, null);
@@ -81,7 +86,15 @@ function encode(value, entries, second) {
     LIMIT.path = '';
     if (entries) entries.length = 0;
     return `L${kind}s${path.length}:${path}`;
+  } finally {
+    depthOfCalls -= 1;
   }
+}
+
+/** Whether `v` owns every index below `n` (each a constant-time lookup, whatever `v` is). */
+function ownsIndexes(v, n) {
+  for (let i = 0; i < n; i++) if (!hasOwn(v, i)) return false;
+  return true;
 }
 
 /** Puts a key, or an array index, in front of the path of the value past a limit. */
@@ -129,11 +142,18 @@ function text(v, depth, entries) {
   let time;
   try {
     array = Array.isArray(v);
-    if (array) n = typeof v.length === 'number' ? v.length : 0;
-    // Indexed keys cost no memory: a Uint8Array(1e8) or a long String object would list 1e8 keys.
-    else if ((isView(v) ? v.byteLength : v instanceof String ? v.length : 0) > LIMITS.keys) limit('k');
+    if (array) {
+      // Read once: a Proxy may answer a number, then an object whose `valueOf` counts on.
+      const length = v.length;
+      n = typeof length === 'number' ? length : 0;
+    }
+    // Counted before listing: the indexes of a typed array or a String object (of any realm, any
+    // prototype, or behind a Proxy) cost no memory until listed, and 1e7 of them take seconds and
+    // gigabytes to list. An object that owns indexes 0 to 1000 has more keys than the limit.
+    else if (hasOwn(v, LIMITS.keys) && ownsIndexes(v, LIMITS.keys)) limit('k');
     else keys = Object.keys(v);
-    if (!array && v instanceof Date) time = dateTime.call(v);
+    // A Date of another realm (an iframe) too: `getTime` reads any Date's time.
+    if (!array && (v instanceof Date || objectTag.call(v) === '[object Date]')) time = dateTime.call(v);
   } catch (e) {
     if (e === LIMIT) throw e;
     copied = array ? [] : create(SHIELD);
@@ -172,6 +192,8 @@ function text(v, depth, entries) {
     if ((room -= key.length) < 0) limit('v');
     let t;
     try {
+      // A getter may have deleted a later key: it is gone, never read from a (polluted) prototype.
+      if (!hasOwn(v, key)) continue;
       t = text(v[key], depth + 1, entries);
     } catch (e) {
       if (e === LIMIT) {
@@ -282,23 +304,54 @@ function once(f) {
 /**
  * Makes `pay` and `registerBillingKey` of the checkout class reject with `freed` (a NaverPayError
  * CHECKOUT_FREED) on a freed checkout, or on a `this` that is none, instead of entering the wasm
- * with a null pointer (which throws through it). Done once, on the first checkout made.
+ * with a null pointer (which throws through it). `free()` (and `Symbol.dispose`) does nothing on a
+ * freed checkout, and during the checkout's own `pay()` (from a getter of the params, or from
+ * `request_pay`) it waits until `pay()` returns: the wasm would throw through itself either way,
+ * leaking its stack. Done once, on the first checkout made.
  */
 function guardCheckout(checkout, freed) {
   checkouts.add(checkout);
   if (guarded) return checkout;
   guarded = true;
   const proto = Object.getPrototypeOf(checkout);
+  // Only a checkout this module made, never a Proxy of one (its traps could lie about the pointer).
+  const live = (c) => checkouts.has(c) && Boolean(c.__wbg_ptr) && !freeing.has(c);
+  const free = proto.free;
   for (const name of ['pay', 'registerBillingKey']) {
     const method = proto[name];
     proto[name] = function (params, options) {
-      // Only a checkout this module made, never a Proxy of one (its traps could lie about the pointer).
-      return checkouts.has(this) && this.__wbg_ptr ? method.call(this, params, options) : Promise.reject(freed);
+      if (!live(this)) return Promise.reject(freed);
+      calls.set(this, (calls.get(this) ?? 0) + 1);
+      try {
+        return method.call(this, params, options);
+      } finally {
+        const left = calls.get(this) - 1;
+        if (left > 0) calls.set(this, left);
+        else {
+          calls.delete(this);
+          if (freeing.delete(this)) free.call(this);
+        }
+      }
     };
   }
+  proto.free = function () {
+    if (!live(this)) return;
+    if (calls.has(this)) freeing.add(this);
+    else free.call(this);
+  };
+  if (typeof Symbol.dispose === 'symbol') proto[Symbol.dispose] = proto.free;
   return checkout;
 }
 const checkouts = new WeakSet();
+/** Checkouts inside `pay` or `registerBillingKey`, with how many calls deep. */
+const calls = new WeakMap();
+/** Checkouts whose `free()` waits for their calls to return. */
+const freeing = new WeakSet();
 let guarded = false;
 
-export { encode, navigatorDevice, own, timeOf, decodeReport, decodeRequest, decodeResult, popupResult, numberText, once, guardCheckout, LIMITS };
+/** A clock that never goes back nor jumps with the wall clock's settings, in milliseconds. */
+function monotonicNow() {
+  return performance.now();
+}
+
+export { encode, navigatorDevice, own, timeOf, decodeReport, decodeRequest, decodeResult, popupResult, numberText, once, guardCheckout, monotonicNow, LIMITS };

@@ -8,33 +8,83 @@
 // JavaScript: in the wasm it cost 3.5 KB of gzip (bindings, closures, listeners, timers).
 //
 // A tag already on the page that has finished without defining IMP (`finished` says how it is
-// told) is replaced at once, not waited for. Under
-// Trusted Types the script URL goes through the page's own TrustedScriptURL when `sdkUrl` is
-// one, else through this package's policy, `naverpay-checkout`, which passes only the URL being
-// loaded.
+// told) is replaced at once, not waited for.
+//
+// Under Trusted Types the script URL goes through the page's own TrustedScriptURL when `sdkUrl` is
+// one, else through this package's policy, `naverpay-checkout`, which passes only PortOne's SDK
+// (`https://cdn.iamport.kr/`): any other URL needs the page's own policy, so the package never
+// launders a URL for a script. Copies of the package on one page share that one policy.
 
 /** Loads in flight, by script URL. */
 const inFlight = new Map();
 const POLICY = 'naverpay-checkout';
-let policy;
-/** The one URL the policy lets through, while a script is being injected. */
-let allowed;
+/** Where the copies of this package on a page keep their one policy: the page allows the name once. */
+const SHARED_POLICY = Symbol.for('naverpay-checkout.trusted-types-policy');
+/** The origin of PortOne's V1 SDK (`https://cdn.iamport.kr/v1/iamport.js`, the default `sdkUrl`). */
+const SDK_ORIGIN = 'https://cdn.iamport.kr';
 
 /** Whether `v` is a non-empty string or a TrustedScriptURL. */
 function isScriptUrl(v) {
   return (typeof v === 'string' && v !== '') || Boolean(globalThis.trustedTypes?.isScriptURL(v));
 }
 
-/** What the `src` sink takes: a TrustedScriptURL under Trusted Types, else the string. */
+/** Whether `url` is an absolute https URL on PortOne's SDK origin. */
+function isPortOneSdk(url) {
+  try {
+    return new URL(url).origin === SDK_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+/** The package's policy: this copy's, or the one another copy made first. */
+function packagePolicy(tt) {
+  const shared = globalThis[SHARED_POLICY];
+  if (shared) return shared;
+  const policy = tt.createPolicy(POLICY, {
+    createScriptURL(url) {
+      if (isPortOneSdk(url)) return url;
+      throw new TypeError(`${POLICY}: only ${SDK_ORIGIN}/ scripts; pass another sdkUrl as a TrustedScriptURL`);
+    },
+  });
+  Object.defineProperty(globalThis, SHARED_POLICY, { value: policy });
+  return policy;
+}
+
+/**
+ * What the `src` sink takes: a TrustedScriptURL under Trusted Types, else the string. A URL that
+ * is not PortOne's SDK stays a string: a page that enforces Trusted Types refuses it.
+ */
 function scriptSrc(sdkUrl, url) {
   const tt = globalThis.trustedTypes;
-  if (!tt || tt.isScriptURL(sdkUrl)) return sdkUrl;
-  policy ??= tt.createPolicy(POLICY, { createScriptURL: (u) => (u === allowed ? u : null) });
-  allowed = url;
+  if (!tt || tt.isScriptURL(sdkUrl) || !isPortOneSdk(url)) return sdkUrl;
+  const trusted = packagePolicy(tt).createScriptURL(url);
+  // A stand-in for the shared policy that answers another URL is not used.
+  if (String(trusted) !== url) throw new TypeError(`${POLICY}: the shared policy answered another URL`);
+  return trusted;
+}
+
+/**
+ * Script tags known to be past running: each `load` or `error` event of a script (seen from the
+ * moment this module runs), every script in the document when its load event fired (it waits for
+ * them all), and a tag a load waited for in vain. Resource Timing alone is not enough: its buffer
+ * fills (250 entries) and any script may clear it.
+ */
+const done = new WeakSet();
+if (typeof document !== 'undefined') {
   try {
-    return policy.createScriptURL(url);
-  } finally {
-    allowed = undefined;
+    const mark = (event) => {
+      if (event.target instanceof HTMLScriptElement) done.add(event.target);
+    };
+    document.addEventListener('load', mark, true);
+    document.addEventListener('error', mark, true);
+    const markAll = () => {
+      for (const script of document.getElementsByTagName('script')) done.add(script);
+    };
+    if (document.readyState === 'complete') markAll();
+    else addEventListener('load', markAll, { once: true });
+  } catch {
+    // Not a browser's document: tags are told as before.
   }
 }
 
@@ -95,8 +145,10 @@ function start(sdkUrl, url, timeoutMs) {
         resolve(imp);
         return;
       }
-      // A failed script element never fetches again: remove ours so a retry injects a fresh one.
+      // A failed script element never fetches again: remove ours so a retry injects a fresh one,
+      // and replace one of the page's that was waited for in vain.
       if (injected) script.remove();
+      else done.add(script);
       reject({ code: code ?? 'SDK_UNAVAILABLE', cause });
     };
     const onLoad = () => settle();
@@ -108,11 +160,12 @@ function start(sdkUrl, url, timeoutMs) {
 }
 
 /**
- * Whether a script tag has already loaded or failed (IMP would be there had it worked): its fetch
- * has a resource timing entry, or it came with the page's HTML (the parser leaves `async` false,
- * `createElement` makes it true) and the document is past running it.
+ * Whether a script tag has already loaded or failed (IMP would be there had it worked): it is in
+ * `done`, its fetch has a resource timing entry, or it came with the page's HTML without `async`
+ * (the parser leaves `async` false, `createElement` makes it true) and the document is past running it.
  */
 function finished(script) {
+  if (done.has(script)) return true;
   try {
     if (performance.getEntriesByName(script.src, 'resource').length > 0) return true;
     const state = document.readyState;

@@ -7,12 +7,12 @@ use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::convert::{from_js, get, guard_checkout, once};
+use super::convert::{from_js, get, guard_checkout, now_ms, once};
 use super::error::{naver_pay_error, ErrorParts};
 use super::{result_js, validate_js, Checked};
 use crate::device::PayMode;
 use crate::error::{message, Detail, ErrorCode, FieldIssue, Locale};
-use crate::redirect::PaymentResult;
+use crate::redirect::{PaymentResult, RESULT_FIELDS};
 use crate::validate::{Kind, ValidateOptions};
 use crate::value::{Map, Value};
 
@@ -154,7 +154,7 @@ impl NaverPayCheckout {
     fn request(&self, params: &JsValue, options: &JsValue, kind: Kind) -> Promise {
         let Checked { options, report, additions, input } = validate_js(params, options, kind);
         let locale = options.locale;
-        let now_ms = js_sys::Date::now();
+        let now_ms = now_ms();
         if self.busy(now_ms, locale) {
             return Promise::reject(&naver_pay_error(ErrorCode::PaymentInProgress, locale, ErrorParts::default()));
         }
@@ -168,12 +168,10 @@ impl NaverPayCheckout {
                 return Promise::reject(&naver_pay_error(ErrorCode::InvalidParams, locale, parts));
             }
         };
-        if let Err(e) = init(&self.imp, &self.merchant_code, locale) {
-            return Promise::reject(&e);
-        }
         let request = input.request_to_js(&additions);
         let mode = report.mode;
         let imp = self.imp.clone();
+        let code = self.merchant_code.clone();
         let pending = self.pending.clone();
         thread_local! {
             static NEXT_ID: Cell<u32> = const { Cell::new(0) };
@@ -187,17 +185,27 @@ impl NaverPayCheckout {
                 if ours.is_none() {
                     return;
                 }
-                let raw = match from_js(&response) {
-                    Value::Object(m) => m,
-                    _ => Map::new(),
-                };
+                // Only the fields the outcome is read from, each alone: what IMP answers is not held
+                // to the limits of a request (it echoes `custom_data` beside its own fields), and
+                // an approval is never turned into a failure by its size.
+                let mut raw = Map::new();
+                for key in RESULT_FIELDS {
+                    let value = get(&response, key);
+                    if !value.is_undefined() {
+                        raw.insert(key, from_js(&value));
+                    }
+                }
                 let result = result_js(&PaymentResult::from_response(raw, mode), Some(&response));
                 let _ = resolve.call1(&JsValue::UNDEFINED, &result);
             });
             if let Ok(mut p) = pending.try_borrow_mut() {
                 *p = Some(Pending { id, started_ms: now_ms, reject: reject.clone() });
             }
-            let answer = once(&callback).and_then(|callback| call_request_pay(&imp, &request, &callback));
+            // Under this checkout's code whatever was initialised since: IMP keeps only the last one.
+            let answer = once(&callback).and_then(|callback| {
+                call_init(&imp, &code)?;
+                call_request_pay(&imp, &request, &callback)
+            });
             if let Err(cause) = answer {
                 if let Ok(mut p) = pending.try_borrow_mut() {
                     p.take();
@@ -221,7 +229,7 @@ fn call_request_pay(imp: &JsValue, request: &JsValue, callback: &JsValue) -> Res
 }
 
 fn init(imp: &JsValue, code: &str, locale: Locale) -> Result<(), JsValue> {
-    ensure_init(imp, code).map_err(|cause| {
+    call_init(imp, code).map_err(|cause| {
         naver_pay_error(ErrorCode::SdkUnavailable, locale, ErrorParts { cause: Some(cause), ..ErrorParts::default() })
     })
 }
@@ -248,17 +256,7 @@ fn is_merchant_code(code: &str) -> bool {
     code.strip_prefix("imp").is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Calls `IMP.init(code)` unless this very `IMP` was last initialised with `code`.
-fn ensure_init(imp: &JsValue, code: &str) -> Result<(), JsValue> {
-    thread_local! {
-        static LAST_INIT: RefCell<Option<(JsValue, String)>> = const { RefCell::new(None) };
-    }
-    let done = LAST_INIT.with(|l| l.borrow().as_ref().is_some_and(|(i, c)| i == imp && c == code));
-    if done {
-        return Ok(());
-    }
+fn call_init(imp: &JsValue, code: &str) -> Result<(), JsValue> {
     let init: Function = Reflect::get(imp, &"init".into())?.dyn_into()?;
-    init.call1(imp, &code.into())?;
-    LAST_INIT.with(|l| *l.borrow_mut() = Some((imp.clone(), code.to_owned())));
-    Ok(())
+    init.call1(imp, &code.into()).map(drop)
 }

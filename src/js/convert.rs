@@ -28,6 +28,9 @@ extern "C" {
     /// The checkout class rejecting with `freed` on a freed checkout (js/bridge.js says how).
     #[wasm_bindgen(catch, js_name = guardCheckout)]
     pub(crate) fn guard_checkout(checkout: &JsValue, freed: &JsValue) -> Result<JsValue, JsValue>;
+    /// `performance.now()`: milliseconds that never go back when the wall clock is set.
+    #[wasm_bindgen(catch, js_name = monotonicNow)]
+    fn monotonic_now() -> Result<f64, JsValue>;
     #[wasm_bindgen(js_name = decodeReport)]
     fn decode_report(json: &str, entries: &Array) -> JsValue;
     #[wasm_bindgen(js_name = decodeRequest)]
@@ -136,6 +139,11 @@ pub(crate) fn from_js(v: &JsValue) -> Value {
     }
     // Past a limit, the text is not a value: it reads as a property that threw.
     wire::read(&encode(v, &JsValue::UNDEFINED, &JsValue::UNDEFINED)).unwrap_or(Value::Other("error"))
+}
+
+/// Milliseconds on a monotonic clock (`performance.now()`); NaN where there is none.
+pub(crate) fn now_ms() -> f64 {
+    monotonic_now().unwrap_or(f64::NAN)
 }
 
 /// The time of a `Date`, NaN for anything else (lookalikes and Proxies included).

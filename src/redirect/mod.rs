@@ -45,6 +45,9 @@ impl PaymentResult {
     }
 }
 
+/// The fields of a response that [`PaymentResult::from_response`] reads; the rest is only kept.
+pub const RESULT_FIELDS: [&str; 6] = ["imp_success", "success", "imp_uid", "merchant_uid", "error_code", "error_msg"];
+
 /// Whether a response reports success: its `imp_success` flag when it has one, else its legacy
 /// `success` flag, else whether it names a payment (`imp_uid` non-empty) and no error
 /// (`error_code` and `error_msg` absent, `null` or empty).
