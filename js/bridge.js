@@ -36,7 +36,6 @@ const words = new Uint32Array(bits.buffer);
 const { hasOwn, freeze, create, defineProperty, setPrototypeOf } = Object;
 const ArrayPrototype = Array.prototype;
 const dateTime = Date.prototype.getTime;
-const objectTag = Object.prototype.toString;
 
 /**
  * The prototype of every snapshot object: what code expects of a plain object (`hasOwnProperty`,
@@ -63,8 +62,10 @@ function put(o, key, value) {
 /**
  * `value` as text, then `second` (a call's options) when given: one crossing for both. The own
  * entries of a top-level object `value` are pushed to `entries` (if given) as key, snapshot, …
+ * `entries` true: only `value`'s own fields that are not objects (`fields`).
  */
 function encode(value, entries, second) {
+  if (entries === true) return encode(fields(value));
   // A call re-entered from a getter, a trap or `valueOf` spends what is left of the call under way:
   // giving it a fresh budget would also give one to the outer walk when it resumes.
   if (depthOfCalls++ === 0) {
@@ -87,13 +88,13 @@ function encode(value, entries, second) {
     if (entries) entries.length = 0;
     return `L${kind}s${path.length}:${path}`;
   } finally {
-    depthOfCalls -= 1;
+    depthOfCalls--;
   }
 }
 
-/** Whether `v` owns every index below `n` (each a constant-time lookup, whatever `v` is). */
+/** Whether `v` owns every index from 0 to `n` (each a constant-time lookup, whatever `v` is). */
 function ownsIndexes(v, n) {
-  for (let i = 0; i < n; i++) if (!hasOwn(v, i)) return false;
+  for (let i = 0; i <= n; i++) if (!hasOwn(v, i)) return false;
   return true;
 }
 
@@ -150,10 +151,10 @@ function text(v, depth, entries) {
     // Counted before listing: the indexes of a typed array or a String object (of any realm, any
     // prototype, or behind a Proxy) cost no memory until listed, and 1e7 of them take seconds and
     // gigabytes to list. An object that owns indexes 0 to 1000 has more keys than the limit.
-    else if (hasOwn(v, LIMITS.keys) && ownsIndexes(v, LIMITS.keys)) limit('k');
+    else if (ownsIndexes(v, LIMITS.keys)) limit('k');
     else keys = Object.keys(v);
-    // A Date of another realm (an iframe) too: `getTime` reads any Date's time.
-    if (!array && (v instanceof Date || objectTag.call(v) === '[object Date]')) time = dateTime.call(v);
+    // A Date of any realm (an iframe's too): `getTime` reads any Date's time.
+    if (!array && SHIELD.toString.call(v) === '[object Date]') time = dateTime.call(v);
   } catch (e) {
     if (e === LIMIT) throw e;
     copied = array ? [] : create(SHIELD);
@@ -212,6 +213,26 @@ function text(v, depth, entries) {
   }
   copied = copy;
   return `${out}}`;
+}
+
+/**
+ * The own fields of `v` that are not objects, in a fresh object: IMP's answer, whose outcome they hold. What
+ * it echoes beside them (`custom_data`) is not read, so no size of it turns an approval into a
+ * failure, and the request's limits still bound the rest.
+ */
+function fields(v) {
+  const out = create(SHIELD);
+  try {
+    if (v === Object(v)) {
+      for (const key of Object.keys(v)) {
+        const x = v[key];
+        if (x !== Object(x)) put(out, key, x);
+      }
+    }
+  } catch {
+    // What could be read is the answer.
+  }
+  return out;
 }
 
 /** What device detection reads of `navigator`, as text: `u` where there is none (Node before 21). */
@@ -315,31 +336,26 @@ function guardCheckout(checkout, freed) {
   guarded = true;
   const proto = Object.getPrototypeOf(checkout);
   // Only a checkout this module made, never a Proxy of one (its traps could lie about the pointer).
-  const live = (c) => checkouts.has(c) && Boolean(c.__wbg_ptr) && !freeing.has(c);
+  const live = (c) => checkouts.has(c) && c.__wbg_ptr && !freeing.has(c);
   const free = proto.free;
   for (const name of ['pay', 'registerBillingKey']) {
     const method = proto[name];
-    proto[name] = function (params, options) {
+    proto[name] = function () {
       if (!live(this)) return Promise.reject(freed);
-      calls.set(this, (calls.get(this) ?? 0) + 1);
+      const depth = calls.get(this) ?? 0;
+      calls.set(this, depth + 1);
       try {
-        return method.call(this, params, options);
+        return method.apply(this, arguments);
       } finally {
-        const left = calls.get(this) - 1;
-        if (left > 0) calls.set(this, left);
-        else {
-          calls.delete(this);
-          if (freeing.delete(this)) free.call(this);
-        }
+        calls.set(this, depth);
+        if (!depth && freeing.delete(this)) free.call(this);
       }
     };
   }
   proto.free = function () {
-    if (!live(this)) return;
-    if (calls.has(this)) freeing.add(this);
-    else free.call(this);
+    if (live(this)) calls.get(this) ? freeing.add(this) : free.call(this);
   };
-  if (typeof Symbol.dispose === 'symbol') proto[Symbol.dispose] = proto.free;
+  if (Symbol.dispose) proto[Symbol.dispose] = proto.free;
   return checkout;
 }
 const checkouts = new WeakSet();
@@ -349,9 +365,4 @@ const calls = new WeakMap();
 const freeing = new WeakSet();
 let guarded = false;
 
-/** A clock that never goes back nor jumps with the wall clock's settings, in milliseconds. */
-function monotonicNow() {
-  return performance.now();
-}
-
-export { encode, navigatorDevice, own, timeOf, decodeReport, decodeRequest, decodeResult, popupResult, numberText, once, guardCheckout, monotonicNow, LIMITS };
+export { encode, navigatorDevice, own, timeOf, decodeReport, decodeRequest, decodeResult, popupResult, numberText, once, guardCheckout, LIMITS };

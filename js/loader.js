@@ -12,43 +12,18 @@
 //
 // Under Trusted Types the script URL goes through the page's own TrustedScriptURL when `sdkUrl` is
 // one, else through this package's policy, `naverpay-checkout`, which passes only PortOne's SDK
-// (`https://cdn.iamport.kr/`): any other URL needs the page's own policy, so the package never
+// (`https://cdn.iamport.kr/…`): any other URL needs the page's own policy, so the package never
 // launders a URL for a script. Copies of the package on one page share that one policy.
 
 /** Loads in flight, by script URL. */
 const inFlight = new Map();
 const POLICY = 'naverpay-checkout';
-/** Where the copies of this package on a page keep their one policy: the page allows the name once. */
-const SHARED_POLICY = Symbol.for('naverpay-checkout.trusted-types-policy');
-/** The origin of PortOne's V1 SDK (`https://cdn.iamport.kr/v1/iamport.js`, the default `sdkUrl`). */
-const SDK_ORIGIN = 'https://cdn.iamport.kr';
+/** PortOne's V1 SDK (`https://cdn.iamport.kr/v1/iamport.js`, the default `sdkUrl`) and nothing else. */
+const PORTONE_SDK = 'https://cdn.iamport.kr/';
 
 /** Whether `v` is a non-empty string or a TrustedScriptURL. */
 function isScriptUrl(v) {
   return (typeof v === 'string' && v !== '') || Boolean(globalThis.trustedTypes?.isScriptURL(v));
-}
-
-/** Whether `url` is an absolute https URL on PortOne's SDK origin. */
-function isPortOneSdk(url) {
-  try {
-    return new URL(url).origin === SDK_ORIGIN;
-  } catch {
-    return false;
-  }
-}
-
-/** The package's policy: this copy's, or the one another copy made first. */
-function packagePolicy(tt) {
-  const shared = globalThis[SHARED_POLICY];
-  if (shared) return shared;
-  const policy = tt.createPolicy(POLICY, {
-    createScriptURL(url) {
-      if (isPortOneSdk(url)) return url;
-      throw new TypeError(`${POLICY}: only ${SDK_ORIGIN}/ scripts; pass another sdkUrl as a TrustedScriptURL`);
-    },
-  });
-  Object.defineProperty(globalThis, SHARED_POLICY, { value: policy });
-  return policy;
 }
 
 /**
@@ -57,11 +32,13 @@ function packagePolicy(tt) {
  */
 function scriptSrc(sdkUrl, url) {
   const tt = globalThis.trustedTypes;
-  if (!tt || tt.isScriptURL(sdkUrl) || !isPortOneSdk(url)) return sdkUrl;
-  const trusted = packagePolicy(tt).createScriptURL(url);
-  // A stand-in for the shared policy that answers another URL is not used.
-  if (String(trusted) !== url) throw new TypeError(`${POLICY}: the shared policy answered another URL`);
-  return trusted;
+  if (!tt || tt.isScriptURL(sdkUrl) || !url.startsWith(PORTONE_SDK)) return sdkUrl;
+  // Any other URL (from another script using the policy) is made an empty one, which loads nothing.
+  // Kept as `globalThis['naverpay-checkout']`, where every copy of the package on the page finds it:
+  // the page's CSP allows the name once.
+  const policy = (globalThis[POLICY] ??=
+    tt.createPolicy(POLICY, { createScriptURL: (u) => (u.startsWith(PORTONE_SDK) ? u : null) }));
+  return policy.createScriptURL(url);
 }
 
 /**
@@ -71,21 +48,17 @@ function scriptSrc(sdkUrl, url) {
  * fills (250 entries) and any script may clear it.
  */
 const done = new WeakSet();
-if (typeof document !== 'undefined') {
-  try {
-    const mark = (event) => {
-      if (event.target instanceof HTMLScriptElement) done.add(event.target);
-    };
-    document.addEventListener('load', mark, true);
-    document.addEventListener('error', mark, true);
-    const markAll = () => {
-      for (const script of document.getElementsByTagName('script')) done.add(script);
-    };
-    if (document.readyState === 'complete') markAll();
-    else addEventListener('load', markAll, { once: true });
-  } catch {
-    // Not a browser's document: tags are told as before.
-  }
+try {
+  const mark = (event) => done.add(event.target);
+  document.addEventListener('load', mark, true);
+  document.addEventListener('error', mark, true);
+  const markAll = () => {
+    for (const script of document.scripts) done.add(script);
+  };
+  if (document.readyState === 'complete') markAll();
+  else addEventListener('load', markAll);
+} catch {
+  // No document (Node, a worker): nothing to load into.
 }
 
 /** `window.IMP` if it is there and looks like PortOne's SDK. */
@@ -162,14 +135,13 @@ function start(sdkUrl, url, timeoutMs) {
 /**
  * Whether a script tag has already loaded or failed (IMP would be there had it worked): it is in
  * `done`, its fetch has a resource timing entry, or it came with the page's HTML without `async`
- * (the parser leaves `async` false, `createElement` makes it true) and the document is past running it.
+ * or `defer` (the parser leaves `async` false, `createElement` makes it true) and the parser is
+ * past it. (Once the document is complete, `done` holds every tag of its HTML.)
  */
 function finished(script) {
-  if (done.has(script)) return true;
   try {
-    if (performance.getEntriesByName(script.src, 'resource').length > 0) return true;
-    const state = document.readyState;
-    return !script.async && (state === 'complete' || (state === 'interactive' && !script.defer));
+    return done.has(script) || performance.getEntriesByName(script.src, 'resource').length > 0 ||
+      (!script.async && !script.defer && document.readyState === 'interactive');
   } catch {
     return false;
   }

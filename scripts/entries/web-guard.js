@@ -7,3 +7,27 @@ const NOT_INITIALIZED = new Proxy({}, {
       'init()을 먼저 호출하고 기다려야 합니다. (naverpay-checkout/web: call and await init() before anything else)');
   },
 });
+
+// The exports of this package's wasm; scripts/package.mjs fills them in from the module it ships.
+const WASM_EXPORTS = [/* exports */];
+
+/**
+ * `instance` taken as the package's wasm only if it has every export the glue calls: a file that
+ * compiles but is another (a wrong path, a stale cache) is refused before the glue holds it, and
+ * any failure leaves the module as it was before `init()`, so calls still throw NOT_INITIALIZED
+ * and the next `init()` starts afresh.
+ */
+function acceptInstance(instance, module, finalize) {
+  const missing = WASM_EXPORTS.filter((name) => !(name in instance.exports));
+  if (missing.length > 0) {
+    throw new TypeError(`naverpay-checkout/web: this .wasm is not the package's own (${missing.length} exports missing)`);
+  }
+  try {
+    return finalize(instance, module);
+  } catch (e) {
+    wasm = NOT_INITIALIZED;
+    wasmInstance = undefined;
+    wasmModule = undefined;
+    throw e;
+  }
+}

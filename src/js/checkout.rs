@@ -7,12 +7,12 @@ use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::convert::{from_js, get, guard_checkout, now_ms, once};
+use super::convert::{fields_from_js, get, guard_checkout, once, performance_now};
 use super::error::{naver_pay_error, ErrorParts};
 use super::{result_js, validate_js, Checked};
 use crate::device::PayMode;
 use crate::error::{message, Detail, ErrorCode, FieldIssue, Locale};
-use crate::redirect::{PaymentResult, RESULT_FIELDS};
+use crate::redirect::PaymentResult;
 use crate::validate::{Kind, ValidateOptions};
 use crate::value::{Map, Value};
 
@@ -154,7 +154,8 @@ impl NaverPayCheckout {
     fn request(&self, params: &JsValue, options: &JsValue, kind: Kind) -> Promise {
         let Checked { options, report, additions, input } = validate_js(params, options, kind);
         let locale = options.locale;
-        let now_ms = now_ms();
+        // Monotonic: setting the wall clock neither prolongs nor cuts short the wait (issue 22).
+        let now_ms = performance_now();
         if self.busy(now_ms, locale) {
             return Promise::reject(&naver_pay_error(ErrorCode::PaymentInProgress, locale, ErrorParts::default()));
         }
@@ -185,16 +186,10 @@ impl NaverPayCheckout {
                 if ours.is_none() {
                     return;
                 }
-                // Only the fields the outcome is read from, each alone: what IMP answers is not held
-                // to the limits of a request (it echoes `custom_data` beside its own fields), and
-                // an approval is never turned into a failure by its size.
-                let mut raw = Map::new();
-                for key in RESULT_FIELDS {
-                    let value = get(&response, key);
-                    if !value.is_undefined() {
-                        raw.insert(key, from_js(&value));
-                    }
-                }
+                let raw = match fields_from_js(&response) {
+                    Value::Object(m) => m,
+                    _ => Map::new(),
+                };
                 let result = result_js(&PaymentResult::from_response(raw, mode), Some(&response));
                 let _ = resolve.call1(&JsValue::UNDEFINED, &result);
             });

@@ -45,9 +45,6 @@ impl PaymentResult {
     }
 }
 
-/// The fields of a response that [`PaymentResult::from_response`] reads; the rest is only kept.
-pub const RESULT_FIELDS: [&str; 6] = ["imp_success", "success", "imp_uid", "merchant_uid", "error_code", "error_msg"];
-
 /// Whether a response reports success: its `imp_success` flag when it has one, else its legacy
 /// `success` flag, else whether it names a payment (`imp_uid` non-empty) and no error
 /// (`error_code` and `error_msg` absent, `null` or empty).
@@ -103,7 +100,9 @@ pub use query::MAX_PAIRS;
 /// [`MAX_URL_LEN`] is an empty query, and only the first [`MAX_PAIRS`] `&`-separated pairs are read.
 pub fn parse_redirect_result(url_or_query: &str) -> PaymentResult {
     // Counted as JavaScript counts it: 800,000 Hangul are 800,000 units but 2.4 MB of UTF-8.
-    let too_long = url_or_query.len() > MAX_URL_LEN && url_or_query.encode_utf16().nth(MAX_URL_LEN).is_some();
+    // A UTF-16 unit for each byte that starts a character, two for the 4-byte ones.
+    let units = || url_or_query.bytes().map(|b| usize::from(b & 0xc0 != 0x80) + usize::from(b >= 0xf0)).sum::<usize>();
+    let too_long = url_or_query.len() > MAX_URL_LEN && units() > MAX_URL_LEN;
     let url_or_query = if too_long { "" } else { url_or_query };
     let raw = query::parse_query(query::query_of(url_or_query));
     PaymentResult::from_response(raw, PayMode::Redirect)

@@ -57,14 +57,10 @@ fn normalised(key: &str) -> impl Iterator<Item = u8> + '_ {
         let ascii = match code {
             0..=0x7f => code,
             0xff01..=0xff5e => code - 0xfee0,
-            _ if is_default_ignorable(code) => return None,
+            _ if is_invisible(code) => return None,
             _ => {
                 let lookalike = LOOKALIKES.iter().find(|(from, _)| u32::from(*from) == code);
-                return match lookalike {
-                    Some((_, 0)) => None,
-                    Some((_, to)) => Some(*to),
-                    None => Some(0xff),
-                };
+                return Some(lookalike.map_or(0xff, |(_, to)| *to));
             }
         };
         let b = ascii as u8;
@@ -72,24 +68,19 @@ fn normalised(key: &str) -> impl Iterator<Item = u8> + '_ {
     })
 }
 
-/// Unicode's `Default_Ignorable_Code_Point` (DerivedCoreProperties.txt, Unicode 15.1): characters
-/// a renderer shows as nothing, so a key that holds them reads as the key without them.
-const DEFAULT_IGNORABLE: &[(u32, u32)] = &[
-    (0xad, 0xad), (0x34f, 0x34f), (0x61c, 0x61c), (0x115f, 0x1160), (0x17b4, 0x17b5), (0x180b, 0x180f),
-    (0x200b, 0x200f), (0x202a, 0x202e), (0x2060, 0x206f), (0x3164, 0x3164), (0xfe00, 0xfe0f), (0xfeff, 0xfeff),
-    (0xffa0, 0xffa0), (0xfff0, 0xfff8), (0x1bca0, 0x1bca3), (0x1d173, 0x1d17a), (0xe0000, 0xe0fff),
-];
-
-fn is_default_ignorable(code: u32) -> bool {
-    DEFAULT_IGNORABLE.iter().any(|&(first, last)| (first..=last).contains(&code))
+/// Spaces, and Unicode's `Default_Ignorable_Code_Point` (DerivedCoreProperties.txt, Unicode 15.1):
+/// characters a renderer shows as blank or as nothing, so a key that holds them reads as the key
+/// without them. Each range is one or both kinds: U+2000–200A are spaces and U+200B–200F
+/// ignorable, U+2028/2029/202F spaces and U+202A–202E ignorable, U+205F a space and U+2060–206F
+/// ignorable.
+fn is_invisible(code: u32) -> bool {
+    matches!(code, 0xa0 | 0xad | 0x34f | 0x61c | 0x115f..=0x1160 | 0x17b4..=0x17b5 | 0x180b..=0x180f
+        | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x206f | 0x3000 | 0x3164 | 0xfe00..=0xfe0f | 0xfeff | 0xffa0
+        | 0xfff0..=0xfff8 | 0x1bca0..=0x1bca3 | 0x1d173..=0x1d17a | 0xe0000..=0xe0fff)
 }
 
-/// Characters that are not ASCII nor default-ignorable, by what a name compares them as: 0 for the
-/// spaces, dropped, else the Latin letter a Cyrillic or Greek one passes for.
+/// The Cyrillic and Greek letters that look like Latin ones, by the letter they pass for.
 const LOOKALIKES: &[(u16, u8)] = &[
-    (0xa0, 0), (0x2000, 0), (0x2001, 0), (0x2002, 0), (0x2003, 0), (0x2004, 0), (0x2005, 0),
-    (0x2006, 0), (0x2007, 0), (0x2008, 0), (0x2009, 0), (0x200a, 0), (0x2028, 0), (0x2029, 0), (0x202f, 0),
-    (0x205f, 0), (0x3000, 0),
     (0x430, b'a'), (0x410, b'a'), (0x3b1, b'a'), (0x391, b'a'), (0x432, b'b'), (0x412, b'b'), (0x3b2, b'b'), (0x392, b'b'),
     (0x441, b'c'), (0x421, b'c'), (0x3f2, b'c'), (0x435, b'e'), (0x415, b'e'), (0x3b5, b'e'), (0x395, b'e'),
     (0x43d, b'h'), (0x41d, b'h'), (0x397, b'h'), (0x456, b'i'), (0x406, b'i'), (0x3b9, b'i'), (0x399, b'i'),
