@@ -9,6 +9,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
+import net from 'node:net';
 import { REPO_ROOT, VALID_PARAMS } from './support/pkg.mjs';
 import { exportStackPointer } from './support/stack-pointer.mjs';
 import { LIMITS } from '../js/bridge.js';
@@ -377,4 +378,47 @@ test('no false positive: the valid cases and the demo cart are not taken for sec
   for (const p of [valid(), { ...valid(), channelKey: 'channel-key-1', naverMerchantUserKey: 'u1', custom_data: { token_count: 1, keyword: 'k' } }]) {
     assert.equal(npc.validateNaverPay(p, { now: 0 }).ok, true);
   }
+});
+
+// ---- the test kit's REST simulator -----------------------------------------------------------------
+
+test('the REST simulator answers a request line that is no URL with 400 and keeps serving', async () => {
+  const { startRestSimulator } = await import('../testing/rest.mjs');
+  const sim = await startRestSimulator();
+  try {
+    const { port } = new URL(sim.url);
+    const raw = (line) => new Promise((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.end(`${line}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+      let answer = '';
+      socket.setTimeout(5000, () => socket.destroy(new Error('no answer')));
+      socket.on('data', (d) => { answer += d; });
+      socket.on('end', () => resolve(answer.split('\r\n')[0]));
+      socket.on('error', reject);
+    });
+    assert.equal(await raw('GET //[ HTTP/1.1'), 'HTTP/1.1 400 Bad Request');
+    assert.equal(await raw('POST //[/payments/cancel HTTP/1.1'), 'HTTP/1.1 400 Bad Request');
+    const after = await fetch(`${sim.url}/payments/find/imp_1`);
+    assert.equal(after.status, 401, 'still serving');
+  } finally {
+    await sim.close();
+  }
+});
+
+test('the REST simulator checks the token before parsing a form, and parses forms in linear time', async () => {
+  const { createRestFetch } = await import('../testing/rest.mjs');
+  const { parseForm } = await import('../sim/rest.mjs');
+  const { fetch: restFetch, rest } = createRestFetch();
+  const form = { 'Content-Type': 'application/x-www-form-urlencoded' };
+  const post = (path, body, headers = {}) => restFetch(`https://api.iamport.kr${path}`, { method: 'POST', body, headers: { ...form, ...headers } });
+  let started = performance.now();
+  const anonymous = await post('/payments/cancel', 'extra[]=1&'.repeat(10_000)); // 100 KB, no token
+  assert.equal(anonymous.status, 401);
+  assert.ok(performance.now() - started < 2000, `${performance.now() - started} ms`);
+  const { access_token } = rest.issueToken();
+  started = performance.now();
+  const appended = await post('/payments/cancel', `imp_uid=imp_none&${'extra[]=1&'.repeat(40_000)}`, { Authorization: access_token });
+  assert.notEqual(appended.status, 500);
+  assert.ok(performance.now() - started < 2000, `40,000 appends: ${performance.now() - started} ms`);
+  // Appending still counts the keys already there, explicit indexes included.
+  assert.deepEqual(parseForm('a[]=1&a[]=2&a[7]=x&a[]=y&b[]=p&b[]=q'), { a: { 0: '1', 1: '2', 7: 'x', 3: 'y' }, b: ['p', 'q'] });
 });
