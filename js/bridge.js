@@ -92,12 +92,6 @@ function encode(value, entries, second) {
   }
 }
 
-/** Whether `v` owns every index from 0 to `n` (each a constant-time lookup, whatever `v` is). */
-function ownsIndexes(v, n) {
-  for (let i = 0; i <= n; i++) if (!hasOwn(v, i)) return false;
-  return true;
-}
-
 /** Puts a key, or an array index, in front of the path of the value past a limit. */
 function within(key) {
   const path = LIMIT.path;
@@ -150,9 +144,13 @@ function text(v, depth, entries) {
     }
     // Counted before listing: the indexes of a typed array or a String object (of any realm, any
     // prototype, or behind a Proxy) cost no memory until listed, and 1e7 of them take seconds and
-    // gigabytes to list. An object that owns indexes 0 to 1000 has more keys than the limit.
-    else if (ownsIndexes(v, LIMITS.keys)) limit('k');
-    else keys = Object.keys(v);
+    // gigabytes to list. An object that owns indexes 0 to 1000 has more keys than the limit (each
+    // a constant-time lookup, whatever `v` is).
+    else {
+      let i = 0;
+      while (i <= LIMITS.keys && hasOwn(v, i)) i++;
+      keys = i > LIMITS.keys ? limit('k') : Object.keys(v);
+    }
     // A Date of any realm (an iframe's too): `getTime` reads any Date's time.
     if (!array && SHIELD.toString.call(v) === '[object Date]') time = dateTime.call(v);
   } catch (e) {
@@ -223,14 +221,12 @@ function text(v, depth, entries) {
 function fields(v) {
   const out = create(SHIELD);
   try {
-    if (v === Object(v)) {
-      for (const key of Object.keys(v)) {
-        const x = v[key];
-        if (x !== Object(x)) put(out, key, x);
-      }
+    for (const key of Object.keys(v)) {
+      const x = v[key];
+      if (x !== Object(x)) put(out, key, x);
     }
   } catch {
-    // What could be read is the answer.
+    // What could be read is the answer (nothing of `null`).
   }
   return out;
 }

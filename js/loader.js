@@ -134,14 +134,12 @@ function start(sdkUrl, url, timeoutMs) {
 
 /**
  * Whether a script tag has already loaded or failed (IMP would be there had it worked): it is in
- * `done`, its fetch has a resource timing entry, or it came with the page's HTML without `async`
- * or `defer` (the parser leaves `async` false, `createElement` makes it true) and the parser is
- * past it. (Once the document is complete, `done` holds every tag of its HTML.)
+ * `done` (every tag of the page's HTML is, once the document is complete), or, before that, its
+ * fetch has a resource timing entry.
  */
 function finished(script) {
   try {
-    return done.has(script) || performance.getEntriesByName(script.src, 'resource').length > 0 ||
-      (!script.async && !script.defer && document.readyState === 'interactive');
+    return done.has(script) || performance.getEntriesByName(script.src, 'resource').length > 0;
   } catch {
     return false;
   }
@@ -155,7 +153,7 @@ function findScript(url) {
   } catch {
     return undefined;
   }
-  for (const script of document.getElementsByTagName('script')) {
+  for (const script of document.scripts) {
     if (script.hasAttribute('src') && script.src === wanted) return script;
   }
   return undefined;

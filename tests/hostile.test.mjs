@@ -422,3 +422,14 @@ test('the REST simulator checks the token before parsing a form, and parses form
   // Appending still counts the keys already there, explicit indexes included.
   assert.deepEqual(parseForm('a[]=1&a[]=2&a[7]=x&a[]=y&b[]=p&b[]=q'), { a: { 0: '1', 1: '2', 7: 'x', 3: 'y' }, b: ['p', 'q'] });
 });
+
+test('buildDeleteBillingKeyBody refuses a customer_uid of . or .., which no URL path can carry', () => {
+  const input = (customer_uid) => ({ customer_uid, reason: 'Cancelled by the subscriber', extra: { requester: 'customer' } });
+  for (const uid of ['.', '..']) {
+    assert.throws(() => npc.buildDeleteBillingKeyBody(input(uid)),
+      (e) => e.code === 'INVALID_PARAMS' && e.errors.some((x) => x.code === 'INVALID_VALUE' && x.field === 'customer_uid'), uid);
+  }
+  for (const [uid, path] of [['...', '/subscribe/customers/...'], ['.a', '/subscribe/customers/.a'], ['a/..', '/subscribe/customers/a%2F..']]) {
+    assert.equal(npc.buildDeleteBillingKeyBody(input(uid)).path, path);
+  }
+});
