@@ -206,7 +206,9 @@ test('the wall clock set back or forward changes nothing: a pending payment is n
   await fakeImp();
   const r = await page.evaluate(async (valid) => {
     const checkout = await npc.NaverPayCheckout.load({ merchantCode: 'imp12345678' });
-    const outcome = (p) => p.then((x) => ['resolved', x.imp_uid], (e) => ['rejected', e.code]);
+    // Bounded: a payment that went to IMP stays pending (the fake IMP answers only when told).
+    const outcome = (p) => Promise.race([p.then((x) => ['resolved', x.imp_uid], (e) => ['rejected', e.code]),
+      new Promise((resolve) => setTimeout(() => resolve(['pending']), 500))]);
     const first = outcome(checkout.pay({ ...valid, merchant_uid: 'first' }, { mode: 'popup' }));
     const wall = Date.now;
     const out = [];
@@ -259,7 +261,9 @@ test('free() twice, 30,000 times, and free() during pay() throw nothing and leav
   await open();
   await fakeImp();
   const r = await page.evaluate(async (valid) => {
-    const outcome = (p) => p.then((x) => ['resolved', x.imp_uid], (e) => ['rejected', e.code]);
+    // Bounded: a payment that went to IMP unanswered stays pending.
+    const outcome = (p) => Promise.race([p.then((x) => ['resolved', x.imp_uid], (e) => ['rejected', e.code]),
+      new Promise((resolve) => setTimeout(() => resolve(['pending']), 500))]);
     const start = sp();
     const thrown = [];
     const attempt = (f) => { try { f(); } catch (e) { thrown.push(String(e)); } };
@@ -293,8 +297,9 @@ test('an approval with a large custom_data echoed beside IMP\'s own fields is a 
   await fakeImp();
   const r = await page.evaluate(async (valid) => {
     const checkout = await npc.NaverPayCheckout.load({ merchantCode: 'imp12345678' });
-    // Within the request's limits (49,049 values), over them once echoed beside 30 more fields.
-    const custom_data = Array.from({ length: 49 }, () => Array(999).fill(1));
+    // 49,980 values: the request (49,991 values) is within the limit of 50,000, IMP's answer with
+    // 30 more fields (50,015) is not.
+    const custom_data = [...Array.from({ length: 49 }, () => Array(999).fill(1)), Array(978).fill(1)];
     const check = npc.validateNaverPay({ ...valid, custom_data }, { mode: 'popup' }).ok;
     const paid = checkout.pay({ ...valid, custom_data }, { mode: 'popup' });
     const response = { imp_success: true, success: true, imp_uid: 'imp_big', merchant_uid: valid.merchant_uid, custom_data };
