@@ -24,5 +24,6 @@ pub use body::{
 pub use device::{choose_pay_mode, DeviceInfo, PayMode};
 pub use error::{ErrorCode, FieldIssue, Locale};
 pub use redirect::{parse_redirect_result, PaymentResult};
-pub use validate::{validate_billing_key, validate_naver_pay, ModeOption, ValidRequest, ValidateOptions, ValidationReport};
+pub use validate::{
+    validate_billing_key, validate_billing_key_v2, validate_naver_pay, validate_naver_pay_v2, ModeOption, ValidRequest, ValidateOptions, ValidationReport};
 pub use value::{Map, Value};

@@ -111,3 +111,16 @@ pub fn validate_naver_pay(params: &Value, options: &ValidateOptions) -> Validati
 pub fn validate_billing_key(params: &Value, options: &ValidateOptions) -> ValidationReport {
     rules::validate(params, options, rules::Kind::BillingKey)
 }
+
+/// Validates the parameters of `PortOne.requestPayment` (V2) with a Naver Pay channel: the same
+/// report as [`validate_naver_pay`], its request what `requestPayment` receives (`payMethod`,
+/// `currency`, `orderName` and `forceRedirect` added when absent).
+pub fn validate_naver_pay_v2(params: &Value, options: &ValidateOptions) -> ValidationReport {
+    rules::validate_with(params, rules::v2::check(params, options, rules::v2::KindV2::Payment))
+}
+
+/// Validates the parameters of `PortOne.requestIssueBillingKey` (V2) with a Naver Pay channel:
+/// `issueId` and `issueName` required, `displayAmount` and `currency` only together.
+pub fn validate_billing_key_v2(params: &Value, options: &ValidateOptions) -> ValidationReport {
+    rules::validate_with(params, rules::v2::check(params, options, rules::v2::KindV2::BillingKey))
+}
