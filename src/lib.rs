@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod date;
 pub mod device;
 pub mod error;
+pub mod migrate;
 pub mod redirect;
 mod text;
 pub mod validate;
@@ -23,7 +24,8 @@ pub use body::{
 };
 pub use device::{choose_pay_mode, DeviceInfo, PayMode};
 pub use error::{ErrorCode, FieldIssue, Locale};
-pub use redirect::{parse_redirect_result, PaymentResult};
+pub use migrate::{to_v2_payment_request, V2Migration};
+pub use redirect::{parse_redirect_result, parse_redirect_result_v2, PaymentResult};
 pub use validate::{
     validate_billing_key, validate_billing_key_v2, validate_naver_pay, validate_naver_pay_v2, ModeOption, ValidRequest, ValidateOptions, ValidationReport};
 pub use value::{Map, Value};

@@ -1390,11 +1390,11 @@ fn every_request_pay_row_with_a_rule_is_checked_by_it() {
 mod v2 {
     use super::{errors, json, options, patched, warnings};
     use naverpay_checkout::{
-        validate_billing_key_v2, validate_naver_pay_v2, DeviceInfo, Locale, ModeOption, PayMode, ValidateOptions,
+        to_v2_payment_request, validate_billing_key_v2, validate_naver_pay_v2, DeviceInfo, Locale, ModeOption, PayMode, ValidateOptions,
         ValidationReport, Value,
     };
 
-    pub(super) const PAYMENT: &str = r#"{
+    const PAYMENT: &str = r#"{
         "storeId": "store-4ff4af41-85e3-4559-8eb8-0d08a2c6ceec",
         "channelKey": "channel-key-893597d6-e62d-410f-83f9-119f530b4b11",
         "paymentId": "order_0001", "orderName": "History of the World", "totalAmount": 14000,
@@ -1705,6 +1705,53 @@ mod v2 {
                 (r#"{"totalAmount": 100}"#, &[], "unknown in the browser: a warning"),
             ],
         );
+    }
+
+    #[test]
+    fn the_readme_v1_example_migrates_to_a_request_the_v2_validator_accepts() {
+        // README.md, "Use": the V1 call, as written there.
+        let v1 = json(super::PAYMENT);
+        let m = to_v2_payment_request(&v1, "store-4ff4af41-85e3-4559-8eb8-0d08a2c6ceec", "channel-key-1");
+        assert!(m.dropped.is_empty(), "{:?}", m.dropped);
+        let r = validate_naver_pay_v2(&Value::Object(m.request.clone()), &options());
+        assert!(r.ok() && r.warnings.is_empty(), "{:?} {:?}", r.errors, r.warnings);
+        let expected = patched(PAYMENT, r#"{"channelKey": "channel-key-1", "orderName": "History of the World"}"#);
+        let Value::Object(expected) = expected else { unreachable!() };
+        for (k, v) in expected.iter() {
+            assert_eq!(m.request.get(k), v, "{k}");
+        }
+    }
+
+    #[test]
+    fn every_v1_naver_pay_field_has_its_v2_place_or_is_reported_dropped() {
+        let v1 = json(
+            r#"{"pg": "naverpay", "merchant_uid": "o1", "name": "Book", "amount": 1000, "tax_free": 100,
+            "m_redirect_url": "https://shop.example/done", "notice_url": "https://shop.example/hook",
+            "buyer_name": "buyer", "naverPurchaserName": "홍길동", "naverPurchaserBirthday": "19900131",
+            "buyer_tel": "010-1234-5678", "buyer_email": "a@b.kr", "buyer_addr": "서울", "buyer_postcode": "04524",
+            "naverPopupMode": false, "naverUseCfm": "20250102", "naverCultureBenefit": true,
+            "naverChainId": "c", "customer_uid": "cu", "card": {}, "colour": "red",
+            "naverProducts": [{"categoryType": "BOOK", "categoryId": "GENERAL", "uid": "1", "name": "Book",
+                               "count": 1, "startDate": 20250102, "endDate": "20250103", "extra": 1}]}"#,
+        );
+        let m = to_v2_payment_request(&v1, "store-1", "channel-key-1");
+        assert_eq!(m.dropped, ["card", "colour", "customer_uid", "naverChainId", "naverProducts[0].extra"]);
+        let expected = json(
+            r#"{"storeId": "store-1", "channelKey": "channel-key-1", "paymentId": "o1", "orderName": "Book",
+            "totalAmount": 1000, "taxFreeAmount": 100, "redirectUrl": "https://shop.example/done",
+            "isCulturalExpense": true, "currency": "KRW", "payMethod": "EASY_PAY",
+            "noticeUrls": ["https://shop.example/hook"], "forceRedirect": true,
+            "customer": {"fullName": "홍길동", "phoneNumber": "010-1234-5678", "email": "a@b.kr", "zipcode": "04524",
+                         "address": {"addressLine1": "서울", "addressLine2": ""},
+                         "birthYear": "1990", "birthMonth": "01", "birthDay": "31"},
+            "bypass": {"naverpay": {"useCfmYmdt": "20250102", "productItems": [{"categoryType": "BOOK",
+                "categoryId": "GENERAL", "uid": "1", "name": "Book", "count": 1, "startDate": "20250102",
+                "endDate": "20250103"}]}}}"#,
+        );
+        assert_eq!(Value::Object(m.request.clone()), expected);
+        let r = validate_naver_pay_v2(&Value::Object(m.request), &options());
+        assert!(r.ok(), "{:?}", r.errors);
+        assert_eq!(r.mode, PayMode::Redirect);
     }
 
     #[test]
