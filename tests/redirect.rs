@@ -499,10 +499,13 @@ fn random_hangul_round_trips_through_utf8_and_euc_kr() {
 mod v2 {
     use naverpay_checkout::{parse_redirect_result_v2, Map, PayMode, PaymentResult, Value};
 
+    /// (what, query, success, error_code, error_msg)
+    type Case = (&'static str, &'static str, bool, Option<&'static str>, Option<&'static str>);
+
     #[test]
     #[rustfmt::skip] // one row a line: the table is the specification
     fn the_pg_message_reaches_the_buyer_as_it_came() {
-        let cases: &[(&str, &str, bool, Option<&str>, Option<&str>)] = &[
+        let cases: &[Case] = &[
             // (what, query, success, error_code, error_msg)
             ("checkout.mdx's success", "paymentId=payment-39ecfa97", true, None, None),
             ("with transaction id", "paymentId=p1&txId=tx1&transactionType=PAYMENT", true, None, None),
