@@ -45,6 +45,7 @@ impl PaymentResult {
     }
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
 impl PaymentResult {
     /// The result for a PortOne V2 response (`requestPayment`'s or `requestIssueBillingKey`'s
     /// object, or the query `redirectUrl` receives), in V1's shape: `merchant_uid` is `paymentId`,
@@ -128,6 +129,7 @@ pub fn parse_redirect_result(url_or_query: &str) -> PaymentResult {
     PaymentResult::from_response(raw, PayMode::Redirect)
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
 /// As [`parse_redirect_result`], for the query PortOne V2 sends to `redirectUrl` (`paymentId`,
 /// `code`, `message`, `pgCode`, `pgMessage`; checkout.mdx): see [`PaymentResult::from_v2_response`].
 pub fn parse_redirect_result_v2(url_or_query: &str) -> PaymentResult {

@@ -9,7 +9,9 @@ use crate::text;
 use crate::error::{Detail, ErrorCode as C, FieldIssue, Locale};
 use crate::value::{Map, Value};
 
-// PortOne V2's checks: a child module, so that they reuse this checker's own methods.
+// PortOne V2's checks: a child module, so that they reuse this checker's own methods. Not in V1's
+// wasm at all: even unused, its calls change how the checker is inlined there (docs/design.md, "V2").
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
 pub(crate) mod v2;
 
 /// Which call is validated.

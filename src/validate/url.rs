@@ -8,6 +8,7 @@ pub(crate) fn is_allowed_redirect_url(s: &str) -> bool {
     is_url(s, false)
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
 /// As [`is_allowed_redirect_url`], with `http:` for any host: V2's `redirectUrl` and `noticeUrls`
 /// (checkout.mdx: `https://` or `http://`).
 pub(crate) fn is_http_url(s: &str) -> bool {
