@@ -1,0 +1,323 @@
+// naverpay-checkout/v2 (PortOne V2): the validators, the migration and the redirect parser from Node (the
+// CommonJS build and the ES module), and the checkout in headless Chromium against the V2 simulator
+// (sim/portone-v2.js). Each validator row names its source: `sdk` browser-sdk.yml, `np` pg/v2/naverpay.mdx,
+// `co` start/v2/checkout.mdx (docs/rules.md, "PortOne V2", gives each document's commit).
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { launchBrowser, collectPageProblems } from './support/browser.mjs';
+import { startStaticServer } from './support/server.mjs';
+import { REPO_ROOT, VALID_PARAMS, NASTY_MESSAGES } from './support/pkg.mjs';
+
+const require = createRequire(import.meta.url);
+const cjs = require('../pkg/v2/node/naverpay_checkout.js');
+const esm = await import('../pkg/v2/naverpay_checkout.js');
+
+const STORE = 'store-4ff4af41-85e3-4559-8eb8-0d08a2c6ceec';
+const CHANNEL = 'channel-key-893597d6-e62d-410f-83f9-119f530b4b11';
+const ITEM = Object.freeze({ categoryType: 'BOOK', categoryId: 'GENERAL', uid: '107922211', name: 'History of the World', count: 1 });
+const PAYMENT = Object.freeze({
+  storeId: STORE, channelKey: CHANNEL, paymentId: 'order_0001', orderName: 'History of the World', totalAmount: 14000,
+  currency: 'KRW', payMethod: 'EASY_PAY', redirectUrl: 'https://shop.example/pay/complete',
+  bypass: { naverpay: { productItems: [ITEM] } },
+});
+const NOW = new Date('2024-12-31T15:30:00Z'); // 2025-01-01 in Seoul
+const fields = (r) => r.errors.map((e) => [e.code, e.field]);
+const withItem = (patch) => ({ ...PAYMENT, bypass: { naverpay: { productItems: [{ ...ITEM, ...patch }] } } });
+
+test('both builds of the entry export the same V2 API, and no V1 validator', () => {
+  const names = ['NaverPayCheckout', 'NaverPayError', 'choosePayMode', 'isNaverPayError', 'parseRedirectResultV2',
+    'toV2PaymentRequest', 'validateBillingKeyV2', 'validateNaverPayV2'];
+  assert.deepEqual(Object.keys(cjs).sort(), names);
+  assert.deepEqual(Object.keys(esm).sort(), names);
+  assert.equal(cjs.validateNaverPay, undefined);
+});
+
+test('validateNaverPayV2: one row per rule, each with its source', () => {
+  const rows = [
+    [{}, [], 'the base'],
+    [{ storeId: undefined }, [['REQUIRED', 'storeId']], 'sdk PaymentRequestBase'],
+    [{ channelKey: undefined, channelGroupId: 'g-1' }, [], 'sdk ChannelGroupId'],
+    [{ channelKey: undefined }, [['REQUIRED', 'channelKey']], 'sdk ChannelKey'],
+    [{ totalAmount: 99 }, [['AMOUNT_BELOW_MINIMUM', 'totalAmount']], 'np 100원 미만'],
+    [{ currency: 'CURRENCY_KRW' }, [], 'co example'],
+    [{ currency: 'USD' }, [['INVALID_VALUE', 'currency']], 'np currency'],
+    [{ payMethod: 'CARD' }, [['INVALID_VALUE', 'payMethod']], 'np payMethod'],
+    [{ orderName: '가'.repeat(129) }, [['TOO_LONG', 'orderName']], 'sdk PaymentOrderName naver'],
+    [{ windowType: { pc: 'IFRAME', mobile: 'REDIRECTION' } }, [['INVALID_VALUE', 'windowType.pc']], 'np windowType'],
+    [{ redirectUrl: 'http://shop.example/done' }, [], 'co http:// allowed'],
+    [{ customer: { birthYear: '1990' } }, [['REQUIRED', 'customer.birthMonth'], ['REQUIRED', 'customer.birthDay']], 'np'],
+    [{ bypass: {} }, [['REQUIRED', 'bypass.naverpay']], 'np bypass'],
+    [withItem({ count: 0 }), [['OUT_OF_RANGE', 'bypass.naverpay.productItems[0].count']], 'np count'],
+    [withItem({ startDate: 20250101 }), [['INVALID_TYPE', 'bypass.naverpay.productItems[0].startDate']], 'sdk string'],
+    [withItem({ payReferrer: 'NAVER' }), [['INVALID_VALUE', 'bypass.naverpay.productItems[0].payReferrer']], 'sdk enum'],
+    [{ imp_secret: 'x' }, [['SECRET_IN_BROWSER', 'imp_secret']], 'SPEC'],
+  ];
+  for (const [patch, expected, source] of rows) {
+    for (const api of [cjs, esm]) {
+      const r = api.validateNaverPayV2({ ...PAYMENT, ...patch }, { now: NOW });
+      assert.deepEqual(fields(r), expected, `${JSON.stringify(patch)} (${source})`);
+      assert.equal(r.ok, expected.length === 0);
+    }
+  }
+});
+
+test('the report: every error at once, ko/en, warnings that stop nothing, and the request the SDK receives', () => {
+  const r = cjs.validateNaverPayV2({ ...PAYMENT, storeId: '', totalAmount: 50, currency: 'USD' }, { locale: 'en' });
+  assert.deepEqual(fields(r), [['AMOUNT_BELOW_MINIMUM', 'totalAmount'], ['INVALID_VALUE', 'currency'], ['REQUIRED', 'storeId']]);
+  assert.equal(r.errors[0].message, 'less than minimum amount (100 won)');
+  assert.equal(cjs.validateNaverPayV2({ ...PAYMENT, totalAmount: 50 }).errors[0].message,
+    '결제 금액이 최소 결제 금액(100원)보다 적습니다.');
+  const w = cjs.validateNaverPayV2({ ...PAYMENT, locale: 'EN_US', easyPay: { easyPayProvider: 'KAKAOPAY' } });
+  assert.equal(w.ok, true);
+  assert.deepEqual(w.warnings.map((x) => [x.code, x.field]), [['IGNORED_FIELD', 'locale'], ['IGNORED_FIELD', 'easyPay.easyPayProvider']]);
+  const { payMethod, currency, orderName, ...bare } = PAYMENT;
+  const ok = cjs.validateNaverPayV2({ ...bare, note: { a: 1 } });
+  assert.deepEqual(Object.keys(ok.request),
+    ['storeId', 'channelKey', 'paymentId', 'totalAmount', 'redirectUrl', 'bypass', 'note', 'currency', 'payMethod', 'orderName', 'forceRedirect']);
+  assert.deepEqual([ok.request.currency, ok.request.payMethod, ok.request.orderName, ok.request.forceRedirect],
+    ['KRW', 'EASY_PAY', 'History of the World', false]);
+  const phone = { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148' };
+  const m = cjs.validateNaverPayV2(PAYMENT, { device: phone });
+  assert.equal(m.mode, 'redirect');
+  assert.equal(m.request.forceRedirect, true);
+  assert.deepEqual(fields(cjs.validateNaverPayV2({ ...PAYMENT, redirectUrl: undefined }, { device: phone })),
+    [['REDIRECT_URL_REQUIRED', 'redirectUrl']]);
+});
+
+test('validateBillingKeyV2: issueId and issueName required, displayAmount and currency together', () => {
+  const base = { storeId: STORE, channelKey: CHANNEL, issueId: 'issue_0001', issueName: 'Slim plan', redirectUrl: 'https://shop.example/b' };
+  const rows = [
+    [{}, []],
+    [{ issueId: undefined }, [['REQUIRED', 'issueId']]],
+    [{ issueName: '' }, [['REQUIRED', 'issueName']]],
+    [{ displayAmount: 14000 }, [['REQUIRED', 'currency']]],
+    [{ displayAmount: 14000, currency: 'KRW' }, []],
+    [{ billingKeyMethod: 'CARD' }, [['INVALID_VALUE', 'billingKeyMethod']]],
+  ];
+  for (const [patch, expected] of rows) {
+    assert.deepEqual(fields(esm.validateBillingKeyV2({ ...base, ...patch })), expected, JSON.stringify(patch));
+  }
+  assert.equal(esm.validateBillingKeyV2(base).request.billingKeyMethod, 'EASY_PAY');
+});
+
+test('toV2PaymentRequest turns the README\'s V1 example into a request validateNaverPayV2 accepts', () => {
+  const v1 = { ...VALID_PARAMS, m_redirect_url: 'https://shop.example/pay/complete' }; // README.md, "Use"
+  const { request, dropped } = cjs.toV2PaymentRequest(v1, { storeId: STORE, channelKey: CHANNEL });
+  assert.deepEqual(dropped, []);
+  const r = cjs.validateNaverPayV2(request);
+  assert.equal(r.ok, true, JSON.stringify(r.errors));
+  assert.deepEqual(r.warnings, []);
+  assert.equal(request.paymentId, 'order_0001');
+  assert.deepEqual(request.bypass.naverpay.productItems, VALID_PARAMS.naverProducts);
+  const odd = cjs.toV2PaymentRequest({ ...v1, customer_uid: 'c', naverChainId: 'x', card: {} }, { storeId: STORE, channelKey: CHANNEL });
+  assert.deepEqual(odd.dropped, ['card', 'customer_uid', 'naverChainId']);
+  assert.deepEqual(cjs.toV2PaymentRequest(null, {}).request.bypass, { naverpay: {} }, 'never throws');
+});
+
+test('parseRedirectResultV2: pgMessage (else message) byte for byte, EUC-KR too', () => {
+  for (const message of NASTY_MESSAGES) {
+    const q = new URLSearchParams({ paymentId: 'order_0001', code: 'FAILURE_TYPE_PG', message: `[NAVERPAY] ${message}`, pgMessage: message });
+    const r = esm.parseRedirectResultV2(`https://shop.example/done?${q}`);
+    assert.equal(r.error_msg, message);
+    assert.deepEqual([r.success, r.error_code, r.merchant_uid, r.mode], [false, 'FAILURE_TYPE_PG', 'order_0001', 'redirect']);
+  }
+  assert.equal(cjs.parseRedirectResultV2('?paymentId=p&code=X&message=%EC%B7%A8%EC%86%8C').error_msg, '취소');
+  assert.equal(cjs.parseRedirectResultV2('?paymentId=p&code=X&pgMessage=%C0%DC%BE%D7+%BA%CE%C1%B7').error_msg, '잔액 부족');
+  const ok = cjs.parseRedirectResultV2('?paymentId=order_0001&txId=tx-1&transactionType=PAYMENT');
+  assert.deepEqual([ok.success, ok.merchant_uid, ok.imp_uid, ok.error_msg], [true, 'order_0001', 'tx-1', null]);
+  for (const junk of [undefined, 42, {}, 'x'.repeat(3 * 1024 * 1024)]) assert.equal(cjs.parseRedirectResultV2(junk).success, false);
+});
+
+// ---- the checkout in Chromium ----------------------------------------------------------------
+
+let browser, server, page, problems;
+let flakyHits = 0;
+
+before(async () => {
+  const { readFile } = await import('node:fs/promises');
+  const sim = await readFile(`${REPO_ROOT}/sim/portone-v2.js`);
+  server = await startStaticServer({
+    root: REPO_ROOT,
+    routes: {
+      '/flaky/portone-v2.js': (req, res) => {
+        flakyHits += 1;
+        if (flakyHits <= 1) { res.writeHead(503); res.end(); return; }
+        res.writeHead(200, { 'Content-Type': 'text/javascript' });
+        res.end(sim);
+      },
+    },
+  });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage();
+  problems = collectPageProblems(page);
+  await page.addInitScript(() => {
+    window.__unhandled = [];
+    window.addEventListener('unhandledrejection', (e) => window.__unhandled.push(String(e.reason)));
+  });
+  await openV2(page);
+});
+afterEach(async () => {
+  assert.deepEqual(await page.evaluate(() => window.__unhandled), [], 'no unhandled promise rejection');
+  assert.deepEqual(problems.pageErrors.map(String), [], 'no uncaught page error');
+  await page.close();
+});
+
+async function openV2(p, path = '/__fixtures/blank.html') {
+  await p.goto(server.url + path);
+  await p.evaluate(async () => { window.npc = await import('/pkg/v2/naverpay_checkout.js'); });
+}
+
+/** Loads the V2 simulator and wires a button whose click calls pay(); results land in window.results. */
+async function checkoutWithButton(options = { mode: 'popup' }, method = 'pay') {
+  await page.evaluate(async ([ids, p, o, m]) => {
+    window.checkout = await npc.NaverPayCheckout.load({ ...ids, sdkUrl: '/sim/portone-v2.js' });
+    window.results = [];
+    window.syncCalls = [];
+    const button = document.createElement('button');
+    button.id = 'pay';
+    button.textContent = 'Pay';
+    button.addEventListener('click', () => {
+      const before = PortOne.__sim.calls.length;
+      window.checkout[m](window.nextParams ?? p, o).then(
+        (r) => window.results.push({ resolved: r }),
+        (e) => window.results.push({ rejected: { code: e.code, errors: e.errors, name: e.name } }));
+      window.syncCalls.push(PortOne.__sim.calls.length - before);
+    });
+    document.body.append(button);
+  }, [{ storeId: STORE, channelKey: CHANNEL }, V2_PARAMS, options, method]);
+}
+const V2_PARAMS = (() => {
+  const { storeId, channelKey, currency, payMethod, orderName, ...rest } = PAYMENT;
+  return rest;
+})();
+const results = async (n) => {
+  await page.waitForFunction((k) => window.results.length >= k, n);
+  return page.evaluate(() => window.results);
+};
+const load = (options) => page.evaluate(async (o) => {
+  try {
+    await npc.NaverPayCheckout.load(o);
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, code: e.code, name: e.name, fields: e.errors?.map((x) => x.field) };
+  }
+}, options);
+
+test('load(): storeId and channelKey are required; a failed SDK load is retried, not cached', async () => {
+  assert.deepEqual(await load({ storeId: '', sdkUrl: '/sim/portone-v2.js' }),
+    { ok: false, code: 'INVALID_PARAMS', name: 'NaverPayError', fields: ['storeId', 'channelKey'] });
+  assert.equal((await load({ storeId: STORE, channelKey: CHANNEL, sdkUrl: '/__fixtures/404.js' })).code, 'SDK_LOAD_FAILED');
+  assert.equal((await load({ storeId: STORE, channelKey: CHANNEL, sdkUrl: '/__fixtures/no-imp.js' })).code, 'SDK_UNAVAILABLE');
+  assert.equal((await load({ storeId: STORE, channelKey: CHANNEL, sdkUrl: '/flaky/portone-v2.js' })).code, 'SDK_LOAD_FAILED');
+  assert.deepEqual(await load({ storeId: STORE, channelKey: CHANNEL, sdkUrl: '/flaky/portone-v2.js' }), { ok: true });
+});
+
+test('pay() calls requestPayment inside the click with what was validated, and resolves V1\'s shape', async () => {
+  await checkoutWithButton();
+  await page.evaluate(() => PortOne.__sim.setOutcome('approve'));
+  await page.click('#pay');
+  const [r] = await results(1);
+  const call = await page.evaluate(() => PortOne.__sim.calls[0]);
+  assert.equal(call.userActivation, true);
+  assert.deepEqual(await page.evaluate(() => window.syncCalls), [1], 'requestPayment entered synchronously');
+  assert.deepEqual([call.request.storeId, call.request.channelKey, call.request.payMethod, call.request.currency,
+    call.request.orderName, call.request.forceRedirect], [STORE, CHANNEL, 'EASY_PAY', 'KRW', 'History of the World', false]);
+  const sent = await page.evaluate(() => PortOne.__sim.responses[0]);
+  assert.deepEqual([r.resolved.success, r.resolved.merchant_uid, r.resolved.imp_uid, r.resolved.error_msg, r.resolved.mode],
+    [true, 'order_0001', sent.txId, null, 'popup']);
+  assert.deepEqual(r.resolved.raw, sent);
+});
+
+test('popup: Naver Pay\'s pgMessage comes back identical (never PortOne\'s wrapped message)', async () => {
+  await checkoutWithButton();
+  for (const message of NASTY_MESSAGES) {
+    await page.evaluate((m) => { window.results = []; PortOne.__sim.setOutcome({ result: 'fail', pgMessage: m }); }, message);
+    await page.click('#pay');
+    const [r] = await results(1);
+    assert.equal(r.resolved.error_msg, message);
+    assert.deepEqual([r.resolved.success, r.resolved.error_code], [false, 'FAILURE_TYPE_PG']);
+  }
+});
+
+test('the double-submit guard, the below-minimum answer and INVALID_PARAMS, without calling the SDK', async () => {
+  await checkoutWithButton();
+  await page.evaluate(() => PortOne.__sim.setOutcome({ result: 'approve', delayMs: 400 }));
+  await page.click('#pay');
+  await page.waitForTimeout(50);
+  await page.click('#pay');
+  const rs = await results(2);
+  assert.equal(rs[0].rejected?.code, 'PAYMENT_IN_PROGRESS');
+  assert.equal(rs[1].resolved?.success, true);
+  assert.equal(await page.evaluate(() => PortOne.__sim.calls.length), 1);
+
+  await page.evaluate((p) => { window.results = []; window.nextParams = { ...p, totalAmount: 99 }; }, V2_PARAMS);
+  await page.click('#pay');
+  const [low] = await results(1);
+  assert.deepEqual([low.resolved.success, low.resolved.error_code, low.resolved.error_msg, low.resolved.merchant_uid],
+    [false, 'AMOUNT_BELOW_MINIMUM', '결제 금액이 최소 결제 금액(100원)보다 적습니다.', 'order_0001']);
+
+  await page.evaluate((p) => { window.results = []; window.nextParams = { ...p, totalAmount: '14000', paymentId: '' }; }, V2_PARAMS);
+  await page.click('#pay');
+  const [bad] = await results(1);
+  assert.equal(bad.rejected.code, 'INVALID_PARAMS');
+  assert.deepEqual(bad.rejected.errors.map((e) => e.field).sort(), ['paymentId', 'totalAmount']);
+  assert.equal(await page.evaluate(() => PortOne.__sim.calls.length), 1);
+});
+
+test('an SDK that throws or rejects gives SDK_UNAVAILABLE, and the checkout stays usable', async () => {
+  await checkoutWithButton();
+  await page.evaluate(() => {
+    const original = PortOne.requestPayment;
+    let n = 0;
+    PortOne.requestPayment = (r) => {
+      n += 1;
+      if (n === 1) throw new Error('boom');
+      if (n === 2) return Promise.reject(new Error('rejected'));
+      return original(r);
+    };
+    PortOne.__sim.setOutcome('approve');
+  });
+  for (let i = 1; i <= 3; i++) {
+    await page.click('#pay');
+    await results(i);
+  }
+  const rs = await page.evaluate(() => window.results);
+  assert.deepEqual(rs.map((r) => r.rejected?.code ?? r.resolved.success), ['SDK_UNAVAILABLE', 'SDK_UNAVAILABLE', true]);
+});
+
+test('redirect mode (phones): forceRedirect, and the redirectUrl page reads pgMessage byte for byte', async () => {
+  for (const message of NASTY_MESSAGES.slice(0, 4)) {
+    await openV2(page);
+    await checkoutWithButton({ mode: 'redirect' });
+    await page.evaluate(([p, m, url]) => {
+      window.nextParams = { ...p, redirectUrl: url };
+      PortOne.__sim.setOutcome({ result: 'fail', pgMessage: m });
+    }, [V2_PARAMS, message, `${server.url}/__fixtures/landing.html`]);
+    await Promise.all([page.waitForURL(/landing\.html\?/), page.click('#pay')]);
+    await page.evaluate(async () => { window.npc = await import('/pkg/v2/naverpay_checkout.js'); });
+    const r = await page.evaluate(() => npc.parseRedirectResultV2(location.href));
+    assert.deepEqual([r.success, r.error_msg, r.merchant_uid, r.mode], [false, message, 'order_0001', 'redirect']);
+    await page.evaluate(() => { window.__unhandled = []; });
+  }
+});
+
+test('registerBillingKey goes through requestIssueBillingKey; the key is in raw', async () => {
+  await checkoutWithButton({ mode: 'popup' }, 'registerBillingKey');
+  await page.evaluate(() => {
+    window.nextParams = { issueId: 'issue_0001', issueName: 'Slim plan' };
+    PortOne.__sim.setOutcome('approve');
+  });
+  await page.click('#pay');
+  const [r] = await results(1);
+  const call = await page.evaluate(() => PortOne.__sim.calls[0]);
+  assert.deepEqual([call.kind, call.request.billingKeyMethod, call.request.storeId], ['billing_key', 'EASY_PAY', STORE]);
+  assert.equal(r.resolved.success, true);
+  assert.match(r.resolved.raw.billingKey, /^billing-key-\d{12}$/);
+});
