@@ -206,9 +206,11 @@ const manifest = {
     copyFileSync(join('testing', f), join(dir, f));
   }
   copyFileSync('sim/imp.js', join(dir, 'imp.js'));
+  copyFileSync('sim/portone-v2.js', join(dir, 'portone-v2.js'));
   copyFileSync('sim/rest.mjs', join(dir, 'rest-simulator.mjs'));
   let locations = readFileSync('testing/locations.mjs', 'utf8');
   for (const [from, to] of [["'../sim/rest.mjs'", "'./rest-simulator.mjs'"], ["'../sim/imp.js'", "'./imp.js'"],
+    ["'../sim/portone-v2.js'", "'./portone-v2.js'"],
     ["'../pkg/node/naverpay_checkout.js'", `'../node/${crate}.js'`]]) {
     if (locations.split(from).length !== 2) throw new Error(`testing/locations.mjs must name ${from} once`);
     locations = locations.replace(from, to);

@@ -31,6 +31,8 @@
 
   var state = { calls: [], payments: [], billingKeys: [], responses: [], redirects: [], outcome: null, queue: [],
     pending: null, config: { navigate: true } };
+  // Outcomes scripted before the page ran (the test kit's installPortOneV2Simulator sets them).
+  (window.__portOneV2Outcomes || []).forEach(function (o) { state.queue.push(normalise(o)); });
 
   function copy(v) {
     try { return JSON.parse(JSON.stringify(v)); } catch (e) { return String(v); }

@@ -321,3 +321,16 @@ test('registerBillingKey goes through requestIssueBillingKey; the key is in raw'
   assert.equal(r.resolved.success, true);
   assert.match(r.resolved.raw.billingKey, /^billing-key-\d{12}$/);
 });
+
+test('the test kit answers PortOne\'s V2 SDK URL with the simulator and scripts its outcomes', async () => {
+  const { installPortOneV2Simulator, V2_SDK_URL } = await import('../testing/index.mjs');
+  await installPortOneV2Simulator(page, { outcomes: [{ result: 'fail', pgMessage: '한도 초과' }] });
+  await openV2(page);
+  const r = await page.evaluate(async ([ids, p]) => {
+    const checkout = await npc.NaverPayCheckout.load(ids); // the default sdkUrl: PortOne's CDN, routed
+    return checkout.pay(p, { mode: 'popup' });
+  }, [{ storeId: STORE, channelKey: CHANNEL }, V2_PARAMS]);
+  assert.equal(V2_SDK_URL, 'https://cdn.portone.io/v2/browser-sdk.js');
+  assert.deepEqual([r.success, r.error_msg], [false, '한도 초과']);
+  await assert.rejects(installPortOneV2Simulator(page, { outcomes: ['maybe'] }), TypeError);
+});
