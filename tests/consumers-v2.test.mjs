@@ -1,0 +1,126 @@
+// naverpay-checkout/v2 as its users meet it: the tarball `npm pack ./pkg` makes, installed with
+// `npm install <tgz>` into a fresh app, imported by Node (import and require) and bundled with NO
+// configuration for the package by esbuild and webpack 5 (the repository's own copies of both
+// tools), then paying through the V2 simulator in Chromium. The other bundlers of
+// tests/consumers.test.mjs (Next.js, Vite, Rollup, Parcel) are not run on /v2 yet.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile, mkdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { launchBrowser, collectPageProblems } from './support/browser.mjs';
+import { startStaticServer } from './support/server.mjs';
+import { REPO_ROOT } from './support/pkg.mjs';
+
+const BIN = path.join(REPO_ROOT, 'node_modules', '.bin');
+const CLEAN_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_config_')));
+
+function must(cmd, args, cwd) {
+  return new Promise((resolve, reject) => {
+    execFile(cmd, args, { cwd, env: CLEAN_ENV, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
+      (err ? reject(new Error(`${cmd} ${args.join(' ')}: ${err.message}\n${stdout}\n${stderr}`)) : resolve(stdout + stderr)));
+  });
+}
+
+// The page a V2 merchant writes: the README's snippet, with the simulator as the SDK.
+const PAGE = `import { NaverPayCheckout, validateNaverPayV2, isNaverPayError } from 'naverpay-checkout/v2';
+const $ = (id) => document.getElementById(id);
+document.body.innerHTML = '<button id="pay" disabled>pay</button><p id="status">loading</p><p id="message"></p><pre id="result"></pre>';
+const params = { paymentId: 'order_' + Date.now(), totalAmount: 14000,
+  bypass: { naverpay: { productItems: [{ categoryType: 'BOOK', categoryId: 'GENERAL', uid: '107922211', name: 'History of the World', count: 1 }] } } };
+try {
+  if (!validateNaverPayV2({ ...params, storeId: 's', channelKey: 'c' }, { mode: 'popup' }).ok) throw new Error('invalid');
+  const checkout = await NaverPayCheckout.load({ storeId: 'store-1', channelKey: 'channel-key-1', sdkUrl: '/sim/portone-v2.js' });
+  $('pay').disabled = false;
+  $('status').textContent = 'ready';
+  $('pay').addEventListener('click', async () => {
+    try {
+      const result = await checkout.pay(params, { mode: 'popup' });
+      $('result').textContent = JSON.stringify(result);
+      $('message').textContent = result.success ? result.merchant_uid : result.error_msg;
+      $('status').textContent = result.success ? 'paid' : 'failed';
+    } catch (e) {
+      $('message').textContent = isNaverPayError(e) ? e.code : String(e);
+      $('status').textContent = 'error';
+    }
+  });
+} catch (e) {
+  $('message').textContent = String(e);
+  $('status').textContent = 'error';
+}
+`;
+const HTML = '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="/dist/main.js"></script>';
+
+let tmp, app, browser;
+
+before(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'npc-consumers-v2-'));
+  const packed = JSON.parse(await must('npm', ['pack', path.join(REPO_ROOT, 'pkg'), '--pack-destination', tmp, '--json', '--loglevel=error'], REPO_ROOT));
+  app = path.join(tmp, 'app');
+  await mkdir(path.join(app, 'src'), { recursive: true });
+  await writeFile(path.join(app, 'package.json'), JSON.stringify({ name: 'v2-consumer', private: true, type: 'module' }));
+  await must('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--no-save', path.join(tmp, packed[0].filename)], app);
+  await writeFile(path.join(app, 'src', 'index.js'), PAGE);
+  browser = await launchBrowser();
+}, { timeout: 300_000 });
+after(async () => {
+  await browser?.close();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+test('Node: import and require give the V2 API from the installed tarball', async () => {
+  const script = `
+    const esm = await import('naverpay-checkout/v2');
+    const { createRequire } = await import('node:module');
+    const cjs = createRequire(process.cwd() + '/x.js')('naverpay-checkout/v2');
+    const { request } = cjs.toV2PaymentRequest({ merchant_uid: 'o', amount: 1000, naverProducts: [{ categoryType: 'BOOK',
+      categoryId: 'GENERAL', uid: '1', name: 'Book', count: 1 }] }, { storeId: 's', channelKey: 'c' });
+    console.log(JSON.stringify([typeof esm.NaverPayCheckout, esm.validateNaverPayV2(request).ok, cjs.validateNaverPayV2(request).ok,
+      typeof esm.validateNaverPay]));`;
+  await writeFile(path.join(app, 'check.mjs'), script);
+  assert.equal((await must(process.execPath, ['check.mjs'], app)).trim(), '["function",true,true,"undefined"]');
+});
+
+/** Serves `dist` with the simulator at /sim, pays in Chromium and returns what the page showed. */
+async function pay(dist, action, pgMessage) {
+  const server = await startStaticServer({ root: dist, mounts: { '/sim': path.join(REPO_ROOT, 'sim'), '/dist': dist },
+    routes: { '/': { status: 200, body: HTML, type: 'text/html; charset=utf-8' } } });
+  const page = await browser.newPage();
+  const problems = collectPageProblems(page);
+  try {
+    await page.goto(server.url + '/');
+    await page.waitForFunction(() => ['ready', 'error'].includes(document.getElementById('status')?.textContent));
+    assert.equal(await page.$eval('#status', (e) => e.textContent), 'ready', await page.$eval('#message', (e) => e.textContent));
+    if (pgMessage !== undefined) await page.evaluate(([a, m]) => PortOne.__sim.setOutcome({ result: a, pgMessage: m }), [action, pgMessage]);
+    await page.click('#pay');
+    if (pgMessage === undefined) await page.click(`[data-portone-sim="${action}"]`);
+    await page.waitForFunction(() => ['paid', 'failed', 'error'].includes(document.getElementById('status').textContent));
+    const r = await page.evaluate(() => ({ status: document.getElementById('status').textContent,
+      message: document.getElementById('message').textContent, calls: PortOne.__sim.calls.length,
+      userActivation: PortOne.__sim.calls[0]?.userActivation }));
+    assert.deepEqual(problems.pageErrors.map(String), []);
+    return r;
+  } finally {
+    await page.close();
+    await server.close();
+  }
+}
+
+const FAIL = '<img src=x onerror="window.__xss=1"> 결제 실패 😢 100% a+b&c';
+for (const [name, build] of [
+  ['esbuild --bundle', (dist) => must(path.join(BIN, 'esbuild'), ['src/index.js', '--bundle', '--minify', '--format=esm', `--outfile=${dist}/main.js`], app)],
+  ['webpack 5 (no config file)', (dist) => must(path.join(BIN, 'webpack'), ['--mode', 'production', '--entry', './src/index.js', '--output-path', dist,
+    '--output-filename', 'main.js'], app)],
+]) {
+  test(`${name}: a V2 page bundled with no configuration pays, and shows pgMessage as it came`, { timeout: 300_000 }, async () => {
+    const dist = path.join(app, `dist-${name.split(' ')[0]}`);
+    await build(dist);
+    const ok = await pay(dist, 'approve');
+    assert.deepEqual([ok.status, ok.calls, ok.userActivation], ['paid', 1, true]);
+    assert.match(ok.message, /^order_\d+$/);
+    const failed = await pay(dist, 'fail', FAIL);
+    assert.deepEqual([failed.status, failed.message], ['failed', FAIL]);
+    assert.ok((await readFile(path.join(dist, 'main.js'), 'utf8')).length > 100_000, 'the wasm travels inside the bundle');
+  });
+}
