@@ -51,17 +51,8 @@ const RULED: &[&str] = &[
 ];
 
 /// Keys of a V1 product that V2's `NaverpayProductItem` has too.
-const PRODUCT_KEYS: &[&str] = &[
-    "categoryType",
-    "categoryId",
-    "uid",
-    "name",
-    "count",
-    "sellerId",
-    "payReferrer",
-    "startDate",
-    "endDate",
-];
+const PRODUCT_KEYS: &[&str] =
+    &["categoryType", "categoryId", "uid", "name", "count", "sellerId", "payReferrer", "startDate", "endDate"];
 
 /// The V2 `requestPayment` for the V1 Naver Pay `request_pay` `v1`, on the store and channel given.
 ///
@@ -88,11 +79,7 @@ pub fn to_v2_payment_request(v1: &Value, store_id: &str, channel_key: &str) -> V
     request.insert("currency", "KRW");
     request.insert("payMethod", "EASY_PAY");
     if let Some(urls) = given("notice_url") {
-        let urls = if let Value::String(_) = urls {
-            Value::Array(vec![urls.clone()])
-        } else {
-            urls.clone()
-        };
+        let urls = if let Value::String(_) = urls { Value::Array(vec![urls.clone()]) } else { urls.clone() };
         request.insert("noticeUrls", urls);
     }
     if let Some(Value::Bool(popup)) = given("naverPopupMode") {
@@ -116,11 +103,7 @@ pub fn to_v2_payment_request(v1: &Value, store_id: &str, channel_key: &str) -> V
     }
     match given("naverPurchaserBirthday") {
         Some(Value::String(ymd)) if ymd.len() == 8 && ymd.is_ascii() => {
-            for (key, range) in [
-                ("birthYear", 0..4),
-                ("birthMonth", 4..6),
-                ("birthDay", 6..8),
-            ] {
+            for (key, range) in [("birthYear", 0..4), ("birthMonth", 4..6), ("birthDay", 6..8)] {
                 customer.insert(key, ymd.get(range).unwrap_or_default());
             }
         }
@@ -137,11 +120,7 @@ pub fn to_v2_payment_request(v1: &Value, store_id: &str, channel_key: &str) -> V
     }
     match given("naverProducts") {
         Some(Value::Array(items)) => {
-            let items = items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| product(i, item, &mut dropped))
-                .collect();
+            let items = items.iter().enumerate().map(|(i, item)| product(i, item, &mut dropped)).collect();
             naverpay.insert("productItems", Value::Array(items));
         }
         Some(other) => {
@@ -154,8 +133,7 @@ pub fn to_v2_payment_request(v1: &Value, store_id: &str, channel_key: &str) -> V
     request.insert("bypass", bypass);
 
     for (key, _) in v1.iter().filter(|(_, v)| !v.is_absent()) {
-        let kept =
-            RENAMED.iter().chain(CUSTOMER).any(|(from, _)| *from == key) || RULED.contains(&key);
+        let kept = RENAMED.iter().chain(CUSTOMER).any(|(from, _)| *from == key) || RULED.contains(&key);
         if !kept {
             dropped.push(key.to_owned());
         }
@@ -182,9 +160,7 @@ fn product(i: usize, item: &Value, dropped: &mut Vec<String>) -> Value {
         let v = match v {
             // naver.mdx (V1) allows `20240117`; browser-sdk.yml (V2) takes strings only.
             Value::Number(n)
-                if matches!(key, "startDate" | "endDate")
-                    && n.fract() == 0.0
-                    && (0.0..1e8).contains(n) =>
+                if matches!(key, "startDate" | "endDate") && n.fract() == 0.0 && (0.0..1e8).contains(n) =>
             {
                 Value::from(crate::text::u64_text(*n as u64))
             }

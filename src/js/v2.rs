@@ -7,8 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::checkout::{
-    below_minimum, busy, guarded, load_failed, loader_threw, next_id, sdk_options, Pending,
-    PendingSlot, Thenable,
+    below_minimum, busy, guarded, load_failed, loader_threw, next_id, sdk_options, Pending, PendingSlot, Thenable,
 };
 use super::convert::{from_js, get, json, json_to_js};
 use super::error::{naver_pay_error, ErrorParts};
@@ -42,9 +41,7 @@ pub fn validate_naver_pay_v2_js(params: JsValue, options: JsValue) -> JsValue {
 /// `validateBillingKeyV2(params, options?)`: never throws.
 #[wasm_bindgen(js_name = validateBillingKeyV2)]
 pub fn validate_billing_key_v2_js(params: JsValue, options: JsValue) -> JsValue {
-    report_js(&params, &options, &|v, o| {
-        check_v2(v, o, KindV2::BillingKey)
-    })
+    report_js(&params, &options, &|v, o| check_v2(v, o, KindV2::BillingKey))
 }
 
 /// `parseRedirectResultV2(urlOrQuery)`: the query V2 sends to `redirectUrl`; never throws.
@@ -59,9 +56,7 @@ pub fn to_v2_payment_request_js(v1_params: JsValue, ids: JsValue) -> JsValue {
     let id = |key| get(&ids, key).as_string().unwrap_or_default();
     let migration = to_v2_payment_request(&from_js(&v1_params), &id("storeId"), &id("channelKey"));
     let mut json = json();
-    json.raw("{\"request\":")
-        .object(&migration.request)
-        .raw(",\"dropped\":[");
+    json.raw("{\"request\":").object(&migration.request).raw(",\"dropped\":[");
     for (i, field) in migration.dropped.iter().enumerate() {
         if i > 0 {
             json.raw(",");
@@ -104,60 +99,34 @@ impl NaverPayCheckoutV2 {
     /// Checks the options, then loads the SDK; an `Err` is a rejection before anything loads.
     fn start_load(options: &JsValue) -> Result<Promise, JsValue> {
         if web_sys::window().and_then(|w| w.document()).is_none() {
-            return Err(naver_pay_error(
-                ErrorCode::NotInBrowser,
-                Locale::Ko,
-                ErrorParts::default(),
-            ));
+            return Err(naver_pay_error(ErrorCode::NotInBrowser, Locale::Ko, ErrorParts::default()));
         }
         let mut issues = Vec::new();
         let mut id = |key: &str| match get(options, key).as_string() {
             Some(id) if !id.is_empty() => id,
             _ => {
-                issues.push(FieldIssue::new(
-                    ErrorCode::Required,
-                    key,
-                    Locale::Ko,
-                    Detail::Expected("string"),
-                ));
+                issues.push(FieldIssue::new(ErrorCode::Required, key, Locale::Ko, Detail::Expected("string")));
                 String::new()
             }
         };
         let (store_id, channel_key) = (id("storeId"), id("channelKey"));
         let (sdk_url, timeout_ms) = sdk_options(options, DEFAULT_SDK_URL, &mut issues);
         if !issues.is_empty() {
-            let parts = ErrorParts {
-                errors: Some(issues),
-                ..ErrorParts::default()
-            };
+            let parts = ErrorParts { errors: Some(issues), ..ErrorParts::default() };
             return Err(naver_pay_error(ErrorCode::InvalidParams, Locale::Ko, parts));
         }
         let ready = Closure::once_into_js(move |port_one: JsValue| -> JsValue {
             let pending = PendingSlot::default();
-            guarded(
-                NaverPayCheckoutV2 {
-                    port_one,
-                    store_id,
-                    channel_key,
-                    pending,
-                }
-                .into(),
-            )
+            guarded(NaverPayCheckoutV2 { port_one, store_id, channel_key, pending }.into())
         });
-        let failed = Closure::once_into_js(|failure: JsValue| -> Result<JsValue, JsValue> {
-            Err(load_failed(&failure))
-        });
+        let failed =
+            Closure::once_into_js(|failure: JsValue| -> Result<JsValue, JsValue> { Err(load_failed(&failure)) });
         let load = load_port_one(&sdk_url, timeout_ms).map_err(loader_threw)?;
         Ok(load.unchecked_ref::<Thenable>().then(&ready, &failed))
     }
 
     /// The V2 check with the store and channel of `load()` filling the params' absent ones.
-    fn check(
-        &self,
-        params: &Value,
-        options: &ValidateOptions,
-        kind: KindV2,
-    ) -> (ValidationReport, Option<Additions>) {
+    fn check(&self, params: &Value, options: &ValidateOptions, kind: KindV2) -> (ValidationReport, Option<Additions>) {
         let mut added = Additions::new();
         let mut params = params.clone();
         if let Value::Object(map) = &mut params {
@@ -168,93 +137,44 @@ impl NaverPayCheckoutV2 {
                 }
             };
             fill("storeId", &self.store_id, &["storeId"]);
-            fill(
-                "channelKey",
-                &self.channel_key,
-                &["channelKey", "channelGroupId"],
-            );
+            fill("channelKey", &self.channel_key, &["channelKey", "channelGroupId"]);
         }
         let (report, additions) = check_v2(&params, options, kind);
-        (
-            report,
-            additions.map(|more| added.into_iter().chain(more).collect()),
-        )
+        (report, additions.map(|more| added.into_iter().chain(more).collect()))
     }
 
     /// Validates, then calls the SDK synchronously, inside the click's user activation.
     fn request(&self, params: &JsValue, options: &JsValue, kind: KindV2) -> Promise {
-        let Checked {
-            options,
-            report,
-            additions,
-            input,
-        } = validate_js(params, options, &|v, o| self.check(v, o, kind));
+        let Checked { options, report, additions, input } =
+            validate_js(params, options, &|v, o| self.check(v, o, kind));
         let locale = options.locale;
         let now_ms = js_sys::Date::now();
         if busy(&self.pending, now_ms, locale) {
-            return Promise::reject(&naver_pay_error(
-                ErrorCode::PaymentInProgress,
-                locale,
-                ErrorParts::default(),
-            ));
+            return Promise::reject(&naver_pay_error(ErrorCode::PaymentInProgress, locale, ErrorParts::default()));
         }
         let additions = match additions {
             Some(additions) => additions,
-            None if report
-                .errors
-                .iter()
-                .all(|e| e.code == ErrorCode::AmountBelowMinimum) =>
-            {
-                return Promise::resolve(&below_minimum(
-                    input.value.as_object(),
-                    &options,
-                    report.mode,
-                    true,
-                ));
+            None if report.errors.iter().all(|e| e.code == ErrorCode::AmountBelowMinimum) => {
+                return Promise::resolve(&below_minimum(input.value.as_object(), &options, report.mode, true));
             }
             None => {
-                let parts = ErrorParts {
-                    errors: Some(report.errors),
-                    ..ErrorParts::default()
-                };
+                let parts = ErrorParts { errors: Some(report.errors), ..ErrorParts::default() };
                 return Promise::reject(&naver_pay_error(ErrorCode::InvalidParams, locale, parts));
             }
         };
         let request = input.request_to_js(&additions);
-        let method = if kind == KindV2::Payment {
-            "requestPayment"
-        } else {
-            "requestIssueBillingKey"
-        };
-        let (mode, port_one, pending, id) = (
-            report.mode,
-            self.port_one.clone(),
-            self.pending.clone(),
-            next_id(),
-        );
+        let method = if kind == KindV2::Payment { "requestPayment" } else { "requestIssueBillingKey" };
+        let (mode, port_one, pending, id) = (report.mode, self.port_one.clone(), self.pending.clone(), next_id());
         Promise::new(&mut |resolve: Function, reject: Function| {
             if let Ok(mut p) = pending.try_borrow_mut() {
-                *p = Some(Pending {
-                    id,
-                    started_ms: now_ms,
-                    reject: reject.clone(),
-                });
+                *p = Some(Pending { id, started_ms: now_ms, reject: reject.clone() });
             }
             let ours = {
                 let pending = pending.clone();
-                move || {
-                    pending
-                        .try_borrow_mut()
-                        .ok()
-                        .and_then(|mut p| p.take_if(|p| p.id == id))
-                        .is_some()
-                }
+                move || pending.try_borrow_mut().ok().and_then(|mut p| p.take_if(|p| p.id == id)).is_some()
             };
             let unavailable = move |cause: JsValue| {
-                let parts = ErrorParts {
-                    cause: Some(cause),
-                    ..ErrorParts::default()
-                };
+                let parts = ErrorParts { cause: Some(cause), ..ErrorParts::default() };
                 naver_pay_error(ErrorCode::SdkUnavailable, locale, parts)
             };
             let answer = match call(&port_one, method, &request) {
@@ -288,9 +208,7 @@ impl NaverPayCheckoutV2 {
                 }
             });
             // A real promise whatever the SDK answered.
-            let _ = Promise::resolve(&answer)
-                .unchecked_ref::<Thenable>()
-                .then(&resolved, &rejected);
+            let _ = Promise::resolve(&answer).unchecked_ref::<Thenable>().then(&resolved, &rejected);
         })
     }
 }

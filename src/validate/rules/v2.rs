@@ -24,11 +24,7 @@ pub(crate) enum KindV2 {
 const EASY_PAY: &str = "EASY_PAY";
 
 /// As V1's `check`: the report without its request, and what the request adds to `params`.
-pub(crate) fn check(
-    params: &Value,
-    options: &ValidateOptions,
-    kind: KindV2,
-) -> (ValidationReport, Option<Additions>) {
+pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: KindV2) -> (ValidationReport, Option<Additions>) {
     let mut c = Checker {
         locale: options.locale,
         today: Ymd::seoul_at_ms(options.now_ms),
@@ -36,11 +32,7 @@ pub(crate) fn check(
         warnings: Vec::new(),
     };
     let Value::Object(map) = params else {
-        let code = if matches!(params, Value::Undefined | Value::Null) {
-            C::Required
-        } else {
-            C::InvalidType
-        };
+        let code = if matches!(params, Value::Undefined | Value::Null) { C::Required } else { C::InvalidType };
         c.error(code, "", Detail::Expected("object"));
         return (c.finish(options.pay_mode()), None);
     };
@@ -51,13 +43,7 @@ pub(crate) fn check(
             c.channel(map, true);
             let amount = c.total_amount(map, options.min_amount);
             for field in ["taxFreeAmount", "vatAmount"] {
-                c.integer_in(
-                    map.get(field),
-                    field,
-                    false,
-                    0,
-                    amount.unwrap_or(MAX_SAFE_U64),
-                );
+                c.integer_in(map.get(field), field, false, 0, amount.unwrap_or(MAX_SAFE_U64));
             }
             if c.currency(map) {
                 additions.push(("currency", Value::from("KRW")));
@@ -78,13 +64,7 @@ pub(crate) fn check(
             }
             c.display_amount(map);
             if let Some(bypass) = c.nested(map, "bypass", catalog::V2_BILLING_KEY_BYPASS, false) {
-                c.nested_at(
-                    bypass,
-                    "naverpay",
-                    "bypass.naverpay",
-                    catalog::V2_NAVERPAY_BILLING_BYPASS,
-                    false,
-                );
+                c.nested_at(bypass, "naverpay", "bypass.naverpay", catalog::V2_NAVERPAY_BILLING_BYPASS, false);
             }
             catalog::V2_BILLING_KEY
         }
@@ -125,11 +105,7 @@ impl Checker {
 
     /// `channelKey` (or, for a payment, `channelGroupId`): one of them is required.
     fn channel(&mut self, map: &Map, group_too: bool) {
-        let fields: &[&str] = if group_too {
-            &["channelKey", "channelGroupId"]
-        } else {
-            &["channelKey"]
-        };
+        let fields: &[&str] = if group_too { &["channelKey", "channelGroupId"] } else { &["channelKey"] };
         let mut given = false;
         for field in fields {
             let value = map.get(field);
@@ -137,11 +113,7 @@ impl Checker {
             given |= !value.is_absent() && self.string(value, field, false) != Some("");
         }
         if !given {
-            let detail = if group_too {
-                Detail::Text("channelKey | channelGroupId")
-            } else {
-                Detail::None
-            };
+            let detail = if group_too { Detail::Text("channelKey | channelGroupId") } else { Detail::None };
             self.error(C::Required, "channelKey", detail);
         }
     }
@@ -151,11 +123,7 @@ impl Checker {
         let field = "totalAmount";
         let n = self.integer(map.get(field), field, true)?;
         if n > MAX_SAFE {
-            self.error(
-                C::OutOfRange,
-                field,
-                Detail::Range(min_amount, MAX_SAFE_U64),
-            );
+            self.error(C::OutOfRange, field, Detail::Range(min_amount, MAX_SAFE_U64));
         } else if n < min_amount as f64 {
             self.error(C::AmountBelowMinimum, field, Detail::MinAmount(min_amount));
         } else {
@@ -170,11 +138,7 @@ impl Checker {
             return map.get("currency").is_absent();
         };
         if !catalog::V2_CURRENCIES.contains(&currency) {
-            self.error(
-                C::InvalidValue,
-                "currency",
-                Detail::Text("KRW, CURRENCY_KRW"),
-            );
+            self.error(C::InvalidValue, "currency", Detail::Text("KRW, CURRENCY_KRW"));
         }
         false
     }
@@ -196,20 +160,10 @@ impl Checker {
     fn display_amount(&mut self, map: &Map) {
         let amount = !map.get("displayAmount").is_absent();
         let currency = !map.get("currency").is_absent();
-        self.integer_in(
-            map.get("displayAmount"),
-            "displayAmount",
-            false,
-            0,
-            MAX_SAFE_U64,
-        );
+        self.integer_in(map.get("displayAmount"), "displayAmount", false, 0, MAX_SAFE_U64);
         self.currency(map);
         if amount != currency {
-            let (missing, other) = if amount {
-                ("currency", "displayAmount")
-            } else {
-                ("displayAmount", "currency")
-            };
+            let (missing, other) = if amount { ("currency", "displayAmount") } else { ("displayAmount", "currency") };
             let rule = self.tr("함께 입력해야 함: ", "required together with ");
             let rule = text::concat(&[rule, other]);
             self.error(C::Required, missing, Detail::Text(&rule));
@@ -218,13 +172,7 @@ impl Checker {
 
     /// The object at `map[key]` checked against `table` (at path `key` below `map`'s path), when it
     /// is one; `required` makes its absence `REQUIRED`. Returns it.
-    fn nested<'m>(
-        &mut self,
-        map: &'m Map,
-        key: &str,
-        table: &'static [Field],
-        required: bool,
-    ) -> Option<&'m Map> {
+    fn nested<'m>(&mut self, map: &'m Map, key: &str, table: &'static [Field], required: bool) -> Option<&'m Map> {
         self.nested_at(map, key, key, table, required)
     }
 
@@ -237,9 +185,7 @@ impl Checker {
         required: bool,
     ) -> Option<&'m Map> {
         match map.get(key) {
-            Value::Undefined | Value::Null if required => {
-                self.error(C::Required, path, Detail::None)
-            }
+            Value::Undefined | Value::Null if required => self.error(C::Required, path, Detail::None),
             Value::Undefined => {}
             Value::Object(inner) => {
                 self.table(inner, table, path, catalog::REQUIRED);
@@ -257,16 +203,10 @@ impl Checker {
             return (0, None);
         };
         let path = "bypass.naverpay";
-        let Some(naverpay) =
-            self.nested_at(bypass, "naverpay", path, catalog::V2_NAVERPAY_BYPASS, true)
-        else {
+        let Some(naverpay) = self.nested_at(bypass, "naverpay", path, catalog::V2_NAVERPAY_BYPASS, true) else {
             return (0, None);
         };
-        if let Some(use_cfm) = self.date(
-            naverpay.get("useCfmYmdt"),
-            "bypass.naverpay.useCfmYmdt",
-            false,
-        ) {
+        if let Some(use_cfm) = self.date(naverpay.get("useCfmYmdt"), "bypass.naverpay.useCfmYmdt", false) {
             if self.today.is_some_and(|today| use_cfm < today) {
                 self.error(C::DateInPast, "bypass.naverpay.useCfmYmdt", Detail::None);
             }
@@ -301,12 +241,7 @@ impl Checker {
 
     /// `orderName`: at most 128 characters; absent → the first product's name, returned to add.
     /// With several products it should be the first one's name (Naver Pay adds "외 N개").
-    fn order_name<'m>(
-        &mut self,
-        map: &'m Map,
-        count: usize,
-        first: Option<&'m str>,
-    ) -> Option<&'m str> {
+    fn order_name<'m>(&mut self, map: &'m Map, count: usize, first: Option<&'m str>) -> Option<&'m str> {
         let field = "orderName";
         if map.get(field).is_absent() {
             match first {
@@ -316,9 +251,7 @@ impl Checker {
             }
             return None;
         }
-        if let (Some(name), Some(first)) =
-            (self.short_string(map.get(field), field, true, 128), first)
-        {
+        if let (Some(name), Some(first)) = (self.short_string(map.get(field), field, true, 128), first) {
             if count > 1 && name != first {
                 let rule = "bypass.naverpay.productItems[0].name";
                 self.warn(C::NameMismatch, field, Detail::Text(rule));
@@ -340,32 +273,19 @@ impl Checker {
         }
         if let Some(tel) = self.string(customer.get("phoneNumber"), "customer.phoneNumber", false) {
             if !tel.is_empty() && !crate::validate::fields::is_tel(tel) {
-                let rule = self.tr(
-                    "숫자, -, 맨 앞 +; 8~20자",
-                    "digits, '-', a leading '+'; 8 to 20 characters",
-                );
+                let rule = self.tr("숫자, -, 맨 앞 +; 8~20자", "digits, '-', a leading '+'; 8 to 20 characters");
                 self.error(C::InvalidFormat, "customer.phoneNumber", Detail::Text(rule));
             }
         }
-        let parts = [
-            ("birthYear", 4, 4),
-            ("birthMonth", 1, 2),
-            ("birthDay", 1, 2),
-        ];
-        let given = parts
-            .iter()
-            .filter(|(key, ..)| !customer.get(key).is_absent())
-            .count();
+        let parts = [("birthYear", 4, 4), ("birthMonth", 1, 2), ("birthDay", 1, 2)];
+        let given = parts.iter().filter(|(key, ..)| !customer.get(key).is_absent()).count();
         let mut ymd = [0u32; 3];
         let mut complete = given == parts.len();
         for ((key, min, max), slot) in parts.iter().zip(&mut ymd) {
             let mut path = String::from("customer.");
             path.push_str(key);
             match self.string(customer.get(key), &path, given > 0) {
-                Some(s)
-                    if (*min..=*max).contains(&s.len())
-                        && s.bytes().all(|b| b.is_ascii_digit()) =>
-                {
+                Some(s) if (*min..=*max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) => {
                     *slot = text::digits_value(s).unwrap_or(0);
                 }
                 Some(_) => {
@@ -398,14 +318,8 @@ impl Checker {
         let Some(types) = self.nested(map, "windowType", catalog::V2_WINDOW_TYPES, false) else {
             return;
         };
-        for (key, path, only) in [
-            ("pc", "windowType.pc", "POPUP"),
-            ("mobile", "windowType.mobile", "REDIRECTION"),
-        ] {
-            if self
-                .string(types.get(key), path, false)
-                .is_some_and(|t| t != only)
-            {
+        for (key, path, only) in [("pc", "windowType.pc", "POPUP"), ("mobile", "windowType.mobile", "REDIRECTION")] {
+            if self.string(types.get(key), path, false).is_some_and(|t| t != only) {
                 self.error(C::InvalidValue, path, Detail::Text(only));
             }
         }
@@ -416,12 +330,8 @@ impl Checker {
         let field = "redirectUrl";
         let redirect = mode == PayMode::Redirect;
         match map.get(field) {
-            Value::Undefined | Value::Null if redirect => {
-                self.error(C::RedirectUrlRequired, field, Detail::None)
-            }
-            Value::String(s) if s.is_empty() && redirect => {
-                self.error(C::RedirectUrlRequired, field, Detail::None)
-            }
+            Value::Undefined | Value::Null if redirect => self.error(C::RedirectUrlRequired, field, Detail::None),
+            Value::String(s) if s.is_empty() && redirect => self.error(C::RedirectUrlRequired, field, Detail::None),
             Value::Undefined => {}
             Value::String(s) => {
                 if !url::is_http_url(s) {
@@ -446,9 +356,7 @@ impl Checker {
             path.push(']');
             match url {
                 Value::String(u) if url::is_http_url(u) => {}
-                Value::String(_) => {
-                    self.error(C::InvalidUrl, &path, Detail::Text("http://, https://"))
-                }
+                Value::String(_) => self.error(C::InvalidUrl, &path, Detail::Text("http://, https://")),
                 _ => self.error(C::InvalidType, &path, Detail::Expected("string")),
             }
         }
@@ -456,10 +364,7 @@ impl Checker {
 
     /// `locale`: Naver Pay shows Korean only; another locale is ignored, with a warning.
     fn locale_v2(&mut self, map: &Map) {
-        if self
-            .string(map.get("locale"), "locale", false)
-            .is_some_and(|l| l != "KO_KR")
-        {
+        if self.string(map.get("locale"), "locale", false).is_some_and(|l| l != "KO_KR") {
             self.warn(C::IgnoredField, "locale", Detail::Text("KO_KR"));
         }
     }
@@ -470,10 +375,7 @@ impl Checker {
             return;
         };
         let path = "easyPay.easyPayProvider";
-        if self
-            .string(easy_pay.get("easyPayProvider"), path, false)
-            .is_some_and(|p| p != "NAVERPAY")
-        {
+        if self.string(easy_pay.get("easyPayProvider"), path, false).is_some_and(|p| p != "NAVERPAY") {
             self.warn(C::IgnoredField, path, Detail::Text("NAVERPAY"));
         }
     }
