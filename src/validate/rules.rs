@@ -194,11 +194,17 @@ impl Checker {
 
     /// The window mode: `options.mode` when fixed, else the params' `naverPopupMode`, else the device.
     fn mode(&mut self, map: &Map, options: &ValidateOptions) -> PayMode {
-        let explicit = match map.get("naverPopupMode") {
+        self.mode_by(map, options, "naverPopupMode", true)
+    }
+
+    /// The window mode: `options.mode` when fixed, else the params' boolean `key` (popup when it is
+    /// `popup_when`: V1's `naverPopupMode: true`, V2's `forceRedirect: false`), else the device.
+    fn mode_by(&mut self, map: &Map, options: &ValidateOptions, key: &str, popup_when: bool) -> PayMode {
+        let explicit = match map.get(key) {
             Value::Undefined => None,
-            Value::Bool(popup) => Some(*popup),
+            Value::Bool(flag) => Some(*flag == popup_when),
             _ => {
-                self.error(C::InvalidType, "naverPopupMode", Detail::Expected("boolean"));
+                self.error(C::InvalidType, key, Detail::Expected("boolean"));
                 None
             }
         };

@@ -8,7 +8,7 @@ use crate::date::Ymd;
 use crate::device::PayMode;
 use crate::error::{Detail, ErrorCode as C};
 use crate::text;
-use crate::validate::{url, ModeOption, ValidateOptions, ValidationReport};
+use crate::validate::{url, ValidateOptions, ValidationReport};
 use crate::value::{Map, Value};
 
 /// Which V2 call is validated.
@@ -36,7 +36,7 @@ pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: KindV2) -> 
         c.error(code, "", Detail::Expected("object"));
         return (c.finish(options.pay_mode()), None);
     };
-    let mode = c.mode_v2(map, options);
+    let mode = c.mode_by(map, options, "forceRedirect", false);
     let mut additions = Additions::new();
     let table = match kind {
         KindV2::Payment => {
@@ -86,23 +86,6 @@ pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: KindV2) -> 
 }
 
 impl Checker {
-    /// The window mode: `options.mode` when fixed, else the params' `forceRedirect`, else the device.
-    fn mode_v2(&mut self, map: &Map, options: &ValidateOptions) -> PayMode {
-        let explicit = match map.get("forceRedirect") {
-            Value::Undefined => None,
-            Value::Bool(redirect) => Some(*redirect),
-            _ => {
-                self.error(C::InvalidType, "forceRedirect", Detail::Expected("boolean"));
-                None
-            }
-        };
-        match (options.mode, explicit) {
-            (ModeOption::Redirect, _) | (ModeOption::Auto, Some(true)) => PayMode::Redirect,
-            (ModeOption::Popup, _) | (ModeOption::Auto, Some(false)) => PayMode::Popup,
-            (ModeOption::Auto, None) => options.pay_mode(),
-        }
-    }
-
     /// `channelKey` (or, for a payment, `channelGroupId`): one of them is required.
     fn channel(&mut self, map: &Map, group_too: bool) {
         let fields: &[&str] = if group_too { &["channelKey", "channelGroupId"] } else { &["channelKey"] };
