@@ -176,6 +176,15 @@ pub(crate) fn message(code: ErrorCode, locale: Locale, field: &str, detail: Deta
                 concat(&["less than minimum amount (", &min, " won)"])
             };
         }
+        // V2's URLs: the scheme it takes (`http(s)`) in place of V1's `https` (not in V1's wasm).
+        #[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
+        (C::InvalidUrl, D::Text(scheme)) => {
+            if ko {
+                concat(&["허용되지 않는 URL입니다. ", scheme, " 절대 URL이어야 합니다."])
+            } else {
+                concat(&["is not an allowed URL; an absolute ", scheme, " URL is required"])
+            }
+        }
         (C::UnknownField, D::Suggestion(s)) => {
             if ko { concat(&["알 수 없는 필드입니다. ", s, "을(를) 의도하셨나요?"]) } else { concat(&["unknown field; did you mean ", s, "?"]) }
         }

@@ -129,6 +129,20 @@ test('parseRedirectResultV2: pgMessage (else message) byte for byte, EUC-KR too'
   for (const junk of [undefined, 42, {}, 'x'.repeat(3 * 1024 * 1024)]) assert.equal(cjs.parseRedirectResultV2(junk).success, false);
 });
 
+test('hostile input: a throwing getter, a Proxy, past the limits: a report, never a throw', () => {
+  const trap = new Proxy({}, { ownKeys() { throw new Error('no'); }, get() { throw new Error('no'); } });
+  const getter = { ...PAYMENT, get paymentId() { throw new Error('boom'); } };
+  const many = withItem({});
+  many.bypass.naverpay.productItems = Array.from({ length: 1001 }, () => ITEM);
+  for (const input of [trap, getter, many, null, 42, 'x', [PAYMENT]]) {
+    const r = cjs.validateNaverPayV2(input);
+    assert.equal(r.ok, false);
+    assert.equal(r.request, null);
+  }
+  assert.deepEqual(fields(cjs.validateNaverPayV2(many)), [['LIMIT_EXCEEDED', 'bypass.naverpay.productItems']]);
+  assert.deepEqual(fields(cjs.validateNaverPayV2(getter)), [['INVALID_TYPE', 'paymentId']]);
+});
+
 // ---- the checkout in Chromium ----------------------------------------------------------------
 
 let browser, server, page, problems;

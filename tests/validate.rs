@@ -1681,6 +1681,11 @@ mod v2 {
         assert_eq!(r.errors[0].message, "결제 금액이 최소 결제 금액(100원)보다 적습니다.");
         let r = validate_naver_pay_v2(&patched(PAYMENT, r#"{"currency": "USD"}"#), &en);
         assert_eq!(r.errors[0].message, "currency: is not an allowed value (KRW, CURRENCY_KRW)");
+        // V2 takes http: as well (co), and says so.
+        let r = validate_naver_pay_v2(&patched(PAYMENT, r#"{"redirectUrl": "ftp://x.example"}"#), &en);
+        assert_eq!(r.errors[0].message, "redirectUrl: is not an allowed URL; an absolute http(s) URL is required");
+        let r = pay(r#"{"noticeUrls": ["/hook"]}"#);
+        assert_eq!(r.errors[0].message, "noticeUrls[0]: 허용되지 않는 URL입니다. http(s) 절대 URL이어야 합니다.");
     }
 
     #[test]
@@ -1736,6 +1741,11 @@ mod v2 {
         );
         let m = to_v2_payment_request(&v1, "store-1", "channel-key-1");
         assert_eq!(m.dropped, ["card", "colour", "customer_uid", "naverChainId", "naverProducts[0].extra"]);
+        // V1's "no notice URL" (`""`, `[]`) is no noticeUrls on V2, where each item must be a URL.
+        for none in [r#""""#, "[]"] {
+            let v1 = patched(super::PAYMENT, &format!(r#"{{"notice_url": {none}}}"#));
+            assert!(to_v2_payment_request(&v1, "s", "c").request.get("noticeUrls").is_absent());
+        }
         let expected = json(
             r#"{"storeId": "store-1", "channelKey": "channel-key-1", "paymentId": "o1", "orderName": "Book",
             "totalAmount": 1000, "taxFreeAmount": 100, "redirectUrl": "https://shop.example/done",

@@ -318,7 +318,7 @@ impl Checker {
             Value::Undefined => {}
             Value::String(s) => {
                 if !url::is_http_url(s) {
-                    self.error(C::InvalidUrl, field, Detail::Text("http://, https://"));
+                    self.error(C::InvalidUrl, field, Detail::Text("http(s)"));
                 }
             }
             _ => self.error(C::InvalidType, field, Detail::Expected("string")),
@@ -339,7 +339,7 @@ impl Checker {
             path.push(']');
             match url {
                 Value::String(u) if url::is_http_url(u) => {}
-                Value::String(_) => self.error(C::InvalidUrl, &path, Detail::Text("http://, https://")),
+                Value::String(_) => self.error(C::InvalidUrl, &path, Detail::Text("http(s)")),
                 _ => self.error(C::InvalidType, &path, Detail::Expected("string")),
             }
         }
