@@ -127,7 +127,8 @@ const PUBLIC = publicExports(readFileSync(glue, 'utf8'));
 rmSync(webGlueDir, { recursive: true });
 
 // 3b. The V2 entry (naverpay-checkout/v2): V2's glue bundled as the default entry is, the wasm
-// inline, as an ES module and as CommonJS; its checkout class is `NaverPayCheckout` there too.
+// inline, as an ES module, as CommonJS and as a classic script (global/naverpay-checkout-v2.js,
+// `window.NaverPayCheckoutV2`); its checkout class is `NaverPayCheckout` there too.
 {
   const v2Glue = join(v2GlueDir, `${crate}.js`);
   writeFileSync(join(v2GlueDir, 'wasm.js'),
@@ -141,6 +142,10 @@ rmSync(webGlueDir, { recursive: true });
     define: { 'import.meta.url': 'undefined' } };
   buildSync({ ...common, format: 'esm', outfile: join(out, 'v2', `${crate}.js`) });
   buildSync({ ...common, format: 'cjs', platform: 'node', outfile: join(out, 'v2', 'node', `${crate}.js`) });
+  // The classic script: `window.NaverPayCheckoutV2`, beside V1's global/naverpay-checkout.js.
+  const global = join(v2GlueDir, 'global.js');
+  writeFileSync(global, `import * as api from './entry.js';\nglobalThis.NaverPayCheckoutV2 = { ...api };\n`);
+  buildSync({ ...common, entryPoints: [global], format: 'iife', outfile: join(out, 'global', 'naverpay-checkout-v2.js') });
   writeFileSync(join(out, 'v2', 'node', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
   rmSync(v2GlueDir, { recursive: true });
 }
@@ -188,6 +193,7 @@ const manifest = {
       default: `./v2/${crate}.js`,
     },
     './global': './global/naverpay-checkout.js',
+    './global/v2': './global/naverpay-checkout-v2.js',
     './package.json': './package.json',
   },
   // No "sideEffects": false. Each entry is one module whose evaluation instantiates its wasm (and,

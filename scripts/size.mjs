@@ -36,9 +36,10 @@ export const measure = (buffers) => {
 export function entrySizes(pkg = 'pkg') {
   return [
     { name: 'default (esm/, wasm inline)', folder: 'esm', target: TARGET_GZIP.default },
-    { name: 'classic script (global/)', folder: 'global', target: TARGET_GZIP.default },
+    { name: 'classic script (global/)', folder: 'global', only: 'naverpay-checkout.js', target: TARGET_GZIP.default },
     { name: 'web/ (.wasm fetched after init)', folder: 'web', target: TARGET_GZIP.web },
     { name: 'v2/ (PortOne V2, wasm inline)', folder: 'v2', only: 'naverpay_checkout.js', target: TARGET_GZIP.v2 },
+    { name: 'V2 classic script (global/…-v2.js)', folder: 'global', only: 'naverpay-checkout-v2.js', target: TARGET_GZIP.v2 },
   ].map((e) => {
     const paths = e.only ? [join(pkg, e.folder, e.only)] : files(join(pkg, e.folder));
     return { ...e, size: measure(paths.map((f) => readFileSync(f))) };

@@ -1,12 +1,13 @@
 // naverpay-checkout/v2 as its users meet it: the tarball `npm pack ./pkg` makes, installed with
 // `npm install <tgz>` into a fresh app, imported by Node (import and require) and bundled with NO
 // configuration for the package by esbuild and webpack 5 (the repository's own copies of both
-// tools), then paying through the V2 simulator in Chromium. The other bundlers of
-// tests/consumers.test.mjs (Next.js, Vite, Rollup, Parcel) are not run on /v2 yet.
+// tools) or loaded as a classic script (global/naverpay-checkout-v2.js), then paying through the V2
+// simulator in Chromium. The other bundlers of tests/consumers.test.mjs (Next.js, Vite, Rollup,
+// Parcel) are not run on /v2 yet.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile, mkdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser, collectPageProblems } from './support/browser.mjs';
@@ -82,10 +83,10 @@ test('Node: import and require give the V2 API from the installed tarball', asyn
   assert.equal((await must(process.execPath, ['check.mjs'], app)).trim(), '["function",true,true,"undefined"]');
 });
 
-/** Serves `dist` with the simulator at /sim, pays in Chromium and returns what the page showed. */
-async function pay(dist, action, pgMessage) {
+/** Serves `dist` (and `html` at /) with the simulator at /sim, pays in Chromium and returns what the page showed. */
+async function pay(dist, action, pgMessage, html = HTML) {
   const server = await startStaticServer({ root: dist, mounts: { '/sim': path.join(REPO_ROOT, 'sim'), '/dist': dist },
-    routes: { '/': { status: 200, body: HTML, type: 'text/html; charset=utf-8' } } });
+    routes: { '/': { status: 200, body: html, type: 'text/html; charset=utf-8' } } });
   const page = await browser.newPage();
   const problems = collectPageProblems(page);
   try {
@@ -124,3 +125,17 @@ for (const [name, build] of [
     assert.ok((await readFile(path.join(dist, 'main.js'), 'utf8')).length > 100_000, 'the wasm travels inside the bundle');
   });
 }
+
+test('a classic-script page: global/naverpay-checkout-v2.js defines window.NaverPayCheckoutV2 and pays', async () => {
+  const dir = path.join(tmp, 'classic');
+  await mkdir(dir, { recursive: true });
+  await copyFile(path.join(app, 'node_modules', 'naverpay-checkout', 'global', 'naverpay-checkout-v2.js'), path.join(dir, 'npc-v2.js'));
+  // The page's own code as a classic script: no module, no await at the top.
+  const classic = PAGE.replace(/^import .*$/m, 'const { NaverPayCheckout, validateNaverPayV2, isNaverPayError } = window.NaverPayCheckoutV2;')
+    .replace(/^try \{/m, '(async () => { try {').replace(/\}\n$/, '} })();\n');
+  await writeFile(path.join(dir, 'page.js'), classic);
+  const html = '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">' +
+    '<script src="/dist/npc-v2.js" defer></script><script src="/dist/page.js" defer></script>';
+  const ok = await pay(dir, 'approve', undefined, html);
+  assert.deepEqual([ok.status, ok.calls, ok.userActivation], ['paid', 1, true]);
+});
