@@ -348,3 +348,44 @@ test('the test kit answers PortOne\'s V2 SDK URL with the simulator and scripts 
   assert.deepEqual([r.success, r.error_msg], [false, '한도 초과']);
   await assert.rejects(installPortOneV2Simulator(page, { outcomes: ['maybe'] }), TypeError);
 });
+
+test('no permanent lockout, a late answer ignored, a non-object response, and CHECKOUT_FREED after free()', async () => {
+  const r = await page.evaluate(async ([ids, valid]) => {
+    window.requests = [];
+    window.resolvers = [];
+    // A PortOne already on the page: load() takes it as it is.
+    window.PortOne = {
+      requestPayment(q) { requests.push(q); return new Promise((res) => resolvers.push(res)); },
+      requestIssueBillingKey() { return new Promise(() => {}); },
+    };
+    const checkout = await npc.NaverPayCheckout.load(ids);
+    const outcome = (p) => p.then((x) => ['resolved', x.merchant_uid, x.success, JSON.stringify(x.raw)], (e) => ['rejected', e.code]);
+    const first = outcome(checkout.pay({ ...valid, paymentId: 'first' }, { mode: 'popup' }));
+    const early = await outcome(checkout.pay({ ...valid, paymentId: 'early' }, { mode: 'popup' }));
+    const now = Date.now;
+    Date.now = () => now() + 10 * 60 * 1000 + 1;
+    let third;
+    try {
+      third = outcome(checkout.pay({ ...valid, paymentId: 'third' }, { mode: 'popup' }));
+    } finally {
+      Date.now = now;
+    }
+    resolvers[0]({ paymentId: 'first' }); // the stale payment's late answer
+    resolvers[1]({ paymentId: 'third', txId: 'tx' });
+    const out = { first: await first, early, third: await third, requests: requests.map((q) => q.paymentId) };
+    const odd = outcome(checkout.pay({ ...valid, paymentId: 'odd' }, { mode: 'popup' }));
+    resolvers[2]('a string');
+    out.odd = await odd;
+    checkout.free();
+    out.freed = await outcome(checkout.pay(valid));
+    return out;
+  }, [{ storeId: STORE, channelKey: CHANNEL }, V2_PARAMS]);
+  assert.deepEqual(r, {
+    first: ['rejected', 'PAYMENT_SUPERSEDED'],
+    early: ['rejected', 'PAYMENT_IN_PROGRESS'],
+    third: ['resolved', 'third', true, '{"paymentId":"third","txId":"tx"}'],
+    requests: ['first', 'third'],
+    odd: ['resolved', null, false, '{}'],
+    freed: ['rejected', 'CHECKOUT_FREED'],
+  });
+});
