@@ -147,6 +147,10 @@ rmSync(webGlueDir, { recursive: true });
   writeFileSync(global, `import * as api from './entry.js';\nglobalThis.NaverPayCheckoutV2 = { ...api };\n`);
   buildSync({ ...common, entryPoints: [global], format: 'iife', outfile: join(out, 'global', 'naverpay-checkout-v2.js') });
   writeFileSync(join(out, 'v2', 'node', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
+  // For resolvers that read no "exports" (Parcel 2 by default, TypeScript's node10): the folder
+  // itself says where the subpath's module, CommonJS build and declarations are.
+  writeFileSync(join(out, 'v2', 'package.json'), JSON.stringify({ type: 'module', main: `./node/${crate}.js`,
+    module: `./${crate}.js`, types: '../v2.d.ts' }, null, 2) + '\n');
   rmSync(v2GlueDir, { recursive: true });
 }
 

@@ -1,13 +1,15 @@
 // naverpay-checkout/v2 as its users meet it: the tarball `npm pack ./pkg` makes, installed with
 // `npm install <tgz>` into a fresh app, imported by Node (import and require) and bundled with NO
 // configuration for the package by esbuild and webpack 5 (the repository's own copies of both
-// tools) or loaded as a classic script (global/naverpay-checkout-v2.js), then paying through the V2
-// simulator in Chromium. The other bundlers of tests/consumers.test.mjs (Next.js, Vite, Rollup,
-// Parcel) are not run on /v2 yet.
+// tools), by Rollup 4 with only node-resolve, Vite 7 and 8 and Parcel 2 (the apps of
+// tests/consumers/, their own locked tools, the tarball installed into each as
+// tests/consumers.test.mjs does), or loaded as a classic script (global/naverpay-checkout-v2.js),
+// then paying through the V2 simulator in Chromium. Next.js is not run on /v2 yet.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, rm, writeFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser, collectPageProblems } from './support/browser.mjs';
@@ -53,15 +55,35 @@ try {
 `;
 const HTML = '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="/dist/main.js"></script>';
 
-let tmp, app, browser;
+let tmp, app, browser, tarball;
+const CONSUMERS = path.join(REPO_ROOT, 'tests', 'consumers');
+
+/** `npm ci` in a consumer app unless its node_modules matches its lock file (as tests/consumers.test.mjs). */
+async function installConsumer(name) {
+  const dir = path.join(CONSUMERS, name);
+  const hidden = path.join(dir, 'node_modules', '.package-lock.json');
+  if (!existsSync(hidden) || (await stat(hidden)).mtimeMs < (await stat(path.join(dir, 'package-lock.json'))).mtimeMs) {
+    await must('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], dir);
+  }
+  await must('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--no-save', tarball], dir);
+  // The V2 page in the app's shared/ folder (git ignores it): the page script and, for the bundlers
+  // that start from HTML, its page.
+  const page = path.join(dir, 'shared', 'v2');
+  await mkdir(page, { recursive: true });
+  await writeFile(path.join(page, 'main.js'), PAGE);
+  await writeFile(path.join(page, 'index.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">' +
+    '<body><script type="module" src="./main.js"></script></body>');
+  return dir;
+}
 
 before(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'npc-consumers-v2-'));
   const packed = JSON.parse(await must('npm', ['pack', path.join(REPO_ROOT, 'pkg'), '--pack-destination', tmp, '--json', '--loglevel=error'], REPO_ROOT));
+  tarball = path.join(tmp, packed[0].filename);
   app = path.join(tmp, 'app');
   await mkdir(path.join(app, 'src'), { recursive: true });
   await writeFile(path.join(app, 'package.json'), JSON.stringify({ name: 'v2-consumer', private: true, type: 'module' }));
-  await must('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--no-save', path.join(tmp, packed[0].filename)], app);
+  await must('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--no-save', tarball], app);
   await writeFile(path.join(app, 'src', 'index.js'), PAGE);
   browser = await launchBrowser();
 }, { timeout: 300_000 });
@@ -139,3 +161,24 @@ test('a classic-script page: global/naverpay-checkout-v2.js defines window.Naver
   const ok = await pay(dir, 'approve', undefined, html);
   assert.deepEqual([ok.status, ok.calls, ok.userActivation], ['paid', 1, true]);
 });
+
+for (const [title, consumer, build] of [
+  ['Rollup 4 with only node-resolve', 'rollup', (dir, dist) =>
+    must(path.join(dir, 'node_modules/.bin/rollup'), ['shared/v2/main.js', '--plugin', 'node-resolve', '--format', 'es', '--file', `${dist}/main.js`], dir)],
+  ...['vite7', 'vite8'].map((vite) => [`Vite ${vite.slice(4)} (vite build)`, vite, (dir, dist) =>
+    must(path.join(dir, 'node_modules/.bin/vite'), ['build', 'shared/v2', '--outDir', dist, '--emptyOutDir'], dir)]),
+  ['Parcel 2 (parcel build)', 'parcel', (dir, dist) =>
+    must(path.join(dir, 'node_modules/.bin/parcel'), ['build', 'shared/v2/index.html', '--dist-dir', dist, '--no-source-maps',
+      '--cache-dir', path.join(tmp, 'parcel-cache')], dir)],
+]) {
+  test(`${title}: a V2 page built with no configuration for the package pays, and shows pgMessage as it came`, { timeout: 600_000 }, async () => {
+    const dir = await installConsumer(consumer);
+    const dist = path.join(tmp, `dist-${consumer}`);
+    await build(dir, dist);
+    const html = existsSync(path.join(dist, 'index.html')) ? await readFile(path.join(dist, 'index.html'), 'utf8') : HTML;
+    const ok = await pay(dist, 'approve', undefined, html);
+    assert.deepEqual([ok.status, ok.calls, ok.userActivation], ['paid', 1, true]);
+    const failed = await pay(dist, 'fail', FAIL, html);
+    assert.deepEqual([failed.status, failed.message], ['failed', FAIL]);
+  });
+}
