@@ -4,10 +4,12 @@
 // tools), by Rollup 4 with only node-resolve, Vite 7 and 8 and Parcel 2 (the apps of
 // tests/consumers/, their own locked tools, the tarball installed into each as
 // tests/consumers.test.mjs does), or loaded as a classic script (global/naverpay-checkout-v2.js),
-// then paying through the V2 simulator in Chromium. Next.js is not run on /v2 yet.
+// or a Next.js 16 client page (tests/consumers/next/app/v2, built with Turbopack and served by next
+// start), then paying through the V2 simulator in Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import net from 'node:net';
 import { copyFile, mkdtemp, rm, writeFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -17,7 +19,8 @@ import { startStaticServer } from './support/server.mjs';
 import { REPO_ROOT } from './support/pkg.mjs';
 
 const BIN = path.join(REPO_ROOT, 'node_modules', '.bin');
-const CLEAN_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_config_')));
+const CLEAN_ENV = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_config_'))),
+  NEXT_TELEMETRY_DISABLED: '1' };
 
 function must(cmd, args, cwd) {
   return new Promise((resolve, reject) => {
@@ -109,10 +112,19 @@ test('Node: import and require give the V2 API from the installed tarball', asyn
 async function pay(dist, action, pgMessage, html = HTML) {
   const server = await startStaticServer({ root: dist, mounts: { '/sim': path.join(REPO_ROOT, 'sim'), '/dist': dist },
     routes: { '/': { status: 200, body: html, type: 'text/html; charset=utf-8' } } });
+  try {
+    return await payAt(server.url + '/', action, pgMessage);
+  } finally {
+    await server.close();
+  }
+}
+
+/** Opens `url`, pays (`action` on the simulator's window, or scripted with `pgMessage`), returns what the page showed. */
+async function payAt(url, action, pgMessage) {
   const page = await browser.newPage();
   const problems = collectPageProblems(page);
   try {
-    await page.goto(server.url + '/');
+    await page.goto(url);
     await page.waitForFunction(() => ['ready', 'error'].includes(document.getElementById('status')?.textContent));
     assert.equal(await page.$eval('#status', (e) => e.textContent), 'ready', await page.$eval('#message', (e) => e.textContent));
     if (pgMessage !== undefined) await page.evaluate(([a, m]) => PortOne.__sim.setOutcome({ result: a, pgMessage: m }), [action, pgMessage]);
@@ -126,7 +138,6 @@ async function pay(dist, action, pgMessage, html = HTML) {
     return r;
   } finally {
     await page.close();
-    await server.close();
   }
 }
 
@@ -182,3 +193,39 @@ for (const [title, consumer, build] of [
     assert.deepEqual([failed.status, failed.message], ['failed', FAIL]);
   });
 }
+
+/** A free TCP port on the loopback interface. */
+const freePort = () => new Promise((resolve, reject) => {
+  const s = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+    const { port } = s.address();
+    s.close(() => resolve(port));
+  });
+});
+
+test('Next.js 16 (next build with Turbopack, next start): the V2 client page renders on the server and pays', { timeout: 900_000 }, async () => {
+  const dir = await installConsumer('next');
+  // The app's V1 page needs the shared page script; the V2 page loads the simulator from public/.
+  await copyFile(path.join(CONSUMERS, 'shared', 'checkout-page.js'), path.join(dir, 'shared', 'checkout-page.js'));
+  await mkdir(path.join(dir, 'public', 'sim'), { recursive: true });
+  await copyFile(path.join(REPO_ROOT, 'sim', 'portone-v2.js'), path.join(dir, 'public', 'sim', 'portone-v2.js'));
+  const next = path.join(dir, 'node_modules', 'next', 'dist', 'bin', 'next');
+  await must(process.execPath, [next, 'build'], dir);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    { cwd: dir, env: CLEAN_ENV, stdio: 'ignore', detached: true });
+  try {
+    let html = null;
+    for (const deadline = Date.now() + 120_000; html === null && Date.now() < deadline;) {
+      html = await fetch(`${url}/v2`).then((r) => (r.ok ? r.text() : null), () => null);
+      if (html === null) await new Promise((r) => setTimeout(r, 500));
+    }
+    assert.match(html ?? '', /PortOne V2/, 'the page rendered on the server');
+    const ok = await payAt(`${url}/v2`, 'approve');
+    assert.deepEqual([ok.status, ok.calls, ok.userActivation], ['paid', 1, true]);
+    const failed = await payAt(`${url}/v2`, 'fail', FAIL);
+    assert.deepEqual([failed.status, failed.message], ['failed', FAIL]);
+  } finally {
+    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
+  }
+});
