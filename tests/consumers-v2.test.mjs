@@ -5,7 +5,8 @@
 // tests/consumers/, their own locked tools, the tarball installed into each as
 // tests/consumers.test.mjs does), or loaded as a classic script (global/naverpay-checkout-v2.js),
 // or a Next.js 16 client page (tests/consumers/next/app/v2, built with Turbopack and served by next
-// start), then paying through the V2 simulator in Chromium.
+// start), then paying through the V2 simulator in Chromium; and TypeScript (--strict, moduleResolution
+// bundler) on a V2 page against the published declarations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
@@ -228,4 +229,9 @@ test('Next.js 16 (next build with Turbopack, next start): the V2 client page ren
   } finally {
     try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
   }
+});
+
+test('TypeScript (moduleResolution bundler, --strict): a V2 page compiles against the published v2.d.ts', { timeout: 300_000 }, async () => {
+  const dir = await installConsumer('typescript');
+  await must(path.join(dir, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.bundler.json', '--strict', '--noEmit'], dir);
 });
