@@ -389,3 +389,30 @@ test('no permanent lockout, a late answer ignored, a non-object response, and CH
     freed: ['rejected', 'CHECKOUT_FREED'],
   });
 });
+
+test('polluted prototypes and a getter that changes: requestPayment gets what validation read, nothing inherited', async () => {
+  await checkoutWithButton();
+  await page.evaluate((p) => {
+    Object.prototype.redirectUrl = 'https://evil.example/steal';
+    Object.prototype.channelGroupId = 'evil-group';
+    let reads = 0;
+    window.nextParams = { ...p, get totalAmount() { reads += 1; return reads === 1 ? 14000 : 1; } };
+    // What the SDK reads off the request it is given, inherited properties included.
+    const original = PortOne.requestPayment;
+    PortOne.requestPayment = (q) => {
+      window.seen = { group: q.channelGroupId, redirect: q.redirectUrl, amount: q.totalAmount };
+      return original(q);
+    };
+    PortOne.__sim.setOutcome('approve');
+  }, V2_PARAMS);
+  try {
+    await page.click('#pay');
+    const [r] = await results(1);
+    assert.equal(r.resolved.success, true);
+    assert.deepEqual(await page.evaluate(() => window.seen),
+      { group: undefined, redirect: 'https://shop.example/pay/complete', amount: 14000 },
+      'the amount validated (not the getter read again), the caller\'s own redirectUrl, nothing inherited');
+  } finally {
+    await page.evaluate(() => { delete Object.prototype.redirectUrl; delete Object.prototype.channelGroupId; });
+  }
+});
