@@ -7,6 +7,7 @@ pub mod date;
 pub mod device;
 pub mod error;
 pub mod redirect;
+pub mod server;
 mod text;
 pub mod validate;
 pub mod value;
