@@ -4,6 +4,7 @@
 //   global/  the same as a classic script defining `window.NaverPayCheckout`
 //   web/     the size-optimized ES module that fetches its .wasm beside it after `await init()`
 //   testing/ the test kit (naverpay-checkout/testing): the PortOne simulators and the inspection rehearsal
+//   server/  naverpay-checkout/server: PortOne's REST API for the merchant's server (verify-first)
 // First the JavaScript snippets (js/error.js with the NaverPayError class, js/bridge.js with the
 // value encoder, js/loader.js with the SDK loader) are inlined into the glue, and the wasm's imports
 // and exports get short names; then each entry is bundled from that one glue by esbuild. Last,
@@ -181,6 +182,19 @@ const manifest = {
   manifest.peerDependencies = { 'playwright-core': '>=1.40' };
   manifest.peerDependenciesMeta = { 'playwright-core': { optional: true } };
   manifest.files.push('testing');
+}
+// 6. naverpay-checkout/server: the PortOne REST client, for servers only (it holds the REST secret), outside every
+// browser entry. server/index.mjs imports the builders from the repository's pkg/node; here, from node/ beside it.
+{
+  const dir = join(out, 'server');
+  mkdirSync(dir, { recursive: true });
+  const from = "'../pkg/node/naverpay_checkout.js'";
+  const index = readFileSync('server/index.mjs', 'utf8');
+  if (index.split(from).length !== 2) throw new Error(`server/index.mjs must import ${from} once`);
+  writeFileSync(join(dir, 'index.mjs'), index.replace(from, `'../node/${crate}.js'`));
+  for (const f of ['rules.mjs', 'index.d.ts']) copyFileSync(join('server', f), join(dir, f));
+  manifest.exports['./server'] = { types: './server/index.d.ts', default: './server/index.mjs' };
+  manifest.files.push('server');
 }
 writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 

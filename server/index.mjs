@@ -335,6 +335,11 @@ export function createPortOneClient(options) {
       if (!amountLike(amount)) throw invalid('orderAmount', '0 이상의 숫자 또는 null을 돌려주어야 합니다.');
       return { notice, ...(await settle(payment, ownUid, amount, verifyOptions)) };
     },
+    /** GET /subscribe/customers/{customer_uid}: the billing key, if registered. */
+    getBillingKey(customerUid) {
+      requireString(customerUid, 'customer_uid');
+      return call('GET', `/subscribe/customers/${segment(customerUid)}`);
+    },
     /** POST /payments/cancel with buildCancelPaymentBody's body (reason and extra.requester always sent). */
     cancelPayment(input, bodyOptions) {
       return call('POST', '/payments/cancel', { json: buildCancelPaymentBody(input, bodyOptions).json });

@@ -307,3 +307,28 @@ test('a lookup is retried after a 5xx; a cancel is not (it may have happened), e
   assert.equal((await client.cancelPayment({ imp_uid, reason: 'r' })).status, 'cancelled');
   assert.equal(calls(), 3, 'the 500 once; the 503 and its retry');
 });
+
+// ---- the package ------------------------------------------------------------------------------
+
+test('naverpay-checkout/server is its own entry, for servers: no browser entry carries any of it', async () => {
+  const root = new URL('../pkg/', import.meta.url);
+  const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+  assert.deepEqual(manifest.exports['./server'], { types: './server/index.d.ts', default: './server/index.mjs' });
+  assert.ok(manifest.files.includes('server'));
+  const browserEntries = ['esm/naverpay_checkout.js', 'global/naverpay-checkout.js', 'web/naverpay_checkout.js'];
+  for (const file of browserEntries) {
+    const text = readFileSync(new URL(file, root), 'utf8');
+    for (const marker of ['createPortOneClient', 'PortOneApiError', '/users/getToken', 'verifyPayment', 'handleWebhook']) {
+      assert.ok(!text.includes(marker), `${file} holds ${marker}`);
+    }
+  }
+  for (const wasm of ['web/naverpay_checkout_bg.wasm']) {
+    const bytes = readFileSync(new URL(wasm, root)).toString('latin1');
+    assert.ok(!bytes.includes('merchant_uid_mismatch') && !bytes.includes('amount_mismatch'), `${wasm} holds the verdicts`);
+  }
+  // The packaged copy imports the builders beside it and works as the repository's does.
+  const packaged = await import(new URL('server/index.mjs', root));
+  const client = packaged.createPortOneClient({ apiKey: 'key_test', apiSecret: 'secret_do_not_leak_7f3a', baseUrl: sim.url });
+  const imp_uid = await pay({ merchant_uid: 'order_pkg', amount: 5000 });
+  assert.equal((await client.verifyPayment({ imp_uid, merchant_uid: 'order_pkg', amount: 5000 })).verdict, 'paid');
+});
