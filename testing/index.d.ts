@@ -99,6 +99,14 @@ export interface RestSimulator {
   impSecret: string;
   reset(): void;
   issueToken(): { access_token: string; now: number; expired_at: number };
+  /** The next `times` (default 1) calls matching `method` and the path prefix `path` answer with a fault. */
+  scriptFault(fault: {
+    kind: 'slow' | 'hang' | 'status' | 'html' | 'garbage' | 'truncated' | 'refused' | 'huge';
+    path?: string; method?: string; times?: number; status?: number; message?: string; delayMs?: number;
+  }): object;
+  /** Posts the payment's webhook ({ imp_uid, merchant_uid, status }) to `url` or its notice_url, `times` times. */
+  sendWebhook(options: { imp_uid: string; url?: string; times?: number; contentType?: 'json' | 'form' }):
+    Promise<{ url: string; body: Record<string, string>; status: number | null }[]>;
   snapshot(): {
     payments: any[]; billingKeys: any[]; schedules: any[]; cancellations: any[]; agains: any[];
     reports: any[]; requests: any[]; tokens: number; [more: string]: unknown;
