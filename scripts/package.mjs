@@ -183,16 +183,17 @@ const manifest = {
   manifest.peerDependenciesMeta = { 'playwright-core': { optional: true } };
   manifest.files.push('testing');
 }
-// 6. naverpay-checkout/server: the PortOne REST client, for servers only (it holds the REST secret), outside every
-// browser entry. server/index.mjs imports the builders from the repository's pkg/node; here, from node/ beside it.
+// 6. naverpay-checkout/server: the PortOne REST clients, for servers only (they hold the REST secrets), outside every
+// browser entry. server/*.mjs import the builders from the repository's pkg/node; here, from node/ beside them.
 {
   const dir = join(out, 'server');
   mkdirSync(dir, { recursive: true });
   const from = "'../pkg/node/naverpay_checkout.js'";
-  const index = readFileSync('server/index.mjs', 'utf8');
-  if (index.split(from).length !== 2) throw new Error(`server/index.mjs must import ${from} once`);
-  writeFileSync(join(dir, 'index.mjs'), index.replace(from, `'../node/${crate}.js'`));
-  for (const f of ['rules.mjs', 'index.d.ts']) copyFileSync(join('server', f), join(dir, f));
+  for (const f of readdirSync('server').filter((f) => f.endsWith('.mjs') || f.endsWith('.d.ts'))) {
+    const text = readFileSync(join('server', f), 'utf8');
+    if (text.split(from).length > 2) throw new Error(`server/${f} must import ${from} at most once`);
+    writeFileSync(join(dir, f), text.replace(from, `'../node/${crate}.js'`));
+  }
   manifest.exports['./server'] = { types: './server/index.d.ts', default: './server/index.mjs' };
   manifest.files.push('server');
 }

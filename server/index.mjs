@@ -16,47 +16,19 @@ import {
   buildSchedulePaymentBody,
   buildUnschedulePaymentBody,
 } from '../pkg/node/naverpay_checkout.js';
+import { createTransport, isPortOneApiError, noAnswerError, PortOneApiError, sleep } from './http.mjs';
+import { amountLike, invalid, nonEmptyString, requireString, transportOptions } from './options.mjs';
 import { decide, mayRetry, readEnvelope, readWebhook, tokenRefreshAt } from './rules.mjs';
 
 /** PortOne V1's REST base URL. */
 export const API_URL = 'https://api.iamport.kr';
 
-const DEFAULT_TIMEOUT_MS = 5_000;
-const DEFAULT_RETRIES = 2;
-/** PortOne's answers are a few KB; anything past this is not one (and is not read further). */
-const MAX_RESPONSE_BYTES = 1024 * 1024;
 /** A webhook notice is four short fields. */
 const MAX_WEBHOOK_BYTES = 16 * 1024;
 const BACKOFF_MS = 200;
 const MISMATCH_REASON = '결제 금액 불일치: 위변조가 의심되어 자동 취소';
 
-/**
- * A failed call to PortOne: `code` is PortOne's own (a number, `message` then its message verbatim) when it
- * refused; otherwise one of 'TIMEOUT', 'NETWORK', 'BAD_RESPONSE', 'TOO_LARGE', 'UNAUTHORIZED'. `status` is the
- * HTTP status (null without an answer), `path` the API path without its query.
- */
-export class PortOneApiError extends Error {
-  constructor({ code, message, status = null, path }, cause) {
-    super(message, cause === undefined ? undefined : { cause });
-    for (const [key, value] of [['name', 'PortOneApiError'], ['code', code], ['status', status], ['path', path]]) {
-      Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
-    }
-  }
-}
-
-/** Whether `e` is a PortOneApiError, also across copies of the package. */
-export function isPortOneApiError(e) {
-  return e instanceof PortOneApiError || (e instanceof Error && e.name === 'PortOneApiError' && 'path' in e);
-}
-
-function invalid(field, message, code = 'INVALID_PARAMS') {
-  return new NaverPayError(code, '요청 파라미터가 올바르지 않습니다.', undefined,
-    [{ code: 'INVALID_TYPE', field, message: `${field}: ${message}` }]);
-}
-
-const nonEmptyString = (v) => typeof v === 'string' && v !== '';
-const amountLike = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export { PortOneApiError, isPortOneApiError };
 
 /**
  * A client of PortOne V1's REST API.
@@ -64,91 +36,14 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  *           retries?: number }} options
  */
 export function createPortOneClient(options) {
-  const { apiKey, apiSecret, baseUrl = API_URL, timeoutMs = DEFAULT_TIMEOUT_MS, retries = DEFAULT_RETRIES } =
-    options ?? {};
-  const fetchImpl = options?.fetch ?? globalThis.fetch;
+  const { apiKey, apiSecret } = options ?? {};
   if (!nonEmptyString(apiKey)) throw invalid('apiKey', '필수 항목입니다. (REST API 키)');
   // The secret's value is never part of a message.
   if (!nonEmptyString(apiSecret)) throw invalid('apiSecret', '필수 항목입니다. (REST API secret)');
-  if (typeof fetchImpl !== 'function') throw invalid('fetch', 'fetch 함수가 필요합니다.');
-  if (typeof baseUrl !== 'string' || !/^https?:\/\/[^/]/.test(baseUrl)) throw invalid('baseUrl', 'http(s) URL이어야 합니다.');
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw invalid('timeoutMs', '0보다 큰 숫자여야 합니다.');
-  if (!Number.isInteger(retries) || retries < 0 || retries > 5) throw invalid('retries', '0~5의 정수여야 합니다.');
-  const base = baseUrl.replace(/\/+$/, '');
-
+  const { fetch, base, timeoutMs, retries } = transportOptions(options, API_URL);
+  const { attempt } = createTransport({ fetch, base, timeoutMs });
   let token = null; // { value, until } (local ms)
   let pendingToken = null;
-
-  /** One attempt: the answer as { status, parsed, body }, or { failure } when there was none in time. */
-  async function attempt(method, path, query, json, accessToken) {
-    const controller = new AbortController();
-    let timer;
-    const timeout = new Promise((resolve) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        resolve({ failure: 'TIMEOUT' });
-      }, timeoutMs);
-    });
-    const work = (async () => {
-      const headers = { Accept: 'application/json' };
-      if (json !== undefined) headers['Content-Type'] = 'application/json';
-      if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
-      let res;
-      try {
-        res = await fetchImpl(base + path + (query ? `?${query}` : ''), {
-          method, headers, body: json === undefined ? undefined : JSON.stringify(json), signal: controller.signal,
-        });
-      } catch (cause) {
-        return { failure: 'NETWORK', cause };
-      }
-      const text = await readText(res, controller);
-      if (text === null) return { failure: 'TOO_LARGE', status: res.status };
-      try {
-        return { status: res.status, parsed: true, body: JSON.parse(text) };
-      } catch {
-        return { status: res.status, parsed: false, body: undefined };
-      }
-    })().catch((cause) => ({ failure: 'NETWORK', cause }));
-    try {
-      return await Promise.race([work, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** The body as text, at most MAX_RESPONSE_BYTES; `null` past that (the rest is not read). */
-  async function readText(res, controller) {
-    const declared = Number(res.headers?.get?.('content-length'));
-    if (declared > MAX_RESPONSE_BYTES) {
-      controller.abort();
-      return null;
-    }
-    if (!res.body?.getReader) {
-      const text = await res.text();
-      return text.length > MAX_RESPONSE_BYTES ? null : text;
-    }
-    const reader = res.body.getReader();
-    const chunks = [];
-    let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_RESPONSE_BYTES) {
-        controller.abort();
-        reader.cancel().catch(() => {});
-        return null;
-      }
-      chunks.push(value);
-    }
-    const bytes = new Uint8Array(size);
-    let at = 0;
-    for (const c of chunks) {
-      bytes.set(c, at);
-      at += c.byteLength;
-    }
-    return new TextDecoder().decode(bytes);
-  }
 
   /**
    * Sends a request and resolves PortOne's `response`; rejects with a PortOneApiError. `idempotent` requests
@@ -158,11 +53,9 @@ export function createPortOneClient(options) {
     let refreshed = false;
     for (let tries = 0; ; ) {
       const accessToken = auth ? await getToken() : null;
-      const answer = await attempt(method, path, query, json, accessToken);
-      if (answer.failure === 'TOO_LARGE') {
-        throw new PortOneApiError({ code: 'TOO_LARGE', message: `PortOne의 응답이 ${MAX_RESPONSE_BYTES}바이트를 넘습니다.`,
-          status: answer.status, path });
-      }
+      const answer = await attempt(method, path, { query, json,
+        headers: accessToken ? { Authorization: `Bearer ${accessToken}` } : {} });
+      if (answer.failure === 'TOO_LARGE') throw noAnswerError(answer, path, timeoutMs);
       const status = answer.failure ? null : answer.status;
       const envelope = answer.failure ? null : readEnvelope(answer.status, answer.parsed, answer.body);
       if (envelope?.kind === 'ok') return envelope.response;
@@ -182,12 +75,8 @@ export function createPortOneClient(options) {
   }
 
   function failure(answer, envelope, path) {
-    if (answer.failure === 'TIMEOUT') {
-      return new PortOneApiError({ code: 'TIMEOUT', message: `PortOne이 ${timeoutMs}ms 안에 응답하지 않았습니다.`, path });
-    }
-    if (answer.failure) {
-      return new PortOneApiError({ code: 'NETWORK', message: 'PortOne에 연결하지 못했습니다.', path }, answer.cause);
-    }
+    const none = noAnswerError(answer, path, timeoutMs);
+    if (none) return none;
     const { status, body } = answer;
     if (envelope.kind === 'refused') {
       return new PortOneApiError({ code: envelope.code, message: envelope.message ?? '', status, path });
@@ -224,10 +113,6 @@ export function createPortOneClient(options) {
   }
 
   const segment = (v) => encodeURIComponent(v);
-
-  function requireString(v, field) {
-    if (!nonEmptyString(v)) throw invalid(field, '비어 있지 않은 문자열이어야 합니다.');
-  }
 
   /** The payment, or a verdict of not_found / unknown. */
   async function lookUp(impUid) {
