@@ -126,3 +126,76 @@ export interface PortOneClient {
 }
 
 export declare function createPortOneClient(options: PortOneClientOptions): PortOneClient;
+
+// ---- V2 ----------------------------------------------------------------------------------------------------------
+
+/** PortOne V2's REST base URL, `https://api.portone.io`. */
+export declare const API_URL_V2: string;
+
+export interface PortOneV2ClientOptions {
+  /** The V2 API secret (sent as `Authorization: PortOne …`; never in an error, a message or `toString`). */
+  apiSecret: string;
+  /** Sent with each call when given; PortOne uses the secret's store otherwise. */
+  storeId?: string;
+  /** The webhook secret (`whsec_…`) for `verifyWebhook` and `handleWebhook`. */
+  webhookSecret?: string;
+  fetch?: FetchLike;
+  /** Default `https://api.portone.io`. */
+  baseUrl?: string;
+  timeoutMs?: number;
+  retries?: number;
+}
+
+export type V2Verdict = 'paid' | 'amount_mismatch' | 'not_paid' | 'not_found' | 'unknown';
+
+export type V2PaymentStatus = 'READY' | 'PENDING' | 'VIRTUAL_ACCOUNT_ISSUED' | 'PAID' | 'FAILED' | 'PARTIAL_CANCELLED' | 'CANCELLED';
+
+export interface V2Payment {
+  id: string;
+  status: V2PaymentStatus;
+  amount: { total: number; cancelled?: number; [field: string]: unknown };
+  [field: string]: unknown;
+}
+
+export interface V2VerifyResult {
+  verdict: V2Verdict;
+  paymentId: string;
+  amount: number;
+  paid_amount: number | null;
+  status: string | null;
+  cancelled: boolean;
+  payment: V2Payment | null;
+  error?: PortOneApiError;
+}
+
+export type V2CancelRequester = 'CUSTOMER' | 'ADMIN';
+
+export interface V2BillingKeyPayment {
+  billingKey: string;
+  orderName: string;
+  amount: { total: number; taxFree?: number; vat?: number };
+  currency: string;
+  [field: string]: unknown;
+}
+
+/** Headers as `Headers`, or as Node's `req.headers`. */
+export type WebhookHeaders = { get(name: string): string | null } | Record<string, string | string[] | undefined>;
+
+export interface PortOneV2Client {
+  getPayment(paymentId: string): Promise<V2Payment>;
+  verifyPayment(order: { paymentId: string; amount: number }, options?: VerifyOptions): Promise<V2VerifyResult>;
+  /** The webhook as PortOne signed it (Standard Webhooks), parsed; rejects with NaverPayError when it is not. */
+  verifyWebhook(body: string | Uint8Array | ArrayBuffer, headers: WebhookHeaders): Promise<{ type: string; timestamp: string; data: Record<string, unknown> }>;
+  handleWebhook(
+    body: string | Uint8Array | ArrayBuffer,
+    headers: WebhookHeaders,
+    options: { orderAmount(paymentId: string): number | null | undefined | Promise<number | null | undefined> } & VerifyOptions,
+  ): Promise<(Partial<V2VerifyResult> & { verdict: V2Verdict | null; webhook: { type: string; data: Record<string, unknown> } })>;
+  cancelPayment(input: { paymentId: string; reason: string; requester?: V2CancelRequester; amount?: number; currentCancellableAmount?: number }): Promise<Record<string, unknown>>;
+  payWithBillingKey(input: { paymentId: string } & V2BillingKeyPayment): Promise<{ payment: { pgTxId?: string; paidAt: string } }>;
+  schedulePayment(input: { paymentId: string; payment: V2BillingKeyPayment; timeToPay: string }): Promise<{ schedule: { id: string } }>;
+  revokePaymentSchedules(input: { billingKey: string; scheduleIds?: string[] } | { billingKey?: string; scheduleIds: string[] }): Promise<{ revokedScheduleIds: string[]; revokedAt?: string }>;
+  deleteBillingKey(input: { billingKey: string; reason: string; requester: V2CancelRequester }): Promise<{ deletedAt: string }>;
+}
+
+export declare function createPortOneV2Client(options: PortOneV2ClientOptions): PortOneV2Client;

@@ -270,3 +270,5 @@ function webhookObject(body) {
     return null;
   }
 }
+
+export { API_URL_V2, createPortOneV2Client } from './v2.mjs';

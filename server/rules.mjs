@@ -95,3 +95,37 @@ function issue(code, field) {
   const text = field === '' ? '형식(타입)이 올바르지 않습니다. (object)' : MESSAGES[code];
   return { code, field, message: field === '' ? text : `${field}: ${text}` };
 }
+
+// ---- V2 (portone-io/developers.portone.io af926bd2, src/schema/v2.openapi.yml) ------------------------------
+
+/** `PaymentStatus` of V2. */
+export const V2_STATUSES = Object.freeze(['READY', 'PENDING', 'VIRTUAL_ACCOUNT_ISSUED', 'PAID', 'FAILED',
+  'PARTIAL_CANCELLED', 'CANCELLED']);
+
+/**
+ * V2's verdict for `payment` (GET /payments/{paymentId}) against the order's `paymentId` and `amount`: `paid` only for
+ * status PAID with `amount.total` exactly the order's; `cancel` only for an amount mismatch on a payment still PAID.
+ * A payment with another `id` than the one asked for, an undocumented status or a non-number total is `unknown`.
+ */
+export function decideV2(payment, paymentId, amount) {
+  const unknown = { verdict: 'unknown', cancel: false };
+  if (payment === null || typeof payment !== 'object' || Array.isArray(payment)) return unknown;
+  const total = payment.amount?.total;
+  if (payment.id !== paymentId || !V2_STATUSES.includes(payment.status)) return unknown;
+  if (typeof total !== 'number' || !Number.isFinite(total)) return unknown;
+  if (total !== amount) return { verdict: 'amount_mismatch', cancel: payment.status === 'PAID' };
+  return { verdict: payment.status === 'PAID' ? 'paid' : 'not_paid', cancel: false };
+}
+
+/**
+ * What a V2 answer says: a 2xx with a JSON object is the answer itself; an error status with PortOne's
+ * `{ type, message }` a refusal (`code` is the `type`, e.g. PAYMENT_NOT_FOUND); anything else nonsense.
+ */
+export function readEnvelopeV2(status, parsed, body) {
+  const object = parsed && body !== null && typeof body === 'object' && !Array.isArray(body);
+  if (status >= 200 && status < 300) return object ? { kind: 'ok', response: body } : { kind: 'nonsense' };
+  if (object && typeof body.type === 'string') {
+    return { kind: 'refused', code: body.type, message: typeof body.message === 'string' ? body.message : null };
+  }
+  return { kind: 'nonsense' };
+}

@@ -49,3 +49,23 @@ void portone.verifyPayment({ imp_uid: 'i', merchant_uid: 'o', amount: '1000' });
 void portone.handleWebhook('{}', {});
 
 void [complete, webhook, calls];
+
+// ---- V2 ----
+import { createPortOneV2Client } from 'naverpay-checkout/server';
+
+const v2 = createPortOneV2Client({ apiSecret: 's', webhookSecret: 'whsec_x' });
+async function v2Flow(body: string, headers: Record<string, string>): Promise<boolean> {
+  const r = await v2.verifyPayment({ paymentId: 'p', amount: 1000 }, { onMismatch: 'cancel' });
+  await v2.cancelPayment({ paymentId: 'p', reason: 'r', requester: 'CUSTOMER' });
+  await v2.deleteBillingKey({ billingKey: 'k', reason: 'r', requester: 'ADMIN' });
+  await v2.revokePaymentSchedules({ billingKey: 'k' });
+  const hook = await v2.handleWebhook(body, headers, { orderAmount: () => 1000 });
+  return r.verdict === 'paid' && hook.verdict !== 'unknown';
+}
+// @ts-expect-error V2's requester is CUSTOMER or ADMIN
+void v2.cancelPayment({ paymentId: 'p', reason: 'r', requester: 'customer' });
+// @ts-expect-error billing-key deletion needs reason and requester
+void v2.deleteBillingKey({ billingKey: 'k' });
+// @ts-expect-error V2 has no merchant_uid_mismatch
+const impossible: import('naverpay-checkout/server').V2Verdict = 'merchant_uid_mismatch';
+void [v2Flow, impossible];
