@@ -5,7 +5,8 @@
 //! for row. `UPDATE_FIXTURES=1 cargo test --test server` rewrites the file after a deliberate change.
 
 use naverpay_checkout::server::{
-    decide, may_retry, read_envelope, read_webhook, token_refresh_at, Envelope, Failure, Verdict, STATUSES,
+    decide, decide_v2, may_retry, read_envelope, read_envelope_v2, read_webhook, token_refresh_at, Envelope,
+    EnvelopeV2, Failure, Verdict, STATUSES, V2_STATUSES,
 };
 use naverpay_checkout::{Locale, Map, Value};
 
@@ -122,6 +123,113 @@ fn a_tampered_payment_is_cancelled_once() {
     // Once cancelled, the same verdict without a second cancel.
     assert_eq!(tampered("cancelled").verdict, Verdict::AmountMismatch);
     assert!(!tampered("cancelled").cancel);
+}
+
+// ---- V2 --------------------------------------------------------------------------------------
+
+const PAYMENT_ID: &str = "payment-20260101-0001";
+
+/// A V2 payment with `id`, `status` and `amount.total` each given or left out.
+fn payment_v2(status: &Value, total: &Value, id: &Value) -> Value {
+    let mut map = Map::new();
+    for (key, value) in [("id", id), ("status", status)] {
+        if !matches!(value, Value::Undefined) {
+            map.insert(key, value.clone());
+        }
+    }
+    if !matches!(total, Value::Undefined) {
+        map.insert("amount", object(vec![("total", total.clone()), ("cancelled", 0.0.into())]));
+    }
+    Value::Object(map)
+}
+
+fn statuses_v2() -> Vec<Value> {
+    let mut all: Vec<Value> = V2_STATUSES.iter().map(|s| Value::from(*s)).collect();
+    all.extend([Value::from("paid"), Value::Null, Value::Undefined]);
+    all
+}
+
+fn ids_v2() -> Vec<Value> {
+    vec![Value::from(PAYMENT_ID), Value::from("payment-20260101-0002"), Value::Null, Value::Undefined]
+}
+
+fn expected_v2(status: &Value, total: &Value, id: &Value) -> (Verdict, bool) {
+    let documented = status.as_str().is_some_and(|s| V2_STATUSES.contains(&s));
+    let number = matches!(total, Value::Number(n) if n.is_finite());
+    if !documented || !number || id.as_str() != Some(PAYMENT_ID) {
+        (Verdict::Unknown, false)
+    } else if total.as_f64() != Some(ORDER_AMOUNT) {
+        (Verdict::AmountMismatch, status.as_str() == Some("PAID"))
+    } else if status.as_str() == Some("PAID") {
+        (Verdict::Paid, false)
+    } else {
+        (Verdict::NotPaid, false)
+    }
+}
+
+#[test]
+fn v2_every_status_total_and_id_combination() {
+    for status in statuses_v2() {
+        for total in amounts() {
+            for id in ids_v2() {
+                let found = decide_v2(&payment_v2(&status, &total, &id), PAYMENT_ID, ORDER_AMOUNT);
+                assert_eq!(
+                    (found.verdict, found.cancel),
+                    expected_v2(&status, &total, &id),
+                    "{status:?} {total:?} {id:?}"
+                );
+            }
+        }
+    }
+    let paid = payment_v2(&"PAID".into(), &ORDER_AMOUNT.into(), &PAYMENT_ID.into());
+    assert_eq!(decide_v2(&paid, PAYMENT_ID, ORDER_AMOUNT).verdict, Verdict::Paid);
+    let partial = payment_v2(&"PARTIAL_CANCELLED".into(), &ORDER_AMOUNT.into(), &PAYMENT_ID.into());
+    assert_eq!(decide_v2(&partial, PAYMENT_ID, ORDER_AMOUNT).verdict, Verdict::NotPaid, "partly refunded is not paid");
+}
+
+fn envelope_cases_v2() -> Vec<(u16, Option<Value>)> {
+    let error = |kind: &str, message: Value| Some(object(vec![("type", kind.into()), ("message", message)]));
+    vec![
+        (200, Some(object(vec![("id", "p".into())]))),
+        (200, Some(object(vec![]))),
+        (404, error("PAYMENT_NOT_FOUND", "결제 건이 존재하지 않습니다.".into())),
+        (409, error("PAYMENT_ALREADY_CANCELLED", " 이미 취소된 결제 건입니다.\n".into())),
+        (401, error("UNAUTHORIZED", Value::Null)),
+        (200, None),
+        (200, Some(Value::Array(vec![]))),
+        (502, None),
+        (500, Some(object(vec![("message", "no type".into())]))),
+        (400, Some(object(vec![("type", 1.0.into())]))),
+    ]
+}
+
+#[test]
+fn v2_envelopes() {
+    let found: Vec<String> =
+        envelope_cases_v2().iter().map(|(s, b)| envelope_v2_json(&read_envelope_v2(*s, b.as_ref()))).collect();
+    assert_eq!(found[0], r#"{"kind":"ok"}"#);
+    assert_eq!(
+        found[3],
+        "{\"kind\":\"refused\",\"code\":\"PAYMENT_ALREADY_CANCELLED\",\"message\":\" 이미 취소된 결제 건입니다.\\n\"}"
+    );
+    assert_eq!(found[4], r#"{"kind":"refused","code":"UNAUTHORIZED","message":null}"#);
+    for i in 5..found.len() {
+        assert_eq!(found[i], r#"{"kind":"nonsense"}"#, "case {i}");
+    }
+}
+
+fn envelope_v2_json(envelope: &EnvelopeV2<'_>) -> String {
+    match envelope {
+        EnvelopeV2::Ok(_) => r#"{"kind":"ok"}"#.into(),
+        EnvelopeV2::Nonsense => r#"{"kind":"nonsense"}"#.into(),
+        EnvelopeV2::Refused { kind, message } => {
+            format!(
+                r#"{{"kind":"refused","code":{},"message":{}}}"#,
+                string(kind),
+                message.map_or("null".into(), string)
+            )
+        }
+    }
 }
 
 fn envelope_cases() -> Vec<(u16, Option<Value>)> {
@@ -261,7 +369,12 @@ fn webhook_bodies() {
 #[test]
 fn the_table_the_javascript_client_runs() {
     let mut out = String::from("{\n  \"order\": ");
-    out.push_str(&format!("{{\"merchant_uid\":{},\"amount\":{}}},\n", string(ORDER_UID), number(ORDER_AMOUNT)));
+    out.push_str(&format!(
+        "{{\"merchant_uid\":{},\"payment_id\":{},\"amount\":{}}},\n",
+        string(ORDER_UID),
+        string(PAYMENT_ID),
+        number(ORDER_AMOUNT)
+    ));
     out.push_str("  \"verdicts\": [\n");
     let mut rows = Vec::new();
     for status in statuses() {
@@ -325,6 +438,36 @@ fn the_table_the_javascript_client_runs() {
     let rows: Vec<String> = webhook_cases()
         .iter()
         .map(|b| format!("    {{\"body\":{},\"expected\":{}}}", value(b), webhook_json(b)))
+        .collect();
+    out.push_str(&rows.join(",\n"));
+    out.push_str("\n  ],\n  \"verdicts_v2\": [\n");
+    let mut rows = Vec::new();
+    for status in statuses_v2() {
+        for total in amounts() {
+            for id in ids_v2() {
+                let p = payment_v2(&status, &total, &id);
+                let d = decide_v2(&p, PAYMENT_ID, ORDER_AMOUNT);
+                rows.push(format!(
+                    "    {{\"payment\":{},\"verdict\":{},\"cancel\":{}}}",
+                    value(&p),
+                    string(d.verdict.as_str()),
+                    d.cancel
+                ));
+            }
+        }
+    }
+    out.push_str(&rows.join(",\n"));
+    out.push_str("\n  ],\n  \"envelopes_v2\": [\n");
+    let rows: Vec<String> = envelope_cases_v2()
+        .iter()
+        .map(|(status, body)| {
+            let body_json = body.as_ref().map_or("null".to_string(), value);
+            format!(
+                "    {{\"status\":{status},\"body\":{body_json},\"parsed\":{},\"expected\":{}}}",
+                body.is_some(),
+                envelope_v2_json(&read_envelope_v2(*status, body.as_ref()))
+            )
+        })
         .collect();
     out.push_str(&rows.join(",\n"));
     out.push_str("\n  ]\n}\n");

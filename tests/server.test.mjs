@@ -1,14 +1,14 @@
 // naverpay-checkout/server against the REST simulator (sim/rest.mjs over real HTTP on 127.0.0.1): a merchant's
 // verify-first flow, webhooks, the token, every REST call, and every fault ending in a typed error or `unknown`
 // within the timeout. The first test runs the Rust table (tests/fixtures/server-decisions.json, written by
-// tests/server.rs) through the JavaScript rules: both say the same thing for every row.
+// tests/server.rs) through the JavaScript rules, V1's and V2's: both say the same thing for every row.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { inspect } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { createPortOneClient, isPortOneApiError, PortOneApiError } from '../server/index.mjs';
-import { decide, mayRetry, readEnvelope, readWebhook, tokenRefreshAt } from '../server/rules.mjs';
+import { decide, decideV2, mayRetry, readEnvelope, readEnvelopeV2, readWebhook, tokenRefreshAt } from '../server/rules.mjs';
 import { startRestSimulator } from '../testing/rest.mjs';
 import { isNaverPayError } from '../pkg/node/naverpay_checkout.js';
 
@@ -33,6 +33,17 @@ test('the JavaScript rules give the Rust table\'s answer for every row', () => {
     assert.equal(tokenRefreshAt(revive(row.received_ms), row.now, row.expired_at), row.refresh_at, JSON.stringify(row));
   }
   for (const row of table.retries) assert.equal(mayRetry(row.idempotent, row.status), row.retry, JSON.stringify(row));
+  assert.equal(table.verdicts_v2.length, 10 * 10 * 4);
+  for (const row of table.verdicts_v2) {
+    const payment = { ...row.payment };
+    if (payment.amount?.total === 'NaN') payment.amount = { ...payment.amount, total: NaN };
+    assert.deepEqual(decideV2(payment, table.order.payment_id, amount), { verdict: row.verdict, cancel: row.cancel }, JSON.stringify(row));
+  }
+  for (const row of table.envelopes_v2) {
+    const { response, ...kind } = readEnvelopeV2(row.status, row.parsed, row.body);
+    assert.deepEqual(kind, row.expected, JSON.stringify(row));
+    if (kind.kind === 'ok') assert.equal(response, row.body);
+  }
   for (const row of table.webhooks) {
     const found = readWebhook(row.body);
     if (row.expected.errors) assert.deepEqual(found.errors.map(({ code, field }) => ({ code, field })), row.expected.errors);

@@ -179,3 +179,59 @@ pub fn may_retry(idempotent: bool, failure: Failure) -> bool {
         Failure::Status(status) => idempotent && (500..600).contains(&status),
     }
 }
+
+/// The statuses PortOne V2 documents for a payment (`PaymentStatus` in `src/schema/v2.openapi.yml`).
+pub const V2_STATUSES: &[&str] =
+    &["READY", "PENDING", "VIRTUAL_ACCOUNT_ISSUED", "PAID", "FAILED", "PARTIAL_CANCELLED", "CANCELLED"];
+
+/// V2's verdict for `payment` (the answer of `GET /payments/{paymentId}`) against the order's `payment_id` and
+/// `amount`: `Paid` only for `PAID` with `amount.total` exactly the order's; an amount mismatch is cancelled only
+/// while `PAID`. A payment whose `id` is not the one asked for, an undocumented status or a total that is not a
+/// finite number is `Unknown`. (V2 looks payments up by the merchant's own id: there is no merchant_uid mismatch.)
+pub fn decide_v2(payment: &Value, payment_id: &str, amount: f64) -> Decision {
+    let unknown = Decision { verdict: Verdict::Unknown, cancel: false };
+    let Some(payment) = payment.as_object() else { return unknown };
+    let total = payment.get("amount").as_object().and_then(|a| a.get("total").as_f64());
+    let (Some(id), Some(status), Some(total)) = (payment.get("id").as_str(), payment.get("status").as_str(), total)
+    else {
+        return unknown;
+    };
+    if id != payment_id || !V2_STATUSES.contains(&status) || !total.is_finite() {
+        return unknown;
+    }
+    if total != amount {
+        return Decision { verdict: Verdict::AmountMismatch, cancel: status == "PAID" };
+    }
+    let verdict = if status == "PAID" { Verdict::Paid } else { Verdict::NotPaid };
+    Decision { verdict, cancel: false }
+}
+
+/// What an HTTP answer from PortOne V2 says.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EnvelopeV2<'a> {
+    /// A 2xx with a JSON object: the answer itself.
+    Ok(&'a Value),
+    /// An error status with PortOne's `{ type, message }`: the `type` (e.g. `PAYMENT_NOT_FOUND`) and the message
+    /// verbatim (`None` when not a string).
+    Refused {
+        /// PortOne's error `type`.
+        kind: &'a str,
+        /// PortOne's `message`, verbatim.
+        message: Option<&'a str>,
+    },
+    /// Anything else: HTML, truncated or garbage JSON (`body` is `None`), a 2xx that is not an object, an error
+    /// without a string `type`.
+    Nonsense,
+}
+
+/// Reads a V2 answer: its HTTP `status` and its body parsed as JSON (`None` when it did not parse).
+pub fn read_envelope_v2(status: u16, body: Option<&Value>) -> EnvelopeV2<'_> {
+    let Some(object) = body.filter(|b| b.as_object().is_some()) else { return EnvelopeV2::Nonsense };
+    if (200..300).contains(&status) {
+        return EnvelopeV2::Ok(object);
+    }
+    match object.as_object().map(|o| (o.get("type").as_str(), o.get("message").as_str())) {
+        Some((Some(kind), message)) => EnvelopeV2::Refused { kind, message },
+        _ => EnvelopeV2::Nonsense,
+    }
+}
