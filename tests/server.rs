@@ -213,8 +213,8 @@ fn v2_envelopes() {
         "{\"kind\":\"refused\",\"code\":\"PAYMENT_ALREADY_CANCELLED\",\"message\":\" 이미 취소된 결제 건입니다.\\n\"}"
     );
     assert_eq!(found[4], r#"{"kind":"refused","code":"UNAUTHORIZED","message":null}"#);
-    for i in 5..found.len() {
-        assert_eq!(found[i], r#"{"kind":"nonsense"}"#, "case {i}");
+    for (i, kind) in found.iter().enumerate().skip(5) {
+        assert_eq!(kind, r#"{"kind":"nonsense"}"#, "case {i}");
     }
 }
 
