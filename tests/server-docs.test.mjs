@@ -10,6 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRestFetch, API_URL } from '../testing/rest.mjs';
+import { createRestV2Simulator } from '../sim/rest-v2.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PKG = path.join(REPO_ROOT, 'pkg');
@@ -47,7 +48,8 @@ express.text = () => (req, res, next) => {
 
 // The merchant's order store.
 const ORDERS = `
-const store = new Map([['order_0001', { amount: 15000, paid: [] }]]);
+const store = new Map([['order_0001', { amount: 15000, paid: [] }], ['order_v2', { amount: 15000, paid: [] }],
+  ['order_v2_tampered', { amount: 15000, paid: [] }]]);
 export const orders = {
   async get(merchant_uid) { return store.get(merchant_uid); },
   async markPaid(merchant_uid, imp_uid) { const o = store.get(merchant_uid); if (!o.paid.includes(imp_uid)) o.paid.push(imp_uid); },
@@ -60,6 +62,9 @@ let sim;
 let nextRoute;
 let expressApp;
 let orders;
+let v2Route;
+let v2;
+let v2Server;
 before(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), 'naverpay-server-docs-'));
   const rewrite = (code) => code
@@ -71,13 +76,25 @@ before(async () => {
   await writeFile(path.join(tmp, 'package.json'), '{ "type": "module" }');
   await writeFile(path.join(tmp, 'route.js'), rewrite(await example('README.md', 'server-next')));
   await writeFile(path.join(tmp, 'webhook.js'), rewrite(await example('README.md', 'server-express')));
+  await writeFile(path.join(tmp, 'webhook-v2.js'), rewrite(await example('README.md', 'server-v2')));
+  // V2's simulator on 127.0.0.1; the example's client reaches it through a fetch that maps PortOne's V2 URL there.
+  v2 = createRestV2Simulator({ apiSecret: 'v2_docs_secret' });
+  v2Server = http.createServer((req, res) => {
+    if (!v2.handle(req, res)) res.writeHead(404).end();
+  });
+  await new Promise((r) => v2Server.listen(0, '127.0.0.1', r));
+  const v2Url = `http://127.0.0.1:${v2Server.address().port}`;
   // The examples create their clients with globalThis.fetch at import: the simulator's, for that moment.
   sim = createRestFetch({ impKey: 'key_docs', impSecret: 'secret_docs' });
   const realFetch = globalThis.fetch;
   process.env.IMP_KEY = 'key_docs';
   process.env.IMP_SECRET = 'secret_docs';
-  globalThis.fetch = sim.fetch;
+  process.env.PORTONE_API_SECRET = v2.apiSecret;
+  process.env.PORTONE_WEBHOOK_SECRET = v2.webhookSecret;
+  globalThis.fetch = (input, init) => (String(input).startsWith('https://api.portone.io/')
+    ? realFetch(String(input).replace('https://api.portone.io', v2Url), init) : sim.fetch(input, init));
   try {
+    v2Route = await import(pathToFileURL(path.join(tmp, 'webhook-v2.js')).href);
     nextRoute = await import(pathToFileURL(path.join(tmp, 'route.js')).href);
     ({ app: expressApp } = await import(pathToFileURL(path.join(tmp, 'webhook.js')).href));
     ({ orders } = await import(pathToFileURL(path.join(tmp, 'orders.js')).href));
@@ -85,9 +102,14 @@ before(async () => {
     globalThis.fetch = realFetch;
     delete process.env.IMP_KEY;
     delete process.env.IMP_SECRET;
+    delete process.env.PORTONE_API_SECRET;
+    delete process.env.PORTONE_WEBHOOK_SECRET;
   }
 });
-after(() => tmp && rm(tmp, { recursive: true, force: true }));
+after(async () => {
+  await new Promise((r) => v2Server?.close(r) ?? r());
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
 
 async function pay(imp_uid, amount) {
   await sim.fetch(`${API_URL}/__sim/payments`, { method: 'POST',
@@ -95,7 +117,7 @@ async function pay(imp_uid, amount) {
 }
 
 test('the npm README carries the same server examples as the repository README', async () => {
-  for (const name of ['server-next', 'server-express']) {
+  for (const name of ['server-next', 'server-express', 'server-v2']) {
     assert.equal(await example('docs/npm-readme.md', name), await example('README.md', name));
   }
 });
@@ -134,4 +156,23 @@ test('README: the Express webhook handler takes JSON and forms, twice is once, a
   } finally {
     await new Promise((r) => server.close(r));
   }
+});
+
+test('README: the V2 Route Handler takes only signed webhooks, marks an honest payment paid once, cancels a tampered one', async () => {
+  const deliver = (text, headers) => v2Route.POST(new Request('http://shop.test/api/portone-webhook', { method: 'POST',
+    headers, body: text })).then((r) => r.status);
+  const notice = (paymentId) => JSON.stringify({ type: 'Transaction.Paid', timestamp: new Date().toISOString(), data: { paymentId } });
+  const seed = (body) => fetch(`http://127.0.0.1:${v2Server.address().port}/__sim/payments`, { method: 'POST', body: JSON.stringify(body) });
+  await seed({ id: 'order_v2', amount: 15000 });
+  const text = notice('order_v2');
+  assert.equal(await deliver(text, v2.signWebhook(text)), 200);
+  assert.equal(await deliver(text, v2.signWebhook(text)), 200);
+  assert.equal(orders.store.get('order_v2').paid.length, 1);
+  assert.equal(await deliver(text, { ...v2.signWebhook(text), 'webhook-signature': 'v1,AAAA' }), 400);
+
+  await seed({ id: 'order_v2_tampered', amount: 100 });
+  const tampered = notice('order_v2_tampered');
+  assert.equal(await deliver(tampered, v2.signWebhook(tampered)), 200);
+  assert.deepEqual(orders.store.get('order_v2_tampered').paid, []);
+  assert.deepEqual(v2.state.cancellations.map((c) => [c.paymentId, c.body.requester, c.accepted]), [['order_v2_tampered', 'ADMIN', true]]);
 });
