@@ -5,7 +5,7 @@
 //! for row. `UPDATE_FIXTURES=1 cargo test --test server` rewrites the file after a deliberate change.
 
 use naverpay_checkout::server::{
-    decide, decide_v2, may_retry, read_envelope, read_envelope_v2, read_webhook, token_refresh_at, Envelope,
+    decide, decide_v2, may_retry, read_envelope, read_envelope_v2, read_webhook, token_refresh_at, Decision, Envelope,
     EnvelopeV2, Failure, Verdict, STATUSES, V2_STATUSES,
 };
 use naverpay_checkout::{Locale, Map, Value};
@@ -368,109 +368,62 @@ fn webhook_bodies() {
 /// The shared table: the JavaScript client's rules must give the same answers (tests/server.test.mjs).
 #[test]
 fn the_table_the_javascript_client_runs() {
-    let mut out = String::from("{\n  \"order\": ");
-    out.push_str(&format!(
-        "{{\"merchant_uid\":{},\"payment_id\":{},\"amount\":{}}},\n",
+    let v1 = |p: &Value| decide(p, ORDER_UID, ORDER_AMOUNT);
+    let v2 = |p: &Value| decide_v2(p, PAYMENT_ID, ORDER_AMOUNT);
+    let sections = [
+        ("verdicts", verdict_rows(&statuses(), &merchant_uids(), payment, v1)),
+        ("envelopes", envelope_rows(&envelope_cases(), |s, b| envelope_json(&read_envelope(s, b)))),
+        (
+            "tokens",
+            token_cases()
+                .iter()
+                .map(|(received, now, exp)| {
+                    format!(
+                        "{{\"received_ms\":{},\"now\":{},\"expired_at\":{},\"refresh_at\":{}}}",
+                        number(*received),
+                        value(now),
+                        value(exp),
+                        token_refresh_at(*received, now, exp).map_or("null".into(), number)
+                    )
+                })
+                .collect(),
+        ),
+        (
+            "retries",
+            retry_cases()
+                .iter()
+                .map(|(idempotent, failure)| {
+                    let status = match failure {
+                        Failure::NoAnswer => "null".to_string(),
+                        Failure::Status(s) => s.to_string(),
+                    };
+                    format!(
+                        "{{\"idempotent\":{idempotent},\"status\":{status},\"retry\":{}}}",
+                        may_retry(*idempotent, *failure)
+                    )
+                })
+                .collect(),
+        ),
+        (
+            "webhooks",
+            webhook_cases()
+                .iter()
+                .map(|b| format!("{{\"body\":{},\"expected\":{}}}", value(b), webhook_json(b)))
+                .collect(),
+        ),
+        ("verdicts_v2", verdict_rows(&statuses_v2(), &ids_v2(), payment_v2, v2)),
+        ("envelopes_v2", envelope_rows(&envelope_cases_v2(), |s, b| envelope_v2_json(&read_envelope_v2(s, b)))),
+    ];
+    let mut out = format!(
+        "{{\n  \"order\": {{\"merchant_uid\":{},\"payment_id\":{},\"amount\":{}}}",
         string(ORDER_UID),
         string(PAYMENT_ID),
         number(ORDER_AMOUNT)
-    ));
-    out.push_str("  \"verdicts\": [\n");
-    let mut rows = Vec::new();
-    for status in statuses() {
-        for amount in amounts() {
-            for uid in merchant_uids() {
-                let p = payment(&status, &amount, &uid);
-                let d = decide(&p, ORDER_UID, ORDER_AMOUNT);
-                rows.push(format!(
-                    "    {{\"payment\":{},\"verdict\":{},\"cancel\":{}}}",
-                    value(&p),
-                    string(d.verdict.as_str()),
-                    d.cancel
-                ));
-            }
-        }
+    );
+    for (name, rows) in sections {
+        out.push_str(&format!(",\n  \"{name}\": [\n    {}\n  ]", rows.join(",\n    ")));
     }
-    out.push_str(&rows.join(",\n"));
-    out.push_str("\n  ],\n  \"envelopes\": [\n");
-    let rows: Vec<String> = envelope_cases()
-        .iter()
-        .map(|(status, body)| {
-            let body_json = body.as_ref().map_or("null".to_string(), value);
-            format!(
-                "    {{\"status\":{status},\"body\":{body_json},\"parsed\":{},\"expected\":{}}}",
-                body.is_some(),
-                envelope_json(&read_envelope(*status, body.as_ref()))
-            )
-        })
-        .collect();
-    out.push_str(&rows.join(",\n"));
-    out.push_str("\n  ],\n  \"tokens\": [\n");
-    let rows: Vec<String> = token_cases()
-        .iter()
-        .map(|(received, now, exp)| {
-            format!(
-                "    {{\"received_ms\":{},\"now\":{},\"expired_at\":{},\"refresh_at\":{}}}",
-                number(*received),
-                value(now),
-                value(exp),
-                token_refresh_at(*received, now, exp).map_or("null".into(), number)
-            )
-        })
-        .collect();
-    out.push_str(&rows.join(",\n"));
-    out.push_str("\n  ],\n  \"retries\": [\n");
-    let rows: Vec<String> = retry_cases()
-        .iter()
-        .map(|(idempotent, failure)| {
-            let failure_json = match failure {
-                Failure::NoAnswer => "null".to_string(),
-                Failure::Status(s) => s.to_string(),
-            };
-            format!(
-                "    {{\"idempotent\":{idempotent},\"status\":{failure_json},\"retry\":{}}}",
-                may_retry(*idempotent, *failure)
-            )
-        })
-        .collect();
-    out.push_str(&rows.join(",\n"));
-    out.push_str("\n  ],\n  \"webhooks\": [\n");
-    let rows: Vec<String> = webhook_cases()
-        .iter()
-        .map(|b| format!("    {{\"body\":{},\"expected\":{}}}", value(b), webhook_json(b)))
-        .collect();
-    out.push_str(&rows.join(",\n"));
-    out.push_str("\n  ],\n  \"verdicts_v2\": [\n");
-    let mut rows = Vec::new();
-    for status in statuses_v2() {
-        for total in amounts() {
-            for id in ids_v2() {
-                let p = payment_v2(&status, &total, &id);
-                let d = decide_v2(&p, PAYMENT_ID, ORDER_AMOUNT);
-                rows.push(format!(
-                    "    {{\"payment\":{},\"verdict\":{},\"cancel\":{}}}",
-                    value(&p),
-                    string(d.verdict.as_str()),
-                    d.cancel
-                ));
-            }
-        }
-    }
-    out.push_str(&rows.join(",\n"));
-    out.push_str("\n  ],\n  \"envelopes_v2\": [\n");
-    let rows: Vec<String> = envelope_cases_v2()
-        .iter()
-        .map(|(status, body)| {
-            let body_json = body.as_ref().map_or("null".to_string(), value);
-            format!(
-                "    {{\"status\":{status},\"body\":{body_json},\"parsed\":{},\"expected\":{}}}",
-                body.is_some(),
-                envelope_v2_json(&read_envelope_v2(*status, body.as_ref()))
-            )
-        })
-        .collect();
-    out.push_str(&rows.join(",\n"));
-    out.push_str("\n  ]\n}\n");
+    out.push_str("\n}\n");
 
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/server-decisions.json");
     if std::env::var_os("UPDATE_FIXTURES").is_some() {
@@ -478,6 +431,46 @@ fn the_table_the_javascript_client_runs() {
     }
     let stored = std::fs::read_to_string(path).unwrap_or_default();
     assert!(stored == out, "{path} is not this table: rerun with UPDATE_FIXTURES=1 after a deliberate change");
+}
+
+/// One row per payment of every status × amount × id: the payment and its decision.
+fn verdict_rows(
+    statuses: &[Value],
+    ids: &[Value],
+    make: fn(&Value, &Value, &Value) -> Value,
+    decide: impl Fn(&Value) -> Decision,
+) -> Vec<String> {
+    let mut rows = Vec::new();
+    for status in statuses {
+        for amount in amounts() {
+            for id in ids {
+                let p = make(status, &amount, id);
+                let d = decide(&p);
+                rows.push(format!(
+                    "{{\"payment\":{},\"verdict\":{},\"cancel\":{}}}",
+                    value(&p),
+                    string(d.verdict.as_str()),
+                    d.cancel
+                ));
+            }
+        }
+    }
+    rows
+}
+
+/// One row per answer: its status, its body (null when it did not parse) and what the reader made of it.
+fn envelope_rows(cases: &[(u16, Option<Value>)], read: impl Fn(u16, Option<&Value>) -> String) -> Vec<String> {
+    cases
+        .iter()
+        .map(|(status, body)| {
+            format!(
+                "{{\"status\":{status},\"body\":{},\"parsed\":{},\"expected\":{}}}",
+                body.as_ref().map_or("null".to_string(), value),
+                body.is_some(),
+                read(*status, body.as_ref())
+            )
+        })
+        .collect()
 }
 
 // ---- a small JSON writer for the shared table ------------------------------------------------

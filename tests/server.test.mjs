@@ -329,7 +329,8 @@ test('naverpay-checkout/server is its own entry, for servers: no browser entry c
   const browserEntries = ['esm/naverpay_checkout.js', 'global/naverpay-checkout.js', 'web/naverpay_checkout.js'];
   for (const file of browserEntries) {
     const text = readFileSync(new URL(file, root), 'utf8');
-    for (const marker of ['createPortOneClient', 'PortOneApiError', '/users/getToken', 'verifyPayment', 'handleWebhook']) {
+    for (const marker of ['createPortOneClient', 'createPortOneV2Client', 'PortOneApiError', '/users/getToken', 'verifyPayment',
+      'handleWebhook', 'webhook-signature']) {
       assert.ok(!text.includes(marker), `${file} holds ${marker}`);
     }
   }
