@@ -234,8 +234,14 @@ async function hmac(secret, message) {
   } catch {
     throw invalid('webhookSecret', 'whsec_로 시작하는 base64 문자열이어야 합니다.');
   }
-  const cryptoKey = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, new TextEncoder().encode(message)));
+  // Node 18 has WebCrypto's global only with --experimental-global-webcrypto; Node ≥ 19, Deno, Bun and edge runtimes have it.
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) {
+    throw new TypeError('V2 웹훅 검증에는 WebCrypto(globalThis.crypto.subtle)가 필요합니다. ' +
+      'Node 18에서는 --experimental-global-webcrypto로 실행하세요.');
+  }
+  const cryptoKey = await subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const signature = new Uint8Array(await subtle.sign('HMAC', cryptoKey, new TextEncoder().encode(message)));
   return btoa(String.fromCharCode(...signature));
 }
 
