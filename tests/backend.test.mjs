@@ -317,3 +317,20 @@ test('with a real merchant code and IMP_KEY/IMP_SECRET the backend verifies agai
     await Promise.all([real.close(), keyless.close(), api.close()]);
   }
 });
+
+test('PortOne\'s webhook before the page\'s redirect marks the order paid once; the page then sees it verified', async () => {
+  const { body: order } = await post('/api/orders', { items: [{ id: book.id, count: 1 }] });
+  const imp_uid = await simulatePaid(order);
+  const deliveries = await demo.rest.sendWebhook({ imp_uid, url: `${demo.url}/api/portone/webhook`, times: 2 });
+  assert.deepEqual(deliveries.map((d) => d.status), [200, 200]);
+  const r = await post('/api/payments/complete', { imp_uid, merchant_uid: order.merchant_uid });
+  assert.deepEqual([r.body.verified, r.body.status], [true, 'paid']);
+  assert.equal(demo.rest.snapshot().cancellations.length, 0);
+
+  const { body: forged } = await post('/api/orders', { items: [{ id: book.id, count: 1 }] });
+  const forgedUid = await simulatePaid(forged, { amount: 100 });
+  await demo.rest.sendWebhook({ imp_uid: forgedUid, url: `${demo.url}/api/portone/webhook`, times: 2 });
+  assert.deepEqual(demo.rest.snapshot().cancellations.filter((c) => c.accepted).map((c) => c.requester), ['admin']);
+  assert.equal((await post('/api/payments/complete', { imp_uid: forgedUid, merchant_uid: forged.merchant_uid })).status, 409);
+  assert.equal((await post('/api/portone/webhook', { imp_uid: forgedUid })).status, 400, 'a malformed notice');
+});

@@ -238,6 +238,30 @@ function createShop(connected) {
       }
     },
 
+    /**
+     * PortOne's webhook (the notice_url), which may come twice or before the page's redirect: the payment is
+     * looked up again and judged against the order, as the complete route does; twice is once.
+     */
+    'POST /api/portone/webhook': async (body) => {
+      let result;
+      try {
+        result = await portone().handleWebhook(body, {
+          orderAmount: (merchantUid) => orders.get(merchantUid)?.amount,
+          onMismatch: 'cancel',
+          reason: '결제 금액 불일치: 위변조가 의심되어 자동 환불',
+        });
+      } catch (error) {
+        if (error?.name === 'NaverPayError') throw new HttpError(400, '웹훅 본문이 올바르지 않습니다.');
+        throw error;
+      }
+      const order = orders.get(result.merchant_uid);
+      if (order?.status === 'ready' && (result.verdict === 'paid' || result.verdict === 'amount_mismatch')) {
+        order.status = result.verdict === 'paid' ? 'paid' : 'forged';
+        order.imp_uid = result.imp_uid;
+      }
+      return { verdict: result.verdict };
+    },
+
     /** The buyer cancels their paid order (the token proves it is theirs). */
     'POST /api/payments/cancel': async (body) => {
       const order = ownOrder(body);
