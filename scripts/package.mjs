@@ -169,8 +169,13 @@ const manifest = {
   }
   copyFileSync('sim/imp.js', join(dir, 'imp.js'));
   copyFileSync('sim/rest.mjs', join(dir, 'rest-simulator.mjs'));
+  // The V2 simulator reads bodies with the V1 one's readBody: beside it, under its package name.
+  const restV2 = readFileSync('sim/rest-v2.mjs', 'utf8');
+  if (restV2.split("from './rest.mjs';").length !== 2) throw new Error("sim/rest-v2.mjs must import from './rest.mjs' once");
+  writeFileSync(join(dir, 'rest-v2-simulator.mjs'), restV2.replace("from './rest.mjs';", "from './rest-simulator.mjs';"));
   let locations = readFileSync('testing/locations.mjs', 'utf8');
-  for (const [from, to] of [["'../sim/rest.mjs'", "'./rest-simulator.mjs'"], ["'../sim/imp.js'", "'./imp.js'"],
+  for (const [from, to] of [["'../sim/rest.mjs'", "'./rest-simulator.mjs'"], ["'../sim/rest-v2.mjs'", "'./rest-v2-simulator.mjs'"],
+    ["'../sim/imp.js'", "'./imp.js'"],
     ["'../pkg/node/naverpay_checkout.js'", `'../node/${crate}.js'`]]) {
     if (locations.split(from).length !== 2) throw new Error(`testing/locations.mjs must name ${from} once`);
     locations = locations.replace(from, to);

@@ -122,6 +122,26 @@ export function createRestFetch(options?: Omit<RestSimulatorOptions, 'prefix'> &
 /** https://api.iamport.kr */
 export const API_URL: string;
 
+export interface RestV2Simulator {
+  handle(req: unknown, res: unknown): boolean;
+  state: Record<string, any>;
+  prefix: string;
+  apiSecret: string;
+  /** `whsec_` and a base64 key, as PortOne's console issues them. */
+  webhookSecret: string;
+  snapshot(): { payments: any[]; billingKeys: any[]; schedules: any[]; cancellations: any[]; deletions: any[];
+    requests: any[]; webhooks: any[] };
+  /** The Standard Webhooks headers PortOne would send with `body`. */
+  signWebhook(body: string, options?: { id?: string; timestamp?: number }): Record<string, string>;
+  /** Posts a signed webhook about `paymentId` to `url`, `times` times. */
+  sendWebhook(options: { paymentId: string; url: string; type?: string; times?: number }):
+    Promise<{ url: string; type: string; status: number | null }[]>;
+}
+export function createRestV2Simulator(options?: { apiSecret?: string; webhookSecret?: string; prefix?: string }): RestV2Simulator;
+/** PortOne V2's REST simulator on 127.0.0.1: point `createPortOneV2Client({ baseUrl })` at `url`. */
+export function startRestV2Simulator(options?: { apiSecret?: string; webhookSecret?: string; port?: number }):
+  Promise<{ url: string; rest: RestV2Simulator; close(): Promise<void> }>;
+
 // ---- the inspection rehearsal --------------------------------------------------------------------
 
 export type ScenarioId = 'failure-message' | 'naver-products' | 'double-click' | 'below-minimum'

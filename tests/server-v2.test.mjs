@@ -7,23 +7,20 @@ import http from 'node:http';
 import { createHmac } from 'node:crypto';
 import { inspect } from 'node:util';
 import { createPortOneV2Client, isPortOneApiError } from '../server/index.mjs';
-import { createRestV2Simulator } from '../sim/rest-v2.mjs';
+import { startRestV2Simulator } from '../testing/rest.mjs';
 import { isNaverPayError } from '../pkg/node/naverpay_checkout.js';
 
+let sim;
 let rest;
-let server;
 let url;
 let portone;
 before(async () => {
-  rest = createRestV2Simulator({ apiSecret: 'v2_secret_do_not_leak', webhookSecret: 'whsec_c2VjcmV0LWtleS1mb3ItdGVzdHMtMDEyMzQ1Njc4OQ==' });
-  server = http.createServer((req, res) => {
-    if (!rest.handle(req, res)) res.writeHead(404).end();
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${server.address().port}`;
+  sim = await startRestV2Simulator({ apiSecret: 'v2_secret_do_not_leak',
+    webhookSecret: 'whsec_c2VjcmV0LWtleS1mb3ItdGVzdHMtMDEyMzQ1Njc4OQ==' });
+  ({ rest, url } = sim);
   portone = createPortOneV2Client({ apiSecret: rest.apiSecret, webhookSecret: rest.webhookSecret, baseUrl: url });
 });
-after(() => new Promise((r) => server.close(r)));
+after(() => sim?.close());
 
 async function seed(route, body) {
   const res = await fetch(`${url}/__sim/${route}`, { method: 'POST', body: JSON.stringify(body) });
@@ -154,5 +151,18 @@ test('V2: the secrets are in no error, toString or inspect', async () => {
   assert.deepEqual([error.code, error.status], ['UNAUTHORIZED', 401]);
   for (const text of [String(error), error.stack, JSON.stringify(error), inspect(wrong, { showHidden: true, depth: 9 }), String(wrong)]) {
     assert.ok(!text.includes('v2_secret_do_not_leak') && !text.includes(rest.webhookSecret), text);
+  }
+});
+
+test('the package: naverpay-checkout/testing\'s V2 simulator and naverpay-checkout/server\'s V2 client, as shipped', async () => {
+  const kit = await import('../pkg/testing/index.mjs');
+  const server = await import('../pkg/server/index.mjs');
+  const packaged = await kit.startRestV2Simulator();
+  try {
+    const client = server.createPortOneV2Client({ apiSecret: packaged.rest.apiSecret, baseUrl: packaged.url });
+    await fetch(`${packaged.url}/__sim/payments`, { method: 'POST', body: JSON.stringify({ id: 'pkg-1', amount: 700 }) });
+    assert.equal((await client.verifyPayment({ paymentId: 'pkg-1', amount: 700 })).verdict, 'paid');
+  } finally {
+    await packaged.close();
   }
 });
