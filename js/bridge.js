@@ -361,4 +361,4 @@ const calls = new WeakMap();
 const freeing = new WeakSet();
 let guarded = false;
 
-export { encode, navigatorDevice, own, timeOf, decodeReport, decodeRequest, decodeResult, popupResult, numberText, once, guardCheckout, LIMITS };
+export { SHIELD, encode, navigatorDevice, own, timeOf, decodeReport, decodeRequest, decodeResult, popupResult, numberText, once, guardCheckout, LIMITS };
