@@ -338,27 +338,26 @@ function guardCheckout(checkout, freed) {
     const method = proto[name];
     proto[name] = function () {
       if (!live(this)) return Promise.reject(freed);
-      const depth = calls.get(this) ?? 0;
-      calls.set(this, depth + 1);
+      paying++;
       try {
         return method.apply(this, arguments);
       } finally {
-        calls.set(this, depth);
-        if (!depth && freeing.delete(this)) free.call(this);
+        // The checkouts freed during the outermost call, now that none is borrowed.
+        if (!--paying) for (const c of freeing) freeing.delete(c) && free.call(c);
       }
     };
   }
   proto.free = function () {
-    if (live(this)) calls.get(this) ? freeing.add(this) : free.call(this);
+    if (live(this)) paying ? freeing.add(this) : free.call(this);
   };
   if (Symbol.dispose) proto[Symbol.dispose] = proto.free;
   return checkout;
 }
 const checkouts = new WeakSet();
-/** Checkouts inside `pay` or `registerBillingKey`, with how many calls deep. */
-const calls = new WeakMap();
-/** Checkouts whose `free()` waits for their calls to return. */
-const freeing = new WeakSet();
+/** How many `pay` or `registerBillingKey` calls are under way (one inside another's getter). */
+let paying = 0;
+/** Checkouts whose `free()` waits for those calls to return. */
+const freeing = new Set();
 let guarded = false;
 
 export { SHIELD, encode, navigatorDevice, own, timeOf, decodeReport, decodeRequest, decodeResult, popupResult, numberText, once, guardCheckout, LIMITS };

@@ -11,15 +11,16 @@
 // told) is replaced at once, not waited for.
 //
 // Under Trusted Types the script URL goes through the page's own TrustedScriptURL when `sdkUrl` is
-// one, else through this package's policy, `naverpay-checkout`, which passes only PortOne's SDK
-// (`https://cdn.iamport.kr/…`): any other URL needs the page's own policy, so the package never
-// launders a URL for a script. Copies of the package on one page share that one policy.
+// one, else through this package's policy, `naverpay-checkout`, which passes only PortOne's SDKs
+// (`https://cdn.iamport.kr/…`, `https://cdn.portone.io/…`): any other URL needs the page's own
+// policy, so the package never launders a URL for a script. Copies of the package on one page
+// share that one policy.
 
 /** Loads in flight, by script URL. */
 const inFlight = new Map();
 const POLICY = 'naverpay-checkout';
-/** PortOne's V1 SDK (`https://cdn.iamport.kr/v1/iamport.js`, the default `sdkUrl`) and nothing else. */
-const PORTONE_SDK = 'https://cdn.iamport.kr/';
+/** PortOne's SDKs (V1's `…/v1/iamport.js`, V2's `…/v2/browser-sdk.js`), by their origins. */
+const isPortOneSdk = (url) => url.startsWith('https://cdn.iamport.kr/') || url.startsWith('https://cdn.portone.io/');
 
 /** Whether `v` is a non-empty string or a TrustedScriptURL. */
 function isScriptUrl(v) {
@@ -32,12 +33,12 @@ function isScriptUrl(v) {
  */
 function scriptSrc(sdkUrl, url) {
   const tt = globalThis.trustedTypes;
-  if (!tt || tt.isScriptURL(sdkUrl) || !url.startsWith(PORTONE_SDK)) return sdkUrl;
+  if (!tt || tt.isScriptURL(sdkUrl) || !isPortOneSdk(url)) return sdkUrl;
   // Any other URL (from another script using the policy) is made an empty one, which loads nothing.
   // Kept as `globalThis['naverpay-checkout']`, where every copy of the package on the page finds it:
   // the page's CSP allows the name once.
   const policy = (globalThis[POLICY] ??=
-    tt.createPolicy(POLICY, { createScriptURL: (u) => (u.startsWith(PORTONE_SDK) ? u : null) }));
+    tt.createPolicy(POLICY, { createScriptURL: (u) => (isPortOneSdk(u) ? u : null) }));
   return policy.createScriptURL(url);
 }
 

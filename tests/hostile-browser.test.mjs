@@ -450,11 +450,13 @@ test('the package policy passes only PortOne\'s SDK: any other string sdkUrl und
   const policy = await page.evaluate(async () => {
     await npc.NaverPayCheckout.load({ merchantCode: 'imp12345678' });
     const shared = globalThis['naverpay-checkout'];
-    return [String(shared.createScriptURL('https://evil.example/x.js')), String(shared.createScriptURL('https://cdn.iamport.kr/v1/iamport.js'))];
+    return ['https://evil.example/x.js', 'https://cdn.iamport.kr/v1/iamport.js', 'https://cdn.portone.io/v2/browser-sdk.js']
+      .map((url) => String(shared.createScriptURL(url)));
   });
   assert.deepEqual(other.map(([, code]) => code), Array(other.length).fill('SDK_LOAD_FAILED'), JSON.stringify(other));
   assert.equal(await tags('/sim/imp.js'), 0);
-  assert.deepEqual(policy, ['', 'https://cdn.iamport.kr/v1/iamport.js'], 'another URL comes out empty');
+  assert.deepEqual(policy, ['', 'https://cdn.iamport.kr/v1/iamport.js', 'https://cdn.portone.io/v2/browser-sdk.js'],
+    'another URL comes out empty');
 });
 
 test('two copies of the package on one page under the README\'s Trusted Types policy both load the SDK', async () => {
