@@ -1,10 +1,11 @@
 //! SPEC's parameter table, row by row. Every problem is collected; nothing stops at the first.
 //! Messages name fields and limits only, never the values (buyer details, secrets).
 
-use super::{fields, keys, url, ModeOption, ValidRequest, ValidateOptions, ValidationReport};
+use super::url::{self, RedirectUrl};
+use super::{fields, keys, ModeOption, ValidRequest, ValidateOptions, ValidationReport};
 use crate::catalog;
 use crate::date::Ymd;
-use crate::device::PayMode;
+use crate::device::{choose_pay_mode, PayMode};
 use crate::text;
 use crate::error::{Detail, ErrorCode as C, FieldIssue, Locale};
 use crate::value::{Map, Value};
@@ -65,6 +66,8 @@ pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: Kind) -> (V
     let default_name = c.name(map, &products);
     c.naver_fields(map);
     c.redirect_url(map, mode);
+    c.pay_method(map);
+    c.deprecated(map);
     c.buyer_fields(map, kind);
     let required = if kind == Kind::Payment { catalog::REQUIRED } else { catalog::REQUIRED_BILLING };
     c.table(map, catalog::REQUEST_PAY, "", required);
@@ -82,6 +85,11 @@ pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: Kind) -> (V
         additions
     });
     (c.finish(mode), additions)
+}
+
+/// Whether a value was entered: `undefined` and `null` (a form or a setting left empty) were not.
+fn given(v: &Value) -> bool {
+    !matches!(v, Value::Undefined | Value::Null)
 }
 
 /// What the products tell the rest of the checks.
@@ -119,13 +127,14 @@ impl Checker {
         }
     }
 
-    /// A string. Required: absent, `null` or `""` is `REQUIRED`. Optional: absent is `None`, `""` is
-    /// returned for the caller to judge. Anything else is `INVALID_TYPE`.
+    /// A string. Required: absent, `null` or `""` is `REQUIRED`. Optional: absent or `null` (a
+    /// form or setting left empty) is `None`, `""` is returned for the caller to judge. Anything
+    /// else is `INVALID_TYPE`.
     fn string<'v>(&mut self, v: &'v Value, field: &str, required: bool) -> Option<&'v str> {
         match v {
             Value::Undefined | Value::Null if required => self.error(C::Required, field, Detail::None),
             Value::String(s) if s.is_empty() && required => self.error(C::Required, field, Detail::None),
-            Value::Undefined => {}
+            Value::Undefined | Value::Null => {}
             Value::String(s) => return Some(s),
             _ => self.error(C::InvalidType, field, Detail::Expected("string")),
         }
@@ -146,7 +155,7 @@ impl Checker {
     fn integer(&mut self, v: &Value, field: &str, required: bool) -> Option<f64> {
         match v {
             Value::Undefined | Value::Null if required => self.error(C::Required, field, Detail::None),
-            Value::Undefined => {}
+            Value::Undefined | Value::Null => {}
             Value::Number(n) if !n.is_finite() || n.fract() != 0.0 => self.error(C::NotInteger, field, Detail::None),
             Value::Number(n) => return Some(*n),
             _ => self.error(C::InvalidType, field, Detail::Expected("number")),
@@ -169,7 +178,7 @@ impl Checker {
     fn date(&mut self, v: &Value, field: &str, number_too: bool) -> Option<Ymd> {
         let date = match v {
             Value::Number(n) if number_too => Ymd::from_number(*n),
-            Value::Undefined => return None,
+            Value::Undefined | Value::Null => return None,
             Value::String(s) => Ymd::parse(s),
             _ => {
                 let expected = if number_too { "yyyyMMdd string | number" } else { "yyyyMMdd string" };
@@ -183,29 +192,37 @@ impl Checker {
         date
     }
 
-    /// The window mode: `options.mode` when fixed, else the params' `naverPopupMode`, else the device.
+    /// The window mode: `options.mode` when fixed, else the params' `naverPopupMode`, else the
+    /// device. Popup mode forced on a device that redirects is `POPUP_ON_MOBILE`: mobile browsers
+    /// ignore the popup callback, so the result would be lost.
     fn mode(&mut self, map: &Map, options: &ValidateOptions) -> PayMode {
         let explicit = match map.get("naverPopupMode") {
-            Value::Undefined => None,
+            Value::Undefined | Value::Null => None,
             Value::Bool(popup) => Some(*popup),
             _ => {
                 self.error(C::InvalidType, "naverPopupMode", Detail::Expected("boolean"));
                 None
             }
         };
-        match (options.mode, explicit) {
+        let mode = match (options.mode, explicit) {
             (ModeOption::Popup, _) | (ModeOption::Auto, Some(true)) => PayMode::Popup,
             (ModeOption::Redirect, _) | (ModeOption::Auto, Some(false)) => PayMode::Redirect,
             (ModeOption::Auto, None) => options.pay_mode(),
+        };
+        let device_redirects = options.device.as_ref().is_some_and(|d| choose_pay_mode(d) == PayMode::Redirect);
+        if mode == PayMode::Popup && device_redirects {
+            let field = if options.mode == ModeOption::Popup { "options.mode" } else { "naverPopupMode" };
+            self.warn(C::PopupOnMobile, field, Detail::None);
         }
+        mode
     }
 
     /// Checks `pg` (`channelKey` may stand instead; its type is the table's); returns whether
     /// `pg: 'naverpay'` is to be added.
     fn pg(&mut self, map: &Map) -> bool {
-        let channel_key = !map.get("channelKey").is_absent();
+        let channel_key = given(map.get("channelKey"));
         match map.get("pg") {
-            Value::Undefined => !channel_key,
+            Value::Undefined | Value::Null => !channel_key,
             Value::String(pg) => {
                 if !fields::is_naverpay_pg(pg) {
                     self.error(C::InvalidValue, "pg", Detail::Text("naverpay, naverpay.<MID>"));
@@ -231,7 +248,7 @@ impl Checker {
             Kind::BillingKey => {
                 self.short_string(map.get(field), field, true, 80);
             }
-            Kind::Payment if !map.get(field).is_absent() => {
+            Kind::Payment if given(map.get(field)) => {
                 let rule = self.tr(
                     "빌링키 등록은 registerBillingKey / validateBillingKey로 하세요",
                     "a billing key is registered with registerBillingKey / validateBillingKey",
@@ -271,12 +288,16 @@ impl Checker {
     /// `naverProducts`: required non-empty for a payment, checked when given for a billing key.
     fn products<'m>(&mut self, map: &'m Map, required: bool) -> Products<'m> {
         let mut info = Products { len: 0, first_name: None };
+        let shape = self.tr(
+            "네이버페이 검수 필수: [{ categoryType, categoryId, uid, name, count }] 형식의 상품 목록",
+            "Naver Pay's inspection requires it: a list of { categoryType, categoryId, uid, name, count }",
+        );
         let items = match map.get("naverProducts") {
             Value::Undefined | Value::Null if required => {
-                self.error(C::Required, "naverProducts", Detail::None);
+                self.error(C::Required, "naverProducts", Detail::Text(shape));
                 return info;
             }
-            Value::Undefined => return info,
+            Value::Undefined | Value::Null => return info,
             Value::Array(items) => items,
             _ => {
                 self.error(C::InvalidType, "naverProducts", Detail::Expected("array"));
@@ -284,7 +305,7 @@ impl Checker {
             }
         };
         if items.is_empty() && required {
-            self.error(C::Required, "naverProducts", Detail::Expected("non-empty array"));
+            self.error(C::Required, "naverProducts", Detail::Text(shape));
         }
         info.len = items.len();
         for (i, item) in items.iter().enumerate() {
@@ -376,8 +397,9 @@ impl Checker {
 
     fn naver_fields(&mut self, map: &Map) {
         if let Some(use_cfm) = self.date(map.get("naverUseCfm"), "naverUseCfm", false) {
-            if self.today.is_some_and(|today| use_cfm < today) {
-                self.error(C::DateInPast, "naverUseCfm", Detail::None);
+            if let Some(today) = self.today.filter(|today| use_cfm < *today) {
+                let bound = text::concat(&["≥ ", &today.text()]);
+                self.error(C::DateInPast, "naverUseCfm", Detail::Expected(&bound));
             }
         }
         if let Some(birthday) = self.date(map.get("naverPurchaserBirthday"), "naverPurchaserBirthday", false) {
@@ -388,20 +410,66 @@ impl Checker {
         }
     }
 
-    /// `m_redirect_url`: required in redirect mode, and an allowed URL whenever given.
+    /// `m_redirect_url`: required in redirect mode, and an absolute http(s) URL a browser accepts
+    /// whenever given (PortOne documents it as a URL; its app SDKs inject `http:` ones), plain
+    /// `http:` to another machine with an `INSECURE_URL` warning.
     fn redirect_url(&mut self, map: &Map, mode: PayMode) {
         let field = "m_redirect_url";
         let redirect = mode == PayMode::Redirect;
         match map.get(field) {
             Value::Undefined | Value::Null if redirect => self.error(C::RedirectUrlRequired, field, Detail::None),
             Value::String(s) if s.is_empty() && redirect => self.error(C::RedirectUrlRequired, field, Detail::None),
-            Value::Undefined => {}
-            Value::String(s) => {
-                if !url::is_allowed_redirect_url(s) {
-                    self.error(C::InvalidUrl, field, Detail::None);
+            Value::Undefined | Value::Null => {}
+            Value::String(s) => match url::redirect_url(s) {
+                RedirectUrl::Https | RedirectUrl::Loopback => {}
+                RedirectUrl::Http => self.warn(C::InsecureUrl, field, Detail::None),
+                RedirectUrl::Unencoded => {
+                    let why = self.tr(
+                        "공백이나 제어 문자가 인코딩되지 않았습니다. encodeURI()나 new URL(...).href로 퍼센트 인코딩하세요",
+                        "it holds unencoded spaces or control characters; percent-encode them with encodeURI() or new URL(...).href",
+                    );
+                    self.error(C::InvalidUrl, field, Detail::Text(why));
                 }
-            }
+                RedirectUrl::Invalid => {
+                    let why = self.tr(
+                        "브라우저가 그대로 읽는 https://호스트/경로 형식의 절대 URL이어야 합니다",
+                        "an absolute https://host/path URL that a browser reads as given is required",
+                    );
+                    self.error(C::InvalidUrl, field, Detail::Text(why));
+                }
+            },
             _ => self.error(C::InvalidType, field, Detail::Expected("string")),
+        }
+    }
+
+    /// `pay_method`: PortOne lists `naverpay` among its codes; any other value is for other PGs.
+    fn pay_method(&mut self, map: &Map) {
+        match map.get("pay_method") {
+            Value::Undefined | Value::Null => {}
+            Value::String(s) if s == "naverpay" => {}
+            Value::String(_) => self.warn(C::IgnoredField, "pay_method", Detail::None),
+            _ => self.error(C::InvalidType, "pay_method", Detail::Expected("string")),
+        }
+    }
+
+    /// Fields PortOne replaced or dropped (`DEPRECATED` rows), each with what replaced it.
+    fn deprecated(&mut self, map: &Map) {
+        for field in catalog::REQUEST_PAY.iter().filter(|f| f.has(catalog::DEPRECATED)) {
+            if !given(map.get(field.name)) {
+                continue;
+            }
+            let instead = match field.name {
+                "pg" => self.tr(
+                    "channelKey(포트원 콘솔의 채널 키)로 대체하세요",
+                    "use channelKey (the channel key in PortOne's console) instead",
+                ),
+                "naverChainId" => self.tr(
+                    "포트원 콘솔의 네이버페이 채널에 Chain ID를 등록하고 channelKey로 채널을 지정하세요",
+                    "register the Chain ID with the Naver Pay channel in PortOne's console and pick the channel with channelKey",
+                ),
+                _ => self.tr("포트원 문서에서 빠진 파라미터입니다", "PortOne no longer documents it"),
+            };
+            self.warn(C::DeprecatedField, field.name, Detail::Text(instead));
         }
     }
 

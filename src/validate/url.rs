@@ -1,28 +1,54 @@
-//! A small, strict check for `m_redirect_url`: an absolute `https:` URL the browser will read the
-//! way we do. Hand-written on purpose (no regex, no url crate: wasm size), and it refuses rather
-//! than normalises anything a browser would reinterpret (backslashes, whitespace, `https:host`).
+//! A small, strict check for `m_redirect_url`: an absolute `http(s):` URL the browser will read
+//! the way we do, whose host `new URL()` accepts. Hand-written on purpose (no regex, no url crate:
+//! wasm size), and it refuses rather than normalises anything a browser would reinterpret
+//! (backslashes, whitespace, `https:host`).
 
-/// Whether `s` is an allowed redirect URL: `https://host[:port][/path][?query][#fragment]`, or
-/// `http:` for a loopback host, with no credentials.
-pub(crate) fn is_allowed_redirect_url(s: &str) -> bool {
-    // Browsers strip or reinterpret these: `\` is `/` in http(s) URLs, tabs and newlines vanish.
-    if s.chars().any(|c| c == '\\' || c.is_whitespace() || c.is_control()) {
-        return false;
+/// What `m_redirect_url` is, as far as the payment's result is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RedirectUrl {
+    /// `https://host…`: fine.
+    Https,
+    /// `http:` to a loopback host (`localhost`, `127.0.0.1`, `[::1]`): a developer's machine.
+    Loopback,
+    /// `http:` to any other host: allowed (PortOne's app SDKs inject `http://detectchangingwebview/…`),
+    /// worth a warning.
+    Http,
+    /// Whitespace or a control character, which a browser strips or rejects: percent-encode it.
+    Unencoded,
+    /// Not an absolute `http(s)://host` URL a browser accepts as given.
+    Invalid,
+}
+
+/// What `s` is as a redirect URL: `http(s)://host[:port][/path][?query][#fragment]`, no credentials.
+pub(crate) fn redirect_url(s: &str) -> RedirectUrl {
+    use RedirectUrl::{Http, Https, Invalid, Loopback, Unencoded};
+    // Browsers strip tabs and newlines and trim spaces and controls: the URL IMP would leave
+    // for is not the one given.
+    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Unencoded;
     }
-    let Some((scheme, rest)) = s.split_once(':') else { return false };
+    // `\` is `/` in http(s) URLs.
+    if s.contains('\\') {
+        return Invalid;
+    }
+    let Some((scheme, rest)) = s.split_once(':') else { return Invalid };
     let https = scheme.eq_ignore_ascii_case("https");
     if !https && !scheme.eq_ignore_ascii_case("http") {
-        return false;
+        return Invalid;
     }
     // `https:host` and `https:/host` are read as `https://host` by browsers: require the slashes.
-    let Some(rest) = rest.strip_prefix("//") else { return false };
+    let Some(rest) = rest.strip_prefix("//") else { return Invalid };
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let authority = rest.get(..end).unwrap_or("");
     if authority.contains('@') {
-        return false; // credentials, or a host hidden behind `@`
+        return Invalid; // credentials, or a host hidden behind `@`
     }
-    let Some(host) = split_host(authority) else { return false };
-    https || is_loopback(host)
+    match split_host(authority) {
+        None => Invalid,
+        Some(_) if https => Https,
+        Some(host) if is_loopback(host) => Loopback,
+        Some(_) => Http,
+    }
 }
 
 /// The host of `host[:port]` when both parts are well formed.
@@ -30,8 +56,7 @@ fn split_host(authority: &str) -> Option<&str> {
     let (host, port) = if authority.starts_with('[') {
         let close = authority.find(']')?;
         let host = authority.get(..=close)?;
-        let inner = host.get(1..close)?;
-        if inner.is_empty() || !inner.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.') {
+        if !is_ipv6(authority.get(1..close)?) {
             return None;
         }
         let after = authority.get(close + 1..)?;
@@ -48,19 +73,108 @@ fn split_host(authority: &str) -> Option<&str> {
             return None;
         }
     }
-    if !host.starts_with('[') && !is_reg_name(host) {
+    if !host.starts_with('[') && !is_domain_or_ipv4(host) {
         return None;
     }
     Some(host)
 }
 
-/// A domain name or IPv4 address: letters, digits, `-`, `_`, `.` (non-ASCII letters for IDNs),
-/// no empty label except a trailing dot.
-fn is_reg_name(host: &str) -> bool {
+/// A domain name or an IPv4 address as the URL Standard's host parser takes them: labels of
+/// letters, digits, `-` and `_` (letters of any script for IDNs), no empty label except a
+/// trailing dot; a host whose last label is a number is an IPv4 address and must be a valid one
+/// (`shop.123`, `256.0.0.1`, `1.2.3.4.5` and `4294967296` are not).
+fn is_domain_or_ipv4(host: &str) -> bool {
     let trimmed = host.strip_suffix('.').unwrap_or(host);
-    !trimmed.is_empty()
-        && trimmed.split('.').all(|label| !label.is_empty())
-        && trimmed.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.')
+    if trimmed.is_empty() || !trimmed.split('.').all(|label| !label.is_empty()) {
+        return false;
+    }
+    let last = trimmed.rsplit('.').next().unwrap_or(trimmed);
+    if ipv4_number(last).is_some() || last.bytes().all(|b| b.is_ascii_digit()) {
+        return is_ipv4(trimmed);
+    }
+    // Letters of any script, but not the symbols that IDNA maps to a dot or refuses (`⒈`, `①`).
+    trimmed.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') || (!c.is_ascii() && c.is_alphabetic()))
+}
+
+/// One to four numbers separated by dots, each at most 255 except the last, which fills the
+/// remaining bytes (`127.1`, `0x7f.0.0.1`, `2130706433`).
+fn is_ipv4(host: &str) -> bool {
+    let parts: Vec<&str> = host.split('.').collect();
+    if parts.len() > 4 {
+        return false;
+    }
+    let Some((last, first)) = parts.split_last() else { return false };
+    let Some(last) = ipv4_number(last) else { return false };
+    let last_bits = 8 * (5 - parts.len() as u32);
+    first.iter().all(|p| ipv4_number(p).is_some_and(|n| n <= 255)) && last < 1u64 << last_bits
+}
+
+/// A number as the URL Standard's IPv4 parser reads one: `0x` hex, a leading `0` octal, else
+/// decimal. `None` when it is none (or longer than any address needs).
+fn ipv4_number(s: &str) -> Option<u64> {
+    let (digits, radix) = match s.get(..2) {
+        Some("0x" | "0X") => (s.get(2..)?, 16),
+        _ if s.len() > 1 && s.starts_with('0') => (s.get(1..)?, 8),
+        _ => (s, 10),
+    };
+    if digits.len() > 32 {
+        return None;
+    }
+    if digits.is_empty() {
+        return (radix == 16).then_some(0);
+    }
+    digits.chars().try_fold(0u64, |n, c| Some(n.checked_mul(radix)?.checked_add(u64::from(c.to_digit(radix as u32)?))?))
+}
+
+/// The inside of `[…]` as the URL Standard's IPv6 parser takes it: eight 16-bit pieces of one to
+/// four hex digits, or fewer with one `::`, the last two of which may be a dotted IPv4 address.
+fn is_ipv6(s: &str) -> bool {
+    let (head, tail, compressed) = match s.split_once("::") {
+        Some((head, tail)) => (head, tail, true),
+        None => (s, "", false),
+    };
+    if tail.contains("::") {
+        return false;
+    }
+    let pieces = |part: &str, last: bool| -> Option<usize> {
+        if part.is_empty() {
+            return Some(0);
+        }
+        let groups: Vec<&str> = part.split(':').collect();
+        let mut count = 0;
+        for (i, group) in groups.iter().enumerate() {
+            if last && i + 1 == groups.len() && group.contains('.') {
+                if !is_ipv6_ipv4(group) {
+                    return None;
+                }
+                count += 2;
+            } else if (1..=4).contains(&group.len()) && group.bytes().all(|b| b.is_ascii_hexdigit()) {
+                count += 1;
+            } else {
+                return None;
+            }
+        }
+        Some(count)
+    };
+    // The dotted IPv4 end may only end the address.
+    let (Some(h), Some(t)) = (pieces(head, !compressed), pieces(tail, true)) else { return false };
+    if compressed {
+        h + t <= 7
+    } else {
+        h == 8
+    }
+}
+
+/// The dotted IPv4 end of an IPv6 address: four decimal numbers up to 255, no leading zeros.
+fn is_ipv6_ipv4(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() == 4
+        && parts.iter().all(|p| {
+            (1..=3).contains(&p.len())
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && !(p.len() > 1 && p.starts_with('0'))
+                && crate::text::digits_value(p).is_some_and(|n| n <= 255)
+        })
 }
 
 fn is_loopback(host: &str) -> bool {
@@ -69,7 +183,11 @@ fn is_loopback(host: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_allowed_redirect_url as ok;
+    use super::{redirect_url, RedirectUrl};
+
+    fn ok(url: &str) -> bool {
+        matches!(redirect_url(url), RedirectUrl::Https | RedirectUrl::Loopback)
+    }
 
     #[test]
     fn accepts_absolute_https_and_loopback_http() {
@@ -78,7 +196,14 @@ mod tests {
             "HTTPS://shop.example",
             "https://shop.example:8443/a?b=c#d",
             "https://[2001:db8::1]/x",
+            "https://[::ffff:1.2.3.4]/x",
+            "https://[1:2:3:4:5:6:7:8]/",
+            "https://[1:2:3:4:5:6:7::]/",
             "https://한국.kr/결제",
+            "https://shop.example./",
+            "https://203.0.113.7/",
+            "https://0x7f.1/",
+            "https://shop1.example/",
             "http://localhost:3000/done",
             "http://127.0.0.1/done",
             "http://[::1]:8080/",
@@ -88,14 +213,27 @@ mod tests {
     }
 
     #[test]
-    fn refuses_tricks() {
+    fn plain_http_is_told_apart() {
+        assert_eq!(redirect_url("http://shop.example/done"), RedirectUrl::Http);
+        assert_eq!(redirect_url("http://detectchangingwebview/iamport/rn"), RedirectUrl::Http);
+        assert_eq!(redirect_url("http://localhost.evil.com"), RedirectUrl::Http);
+    }
+
+    #[test]
+    fn unencoded_characters_are_told_apart() {
+        for url in [" https://shop.example", "https://shop.example/a b", "https://shop.example/\n", "https://sh\top.example"] {
+            assert_eq!(redirect_url(url), RedirectUrl::Unencoded, "{url:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_tricks_and_hosts_a_browser_rejects() {
         for url in [
             "",
             "javascript:alert(1)",
             "data:text/html,x",
             "//evil.com",
             "/relative",
-            "http://shop.example",
             "https:\\\\evil.com",
             "https:/\\evil",
             "/\\evil",
@@ -108,20 +246,31 @@ mod tests {
             "https://shop.example:",
             "https://shop.example:99999",
             "https://shop.example:8a",
-            " https://shop.example",
-            "https://shop .example",
-            "https://shop.example/\n",
-            "https://sh\top.example",
             "https://..",
             "https://a..b",
             "https://%65vil.com",
             "https://[::1",
             "https://[zz]",
-            "http://localhost.evil.com",
             "ftp://shop.example",
             "https://[::1]x",
+            "https://shop.123/",
+            "https://256.0.0.1/",
+            "https://1.2.3.4.5/",
+            "https://4294967296/",
+            "https://0x100000000/",
+            "https://1.2.3.09/",
+            "https://[::1::2]/",
+            "https://[1.2.3.4]/",
+            "https://[1:2:3:4:5:6:7:8:9]/",
+            "https://[1:2:3:4:5:6:7:8::]/",
+            "https://[12345::]/",
+            "https://[::1.2.3.256]/",
+            "https://[::01.2.3.4]/",
+            "https://[1.2.3.4::]/",
+            "https://shop\u{2488}example/",
+            "https://shop\u{2460}.example/",
         ] {
-            assert!(!ok(url), "{url:?}");
+            assert!(!ok(url) && redirect_url(url) != RedirectUrl::Http, "{url:?}");
         }
     }
 }
