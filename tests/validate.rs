@@ -1541,7 +1541,8 @@ fn popup_forced_on_a_device_that_redirects_is_a_warning() {
         ..DeviceInfo::default()
     };
     let desktop = DeviceInfo { user_agent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126".into(), ..DeviceInfo::default() };
-    let rows: &[(ModeOption, &str, &DeviceInfo, &[(&str, &str)])] = &[
+    type Row<'a> = (ModeOption, &'a str, &'a DeviceInfo, &'a [(&'a str, &'a str)]);
+    let rows: &[Row] = &[
         (ModeOption::Auto, r#"{"naverPopupMode": true}"#, &phone, &[("POPUP_ON_MOBILE", "naverPopupMode")]),
         (ModeOption::Popup, "{}", &phone, &[("POPUP_ON_MOBILE", "options.mode")]),
         (ModeOption::Auto, "{}", &phone, &[]),

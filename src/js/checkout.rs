@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::convert::{from_js, get, guard_checkout, once};
-use super::error::{naver_pay_error, ErrorParts};
+use super::error::{naver_pay_error, set_warnings, ErrorParts};
 use super::{result_js, validate_js, Checked};
 use crate::device::PayMode;
 use crate::error::{message, Detail, ErrorCode, FieldIssue, Locale};
@@ -161,10 +161,12 @@ impl NaverPayCheckout {
         let additions = match additions {
             Some(additions) => additions,
             None if report.errors.iter().all(|e| e.code == ErrorCode::AmountBelowMinimum) => {
-                return Promise::resolve(&below_minimum(input.value.as_object(), &options, report.mode));
+                let result = below_minimum(input.value.as_object(), &options, report.mode);
+                set_warnings(&result, &report.warnings);
+                return Promise::resolve(&result);
             }
             None => {
-                let parts = ErrorParts { errors: Some(report.errors), ..ErrorParts::default() };
+                let parts = ErrorParts { errors: Some(report.errors), warnings: report.warnings, ..ErrorParts::default() };
                 return Promise::reject(&naver_pay_error(ErrorCode::InvalidParams, locale, parts));
             }
         };
@@ -173,6 +175,7 @@ impl NaverPayCheckout {
         }
         let request = input.request_to_js(&additions);
         let mode = report.mode;
+        let warnings = report.warnings;
         let imp = self.imp.clone();
         let pending = self.pending.clone();
         thread_local! {
@@ -181,6 +184,7 @@ impl NaverPayCheckout {
         let id = NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)));
         Promise::new(&mut |resolve: Function, reject: Function| {
             let done = pending.clone();
+            let warnings = warnings.clone();
             let callback = Closure::once_into_js(move |response: JsValue| {
                 // A superseded payment's late answer settles nothing: its promise has rejected.
                 let ours = done.try_borrow_mut().ok().and_then(|mut p| p.take_if(|p| p.id == id));
@@ -192,6 +196,7 @@ impl NaverPayCheckout {
                     _ => Map::new(),
                 };
                 let result = result_js(&PaymentResult::from_response(raw, mode), Some(&response));
+                set_warnings(&result, &warnings);
                 let _ = resolve.call1(&JsValue::UNDEFINED, &result);
             });
             if let Ok(mut p) = pending.try_borrow_mut() {

@@ -93,7 +93,9 @@ fn is_domain_or_ipv4(host: &str) -> bool {
         return is_ipv4(trimmed);
     }
     // Letters of any script, but not the symbols that IDNA maps to a dot or refuses (`⒈`, `①`).
-    trimmed.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') || (!c.is_ascii() && c.is_alphabetic()))
+    trimmed
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') || (!c.is_ascii() && c.is_alphabetic()))
 }
 
 /// One to four numbers separated by dots, each at most 255 except the last, which fills the
@@ -123,7 +125,7 @@ fn ipv4_number(s: &str) -> Option<u64> {
     if digits.is_empty() {
         return (radix == 16).then_some(0);
     }
-    digits.chars().try_fold(0u64, |n, c| Some(n.checked_mul(radix)?.checked_add(u64::from(c.to_digit(radix as u32)?))?))
+    digits.chars().try_fold(0u64, |n, c| n.checked_mul(radix)?.checked_add(u64::from(c.to_digit(radix as u32)?)))
 }
 
 /// The inside of `[…]` as the URL Standard's IPv6 parser takes it: eight 16-bit pieces of one to
@@ -221,7 +223,9 @@ mod tests {
 
     #[test]
     fn unencoded_characters_are_told_apart() {
-        for url in [" https://shop.example", "https://shop.example/a b", "https://shop.example/\n", "https://sh\top.example"] {
+        for url in
+            [" https://shop.example", "https://shop.example/a b", "https://shop.example/\n", "https://sh\top.example"]
+        {
             assert_eq!(redirect_url(url), RedirectUrl::Unencoded, "{url:?}");
         }
     }
