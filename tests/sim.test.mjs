@@ -842,3 +842,34 @@ describe('imp.js answers in today\'s shape by default, the old one on request', 
     }
   }
 });
+
+describe('warnings reach pay() and registerBillingKey() callers', () => {
+  const PRODUCTS = [
+    { categoryType: 'BOOK', categoryId: 'GENERAL', uid: '1', name: 'History of the World', count: 1 },
+    { categoryType: 'BOOK', categoryId: 'GENERAL', uid: '2', name: 'Atlas', count: 1 },
+  ];
+  test('a result carries the warnings, and so does an INVALID_PARAMS rejection', async (t) => {
+    const page = await openSimPage(t);
+    await page.evaluate(async () => { window.npc = await import('/pkg/esm/naverpay_checkout.js'); });
+    const out = await page.evaluate(async ({ products }) => {
+      window.IMP.__sim.script(['approve', 'approve', 'approve']);
+      const checkout = await window.npc.NaverPayCheckout.load({ merchantCode: 'imp00000000' });
+      const base = { merchant_uid: 'order_0001', name: 'History of the World 외 1건', amount: 14000, naverProducts: products };
+      const paid = await checkout.pay(base, { mode: 'popup' });
+      const clean = await checkout.pay({ ...base, merchant_uid: 'order_0002', name: 'History of the World' }, { mode: 'popup' });
+      const rejected = await checkout.pay({ ...base, amount: '14000' }, { mode: 'popup' }).catch((e) => e);
+      const below = await checkout.pay({ ...base, amount: 50 }, { mode: 'popup' });
+      const billing = await checkout.registerBillingKey({ customer_uid: 'c1', merchant_uid: 'b1', name: 'Plan', amount: 0,
+        buyer_tel: '010-1234-5678', naverProductCode: 'p', naverChainId: 'chain' }, { mode: 'popup' }).catch((e) => e);
+      const pick = (ws) => ws?.map((w) => `${w.code} ${w.field}`);
+      return { paid: [paid.success, pick(paid.warnings)], clean: 'warnings' in clean,
+        rejected: [rejected.code, pick(rejected.errors), pick(rejected.warnings)], below: [below.error_code, pick(below.warnings)],
+        billing: pick(billing.warnings) };
+    }, { products: PRODUCTS });
+    assert.deepEqual(out.paid, [true, ['NAME_MISMATCH name']]);
+    assert.equal(out.clean, false, 'no warnings, no key');
+    assert.deepEqual(out.rejected, ['INVALID_PARAMS', ['INVALID_TYPE amount'], ['NAME_MISMATCH name']]);
+    assert.deepEqual(out.below, ['AMOUNT_BELOW_MINIMUM', ['NAME_MISMATCH name']]);
+    assert.deepEqual(out.billing, ['DEPRECATED_FIELD naverChainId']);
+  });
+});
