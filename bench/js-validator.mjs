@@ -72,18 +72,15 @@ const BASE = {
     'is not a Naver Pay categoryType/categoryId pair'],
   INVALID_URL: ['허용되지 않는 URL입니다.', 'is not an allowed URL'],
   REDIRECT_URL_REQUIRED: ['리디렉션 방식에서는 m_redirect_url이 필요합니다.', 'm_redirect_url is required in redirect mode'],
-  NAME_MISMATCH: ["상품이 여러 개이면 name을 첫 번째 상품명(naverProducts[0].name)으로 하기를 권장합니다. 네이버페이가 '외 N개'를 직접 붙입니다.",
-    "with several products, PortOne recommends naverProducts[0].name as name; Naver Pay adds 'and N more' itself"],
+  NAME_MISMATCH: ['상품이 여러 개이면 name은 naverProducts[0].name을 권장합니다.', 'with several products, PortOne recommends naverProducts[0].name'],
   UNKNOWN_FIELD: ['알 수 없는 필드입니다.', 'unknown field'],
   IGNORED_FIELD: ['다른 PG사용 필드입니다. 그대로 전달되지만 네이버페이는 무시합니다.',
     'documented for other PGs; passed on, but Naver Pay ignores it'],
   SECRET_IN_BROWSER: ['REST API 비밀 값은 브라우저에 넣으면 안 됩니다.', 'REST API secrets never belong in a browser'],
   LIMIT_EXCEEDED: ['입력이 검사 한도를 넘습니다.', 'exceeds what the checker reads'],
-  DEPRECATED_FIELD: ['PortOne이 지원을 중단했거나 중단할 필드입니다. 그대로 전달됩니다.', 'deprecated by PortOne; passed on as given'],
-  INSECURE_URL: ['http URL입니다. 결제 결과가 암호화되지 않고 전달되니 운영에서는 https를 쓰세요. 포트원 앱 SDK의 http://detectchangingwebview/… 는 앱이 가로채므로 괜찮습니다.',
-    "is plain http: the result travels unencrypted, so use https in production (the http://detectchangingwebview/… URL of PortOne's app SDKs is caught by the app and is fine)"],
-  POPUP_ON_MOBILE: ['이 기기에서는 리디렉션 방식이 필요합니다. 팝업 방식으로 결제하면 결과를 받지 못합니다.',
-    "this device needs redirect mode; in popup mode the payment's result is lost"],
+  DEPRECATED_FIELD: ['포트원이 대체한 필드입니다.', 'deprecated by PortOne'],
+  INSECURE_URL: ['http는 암호화되지 않습니다. 운영에서는 https를 쓰세요.', 'plain http is unencrypted; use https in production'],
+  POPUP_ON_MOBILE: ['이 기기는 팝업 결과를 받지 못합니다. 리디렉션 방식이 필요합니다.', "this device loses a popup's result; it needs redirect mode"],
 };
 
 // Details: [kind, a, b]. Kinds: 'e' expected, 'c' max chars, 'b' max bytes, 'r' range, 'm' min amount,
@@ -586,8 +583,8 @@ function validate(params, options, billing) {
   let productCount = 0;
   let firstName = null;
   const items = get(params, 'naverProducts');
-  const shape = ['t', tr('네이버페이 검수 필수: [{ categoryType, categoryId, uid, name, count }] 형식의 상품 목록',
-    "Naver Pay's inspection requires it: a list of { categoryType, categoryId, uid, name, count }")];
+  const shape = ['t', tr('검수 필수: [{ categoryType, categoryId, uid, name, count }]',
+    'the inspection requires [{ categoryType, categoryId, uid, name, count }]')];
   if (items === undefined || items === null) {
     if (!billing) error('REQUIRED', 'naverProducts', shape);
   } else if (!Array.isArray(items)) {
@@ -659,11 +656,11 @@ function validate(params, options, billing) {
     const verdict = redirectUrl(url);
     if (verdict === 'http') warn('INSECURE_URL', 'm_redirect_url');
     else if (verdict === 'unencoded') {
-      error('INVALID_URL', 'm_redirect_url', ['t', tr('공백이나 제어 문자가 인코딩되지 않았습니다. encodeURI()나 new URL(...).href로 퍼센트 인코딩하세요',
-        'it holds unencoded spaces or control characters; percent-encode them with encodeURI() or new URL(...).href')]);
+      error('INVALID_URL', 'm_redirect_url', ['t', tr('인코딩되지 않은 공백·제어 문자: encodeURI()로 인코딩하세요',
+        'unencoded spaces or controls: encode with encodeURI()')]);
     } else if (verdict === 'invalid') {
-      error('INVALID_URL', 'm_redirect_url', ['t', tr('브라우저가 그대로 읽는 https://호스트/경로 형식의 절대 URL이어야 합니다',
-        'an absolute https://host/path URL that a browser reads as given is required')]);
+      error('INVALID_URL', 'm_redirect_url', ['t', tr('브라우저가 읽는 https://호스트/경로 절대 URL 필요',
+        'an absolute https://host/path URL a browser accepts')]);
     }
   } else if (url !== undefined && url !== null) error('INVALID_TYPE', 'm_redirect_url', ['e', 'string']);
 
@@ -676,10 +673,9 @@ function validate(params, options, billing) {
   // Fields PortOne replaced or dropped.
   for (const [name, , , flags] of REQUEST_PAY.values()) {
     if (!flags.includes('D') || !given(get(params, name))) continue;
-    const instead = name === 'pg' ? tr('channelKey(포트원 콘솔의 채널 키)로 대체하세요', "use channelKey (the channel key in PortOne's console) instead")
-      : name === 'naverChainId' ? tr('포트원 콘솔의 네이버페이 채널에 Chain ID를 등록하고 channelKey로 채널을 지정하세요',
-        "register the Chain ID with the Naver Pay channel in PortOne's console and pick the channel with channelKey")
-        : tr('포트원 문서에서 빠진 파라미터입니다', 'PortOne no longer documents it');
+    const instead = name === 'pg' ? tr('channelKey를 쓰세요', 'use channelKey')
+      : name === 'naverChainId' ? tr('콘솔 채널에 Chain ID를 등록하고 channelKey를 쓰세요', "set the Chain ID on the console's channel; use channelKey")
+        : tr('포트원이 제거함', 'removed by PortOne');
     warn('DEPRECATED_FIELD', name, ['t', instead]);
   }
 

@@ -1492,7 +1492,7 @@ fn deprecated_fields_warn_with_what_replaced_them() {
     let rows = [
         (r#"{"pg": "naverpay"}"#, "pg", "channelKey"),
         (r#"{"naverChainId": "chain01"}"#, "naverChainId", "channelKey"),
-        (r#"{"naverActionType": "NEW"}"#, "naverActionType", "no longer"),
+        (r#"{"naverActionType": "NEW"}"#, "naverActionType", "removed"),
     ];
     for (patch, field, says) in rows {
         let r = pay_en(patch);

@@ -289,8 +289,8 @@ impl Checker {
     fn products<'m>(&mut self, map: &'m Map, required: bool) -> Products<'m> {
         let mut info = Products { len: 0, first_name: None };
         let shape = self.tr(
-            "네이버페이 검수 필수: [{ categoryType, categoryId, uid, name, count }] 형식의 상품 목록",
-            "Naver Pay's inspection requires it: a list of { categoryType, categoryId, uid, name, count }",
+            "검수 필수: [{ categoryType, categoryId, uid, name, count }]",
+            "the inspection requires [{ categoryType, categoryId, uid, name, count }]",
         );
         let items = match map.get("naverProducts") {
             Value::Undefined | Value::Null if required => {
@@ -425,15 +425,15 @@ impl Checker {
                 RedirectUrl::Http => self.warn(C::InsecureUrl, field, Detail::None),
                 RedirectUrl::Unencoded => {
                     let why = self.tr(
-                        "공백이나 제어 문자가 인코딩되지 않았습니다. encodeURI()나 new URL(...).href로 퍼센트 인코딩하세요",
-                        "it holds unencoded spaces or control characters; percent-encode them with encodeURI() or new URL(...).href",
+                        "인코딩되지 않은 공백·제어 문자: encodeURI()로 인코딩하세요",
+                        "unencoded spaces or controls: encode with encodeURI()",
                     );
                     self.error(C::InvalidUrl, field, Detail::Text(why));
                 }
                 RedirectUrl::Invalid => {
                     let why = self.tr(
-                        "브라우저가 그대로 읽는 https://호스트/경로 형식의 절대 URL이어야 합니다",
-                        "an absolute https://host/path URL that a browser reads as given is required",
+                        "브라우저가 읽는 https://호스트/경로 절대 URL 필요",
+                        "an absolute https://host/path URL a browser accepts",
                     );
                     self.error(C::InvalidUrl, field, Detail::Text(why));
                 }
@@ -459,15 +459,9 @@ impl Checker {
                 continue;
             }
             let instead = match field.name {
-                "pg" => self.tr(
-                    "channelKey(포트원 콘솔의 채널 키)로 대체하세요",
-                    "use channelKey (the channel key in PortOne's console) instead",
-                ),
-                "naverChainId" => self.tr(
-                    "포트원 콘솔의 네이버페이 채널에 Chain ID를 등록하고 channelKey로 채널을 지정하세요",
-                    "register the Chain ID with the Naver Pay channel in PortOne's console and pick the channel with channelKey",
-                ),
-                _ => self.tr("포트원 문서에서 빠진 파라미터입니다", "PortOne no longer documents it"),
+                "pg" => self.tr("channelKey를 쓰세요", "use channelKey"),
+                "naverChainId" => self.tr("콘솔 채널에 Chain ID를 등록하고 channelKey를 쓰세요", "set the Chain ID on the console's channel; use channelKey"),
+                _ => self.tr("포트원이 제거함", "removed by PortOne"),
             };
             self.warn(C::DeprecatedField, field.name, Detail::Text(instead));
         }

@@ -85,98 +85,90 @@ fn split_host(authority: &str) -> Option<&str> {
 /// (`shop.123`, `256.0.0.1`, `1.2.3.4.5` and `4294967296` are not).
 fn is_domain_or_ipv4(host: &str) -> bool {
     let trimmed = host.strip_suffix('.').unwrap_or(host);
-    if trimmed.is_empty() || !trimmed.split('.').all(|label| !label.is_empty()) {
+    if trimmed.is_empty() || trimmed.split('.').any(str::is_empty) {
         return false;
     }
-    let last = trimmed.rsplit('.').next().unwrap_or(trimmed);
+    let last = trimmed.get(trimmed.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..).unwrap_or(trimmed);
     if ipv4_number(last).is_some() || last.bytes().all(|b| b.is_ascii_digit()) {
         return is_ipv4(trimmed);
     }
     // Letters of any script, but not the symbols that IDNA maps to a dot or refuses (`⒈`, `①`).
-    trimmed
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') || (!c.is_ascii() && c.is_alphabetic()))
+    trimmed.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') || (!c.is_ascii() && c.is_alphabetic()))
 }
 
 /// One to four numbers separated by dots, each at most 255 except the last, which fills the
 /// remaining bytes (`127.1`, `0x7f.0.0.1`, `2130706433`).
 fn is_ipv4(host: &str) -> bool {
-    let parts: Vec<&str> = host.split('.').collect();
-    if parts.len() > 4 {
-        return false;
-    }
-    let Some((last, first)) = parts.split_last() else { return false };
-    let Some(last) = ipv4_number(last) else { return false };
-    let last_bits = 8 * (5 - parts.len() as u32);
-    first.iter().all(|p| ipv4_number(p).is_some_and(|n| n <= 255)) && last < 1u64 << last_bits
+    let count = host.split('.').count();
+    count <= 4
+        && host.split('.').enumerate().all(|(i, part)| match ipv4_number(part) {
+            Some(n) if i + 1 < count => n <= 255,
+            Some(n) => n < 1 << (8 * (5 - count)),
+            None => false,
+        })
 }
 
 /// A number as the URL Standard's IPv4 parser reads one: `0x` hex, a leading `0` octal, else
-/// decimal. `None` when it is none (or longer than any address needs).
+/// decimal (saturating: any overflow is out of range anyway).
 fn ipv4_number(s: &str) -> Option<u64> {
-    let (digits, radix) = match s.get(..2) {
-        Some("0x" | "0X") => (s.get(2..)?, 16),
-        _ if s.len() > 1 && s.starts_with('0') => (s.get(1..)?, 8),
-        _ => (s, 10),
+    let (digits, radix): (&[u8], u64) = match s.as_bytes() {
+        [b'0', b'x' | b'X', rest @ ..] => (rest, 16),
+        [b'0', rest @ ..] if !rest.is_empty() => (rest, 8),
+        [] => return None,
+        all => (all, 10),
     };
-    if digits.len() > 32 {
-        return None;
-    }
-    if digits.is_empty() {
-        return (radix == 16).then_some(0);
-    }
-    digits.chars().try_fold(0u64, |n, c| n.checked_mul(radix)?.checked_add(u64::from(c.to_digit(radix as u32)?)))
+    digits.iter().try_fold(0u64, |n, &b| {
+        let d = u64::from(match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            b'A'..=b'F' => b - b'A' + 10,
+            _ => return None,
+        });
+        (d < radix).then(|| n.saturating_mul(radix).saturating_add(d))
+    })
 }
 
 /// The inside of `[…]` as the URL Standard's IPv6 parser takes it: eight 16-bit pieces of one to
 /// four hex digits, or fewer with one `::`, the last two of which may be a dotted IPv4 address.
 fn is_ipv6(s: &str) -> bool {
-    let (head, tail, compressed) = match s.split_once("::") {
-        Some((head, tail)) => (head, tail, true),
+    // By hand, not `split_once("::")`: a substring pattern links a string searcher into the wasm.
+    let (head, tail, compressed) = match crate::text::find(s, "::") {
+        Some(i) => (s.get(..i).unwrap_or(""), s.get(i + 2..).unwrap_or(""), true),
         None => (s, "", false),
     };
-    if tail.contains("::") {
-        return false;
-    }
-    let pieces = |part: &str, last: bool| -> Option<usize> {
-        if part.is_empty() {
-            return Some(0);
-        }
-        let groups: Vec<&str> = part.split(':').collect();
-        let mut count = 0;
-        for (i, group) in groups.iter().enumerate() {
-            if last && i + 1 == groups.len() && group.contains('.') {
-                if !is_ipv6_ipv4(group) {
-                    return None;
-                }
-                count += 2;
-            } else if (1..=4).contains(&group.len()) && group.bytes().all(|b| b.is_ascii_hexdigit()) {
-                count += 1;
-            } else {
-                return None;
-            }
-        }
-        Some(count)
-    };
     // The dotted IPv4 end may only end the address.
-    let (Some(h), Some(t)) = (pieces(head, !compressed), pieces(tail, true)) else { return false };
+    let (Some(h), Some(t)) = (ipv6_pieces(head, !compressed), ipv6_pieces(tail, true)) else { return false };
     if compressed {
-        h + t <= 7
+        !crate::text::contains(tail, "::") && h + t <= 7
     } else {
         h == 8
     }
 }
 
-/// The dotted IPv4 end of an IPv6 address: four decimal numbers up to 255, no leading zeros.
-fn is_ipv6_ipv4(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('.').collect();
-    parts.len() == 4
-        && parts.iter().all(|p| {
-            (1..=3).contains(&p.len())
-                && p.bytes().all(|b| b.is_ascii_digit())
-                && !(p.len() > 1 && p.starts_with('0'))
-                && crate::text::digits_value(p).is_some_and(|n| n <= 255)
-        })
+/// How many 16-bit pieces `part` (groups between `:`) holds, a dotted IPv4 end counting two.
+/// Forward iteration only: a reverse search links more code into the wasm.
+fn ipv6_pieces(part: &str, ipv4_end: bool) -> Option<u32> {
+    if part.is_empty() {
+        return Some(0);
+    }
+    let last = part.split(':').count() - 1;
+    let mut count = 0;
+    for (i, group) in part.split(':').enumerate() {
+        if ipv4_end && i == last && group.contains('.') {
+            let quad = group.split('.').count() == 4
+                && group.split('.').all(|p| {
+                    p.len() <= 3
+                        && !(p.len() > 1 && p.starts_with('0'))
+                        && crate::text::digits_value(p).is_some_and(|n| n <= 255)
+                });
+            count += if quad { 2 } else { return None };
+        } else if (1..=4).contains(&group.len()) && group.bytes().all(|b| b.is_ascii_hexdigit()) {
+            count += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(count)
 }
 
 fn is_loopback(host: &str) -> bool {
