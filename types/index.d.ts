@@ -424,7 +424,7 @@ export interface LoadOptions {
   timeoutMs?: number | undefined;
 }
 
-/** How a payment runs. */
+/** How a payment runs. A misspelt option is an `UNKNOWN_FIELD` error that names the option meant. */
 export interface PayOptions {
   /**
    * The window mode; default `'auto'`: popup on desktop, redirect on phones, tablets and in-app
