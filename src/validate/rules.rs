@@ -204,13 +204,14 @@ impl Checker {
                 None
             }
         };
+        // The device's own mode, asked once (it is `options.pay_mode()` for `Auto`).
+        let device_mode = options.device.as_ref().map_or(PayMode::Popup, choose_pay_mode);
         let mode = match (options.mode, explicit) {
             (ModeOption::Popup, _) | (ModeOption::Auto, Some(true)) => PayMode::Popup,
             (ModeOption::Redirect, _) | (ModeOption::Auto, Some(false)) => PayMode::Redirect,
-            (ModeOption::Auto, None) => options.pay_mode(),
+            (ModeOption::Auto, None) => device_mode,
         };
-        let device_redirects = options.device.as_ref().is_some_and(|d| choose_pay_mode(d) == PayMode::Redirect);
-        if mode == PayMode::Popup && device_redirects {
+        if mode == PayMode::Popup && device_mode == PayMode::Redirect {
             let field = if options.mode == ModeOption::Popup { "options.mode" } else { "naverPopupMode" };
             self.warn(C::PopupOnMobile, field, Detail::None);
         }

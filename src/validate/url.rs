@@ -146,29 +146,34 @@ fn is_ipv6(s: &str) -> bool {
 }
 
 /// How many 16-bit pieces `part` (groups between `:`) holds, a dotted IPv4 end counting two.
-/// Forward iteration only: a reverse search links more code into the wasm.
+/// One group at a time, forward: iterator adapters and reverse searches cost wasm bytes.
 fn ipv6_pieces(part: &str, ipv4_end: bool) -> Option<u32> {
-    if part.is_empty() {
-        return Some(0);
-    }
-    let last = part.split(':').count() - 1;
     let mut count = 0;
-    for (i, group) in part.split(':').enumerate() {
-        if ipv4_end && i == last && group.contains('.') {
-            let quad = group.split('.').count() == 4
-                && group.split('.').all(|p| {
-                    p.len() <= 3
-                        && !(p.len() > 1 && p.starts_with('0'))
-                        && crate::text::digits_value(p).is_some_and(|n| n <= 255)
-                });
-            count += if quad { 2 } else { return None };
-        } else if (1..=4).contains(&group.len()) && group.bytes().all(|b| b.is_ascii_hexdigit()) {
-            count += 1;
-        } else {
+    let mut rest = part;
+    while !rest.is_empty() {
+        let (group, next) = rest.split_once(':').unwrap_or((rest, ""));
+        if ipv4_end && next.is_empty() && group.contains('.') {
+            return is_dotted_quad(group).then_some(count + 2);
+        }
+        if !(1..=4).contains(&group.len()) || !group.bytes().all(|b| b.is_ascii_hexdigit()) {
             return None;
         }
+        count += 1;
+        if next.is_empty() && rest.len() > group.len() {
+            return None; // a trailing `:`
+        }
+        rest = next;
     }
     Some(count)
+}
+
+/// Four decimal numbers up to 255 without leading zeros, separated by dots.
+fn is_dotted_quad(s: &str) -> bool {
+    let mut parts = 0;
+    s.split('.').all(|p| {
+        parts += 1;
+        p.len() <= 3 && !(p.len() > 1 && p.starts_with('0')) && crate::text::digits_value(p).is_some_and(|n| n <= 255)
+    }) && parts == 4
 }
 
 fn is_loopback(host: &str) -> bool {
@@ -263,6 +268,9 @@ mod tests {
             "https://[::1.2.3.256]/",
             "https://[::01.2.3.4]/",
             "https://[1.2.3.4::]/",
+            "https://[1:2:3:4:5:6:7:8:]/",
+            "https://[:1:2:3:4:5:6:7:8]/",
+            "https://[::1:]/",
             "https://shop\u{2488}example/",
             "https://shop\u{2460}.example/",
         ] {
