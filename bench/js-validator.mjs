@@ -365,9 +365,9 @@ function readOptions(options) {
     if (locale === 'ko' || locale === 'en') out.ko = locale === 'ko';
     else issue('INVALID_VALUE', 'options.locale', ['t', 'ko, en']);
   }
-  // A key that is no option: as a parameter's (src/js/options.rs).
+  // A key that is no option: as a parameter's (src/js/options.rs runs the same table check).
   for (const key of Object.keys(options)) {
-    if (OPTIONS.includes(key) || options[key] === undefined) continue;
+    if (OPTIONS.includes(key) || options[key] === undefined || options[key] === null || isSecretKey(key)) continue;
     const s = suggestion(key, OPTIONS);
     if (s !== null) issue('UNKNOWN_FIELD', `options.${key}`, ['s', s]);
     else warnings.push({ code: 'UNKNOWN_FIELD', field: `options.${key}`, message: message('UNKNOWN_FIELD', out.ko, `options.${key}`) });

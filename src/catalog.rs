@@ -86,6 +86,8 @@ pub enum Doc {
     Seed,
     /// Added by PortOne's own app SDKs and samples (docs/rules.md names each).
     Sdk,
+    /// This package's own API (the options objects).
+    Package,
 }
 
 /// Required in the call (for `request_pay`: in a general payment).
@@ -134,7 +136,7 @@ pub fn field<'t>(table: &'t [Field], name: &str) -> Option<&'t Field> {
     table.iter().find(|f| f.name == name)
 }
 
-use Doc::{Manual, NaverPage, OpenApi, PayRq, Sdk, Seed};
+use Doc::{Manual, NaverPage, OpenApi, Package, PayRq, Sdk, Seed};
 use Type::{Any, Arr, Bool, Date, Int, Obj, Str, StrOrArr, Text};
 
 /// `IMP.request_pay`, general payment (`validateNaverPay`) and billing-key registration
@@ -190,6 +192,20 @@ pub const REQUEST_PAY: &[Field] = &[
     f("niceMobileV2", Bool, 0, 0, Sdk),
     f("kakaoOpenApp", Bool, 0, 0, Sdk),
 ];
+
+/// The options of `pay`, `registerBillingKey` and the validators, each read by its own rule
+/// (`src/js/options.rs`); the table makes a misspelt option `UNKNOWN_FIELD` as a parameter is.
+pub const PAY_OPTIONS: &[Field] = &[
+    f("mode", Str, 0, RULE, Package),
+    f("minAmount", Int, 0, RULE, Package),
+    f("locale", Str, 0, RULE, Package),
+    f("device", Obj, 0, RULE, Package),
+    f("now", Any, 0, RULE, Package),
+];
+
+/// The options of the server body builders.
+pub const BODY_OPTIONS: &[Field] =
+    &[f("minAmount", Int, 0, RULE, Package), f("now", Any, 0, RULE, Package), f("locale", Str, 0, RULE, Package)];
 
 /// One `naverProducts` item (Naver Pay's `productItems`), from naver.mdx.
 pub const PRODUCT: &[Field] = &[

@@ -8,18 +8,12 @@ use super::convert::{date_time, navigator};
 use crate::body::BodyOptions;
 use crate::device::DeviceInfo;
 use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
-use crate::text::concat;
-use crate::validate::keys::suggestion;
+use crate::catalog::{self, Field};
+use crate::validate::fields;
 use crate::validate::{ModeOption, ValidateOptions};
 use crate::value::{Map, Value};
 
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
-
-/// The options `pay`, `registerBillingKey` and the validators read.
-const PAY_OPTIONS: &[&str] = &["mode", "minAmount", "locale", "device", "now"];
-/// The options the server body builders read.
-#[cfg(feature = "js-bodies")]
-const BODY_OPTIONS: &[&str] = &["minAmount", "now", "locale"];
 
 /// What reading the options found: errors stop the call, warnings do not.
 #[derive(Default)]
@@ -32,10 +26,10 @@ pub(crate) struct OptionIssues {
 /// (device from `navigator`, now from the clock). A key that is none of the options is checked
 /// as a parameter's is: an `UNKNOWN_FIELD` error naming the option it is close to, else a warning.
 pub(crate) fn read_options(options: Value, js: &JsValue) -> (ValidateOptions, OptionIssues) {
-    read(options, js, PAY_OPTIONS, false)
+    read(options, js, catalog::PAY_OPTIONS, false)
 }
 
-fn read(options: Value, js: &JsValue, known: &[&'static str], strict: bool) -> (ValidateOptions, OptionIssues) {
+fn read(options: Value, js: &JsValue, known: &'static [Field], strict: bool) -> (ValidateOptions, OptionIssues) {
     let mut out = ValidateOptions::at(js_sys::Date::now());
     let mut found = OptionIssues::default();
     let map = match options {
@@ -62,14 +56,12 @@ fn read(options: Value, js: &JsValue, known: &[&'static str], strict: bool) -> (
     }
     let locale = out.locale;
 
-    for (key, _) in map.iter().filter(|(key, v)| !known.contains(key) && !v.is_absent()) {
-        let field = concat(&["options.", key]);
-        match suggestion(key, known) {
-            Some(s) => issues.push(FieldIssue::new(ErrorCode::UnknownField, field, locale, Detail::Suggestion(s))),
-            None if strict => issues.push(FieldIssue::new(ErrorCode::UnknownField, field, locale, Detail::None)),
-            None => found.warnings.push(FieldIssue::new(ErrorCode::UnknownField, field, locale, Detail::None)),
-        }
-    }
+    // The keys against the options' table: a misspelt one is UNKNOWN_FIELD as a parameter is.
+    let (errors, warnings) = (&mut found.errors, &mut found.warnings);
+    fields::check_table(&map, known, "options", 0, !strict, &mut |issue| {
+        let list = if issue.warning { &mut *warnings } else { &mut *errors };
+        list.push(FieldIssue::new(issue.code, issue.field, locale, issue.detail));
+    });
     let issues = &mut found.errors;
 
     if let Some(mode) = option(&map, "mode") {
@@ -158,7 +150,7 @@ pub(crate) fn navigator_device() -> Option<DeviceInfo> {
 /// as the bodies, every other key is an error.
 #[cfg(feature = "js-bodies")]
 pub(crate) fn read_body_options(options: Value, js: &JsValue) -> (BodyOptions, Vec<FieldIssue>) {
-    let (read, issues) = read(options, js, BODY_OPTIONS, true);
+    let (read, issues) = read(options, js, catalog::BODY_OPTIONS, true);
     let body = BodyOptions { min_amount: read.min_amount, now_ms: read.now_ms, locale: read.locale };
     (body, issues.errors)
 }
