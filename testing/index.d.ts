@@ -81,6 +81,15 @@ export interface PlaywrightTarget {
 export interface DomWindow { document: { createElement(tag: string): unknown }; [key: string]: any }
 
 export function installImpSimulator(target: PlaywrightTarget | DomWindow, options?: InstallOptions): Promise<ImpSimulator>;
+/**
+ * PortOne V2: answers V2_SDK_URL in a Playwright page or context with sim/portone-v2.js (window.PortOne, its
+ * record and control at window.PortOne.__sim) and scripts `outcomes`, one per coming call of each page.
+ */
+export function installPortOneV2Simulator(target: PlaywrightTarget, options?: { outcomes?: Outcome[] }): Promise<void>;
+/** sim/portone-v2.js: a classic script that defines window.PortOne (V2's browser SDK). */
+export const PORTONE_V2_SOURCE: string;
+/** https://cdn.portone.io/v2/browser-sdk.js */
+export const V2_SDK_URL: string;
 /** sim/imp.js: a classic script that defines window.IMP. */
 export const IMP_SOURCE: string;
 export const IMP_MESSAGES: Readonly<{
@@ -102,6 +111,14 @@ export interface RestSimulator {
   impSecret: string;
   reset(): void;
   issueToken(): { access_token: string; now: number; expired_at: number };
+  /** The next `times` (default 1) calls matching `method` and the path prefix `path` answer with a fault. */
+  scriptFault(fault: {
+    kind: 'slow' | 'hang' | 'status' | 'html' | 'garbage' | 'truncated' | 'refused' | 'huge';
+    path?: string; method?: string; times?: number; status?: number; message?: string; delayMs?: number;
+  }): object;
+  /** Posts the payment's webhook ({ imp_uid, merchant_uid, status }) to `url` or its notice_url, `times` times. */
+  sendWebhook(options: { imp_uid: string; url?: string; times?: number; contentType?: 'json' | 'form' }):
+    Promise<{ url: string; body: Record<string, string>; status: number | null }[]>;
   snapshot(): {
     payments: any[]; billingKeys: any[]; schedules: any[]; cancellations: any[]; agains: any[];
     reports: any[]; requests: any[]; tokens: number; [more: string]: unknown;
@@ -116,6 +133,26 @@ export function createRestFetch(options?: Omit<RestSimulatorOptions, 'prefix'> &
   { fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>; rest: RestSimulator };
 /** https://api.iamport.kr */
 export const API_URL: string;
+
+export interface RestV2Simulator {
+  handle(req: unknown, res: unknown): boolean;
+  state: Record<string, any>;
+  prefix: string;
+  apiSecret: string;
+  /** `whsec_` and a base64 key, as PortOne's console issues them. */
+  webhookSecret: string;
+  snapshot(): { payments: any[]; billingKeys: any[]; schedules: any[]; cancellations: any[]; deletions: any[];
+    requests: any[]; webhooks: any[] };
+  /** The Standard Webhooks headers PortOne would send with `body`. */
+  signWebhook(body: string, options?: { id?: string; timestamp?: number }): Record<string, string>;
+  /** Posts a signed webhook about `paymentId` to `url`, `times` times. */
+  sendWebhook(options: { paymentId: string; url: string; type?: string; times?: number }):
+    Promise<{ url: string; type: string; status: number | null }[]>;
+}
+export function createRestV2Simulator(options?: { apiSecret?: string; webhookSecret?: string; prefix?: string }): RestV2Simulator;
+/** PortOne V2's REST simulator on 127.0.0.1: point `createPortOneV2Client({ baseUrl })` at `url`. */
+export function startRestV2Simulator(options?: { apiSecret?: string; webhookSecret?: string; port?: number }):
+  Promise<{ url: string; rest: RestV2Simulator; close(): Promise<void> }>;
 
 // ---- the inspection rehearsal --------------------------------------------------------------------
 

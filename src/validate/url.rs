@@ -51,6 +51,13 @@ pub(crate) fn redirect_url(s: &str) -> RedirectUrl {
     }
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
+/// V2's `redirectUrl` and `noticeUrls` (checkout.mdx: `https://` or `http://`): `http:` for any
+/// host, and no trick.
+pub(crate) fn is_http_url(s: &str) -> bool {
+    matches!(redirect_url(s), RedirectUrl::Https | RedirectUrl::Loopback | RedirectUrl::Http)
+}
+
 /// The host of `host[:port]` when both parts are well formed.
 fn split_host(authority: &str) -> Option<&str> {
     let (host, port) = if authority.starts_with('[') {
@@ -216,6 +223,14 @@ mod tests {
         assert_eq!(redirect_url("http://shop.example/done"), RedirectUrl::Http);
         assert_eq!(redirect_url("http://detectchangingwebview/iamport/rn"), RedirectUrl::Http);
         assert_eq!(redirect_url("http://localhost.evil.com"), RedirectUrl::Http);
+    }
+
+    #[test]
+    fn v2_takes_http_for_any_host_and_no_trick() {
+        assert!(super::is_http_url("http://shop.example/pay") && !ok("http://shop.example/pay"));
+        for url in ["javascript:alert(1)", "//evil.com", "http://user@shop.example", "http:shop.example", "ftp://a.b"] {
+            assert!(!super::is_http_url(url), "{url}");
+        }
     }
 
     #[test]
