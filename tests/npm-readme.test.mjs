@@ -303,25 +303,47 @@ const RUNNERS = {
     await promisify(execFile)(tsc, ['-p', dir]).catch((e) => assert.fail(`${e.stdout}${e.stderr}`));
   },
 
-  // The Server side section: the REST API answered by the test kit's simulator.
+  // The Server side's three lines, their free names (the page's ids, your order) given; PortOne's
+  // REST API answered by the test kit's simulator, which knows no such payment.
   async 'server-node'(t, code) {
     const { fetch, rest } = createRestFetch({ impKey: 'key', impSecret: 'secret' });
     const saved = { fetch: globalThis.fetch, key: process.env.IMP_KEY, secret: process.env.IMP_SECRET };
     t.after(() => { globalThis.fetch = saved.fetch; process.env.IMP_KEY = saved.key ?? ''; process.env.IMP_SECRET = saved.secret ?? ''; });
     Object.assign(globalThis, { fetch });
     Object.assign(process.env, { IMP_KEY: 'key', IMP_SECRET: 'secret' });
-    const { completePayment } = await importNode('server', code);
-    const orders = new Map([['order_0001', { amount: 14000 }]]);
-    assert.deepEqual(await completePayment({ imp_uid: 'imp_000000000000', merchant_uid: 'order_0001' }, orders), { ok: false });
+    const given = "const imp_uid = 'imp_000000000000', merchant_uid = 'order_0001', order = { amount: 14000 };\n";
+    const { verdict } = await importNode('server', `${given}${code}\nexport { verdict };`);
+    assert.equal(verdict, 'not_found');
     assert.ok(rest.snapshot().tokens > 0, 'the example authenticated');
   },
+
+  // Migrating: the README's V1 example, as its comment says, passes V2's validator once converted.
+  async 'v2-migrate'(t, code) {
+    const given = `const v1Params = ${JSON.stringify({ ...ORDER, m_redirect_url: 'https://shop.example/pay/complete' })};\n`;
+    const { request, dropped, report } = await importNode('v2-migrate', `${given}${code}\nexport { request, dropped, report };`);
+    assert.deepEqual(report.errors, []);
+    assert.equal(request.storeId, 'store-…');
+    assert.ok(Array.isArray(dropped));
+  },
 };
+
+// Run by tests/server-docs.test.mjs from README.md, which checks the npm README carries the same text.
+const RUN_ELSEWHERE = ['server-next', 'server-express', 'server-v2'];
+// Fragments of a larger program (they use a `portone` client or a page's `payButton` defined around
+// them): compiled here, not run. Each is named in the report that adds it.
+const COMPILED_ONLY = ['v2-pay', 'server-rest-calls'];
 
 test('every code block of the npm README is tagged, and every tag has a runner', () => {
   const code = EXAMPLES.filter((b) => !['sh', 'text'].includes(b.lang));
   assert.deepEqual(code.filter((b) => !b.name).map((b) => `line ${b.line} (${b.lang})`), [], 'untagged blocks');
-  assert.deepEqual(code.map((b) => b.name).sort(), Object.keys(RUNNERS).sort());
+  assert.deepEqual(code.map((b) => b.name).sort(), [...Object.keys(RUNNERS), ...RUN_ELSEWHERE, ...COMPILED_ONLY].sort());
 });
+
+for (const name of COMPILED_ONLY) {
+  test(`npm README fragment "${name}" compiles`, async () => {
+    await esbuild.transform(example(name), { format: 'esm', target: 'es2022', loader: 'js' });
+  });
+}
 
 for (const [name, run] of Object.entries(RUNNERS)) {
   test(`npm README example "${name}" runs as written`, (t) => run(t, example(name)));
