@@ -71,7 +71,7 @@ const BASE = {
   INVALID_CATEGORY: ['네이버페이 상품 분류(categoryType/categoryId)가 올바르지 않습니다.',
     'is not a Naver Pay categoryType/categoryId pair'],
   INVALID_URL: ['허용되지 않는 URL입니다.', 'is not an allowed URL'],
-  REDIRECT_URL_REQUIRED: ['리디렉션 방식에서는 m_redirect_url이 필요합니다.', 'm_redirect_url is required in redirect mode'],
+  REDIRECT_URL_REQUIRED: ['리디렉션 방식에서는 리디렉션 URL이 필요합니다.', 'a redirect URL is required in redirect mode'],
   NAME_MISMATCH: ['상품이 여러 개이면 name은 naverProducts[0].name을 권장합니다.', 'with several products, PortOne recommends naverProducts[0].name'],
   UNKNOWN_FIELD: ['알 수 없는 필드입니다.', 'unknown field'],
   IGNORED_FIELD: ['다른 PG사용 필드입니다. 그대로 전달되지만 네이버페이는 무시합니다.',
