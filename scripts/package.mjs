@@ -99,8 +99,7 @@ const PUBLIC = publicExports(readFileSync(glue, 'utf8'));
   text = text.replaceAll('if (wasm !== undefined) return wasm;', 'if (wasm !== NOT_INITIALIZED) return wasm;');
   // An instance is checked for the package's exports before the glue keeps it (web-guard.js).
   const exports = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(webGlueDir, `${crate}_bg.wasm`))));
-  text = replaceOnce(text, 'const WASM_EXPORTS = [/* exports */];', `const WASM_EXPORTS = ${JSON.stringify(exports.map((e) => e.name))};`,
-    'the export list of web-guard.js');
+  text = replaceOnce(text, "'/* exports */'", JSON.stringify(exports.map((e) => e.name).join()), 'the export list of web-guard.js');
   text = replaceOnce(text, 'function __wbg_finalize_init(instance, module) {\n',
     'function __wbg_finalize_init(instance, module) {\n    return acceptInstance(instance, module, finalizeInit);\n}\nfunction finalizeInit(instance, module) {\n',
     'the function that keeps an instance');

@@ -8,26 +8,24 @@ const NOT_INITIALIZED = new Proxy({}, {
   },
 });
 
-// The exports of this package's wasm; scripts/package.mjs fills them in from the module it ships.
-const WASM_EXPORTS = [/* exports */];
+// The export names of this package's wasm, joined; scripts/package.mjs fills them in.
+const WASM_EXPORTS = '/* exports */';
 
 /**
- * `instance` taken as the package's wasm only if it has every export the glue calls: a file that
- * compiles but is another (a wrong path, a stale cache) is refused before the glue holds it, and
- * any failure leaves the module as it was before `init()`, so calls still throw NOT_INITIALIZED
- * and the next `init()` starts afresh.
+ * `instance` taken as the package's wasm only if its module exports exactly the package's names: a
+ * file that compiles but is another (a wrong path, a stale cache) is refused before the glue holds
+ * it, and any failure leaves the module as it was before `init()`, so calls still throw
+ * NOT_INITIALIZED and the next `init()` starts afresh.
  */
 function acceptInstance(instance, module, finalize) {
-  const missing = WASM_EXPORTS.filter((name) => !(name in instance.exports));
-  if (missing.length > 0) {
-    throw new TypeError(`naverpay-checkout/web: this .wasm is not the package's own (${missing.length} exports missing)`);
+  if (WebAssembly.Module.exports(module).map((e) => e.name).join() !== WASM_EXPORTS) {
+    throw new TypeError("naverpay-checkout/web: this .wasm is not the package's own");
   }
   try {
     return finalize(instance, module);
   } catch (e) {
     wasm = NOT_INITIALIZED;
-    wasmInstance = undefined;
-    wasmModule = undefined;
+    wasmInstance = wasmModule = undefined;
     throw e;
   }
 }
