@@ -7,6 +7,8 @@ pub mod date;
 pub mod device;
 pub mod error;
 pub mod redirect;
+#[cfg(test)]
+mod generate;
 mod text;
 pub mod validate;
 pub mod value;

@@ -8,7 +8,46 @@ use crate::error::FieldIssue;
 use crate::text;
 use crate::value::{Map, Value};
 
-/// js/bridge.js stops at 16 levels; text nested deeper than this is not its.
+/// One limit js/bridge.js applies to a call before the wasm reads anything.
+pub(crate) struct Limit {
+    /// The letter js/bridge.js writes after `L` when a value goes past it.
+    pub kind: u8,
+    /// The limit.
+    pub value: u32,
+    /// What the figure counts, as LIMIT_EXCEEDED's message says it (the same in both languages).
+    pub unit: &'static str,
+}
+
+/// The limits of one call, in the order of js/bridge.js's `LIMITS`, which src/generate.rs writes
+/// from this table (with the names and documentation it gives them there).
+pub(crate) const LIMITS: &[Limit] = &[
+    Limit { kind: b'd', value: 16, unit: "levels" },
+    Limit { kind: b'a', value: 1000, unit: "items" },
+    Limit { kind: b'k', value: 1000, unit: "keys" },
+    Limit { kind: b's', value: 100_000, unit: "characters" },
+    Limit { kind: b'v', value: 50_000, unit: "values" },
+    Limit { kind: b'v', value: 2_000_000, unit: "characters" },
+];
+
+/// The limits of `kind` in figures (`≤ 1000 items`), as LIMIT_EXCEEDED's message gives them; an
+/// unknown kind (js/bridge.js's `v`, anything past every limit) reads as the limits of the whole call.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn limit_text(kind: u8) -> String {
+    let known = LIMITS.iter().any(|l| l.kind == kind);
+    let mut out = String::new();
+    for limit in LIMITS.iter().filter(|l| l.kind == if known { kind } else { b'v' }) {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str("≤ ");
+        text::push_u64(&mut out, u64::from(limit.value));
+        out.push(' ');
+        out.push_str(limit.unit);
+    }
+    out
+}
+
+/// js/bridge.js stops at `LIMITS.depth` levels; text nested deeper than this is not its.
 const MAX_DEPTH: usize = 17;
 
 /// The value `text` describes; `None` when `text` is not what js/bridge.js writes.
@@ -282,7 +321,7 @@ impl Json {
 
 #[cfg(test)]
 mod tests {
-    use super::{read, read_pair, Json};
+    use super::{limit_text, read, read_pair, Json, LIMITS, MAX_DEPTH};
     use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
     use crate::value::{Map, Value};
 
@@ -310,6 +349,19 @@ mod tests {
         assert_eq!(read_pair("i1;{s4:modes5:popup}").map(|(_, o)| o.as_object().map(|m| m.get("mode").clone())), Some(Some(Value::from("popup"))));
         assert_eq!(read_pair("i1;i2;i3;"), None);
         assert_eq!(read("x7ff80000.0;").and_then(|v| v.as_f64()).map(f64::is_nan), Some(true));
+    }
+
+    #[test]
+    fn limit_texts_give_the_figures_of_the_table() {
+        assert_eq!(limit_text(b'd'), "≤ 16 levels");
+        assert_eq!(limit_text(b'd'), crate::error::DEPTH_LIMIT);
+        assert_eq!(limit_text(b'a'), "≤ 1000 items");
+        assert_eq!(limit_text(b'k'), "≤ 1000 keys");
+        assert_eq!(limit_text(b's'), "≤ 100000 characters");
+        assert_eq!(limit_text(b'v'), "≤ 50000 values, ≤ 2000000 characters");
+        assert_eq!(limit_text(b'?'), limit_text(b'v'));
+        let depth = LIMITS.iter().find(|l| l.kind == b'd').map(|l| l.value as usize);
+        assert_eq!(depth.map(|d| d + 1), Some(MAX_DEPTH));
     }
 
     #[test]

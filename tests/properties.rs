@@ -21,44 +21,11 @@ fn config() -> Config {
 
 // ---- generators ------------------------------------------------------------------------------
 
-/// Field names the validator gives meaning to, typos of them, and credentials.
-const KEYS: &[&str] = &[
-    "pg",
-    "merchant_uid",
-    "name",
-    "amount",
-    "tax_free",
-    "buyer_name",
-    "buyer_tel",
-    "buyer_email",
-    "buyer_addr",
-    "buyer_postcode",
-    "custom_data",
-    "customer_uid",
-    "notice_url",
-    "m_redirect_url",
-    "channelKey",
-    "naverPopupMode",
-    "naverUseCfm",
-    "naverProducts",
-    "naverPurchaserName",
-    "naverPurchaserBirthday",
-    "naverChainId",
-    "naverProductCode",
-    "categoryType",
-    "categoryId",
-    "uid",
-    "count",
-    "sellerId",
-    "payReferrer",
-    "startDate",
-    "endDate",
-    "imp_secret",
-    "access_token",
-    "naverPopUpMode",
-    "amout",
-    "currency",
-];
+// REQUEST_KEYS: every key of `IMP.request_pay` and of a product, written from the tables.
+include!("generated/keys.rs");
+
+/// Typos of known keys, and credentials, besides the keys the tables name.
+const EXTRA_KEYS: &[&str] = &["imp_secret", "access_token", "naverPopUpMode", "amout"];
 
 const STRINGS: &[&str] = &[
     "",
@@ -78,7 +45,7 @@ const STRINGS: &[&str] = &[
 ];
 
 fn key() -> impl Strategy<Value = String> {
-    prop_oneof![4 => proptest::sample::select(KEYS).prop_map(str::to_owned), 1 => any::<String>()]
+    prop_oneof![4 => proptest::sample::select([REQUEST_KEYS, EXTRA_KEYS].concat()).prop_map(str::to_owned), 1 => any::<String>()]
 }
 
 fn leaf() -> impl Strategy<Value = Value> {

@@ -4,9 +4,9 @@
  * failure text shown to the buyer as-is.
  *
  * Hand-written declarations of the package's JavaScript API. The category table, the
- * `payReferrer` list and the error codes between the `@catalog` markers are checked against the
- * crate's tables (`src/catalog.rs`, `src/error.rs`) by `cargo test --test types_catalog`: edit both
- * together.
+ * `payReferrer` list and the error codes between the `@generated` markers are written from the
+ * crate's tables (`src/catalog.rs`, `src/error.rs`) by src/generate.rs: edit the tables, then run
+ * `NAVERPAY_REGENERATE=1 cargo test --lib generate` (`npm test` fails while they differ).
  *
  * @packageDocumentation
  */
@@ -20,7 +20,7 @@
  * message text (messages may be reworded).
  */
 export type ErrorCode =
-  // @catalog error-codes begin
+  // @generated error-codes begin
   /** A required field is missing or empty. */
   | 'REQUIRED'
   /** A field has the wrong JavaScript type. */
@@ -72,15 +72,15 @@ export type ErrorCode =
   /** Warning: a field PortOne documents for other PGs only; passed on, but Naver Pay ignores it. */
   | 'IGNORED_FIELD'
   /**
-   * The input is larger or deeper than the checker reads (README, "Limits"): nothing else about
-   * it is checked, and it never reaches IMP.
+   * The input is larger or deeper than the checker reads (README, "Limits"): nothing else about it
+   * is checked, and it never reaches IMP.
    */
   | 'LIMIT_EXCEEDED'
   /** A payment IMP never answered for 10 minutes was given up when a new `pay()` started. */
   | 'PAYMENT_SUPERSEDED'
   /** `free()` was called on the checkout (or `pay` was called on something that is none). */
   | 'CHECKOUT_FREED';
-// @catalog error-codes end
+// @generated error-codes end
 
 /** The codes {@link NaverPayCheckout.load} rejects with. */
 export type LoadErrorCode =
@@ -117,7 +117,7 @@ export type Locale = 'ko' | 'en';
  * (`BLUERAY` is Naver's spelling.)
  */
 export interface NaverCategoryIds {
-  // @catalog categories begin
+  // @generated categories begin
   BOOK: 'GENERAL' | 'EBOOK' | 'USED';
   MUSIC: 'CD' | 'LP' | 'USED';
   MOVIE: 'DVD' | 'BLUERAY' | 'VOD' | 'TICKET' | 'USED';
@@ -144,7 +144,7 @@ export interface NaverCategoryIds {
   FLIGHT: 'TICKET';
   FOOD: 'DELIVERY';
   ETC: 'ETC';
-  // @catalog categories end
+  // @generated categories end
 }
 
 /** A Naver Pay `categoryType`. */
@@ -166,7 +166,7 @@ export type NaverProductCategory = {
  * Set it only under a partnership agreement with another Naver service.
  */
 export type PayReferrer =
-  // @catalog pay-referrers begin
+  // @generated pay-referrers begin
   | 'NAVER_BOOK'
   | 'NAVER_MUSIC'
   | 'NAVER_SHOPPING'
@@ -177,7 +177,7 @@ export type PayReferrer =
   | 'BRAND_SEARCH'
   | 'PARTNER_DIRECT'
   | 'ETC';
-// @catalog pay-referrers end
+// @generated pay-referrers end
 
 /** The PG code: `'naverpay'`, or `'naverpay.<MID>'` when the merchant has several Naver Pay MIDs. */
 export type NaverPayPg = 'naverpay' | `naverpay.${string}`;

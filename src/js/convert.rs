@@ -4,7 +4,7 @@
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
-use crate::error::{Detail, ErrorCode, FieldIssue, Locale, DEPTH_LIMIT};
+use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
 use crate::validate::ValidationReport;
 use crate::value::{Map, Value};
 use crate::wire::{self, Json};
@@ -57,7 +57,7 @@ pub(crate) struct Input {
     limit: Option<Limit>,
 }
 
-/// A limit of js/bridge.js (`LIMITS` there) that a value went past, and where.
+/// A limit of js/bridge.js (`LIMITS` there, `wire::LIMITS` here) that a value went past, and where.
 struct Limit {
     kind: u8,
     path: String,
@@ -73,15 +73,9 @@ impl Limit {
     }
 
     fn issue(&self, locale: Locale) -> FieldIssue {
-        // The limit in figures, the same in both languages (`LIMITS` in js/bridge.js).
-        let limit = match self.kind {
-            b'd' => DEPTH_LIMIT,
-            b'a' => "≤ 1000 items",
-            b'k' => "≤ 1000 keys",
-            b's' => "≤ 100000 characters",
-            _ => "≤ 50000 values, ≤ 2000000 characters",
-        };
-        FieldIssue::new(ErrorCode::LimitExceeded, self.path.as_str(), locale, Detail::Text(limit))
+        // The limit in figures, the same in both languages.
+        let limit = wire::limit_text(self.kind);
+        FieldIssue::new(ErrorCode::LimitExceeded, self.path.as_str(), locale, Detail::Text(&limit))
     }
 }
 
