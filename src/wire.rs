@@ -106,7 +106,7 @@ impl<'a> Reader<'a> {
             b'b' => Value::Other("bigint"),
             b'y' => Value::Other("symbol"),
             b'F' => Value::Other("function"),
-            b'E' => Value::Other("error"),
+            b'E' => Value::Threw,
             b'[' => {
                 let mut items = Vec::with_capacity(4);
                 while self.peek()? != b']' {
@@ -241,7 +241,7 @@ impl Json {
     /// `undefined` and what JSON cannot hold are `null` in an array and left out of an object.
     pub(crate) fn value(&mut self, v: &Value) -> &mut Json {
         match v {
-            Value::Undefined | Value::Other(_) | Value::Null => self.raw("null"),
+            Value::Undefined | Value::Other(_) | Value::Threw | Value::Null => self.raw("null"),
             Value::Bool(b) => self.bool(*b),
             Value::Number(n) => self.number(*n),
             Value::String(s) => self.string(s),
@@ -258,7 +258,7 @@ impl Json {
 
     pub(crate) fn object(&mut self, map: &Map) -> &mut Json {
         self.text.push('{');
-        let present = map.iter().filter(|(_, v)| !matches!(v, Value::Undefined | Value::Other(_)));
+        let present = map.iter().filter(|(_, v)| !matches!(v, Value::Undefined | Value::Other(_) | Value::Threw));
         for (i, (key, value)) in present.enumerate() {
             self.comma(i).string(key).raw(":").value(value);
         }
@@ -291,7 +291,7 @@ impl Json {
             written += 1;
             match (added, value) {
                 (Some(added), _) => drop(self.entry(key, Some(added))),
-                (None, Value::Other(_)) => drop(self.entry(key, None)),
+                (None, Value::Other(_) | Value::Threw) => drop(self.entry(key, None)),
                 _ => text::push_u64(&mut self.text, i as u64),
             }
         }
@@ -342,7 +342,7 @@ mod tests {
             m.get("d"),
             &Value::Array(vec![Value::Number(1.0), Value::Null, Value::Undefined, Value::Other("function"), Value::Other("bigint")])
         );
-        assert_eq!(m.get("e").as_object().map(|e| e.get("x")), Some(&Value::Other("error")));
+        assert_eq!(m.get("e").as_object().map(|e| e.get("x")), Some(&Value::Threw));
         assert_eq!(m.get("f"), &Value::Number(-7.0));
         assert_eq!(read("so"), None);
         assert_eq!(read_pair("i1;"), Some((Value::Number(1.0), Value::Undefined)));
@@ -401,6 +401,49 @@ mod tests {
             json.text,
             r#"[[{"code":"REQUIRED","field":"naverProducts[0].name","message":"naverProducts[0].name: is required"}],null,"x"]"#
         );
+    }
+
+    /// The cases of tests/fixtures/wire-contract.tsv, which tests/wire-contract.test.mjs runs through
+    /// js/bridge.js and the built module: the text the bridge writes reads as a value, the request's
+    /// additions are what validation adds to it, and the entry list is what the bridge resolves.
+    #[test]
+    fn the_positional_contract_holds_for_the_shared_cases() {
+        use crate::validate::{check, validate_naver_pay, Kind, ModeOption, ValidateOptions};
+        let fixture = include_str!("../tests/fixtures/wire-contract.tsv");
+        let mut cases = 0;
+        for line in fixture.lines().filter(|l| !l.starts_with('#')) {
+            let [name, _params, text, additions, request, _result, mode] =
+                <[&str; 7]>::try_from(line.split('\t').collect::<Vec<_>>()).expect("seven columns");
+            let input = read(text).unwrap_or_else(|| panic!("{name}: the bridge's text does not read"));
+            let input = input.as_object().expect("an object");
+            let additions = read(additions).unwrap_or_else(|| panic!("{name}: the additions do not read"));
+            let additions: Vec<(&str, Value)> =
+                additions.as_object().expect("an object").iter().map(|(k, v)| (k, v.clone())).collect();
+            let mut json = Json::new(number_text);
+            json.request(input, &additions);
+            assert_eq!(json.text, request, "{name}");
+            if mode == "-" {
+                continue;
+            }
+            // The additions are validation's, and the native request is the same object.
+            let options = ValidateOptions {
+                mode: if mode == "popup" { ModeOption::Popup } else { ModeOption::Redirect },
+                ..ValidateOptions::at(1_735_700_000_000.0)
+            };
+            let params = Value::Object(input.clone());
+            let (report, added) = check(&params, &options, Kind::Payment);
+            assert_eq!(report.errors, vec![], "{name}");
+            let added: Vec<(&str, Value)> = added.expect("valid").into_iter().collect();
+            assert_eq!(added, additions, "{name}");
+            let mut expected = input.clone();
+            for (key, value) in additions {
+                expected.insert(key, value);
+            }
+            let native = validate_naver_pay(&params, &options);
+            assert_eq!(native.request.as_ref().map(|r| r.as_map()), Some(&expected), "{name}");
+            cases += 1;
+        }
+        assert_eq!(cases, 2, "the fixture's valid payments");
     }
 
     #[test]

@@ -1112,6 +1112,7 @@ fn debug_json(v: &Value) -> String {
             )
         }
         Value::Other(t) => panic!("cannot write {t}"),
+        Value::Threw => panic!("cannot write a property that threw"),
     }
 }
 

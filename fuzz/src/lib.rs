@@ -120,7 +120,10 @@ fn value(u: &mut Unstructured<'_>, depth: usize) -> Result<Value> {
         2 => Value::Bool(bool::arbitrary(u)?),
         3 | 4 => Value::Number(number(u)?),
         5 => Value::String(string(u)?),
-        6 => Value::Other(*u.choose(&["bigint", "function", "symbol", "error"])?),
+        6 => match u.choose(&["bigint", "function", "symbol", "threw"])? {
+            &"threw" => Value::Threw,
+            other => Value::Other(*other),
+        },
         7 => {
             let mut items = Vec::new();
             u.arbitrary_loop(None, Some(8), |u| {

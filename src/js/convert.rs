@@ -87,9 +87,9 @@ impl Input {
         if let Some(limit) = Limit::parse(&text) {
             // The options are read alone unless they are what went past the limit.
             let options = if limit.path.starts_with("options") { Value::Undefined } else { from_js(options) };
-            return (Input { value: Value::Other("error"), entries, limit: Some(limit) }, options);
+            return (Input { value: Value::Threw, entries, limit: Some(limit) }, options);
         }
-        let (value, options) = wire::read_pair(&text).unwrap_or((Value::Other("error"), Value::Other("error")));
+        let (value, options) = wire::read_pair(&text).unwrap_or((Value::Threw, Value::Threw));
         (Input { value, entries, limit: None }, options)
     }
 
@@ -129,7 +129,7 @@ pub(crate) fn from_js(v: &JsValue) -> Value {
         return Value::Undefined;
     }
     // Past a limit, the text is not a value: it reads as a property that threw.
-    wire::read(&encode(v, &JsValue::UNDEFINED, &JsValue::UNDEFINED)).unwrap_or(Value::Other("error"))
+    wire::read(&encode(v, &JsValue::UNDEFINED, &JsValue::UNDEFINED)).unwrap_or(Value::Threw)
 }
 
 /// The time of a `Date`, NaN for anything else (lookalikes and Proxies included).

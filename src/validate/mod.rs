@@ -10,7 +10,9 @@ pub(crate) mod keys;
 mod rules;
 
 #[cfg(target_arch = "wasm32")]
-pub(crate) use rules::{check, Additions, Kind};
+pub(crate) use rules::Additions;
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) use rules::{check, Kind};
 mod url;
 
 /// Which window mode to use.
