@@ -143,7 +143,7 @@ pub struct FieldIssue {
 
 impl FieldIssue {
     /// An issue whose message is the code's message for `detail`.
-    pub fn new(code: ErrorCode, field: impl Into<String>, locale: Locale, detail: Detail<'_>) -> Self {
+    pub(crate) fn new(code: ErrorCode, field: impl Into<String>, locale: Locale, detail: Detail<'_>) -> Self {
         let field = field.into();
         let message = message(code, locale, &field, detail);
         FieldIssue { code, field, message }

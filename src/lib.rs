@@ -1,17 +1,20 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
-pub mod body;
-pub mod catalog;
-pub mod date;
-pub mod device;
-pub mod error;
-pub mod redirect;
+// Every module is private: the API is the `pub use` list below, one path per item. The tables
+// (`catalog`) and the checkers' internals are the crate's own; tests and fuzzers outside it read
+// the tables from tests/generated/tables.rs, which src/generate.rs writes from them.
+mod body;
+mod catalog;
+mod date;
+mod device;
+mod error;
 #[cfg(test)]
 mod generate;
+mod redirect;
 mod text;
-pub mod validate;
-pub mod value;
+mod validate;
+mod value;
 #[cfg(any(target_arch = "wasm32", test))]
 mod wire;
 
@@ -20,11 +23,11 @@ mod js;
 
 pub use body::{
     build_again_payment_body, build_cancel_payment_body, build_delete_billing_key_body, build_schedule_payment_body,
-    build_unschedule_payment_body, AgainPayment, Body, BodyOptions, CancelPayment, DeleteBillingKey, Requester,
+    build_unschedule_payment_body, AgainPayment, Body, BodyError, BodyOptions, CancelPayment, DeleteBillingKey, Requester,
     Schedule, SchedulePayment, UnschedulePayment,
 };
 pub use device::{choose_pay_mode, DeviceInfo, PayMode};
 pub use error::{ErrorCode, FieldIssue, Locale};
-pub use redirect::{parse_redirect_result, PaymentResult};
+pub use redirect::{derive_success, parse_redirect_result, PaymentResult, MAX_PAIRS, MAX_URL_LEN};
 pub use validate::{validate_billing_key, validate_naver_pay, ModeOption, ValidRequest, ValidateOptions, ValidationReport};
 pub use value::{Map, Value};

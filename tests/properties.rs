@@ -21,8 +21,9 @@ fn config() -> Config {
 
 // ---- generators ------------------------------------------------------------------------------
 
-// REQUEST_KEYS: every key of `IMP.request_pay` and of a product, written from the tables.
-include!("generated/keys.rs");
+// `catalog::REQUEST_KEYS`: every key of `IMP.request_pay` and of a product, written from the tables.
+#[path = "generated/tables.rs"]
+mod catalog;
 
 /// Typos of known keys, and credentials, besides the keys the tables name.
 const EXTRA_KEYS: &[&str] = &["imp_secret", "access_token", "naverPopUpMode", "amout"];
@@ -45,7 +46,7 @@ const STRINGS: &[&str] = &[
 ];
 
 fn key() -> impl Strategy<Value = String> {
-    prop_oneof![4 => proptest::sample::select([REQUEST_KEYS, EXTRA_KEYS].concat()).prop_map(str::to_owned), 1 => any::<String>()]
+    prop_oneof![4 => proptest::sample::select([catalog::REQUEST_KEYS, EXTRA_KEYS].concat()).prop_map(str::to_owned), 1 => any::<String>()]
 }
 
 fn leaf() -> impl Strategy<Value = Value> {

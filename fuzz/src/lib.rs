@@ -8,8 +8,9 @@ use naverpay_checkout::{BodyOptions, DeviceInfo, Locale, Map, ModeOption, Valida
 /// The JS converter stops at 16 levels; going a little deeper covers Rust callers too.
 const MAX_DEPTH: usize = 20;
 
-// FIELD_KEYS: every key of every table of the crate, written from the tables.
-include!("../../tests/generated/keys.rs");
+// `catalog::FIELD_KEYS`: every key of every table of the crate, written from the tables.
+#[path = "../../tests/generated/tables.rs"]
+mod catalog;
 
 /// Besides the keys the tables name: credentials, typos of known keys, and keys JavaScript
 /// treats specially.
@@ -77,7 +78,7 @@ fn key(u: &mut Unstructured<'_>) -> Result<String> {
     if !u.ratio(7u8, 8u8)? {
         return String::arbitrary(u);
     }
-    let keys = if u.ratio(7u8, 8u8)? { FIELD_KEYS } else { EXTRA_KEYS };
+    let keys = if u.ratio(7u8, 8u8)? { catalog::FIELD_KEYS } else { EXTRA_KEYS };
     Ok((*u.choose(keys)?).to_owned())
 }
 

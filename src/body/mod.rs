@@ -108,13 +108,62 @@ impl serde::Serialize for Body {
     }
 }
 
+/// Why a body was not built: every problem with the input at once, each with its field path
+/// (`INVALID_PARAMS` in JavaScript). It is a [`std::error::Error`], so `?` takes it into
+/// `Box<dyn Error>`, and it reads as the slice of its issues (`errors.iter()`, `errors.len()`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BodyError(Vec<FieldIssue>);
+
+impl BodyError {
+    /// The issues, in the order they were found.
+    pub fn issues(&self) -> &[FieldIssue] {
+        &self.0
+    }
+
+    /// The issues, owned.
+    pub fn into_issues(self) -> Vec<FieldIssue> {
+        self.0
+    }
+}
+
+impl std::ops::Deref for BodyError {
+    type Target = [FieldIssue];
+
+    fn deref(&self) -> &[FieldIssue] {
+        &self.0
+    }
+}
+
+impl IntoIterator for BodyError {
+    type Item = FieldIssue;
+    type IntoIter = std::vec::IntoIter<FieldIssue>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+/// The messages, one after the other: `invalid params: merchant_uid: is required; amount: …`.
+impl std::fmt::Display for BodyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("invalid params")?;
+        for (i, issue) in self.0.iter().enumerate() {
+            f.write_str(if i == 0 { ": " } else { "; " })?;
+            f.write_str(&issue.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for BodyError {}
+
 /// Builds the body of `POST /subscribe/payments/again` (a payment with a billing key):
 /// `customer_uid` (at most 80 characters), `merchant_uid` (at most 40), `amount` (an integer ≥
 /// `options.min_amount`), optional `tax_free` and `vat_amount` (each ≤ `amount`), `name` (at most
 /// 40), optional `extra.naverUseCfm` (`yyyyMMdd`, today in Asia/Seoul or later), and every other
 /// field of [`catalog::AGAIN`](crate::catalog::AGAIN) by its type and length.
-pub fn build_again_payment_body(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
-    again::build(input, options)
+pub fn build_again_payment_body(input: &Value, options: &BodyOptions) -> Result<Body, BodyError> {
+    again::build(input, options).map_err(BodyError)
 }
 
 /// Builds the body of `POST /subscribe/payments/schedule`: `customer_uid` and a non-empty
@@ -127,8 +176,8 @@ pub fn build_again_payment_body(input: &Value, options: &BodyOptions) -> Result<
 ///
 /// A `schedule_at` that is not after now is `OUT_OF_RANGE` (its message gives the allowed range),
 /// not `DATE_IN_PAST`, which is kept for `yyyyMMdd` dates before a day.
-pub fn build_schedule_payment_body(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
-    schedule::build(input, options)
+pub fn build_schedule_payment_body(input: &Value, options: &BodyOptions) -> Result<Body, BodyError> {
+    schedule::build(input, options).map_err(BodyError)
 }
 
 /// Builds the body of `POST /payments/cancel`: `imp_uid` or `merchant_uid` (at least one;
@@ -137,21 +186,21 @@ pub fn build_schedule_payment_body(input: &Value, options: &BodyOptions) -> Resu
 /// `checksum` (the cancellable balance), optional `tax_free`/`vat_amount` (≤ a partial `amount`),
 /// `reason` (required) and `extra.requester` (`customer` or `admin`, default `admin`, always
 /// written: Naver Pay's inspection fails without both `reason` and `requester`).
-pub fn build_cancel_payment_body(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
-    cancel::build(input, options)
+pub fn build_cancel_payment_body(input: &Value, options: &BodyOptions) -> Result<Body, BodyError> {
+    cancel::build(input, options).map_err(BodyError)
 }
 
 /// Builds the body of `POST /subscribe/payments/unschedule`: `customer_uid` (at most 80
 /// characters), `merchant_uid` (a non-empty array of order ids, each at most 40), or both; with
 /// `customer_uid` alone every schedule of that key is revoked, with `merchant_uid` alone those orders.
-pub fn build_unschedule_payment_body(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
-    unschedule::build(input, options)
+pub fn build_unschedule_payment_body(input: &Value, options: &BodyOptions) -> Result<Body, BodyError> {
+    unschedule::build(input, options).map_err(BodyError)
 }
 
 /// Builds the request of `DELETE /subscribe/customers/{customer_uid}` (deleting a billing key):
 /// `customer_uid` (required, at most 80 characters) goes into [`Body::path`]; `reason` (required)
 /// and `extra.requester` (`customer` or `admin`, default `admin`, always written) into the query
 /// ([`Body::form`]) and [`Body::json`]. naver.mdx: Naver Pay's inspection fails without both.
-pub fn build_delete_billing_key_body(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
-    billing_key::build(input, options)
+pub fn build_delete_billing_key_body(input: &Value, options: &BodyOptions) -> Result<Body, BodyError> {
+    billing_key::build(input, options).map_err(BodyError)
 }
