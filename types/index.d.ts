@@ -741,6 +741,14 @@ export interface SchedulePaymentInput {
   customer_uid: string;
   /** The buyer's id (Toss Payments). */
   customer_id?: string | undefined;
+  /** An amount charged and refunded to check a key-in card; other PGs. */
+  checking_amount?: number | undefined;
+  /** Key-in card registration (`card_number`, `expiry`, `birth`, `pwd_2digit`, `cvc`): other PGs, not Naver Pay. */
+  card_number?: string | undefined;
+  expiry?: string | undefined;
+  birth?: string | undefined;
+  pwd_2digit?: string | undefined;
+  cvc?: string | undefined;
   /** The channel of a "super" billing key: at most 55 characters. */
   channel_key?: string | undefined;
   /** The charges: at least one. */
@@ -751,6 +759,12 @@ export interface SchedulePaymentInput {
 export interface SchedulePaymentJson {
   customer_uid: string;
   customer_id?: string;
+  checking_amount?: number;
+  card_number?: string;
+  expiry?: string;
+  birth?: string;
+  pwd_2digit?: string;
+  cvc?: string;
   channel_key?: string;
   schedules: Array<Omit<ScheduleInput, 'extra'> & { extra?: { naverUseCfm?: string } }>;
 }

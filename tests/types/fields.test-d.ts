@@ -1,0 +1,45 @@
+// The hand-written input types of types/index.d.ts hold exactly the keys of the crate's tables
+// (src/catalog.rs, through tests/types/tables.generated.ts, which src/generate.rs writes): a field
+// PortOne documents is declared, and nothing else is. Each line fails to compile on a difference.
+//   node_modules/.bin/tsc -p tests/types/tsconfig.json
+
+import type {
+  AgainPaymentInput,
+  BillingKeyParams,
+  CancelPaymentInput,
+  DeleteBillingKeyInput,
+  NaverPayParams,
+  NaverProduct,
+  ScheduleInput,
+  SchedulePaymentInput,
+  UnschedulePaymentInput,
+} from 'naverpay-checkout';
+import type * as Table from './tables.generated';
+
+/** `true` only when `A` and `B` are the same type. */
+type Same<A, B> = (<G>() => G extends A ? 1 : 2) extends <G>() => G extends B ? 1 : 2 ? true : false;
+/** Every key of every member of a union. */
+type Keys<T> = T extends unknown ? keyof T : never;
+/** The keys of `extra` in `T`. */
+type ExtraKeys<T> = Keys<Exclude<T extends { extra?: infer E } ? E : never, undefined>>;
+
+const request: Same<Keys<NaverPayParams | BillingKeyParams>, Table.REQUEST_PAY> = true;
+const product: Same<Keys<NaverProduct>, Table.PRODUCT> = true;
+const again: Same<keyof AgainPaymentInput, Table.AGAIN> = true;
+const againExtra: Same<ExtraKeys<AgainPaymentInput>, Table.PAYMENT_EXTRA> = true;
+const schedule: Same<keyof SchedulePaymentInput, Table.SCHEDULE> = true;
+const scheduleItem: Same<keyof ScheduleInput, Table.SCHEDULE_ITEM> = true;
+const scheduleExtra: Same<ExtraKeys<ScheduleInput>, Table.PAYMENT_EXTRA> = true;
+const unschedule: Same<Keys<UnschedulePaymentInput>, Table.UNSCHEDULE> = true;
+const deleteBillingKey: Same<keyof DeleteBillingKeyInput, Table.DELETE_BILLING_KEY> = true;
+const deleteExtra: Same<ExtraKeys<DeleteBillingKeyInput>, Table.REQUESTER_EXTRA> = true;
+const cancel: Same<Keys<CancelPaymentInput>, Table.CANCEL> = true;
+const cancelExtra: Same<ExtraKeys<CancelPaymentInput>, Table.REQUESTER_EXTRA> = true;
+
+// The check itself: a difference of one key is caught, in either direction.
+// @ts-expect-error a key missing from the declared side
+const missing: Same<'a', 'a' | 'b'> = true;
+// @ts-expect-error a key the table lacks
+const extra: Same<'a' | 'b', 'a'> = true;
+
+export { request, product, again, againExtra, schedule, scheduleItem, scheduleExtra, unschedule, deleteBillingKey, deleteExtra, cancel, cancelExtra, missing, extra };
