@@ -144,17 +144,6 @@ fn js_number(n: u32) -> String {
     out
 }
 
-/// The field names of `tables`, each once, in table order.
-fn names(tables: &[&[Field]]) -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = Vec::new();
-    for field in tables.iter().flat_map(|t| t.iter()) {
-        if !names.contains(&field.name) {
-            names.push(field.name);
-        }
-    }
-    names
-}
-
 /// Every field table of the catalog, by its name there.
 const FIELD_TABLES: &[(&str, &[Field])] = &[
     ("REQUEST_PAY", catalog::REQUEST_PAY),
@@ -187,7 +176,7 @@ fn type_name(ty: Type) -> &'static str {
 /// tests/generated/tables.rs: the tables as data for the integration tests, the property tests
 /// and the fuzzers, which cannot see the crate's own (`catalog` is private to the crate).
 fn tables_rs() -> String {
-    use catalog::{IGNORED, PRODUCT, REQUEST_PAY, REQUIRED, REQUIRED_BILLING, RULE};
+    use catalog::{IGNORED, REQUIRED, REQUIRED_BILLING, RULE};
     let tables = FIELD_TABLES;
     let strings = |out: &mut String, items: &[&str]| {
         for item in items {
@@ -246,12 +235,10 @@ fn tables_rs() -> String {
     }
     out.push_str("];\n\n/// Allowed `payReferrer` values.\npub const PAY_REFERRERS: &[&str] = &[\n");
     strings(&mut out, catalog::PAY_REFERRERS);
-    out.push_str("];\n\n/// The keys of `IMP.request_pay` and of a `naverProducts` item, each once.\n");
-    out.push_str("pub const REQUEST_KEYS: &[&str] = &[\n");
-    strings(&mut out, &names(&[REQUEST_PAY, PRODUCT]));
-    out.push_str("];\n\n/// The keys of every table, each once.\npub const FIELD_KEYS: &[&str] = &[\n");
-    let all: Vec<&[Field]> = tables.iter().map(|(_, t)| *t).collect();
-    strings(&mut out, &names(&all));
+    out.push_str("];\n\n/// Every field table, by its name in src/catalog.rs.\npub const FIELD_TABLES: &[(&str, &[Field])] = &[\n");
+    for (name, _) in tables {
+        let _ = writeln!(out, "    ({}, {name}),", quoted(name, '"'));
+    }
     out.push_str("];\n");
     rustfmt(&out)
 }

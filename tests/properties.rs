@@ -21,12 +21,18 @@ fn config() -> Config {
 
 // ---- generators ------------------------------------------------------------------------------
 
-// `catalog::REQUEST_KEYS`: every key of `IMP.request_pay` and of a product, written from the tables.
+// The crate's tables, written from src/catalog.rs (src/generate.rs).
 #[path = "generated/tables.rs"]
 mod catalog;
 
 /// Typos of known keys, and credentials, besides the keys the tables name.
 const EXTRA_KEYS: &[&str] = &["imp_secret", "access_token", "naverPopUpMode", "amout"];
+
+/// Every key of `IMP.request_pay` and of a product, and [`EXTRA_KEYS`].
+fn keys() -> Vec<&'static str> {
+    let table_keys = catalog::REQUEST_PAY.iter().chain(catalog::PRODUCT).map(|f| f.name);
+    table_keys.chain(EXTRA_KEYS.iter().copied()).collect()
+}
 
 const STRINGS: &[&str] = &[
     "",
@@ -46,7 +52,7 @@ const STRINGS: &[&str] = &[
 ];
 
 fn key() -> impl Strategy<Value = String> {
-    prop_oneof![4 => proptest::sample::select([catalog::REQUEST_KEYS, EXTRA_KEYS].concat()).prop_map(str::to_owned), 1 => any::<String>()]
+    prop_oneof![4 => proptest::sample::select(keys()).prop_map(str::to_owned), 1 => any::<String>()]
 }
 
 fn leaf() -> impl Strategy<Value = Value> {
