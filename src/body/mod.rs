@@ -108,6 +108,36 @@ impl serde::Serialize for Body {
     }
 }
 
+/// The builders as the JavaScript exports call them (src/js/bodies.rs): the issues as the list a
+/// thrown `INVALID_PARAMS` carries. Not through [`BodyError`]: moving each `Result` into the other
+/// type costs the wasm about 480 bytes for the five.
+#[cfg(all(target_arch = "wasm32", feature = "js-bodies"))]
+pub(crate) mod issues {
+    use super::{again, billing_key, cancel, schedule, unschedule, Body, BodyOptions};
+    use crate::error::FieldIssue;
+    use crate::value::Value;
+
+    pub(crate) fn build_again_payment_body(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
+        again::build(input, options)
+    }
+
+    pub(crate) fn build_schedule_payment_body(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
+        schedule::build(input, options)
+    }
+
+    pub(crate) fn build_cancel_payment_body(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
+        cancel::build(input, options)
+    }
+
+    pub(crate) fn build_unschedule_payment_body(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
+        unschedule::build(input, options)
+    }
+
+    pub(crate) fn build_delete_billing_key_body(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
+        billing_key::build(input, options)
+    }
+}
+
 /// Why a body was not built: every problem with the input at once, each with its field path
 /// (`INVALID_PARAMS` in JavaScript). It is a [`std::error::Error`], so `?` takes it into
 /// `Box<dyn Error>`, and it reads as the slice of its issues (`errors.iter()`, `errors.len()`).

@@ -6,11 +6,12 @@ use wasm_bindgen::prelude::*;
 use super::convert::{json, json_to_js, Input};
 use super::error::{naver_pay_error, ErrorParts};
 use super::options;
-use crate::body::{
+use crate::body::issues::{
     build_again_payment_body, build_cancel_payment_body, build_delete_billing_key_body, build_schedule_payment_body,
-    build_unschedule_payment_body, Body, BodyOptions,
+    build_unschedule_payment_body,
 };
-use crate::error::ErrorCode;
+use crate::body::{Body, BodyOptions};
+use crate::error::{ErrorCode, FieldIssue};
 use crate::value::Value;
 
 /// `buildAgainPaymentBody(input, options?)`: the body of `POST /subscribe/payments/again`.
@@ -47,12 +48,12 @@ pub fn build_delete_billing_key_body_js(input: JsValue, options: JsValue) -> Res
 fn body_js(
     input: &JsValue,
     options: &JsValue,
-    build: fn(&Value, &BodyOptions) -> Result<Body, crate::body::BodyError>,
+    build: fn(&Value, &BodyOptions) -> Result<Body, Vec<FieldIssue>>,
 ) -> Result<JsValue, JsValue> {
     let (input, options_value) = Input::read(input, options);
     let (options, mut option_issues) = options::read_body_options(options_value, options);
     option_issues.extend(input.limit_issue(options.locale));
-    let result = if option_issues.is_empty() { build(&input.value, &options).map_err(crate::body::BodyError::into_issues) } else { Err(option_issues) };
+    let result = if option_issues.is_empty() { build(&input.value, &options) } else { Err(option_issues) };
     match result {
         Ok(body) => {
             let mut json = json();
