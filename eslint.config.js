@@ -18,7 +18,7 @@ export default [
     },
     rules: {
       'no-undef': 'error',
-      'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true, caughtErrors: 'none' }],
     },
     // Directives for rules this config leaves off are not findings.
     linterOptions: { reportUnusedDisableDirectives: 'off' },
@@ -26,7 +26,7 @@ export default [
   {
     // Code run in the page by page.evaluate: what the test pages define (tests/support/pkg.mjs).
     files: ['tests/**/*.mjs', 'bench/**/*.mjs'],
-    languageOptions: { globals: { npc: 'readonly', IMP: 'readonly', sp: 'readonly' } },
+    languageOptions: { globals: { npc: 'readonly', IMP: 'readonly', PortOne: 'readonly', sp: 'readonly' } },
   },
   {
     // A piece scripts/package.mjs splices into the glue: the glue's names, declared in the file.

@@ -156,6 +156,16 @@ const FIELD_TABLES: &[(&str, &[Field])] = &[
     ("DELETE_BILLING_KEY", catalog::DELETE_BILLING_KEY),
     ("REQUESTER_EXTRA", catalog::REQUESTER_EXTRA),
     ("CANCEL", catalog::CANCEL),
+    ("V2_PAYMENT", catalog::V2_PAYMENT),
+    ("V2_BILLING_KEY", catalog::V2_BILLING_KEY),
+    ("V2_CUSTOMER", catalog::V2_CUSTOMER),
+    ("V2_WINDOW_TYPES", catalog::V2_WINDOW_TYPES),
+    ("V2_EASY_PAY", catalog::V2_EASY_PAY),
+    ("V2_PAYMENT_BYPASS", catalog::V2_PAYMENT_BYPASS),
+    ("V2_NAVERPAY_BYPASS", catalog::V2_NAVERPAY_BYPASS),
+    ("V2_PRODUCT_ITEM", catalog::V2_PRODUCT_ITEM),
+    ("V2_BILLING_KEY_BYPASS", catalog::V2_BILLING_KEY_BYPASS),
+    ("V2_NAVERPAY_BILLING_BYPASS", catalog::V2_NAVERPAY_BILLING_BYPASS),
 ];
 
 /// A field type's name; a new type fails to compile here until the mirror below knows it.

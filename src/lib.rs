@@ -5,12 +5,16 @@
 // (`catalog`) and the checkers' internals are the crate's own; tests and fuzzers outside it read
 // the tables from tests/generated/tables.rs, which src/generate.rs writes from them.
 mod body;
+// Its V2 tables serve only V2's checker, which a wasm build without `js-v2` leaves out.
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "js-v2")), allow(dead_code))]
 mod catalog;
 mod date;
 mod device;
 mod error;
 #[cfg(test)]
 mod generate;
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
+mod migrate;
 mod redirect;
 mod text;
 mod validate;
@@ -28,6 +32,10 @@ pub use body::{
 };
 pub use device::{choose_pay_mode, DeviceInfo, PayMode};
 pub use error::{ErrorCode, FieldIssue, Locale};
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
+pub use migrate::{to_v2_payment_request, V2Migration};
 pub use redirect::{derive_success, parse_redirect_result, PaymentResult, MAX_PAIRS, MAX_URL_LEN};
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
+pub use {redirect::parse_redirect_result_v2, validate::{validate_billing_key_v2, validate_naver_pay_v2}};
 pub use validate::{validate_billing_key, validate_naver_pay, ModeOption, ValidRequest, ValidateOptions, ValidationReport};
 pub use value::{Map, Value};

@@ -43,7 +43,7 @@ export type ErrorCode =
   | 'INVALID_CATEGORY'
   /** A URL is not an allowed absolute URL. */
   | 'INVALID_URL'
-  /** Redirect mode needs `m_redirect_url`. */
+  /** Redirect mode needs `m_redirect_url` (V1) or `redirectUrl` (V2). */
   | 'REDIRECT_URL_REQUIRED'
   /** The amount is below the Naver Pay minimum (100 won unless `minAmount` says otherwise). */
   | 'AMOUNT_BELOW_MINIMUM'

@@ -203,6 +203,134 @@ pub const CANCEL: &[Field] = &[
     f("extra", Type::Obj, 0, 4),
 ];
 
+pub const V2_PAYMENT: &[Field] = &[
+    f("storeId", Type::Text, 0, 1),
+    f("paymentId", Type::Text, 0, 1),
+    f("orderName", Type::Str, 128, 5),
+    f("totalAmount", Type::Int, 0, 5),
+    f("currency", Type::Str, 0, 4),
+    f("payMethod", Type::Str, 0, 4),
+    f("channelKey", Type::Text, 0, 4),
+    f("channelGroupId", Type::Text, 0, 4),
+    f("taxFreeAmount", Type::Int, 0, 4),
+    f("vatAmount", Type::Int, 0, 4),
+    f("customer", Type::Obj, 0, 4),
+    f("windowType", Type::Obj, 0, 4),
+    f("redirectUrl", Type::Str, 0, 4),
+    f("forceRedirect", Type::Bool, 0, 4),
+    f("noticeUrls", Type::Arr, 0, 4),
+    f("confirmUrl", Type::Str, 0, 0),
+    f("appScheme", Type::Str, 0, 0),
+    f("isEscrow", Type::Bool, 0, 8),
+    f("products", Type::Arr, 0, 8),
+    f("isCulturalExpense", Type::Bool, 0, 0),
+    f("locale", Type::Str, 0, 4),
+    f("customData", Type::Any, 0, 0),
+    f("country", Type::Str, 0, 8),
+    f("productType", Type::Str, 0, 8),
+    f("offerPeriod", Type::Obj, 0, 8),
+    f("storeDetails", Type::Obj, 0, 8),
+    f("promotionId", Type::Str, 0, 8),
+    f("merpayCategoryId", Type::Str, 0, 8),
+    f("popup", Type::Obj, 0, 0),
+    f("iframe", Type::Obj, 0, 8),
+    f("bypass", Type::Obj, 0, 5),
+    f("easyPay", Type::Obj, 0, 4),
+    f("card", Type::Obj, 0, 8),
+    f("virtualAccount", Type::Obj, 0, 8),
+    f("transfer", Type::Obj, 0, 8),
+    f("mobile", Type::Obj, 0, 8),
+    f("giftCertificate", Type::Obj, 0, 8),
+    f("paypal", Type::Obj, 0, 8),
+    f("alipay", Type::Obj, 0, 8),
+    f("convenienceStore", Type::Obj, 0, 8),
+    f("alipayPlus", Type::Obj, 0, 8),
+];
+
+pub const V2_BILLING_KEY: &[Field] = &[
+    f("storeId", Type::Text, 0, 1),
+    f("channelKey", Type::Text, 0, 4),
+    f("billingKeyMethod", Type::Str, 0, 4),
+    f("issueId", Type::Text, 0, 1),
+    f("issueName", Type::Text, 0, 1),
+    f("displayAmount", Type::Int, 0, 4),
+    f("currency", Type::Str, 0, 4),
+    f("customer", Type::Obj, 0, 4),
+    f("windowType", Type::Obj, 0, 4),
+    f("redirectUrl", Type::Str, 0, 4),
+    f("forceRedirect", Type::Bool, 0, 4),
+    f("locale", Type::Str, 0, 4),
+    f("customData", Type::Any, 0, 0),
+    f("offerPeriod", Type::Obj, 0, 8),
+    f("appScheme", Type::Str, 0, 0),
+    f("noticeUrls", Type::Arr, 0, 4),
+    f("productType", Type::Str, 0, 8),
+    f("bypass", Type::Obj, 0, 4),
+    f("popup", Type::Obj, 0, 0),
+    f("iframe", Type::Obj, 0, 8),
+    f("easyPay", Type::Obj, 0, 4),
+    f("card", Type::Obj, 0, 8),
+    f("mobile", Type::Obj, 0, 8),
+    f("paypal", Type::Obj, 0, 8),
+];
+
+pub const V2_CUSTOMER: &[Field] = &[
+    f("customerId", Type::Str, 0, 0),
+    f("fullName", Type::Str, 0, 0),
+    f("firstName", Type::Str, 0, 0),
+    f("lastName", Type::Str, 0, 0),
+    f("phoneNumber", Type::Str, 0, 4),
+    f("email", Type::Str, 0, 4),
+    f("address", Type::Obj, 0, 0),
+    f("zipcode", Type::Str, 0, 0),
+    f("gender", Type::Str, 0, 0),
+    f("birthYear", Type::Str, 0, 4),
+    f("birthMonth", Type::Str, 0, 4),
+    f("birthDay", Type::Str, 0, 4),
+    f("firstNameKana", Type::Str, 0, 8),
+    f("lastNameKana", Type::Str, 0, 8),
+];
+
+pub const V2_WINDOW_TYPES: &[Field] = &[f("pc", Type::Str, 0, 4), f("mobile", Type::Str, 0, 4)];
+
+pub const V2_EASY_PAY: &[Field] = &[
+    f("easyPayProvider", Type::Str, 0, 4),
+    f("useFreeInterestFromMall", Type::Bool, 0, 8),
+    f("availableCards", Type::Arr, 0, 8),
+    f("installment", Type::Obj, 0, 8),
+    f("cashReceiptType", Type::Str, 0, 8),
+    f("customerIdentifier", Type::Str, 0, 8),
+    f("useCardPoint", Type::Bool, 0, 8),
+    f("availablePayMethods", Type::Arr, 0, 8),
+    f("useInstallment", Type::Bool, 0, 8),
+];
+
+pub const V2_PAYMENT_BYPASS: &[Field] = &[f("naverpay", Type::Obj, 0, 5)];
+
+pub const V2_NAVERPAY_BYPASS: &[Field] = &[
+    f("useCfmYmdt", Type::Str, 0, 4),
+    f("productItems", Type::Arr, 0, 5),
+    f("subMerchantInfo", Type::Obj, 0, 0),
+    f("deliveryFee", Type::Int, 0, 0),
+];
+
+pub const V2_PRODUCT_ITEM: &[Field] = &[
+    f("categoryType", Type::Str, 0, 5),
+    f("categoryId", Type::Str, 0, 5),
+    f("uid", Type::Str, 0, 5),
+    f("name", Type::Str, 128, 5),
+    f("count", Type::Int, 0, 5),
+    f("sellerId", Type::Str, 30, 4),
+    f("payReferrer", Type::Str, 0, 4),
+    f("startDate", Type::Str, 0, 4),
+    f("endDate", Type::Str, 0, 4),
+];
+
+pub const V2_BILLING_KEY_BYPASS: &[Field] = &[f("naverpay", Type::Obj, 0, 4)];
+
+pub const V2_NAVERPAY_BILLING_BYPASS: &[Field] =
+    &[f("subMerchantName", Type::Str, 0, 0), f("subMerchantId", Type::Str, 0, 0)];
+
 /// Naver Pay's product categories: each `categoryType` with its `categoryId`s.
 pub const CATEGORIES: &[(&str, &[&str])] = &[
     ("BOOK", &["GENERAL", "EBOOK", "USED"]),
@@ -263,4 +391,14 @@ pub const FIELD_TABLES: &[(&str, &[Field])] = &[
     ("DELETE_BILLING_KEY", DELETE_BILLING_KEY),
     ("REQUESTER_EXTRA", REQUESTER_EXTRA),
     ("CANCEL", CANCEL),
+    ("V2_PAYMENT", V2_PAYMENT),
+    ("V2_BILLING_KEY", V2_BILLING_KEY),
+    ("V2_CUSTOMER", V2_CUSTOMER),
+    ("V2_WINDOW_TYPES", V2_WINDOW_TYPES),
+    ("V2_EASY_PAY", V2_EASY_PAY),
+    ("V2_PAYMENT_BYPASS", V2_PAYMENT_BYPASS),
+    ("V2_NAVERPAY_BYPASS", V2_NAVERPAY_BYPASS),
+    ("V2_PRODUCT_ITEM", V2_PRODUCT_ITEM),
+    ("V2_BILLING_KEY_BYPASS", V2_BILLING_KEY_BYPASS),
+    ("V2_NAVERPAY_BILLING_BYPASS", V2_NAVERPAY_BILLING_BYPASS),
 ];

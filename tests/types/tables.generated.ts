@@ -157,3 +157,130 @@ export type CANCEL =
   | 'retain_promotion'
   | 'enable_webhook'
   | 'extra';
+
+export type V2_PAYMENT =
+  | 'storeId'
+  | 'paymentId'
+  | 'orderName'
+  | 'totalAmount'
+  | 'currency'
+  | 'payMethod'
+  | 'channelKey'
+  | 'channelGroupId'
+  | 'taxFreeAmount'
+  | 'vatAmount'
+  | 'customer'
+  | 'windowType'
+  | 'redirectUrl'
+  | 'forceRedirect'
+  | 'noticeUrls'
+  | 'confirmUrl'
+  | 'appScheme'
+  | 'isEscrow'
+  | 'products'
+  | 'isCulturalExpense'
+  | 'locale'
+  | 'customData'
+  | 'country'
+  | 'productType'
+  | 'offerPeriod'
+  | 'storeDetails'
+  | 'promotionId'
+  | 'merpayCategoryId'
+  | 'popup'
+  | 'iframe'
+  | 'bypass'
+  | 'easyPay'
+  | 'card'
+  | 'virtualAccount'
+  | 'transfer'
+  | 'mobile'
+  | 'giftCertificate'
+  | 'paypal'
+  | 'alipay'
+  | 'convenienceStore'
+  | 'alipayPlus';
+
+export type V2_BILLING_KEY =
+  | 'storeId'
+  | 'channelKey'
+  | 'billingKeyMethod'
+  | 'issueId'
+  | 'issueName'
+  | 'displayAmount'
+  | 'currency'
+  | 'customer'
+  | 'windowType'
+  | 'redirectUrl'
+  | 'forceRedirect'
+  | 'locale'
+  | 'customData'
+  | 'offerPeriod'
+  | 'appScheme'
+  | 'noticeUrls'
+  | 'productType'
+  | 'bypass'
+  | 'popup'
+  | 'iframe'
+  | 'easyPay'
+  | 'card'
+  | 'mobile'
+  | 'paypal';
+
+export type V2_CUSTOMER =
+  | 'customerId'
+  | 'fullName'
+  | 'firstName'
+  | 'lastName'
+  | 'phoneNumber'
+  | 'email'
+  | 'address'
+  | 'zipcode'
+  | 'gender'
+  | 'birthYear'
+  | 'birthMonth'
+  | 'birthDay'
+  | 'firstNameKana'
+  | 'lastNameKana';
+
+export type V2_WINDOW_TYPES =
+  | 'pc'
+  | 'mobile';
+
+export type V2_EASY_PAY =
+  | 'easyPayProvider'
+  | 'useFreeInterestFromMall'
+  | 'availableCards'
+  | 'installment'
+  | 'cashReceiptType'
+  | 'customerIdentifier'
+  | 'useCardPoint'
+  | 'availablePayMethods'
+  | 'useInstallment';
+
+export type V2_PAYMENT_BYPASS =
+  | 'naverpay';
+
+export type V2_NAVERPAY_BYPASS =
+  | 'useCfmYmdt'
+  | 'productItems'
+  | 'subMerchantInfo'
+  | 'deliveryFee';
+
+export type V2_PRODUCT_ITEM =
+  | 'categoryType'
+  | 'categoryId'
+  | 'uid'
+  | 'name'
+  | 'count'
+  | 'sellerId'
+  | 'payReferrer'
+  | 'startDate'
+  | 'endDate';
+
+export type V2_BILLING_KEY_BYPASS =
+  | 'naverpay';
+
+export type V2_NAVERPAY_BILLING_BYPASS =
+  | 'subMerchantName'
+  | 'subMerchantId';
