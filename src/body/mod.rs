@@ -21,16 +21,6 @@
 //! The output is rebuilt from the checked values in the order of the call's table (the order of
 //! PortOne's samples), whatever the input's order, so the JSON and the form body come out the same
 //! for equal input.
-//!
-//! # Form encoding
-//!
-//! Values are percent-encoded as WHATWG `application/x-www-form-urlencoded` (what
-//! `URLSearchParams` writes): bytes `A-Z a-z 0-9 * - . _` stay, a space becomes `+`, every other
-//! UTF-8 byte becomes `%XX` with upper-case hex. Keys are encoded the same way except for the
-//! structural brackets, which are written literally (`extra[requester]`, not
-//! `extra%5Brequester%5D`): that is how the integration guide's samples, PHP and Rails write them,
-//! PortOne accepts both, and any form decoder gives back the same key. Numbers are written as
-//! integers (`10000`, never `10000.0`).
 
 mod again;
 mod billing_key;
@@ -71,6 +61,16 @@ impl BodyOptions {
 }
 
 /// A checked request body, in both encodings PortOne accepts.
+///
+/// # Form encoding
+///
+/// Values are percent-encoded as WHATWG `application/x-www-form-urlencoded` (what
+/// `URLSearchParams` writes): bytes `A-Z a-z 0-9 * - . _` stay, a space becomes `+`, every other
+/// UTF-8 byte becomes `%XX` with upper-case hex. Keys are encoded the same way except for the
+/// structural brackets, which are written literally (`extra[requester]`, not
+/// `extra%5Brequester%5D`): that is how the integration guide's samples, PHP and Rails write them,
+/// PortOne accepts both, and any form decoder gives back the same key. Numbers are written as
+/// integers (`10000`, never `10000.0`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Body {
     /// The body as a JSON object: numbers are integers, `extra` a nested object, `schedules` an
@@ -78,7 +78,7 @@ pub struct Body {
     pub json: Map,
     /// The same body as `application/x-www-form-urlencoded` UTF-8, pairs in the JSON's key order,
     /// nested keys in bracket notation (`extra[naverUseCfm]`, `schedules[0][amount]`).
-    /// See [the module documentation](crate::body#form-encoding) for the exact encoding.
+    /// See [`Body`] for the exact encoding.
     /// For billing-key deletion, whose fields PortOne takes in the query, this is the query string.
     pub form: String,
     /// The request's path when it depends on the input: billing-key deletion's
@@ -191,7 +191,7 @@ impl std::error::Error for BodyError {}
 /// `customer_uid` (at most 80 characters), `merchant_uid` (at most 40), `amount` (an integer ≥
 /// `options.min_amount`), optional `tax_free` and `vat_amount` (each ≤ `amount`), `name` (at most
 /// 40), optional `extra.naverUseCfm` (`yyyyMMdd`, today in Asia/Seoul or later), and every other
-/// field of [`catalog::AGAIN`](crate::catalog::AGAIN) by its type and length.
+/// field of the `AGAIN` table (docs/rules.md) by its type and length.
 pub fn build_again_payment_body(input: &Value, options: &BodyOptions) -> Result<Body, BodyError> {
     again::build(input, options).map_err(BodyError)
 }
@@ -200,8 +200,7 @@ pub fn build_again_payment_body(input: &Value, options: &BodyOptions) -> Result<
 /// `schedules` array, each with `merchant_uid` (unique within the call), `schedule_at` (integer
 /// UNIX seconds after `options.now_ms`), `amount` and optional `extra.naverUseCfm` (on or after
 /// the schedule's own date in Asia/Seoul), and every other field of
-/// [`catalog::SCHEDULE`](crate::catalog::SCHEDULE) and
-/// [`catalog::SCHEDULE_ITEM`](crate::catalog::SCHEDULE_ITEM) by its type and length. `schedule_at`
+/// the `SCHEDULE` and `SCHEDULE_ITEM` tables (docs/rules.md) by its type and length. `schedule_at`
 /// may be an integer or its digits as a string, and is written as given.
 ///
 /// A `schedule_at` that is not after now is `OUT_OF_RANGE` (its message gives the allowed range),
