@@ -71,7 +71,7 @@ const BASE = {
     'is not a Naver Pay categoryType/categoryId pair'],
   INVALID_URL: ['허용되지 않는 URL입니다. https 절대 URL이어야 합니다.',
     'is not an allowed URL; an absolute https URL is required'],
-  REDIRECT_URL_REQUIRED: ['리디렉션 방식에서는 m_redirect_url이 필요합니다.', 'm_redirect_url is required in redirect mode'],
+  REDIRECT_URL_REQUIRED: ['리디렉션 방식에서는 리디렉션 URL이 필요합니다.', 'a redirect URL is required in redirect mode'],
   NAME_MISMATCH: ['상품이 여러 개이면 name은 첫 번째 상품명(naverProducts[0].name)과 같아야 합니다.',
     'with several products, name should equal naverProducts[0].name'],
   UNKNOWN_FIELD: ['알 수 없는 필드입니다.', 'unknown field'],
