@@ -156,6 +156,8 @@ const FIELD_TABLES: &[(&str, &[Field])] = &[
     ("DELETE_BILLING_KEY", catalog::DELETE_BILLING_KEY),
     ("REQUESTER_EXTRA", catalog::REQUESTER_EXTRA),
     ("CANCEL", catalog::CANCEL),
+    ("PAY_OPTIONS", catalog::PAY_OPTIONS),
+    ("BODY_OPTIONS", catalog::BODY_OPTIONS),
     ("V2_PAYMENT", catalog::V2_PAYMENT),
     ("V2_BILLING_KEY", catalog::V2_BILLING_KEY),
     ("V2_CUSTOMER", catalog::V2_CUSTOMER),
@@ -186,7 +188,7 @@ fn type_name(ty: Type) -> &'static str {
 /// tests/generated/tables.rs: the tables as data for the integration tests, the property tests
 /// and the fuzzers, which cannot see the crate's own (`catalog` is private to the crate).
 fn tables_rs() -> String {
-    use catalog::{IGNORED, REQUIRED, REQUIRED_BILLING, RULE};
+    use catalog::{DEPRECATED, IGNORED, REQUIRED, REQUIRED_BILLING, RULE, UNSUPPORTED};
     let tables = FIELD_TABLES;
     let strings = |out: &mut String, items: &[&str]| {
         for item in items {
@@ -216,9 +218,14 @@ fn tables_rs() -> String {
     out.push_str("/// The row named `name` of `table`.\n");
     out.push_str("pub fn field<'t>(table: &'t [Field], name: &str) -> Option<&'t Field> {\n");
     out.push_str("    table.iter().find(|f| f.name == name)\n}\n\n");
-    for (name, value) in
-        [("REQUIRED", REQUIRED), ("REQUIRED_BILLING", REQUIRED_BILLING), ("RULE", RULE), ("IGNORED", IGNORED)]
-    {
+    for (name, value) in [
+        ("REQUIRED", REQUIRED),
+        ("REQUIRED_BILLING", REQUIRED_BILLING),
+        ("RULE", RULE),
+        ("IGNORED", IGNORED),
+        ("DEPRECATED", DEPRECATED),
+        ("UNSUPPORTED", UNSUPPORTED),
+    ] {
         let _ = writeln!(out, "pub const {name}: u8 = {value};");
     }
     out.push_str("\nconst fn f(name: &'static str, ty: Type, max: u8, flags: u8) -> Field {\n");

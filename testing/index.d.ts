@@ -20,7 +20,8 @@ export type Outcome = OutcomeResult | OutcomeObject;
 
 /** The response IMP gives the callback, or writes into the m_redirect_url query. */
 export interface SimResponse {
-  success: boolean; imp_success: boolean; imp_uid: string | null; merchant_uid: string | null;
+  /** Only in the legacy shape: today's iamport.js sends no success flag. */
+  success?: boolean; imp_success?: boolean; imp_uid: string | null; merchant_uid: string | null;
   pay_method: string; pg_provider: 'naverpay'; status: 'paid' | 'failed' | null; paid_amount: number;
   error_code: string | null; error_msg: string | null; customer_uid?: string;
   [field: string]: unknown;
@@ -67,6 +68,8 @@ export interface InstallOptions {
   navigate?: boolean;
   redirectEncoding?: RedirectEncoding;
   reportTimeoutMs?: number;
+  /** 'current' (default): today's iamport.js, no success flags; 'legacy': `success`/`imp_success` too. */
+  responseShape?: 'current' | 'legacy';
 }
 /** A Playwright Page or BrowserContext, by shape. */
 export interface PlaywrightTarget {
@@ -108,6 +111,14 @@ export interface RestSimulator {
   impSecret: string;
   reset(): void;
   issueToken(): { access_token: string; now: number; expired_at: number };
+  /** The next `times` (default 1) calls matching `method` and the path prefix `path` answer with a fault. */
+  scriptFault(fault: {
+    kind: 'slow' | 'hang' | 'status' | 'html' | 'garbage' | 'truncated' | 'refused' | 'huge';
+    path?: string; method?: string; times?: number; status?: number; message?: string; delayMs?: number;
+  }): object;
+  /** Posts the payment's webhook ({ imp_uid, merchant_uid, status }) to `url` or its notice_url, `times` times. */
+  sendWebhook(options: { imp_uid: string; url?: string; times?: number; contentType?: 'json' | 'form' }):
+    Promise<{ url: string; body: Record<string, string>; status: number | null }[]>;
   snapshot(): {
     payments: any[]; billingKeys: any[]; schedules: any[]; cancellations: any[]; agains: any[];
     reports: any[]; requests: any[]; tokens: number; [more: string]: unknown;
@@ -122,6 +133,26 @@ export function createRestFetch(options?: Omit<RestSimulatorOptions, 'prefix'> &
   { fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>; rest: RestSimulator };
 /** https://api.iamport.kr */
 export const API_URL: string;
+
+export interface RestV2Simulator {
+  handle(req: unknown, res: unknown): boolean;
+  state: Record<string, any>;
+  prefix: string;
+  apiSecret: string;
+  /** `whsec_` and a base64 key, as PortOne's console issues them. */
+  webhookSecret: string;
+  snapshot(): { payments: any[]; billingKeys: any[]; schedules: any[]; cancellations: any[]; deletions: any[];
+    requests: any[]; webhooks: any[] };
+  /** The Standard Webhooks headers PortOne would send with `body`. */
+  signWebhook(body: string, options?: { id?: string; timestamp?: number }): Record<string, string>;
+  /** Posts a signed webhook about `paymentId` to `url`, `times` times. */
+  sendWebhook(options: { paymentId: string; url: string; type?: string; times?: number }):
+    Promise<{ url: string; type: string; status: number | null }[]>;
+}
+export function createRestV2Simulator(options?: { apiSecret?: string; webhookSecret?: string; prefix?: string }): RestV2Simulator;
+/** PortOne V2's REST simulator on 127.0.0.1: point `createPortOneV2Client({ baseUrl })` at `url`. */
+export function startRestV2Simulator(options?: { apiSecret?: string; webhookSecret?: string; port?: number }):
+  Promise<{ url: string; rest: RestV2Simulator; close(): Promise<void> }>;
 
 // ---- the inspection rehearsal --------------------------------------------------------------------
 

@@ -41,16 +41,18 @@ pub const REQUIRED: u8 = 1;
 pub const REQUIRED_BILLING: u8 = 2;
 pub const RULE: u8 = 4;
 pub const IGNORED: u8 = 8;
+pub const DEPRECATED: u8 = 16;
+pub const UNSUPPORTED: u8 = 32;
 
 const fn f(name: &'static str, ty: Type, max: u8, flags: u8) -> Field {
     Field { name, ty, max, flags }
 }
 
 pub const REQUEST_PAY: &[Field] = &[
-    f("pg", Type::Str, 0, 4),
+    f("pg", Type::Str, 0, 20),
     f("channelKey", Type::Text, 0, 0),
-    f("pay_method", Type::Str, 0, 8),
-    f("escrow", Type::Bool, 0, 8),
+    f("pay_method", Type::Str, 0, 4),
+    f("escrow", Type::Bool, 0, 0),
     f("products", Type::Arr, 0, 8),
     f("merchant_uid", Type::Str, 40, 7),
     f("name", Type::Str, 40, 7),
@@ -87,13 +89,15 @@ pub const REQUEST_PAY: &[Field] = &[
     f("naverProducts", Type::Arr, 0, 5),
     f("naverPurchaserName", Type::Text, 0, 0),
     f("naverPurchaserBirthday", Type::Str, 0, 4),
-    f("naverChainId", Type::Text, 0, 0),
+    f("naverChainId", Type::Text, 0, 16),
     f("naverCultureBenefit", Type::Bool, 0, 0),
     f("naverMerchantUserKey", Type::Text, 0, 0),
     f("naverProductCount", Type::Int, 0, 0),
     f("naverProductCode", Type::Text, 0, 2),
-    f("naverActionType", Type::Str, 0, 0),
+    f("naverActionType", Type::Str, 0, 16),
     f("naverInterface", Type::Obj, 0, 0),
+    f("niceMobileV2", Type::Bool, 0, 0),
+    f("kakaoOpenApp", Type::Bool, 0, 0),
 ];
 
 pub const PRODUCT: &[Field] = &[
@@ -143,11 +147,11 @@ pub const SCHEDULE: &[Field] = &[
     f("customer_uid", Type::Str, 80, 5),
     f("customer_id", Type::Str, 0, 0),
     f("checking_amount", Type::Int, 0, 8),
-    f("card_number", Type::Str, 0, 8),
-    f("expiry", Type::Str, 0, 8),
-    f("birth", Type::Str, 0, 8),
-    f("pwd_2digit", Type::Str, 0, 8),
-    f("cvc", Type::Str, 0, 8),
+    f("card_number", Type::Str, 0, 32),
+    f("expiry", Type::Str, 0, 32),
+    f("birth", Type::Str, 0, 32),
+    f("pwd_2digit", Type::Str, 0, 32),
+    f("cvc", Type::Str, 0, 32),
     f("channel_key", Type::Str, 55, 0),
     f("schedules", Type::Arr, 0, 5),
 ];
@@ -202,6 +206,17 @@ pub const CANCEL: &[Field] = &[
     f("enable_webhook", Type::Bool, 0, 0),
     f("extra", Type::Obj, 0, 4),
 ];
+
+pub const PAY_OPTIONS: &[Field] = &[
+    f("mode", Type::Str, 0, 4),
+    f("minAmount", Type::Int, 0, 4),
+    f("locale", Type::Str, 0, 4),
+    f("device", Type::Obj, 0, 4),
+    f("now", Type::Any, 0, 4),
+];
+
+pub const BODY_OPTIONS: &[Field] =
+    &[f("minAmount", Type::Int, 0, 4), f("now", Type::Any, 0, 4), f("locale", Type::Str, 0, 4)];
 
 pub const V2_PAYMENT: &[Field] = &[
     f("storeId", Type::Text, 0, 1),
@@ -391,6 +406,8 @@ pub const FIELD_TABLES: &[(&str, &[Field])] = &[
     ("DELETE_BILLING_KEY", DELETE_BILLING_KEY),
     ("REQUESTER_EXTRA", REQUESTER_EXTRA),
     ("CANCEL", CANCEL),
+    ("PAY_OPTIONS", PAY_OPTIONS),
+    ("BODY_OPTIONS", BODY_OPTIONS),
     ("V2_PAYMENT", V2_PAYMENT),
     ("V2_BILLING_KEY", V2_BILLING_KEY),
     ("V2_CUSTOMER", V2_CUSTOMER),

@@ -1,5 +1,5 @@
 import {
-  installImpSimulator, rehearseInspection, formatReport, startRestSimulator, createRestFetch,
+  installImpSimulator, rehearseInspection, formatReport, startRestSimulator, createRestFetch, startRestV2Simulator,
   IMP_MESSAGES, OUTCOMES, SCENARIOS, type ImpSimulator, type RehearsalReport, type ScenarioStatus, type Outcome,
 } from 'naverpay-checkout/testing';
 
@@ -56,4 +56,14 @@ async function rest() {
   return [url, cancels, r, rest.impKey];
 }
 
-export { simulator, rehearsal, rest };
+async function restV2() {
+  const { url, rest: v2, close } = await startRestV2Simulator({ apiSecret: 's' });
+  const headers: Record<string, string> = v2.signWebhook('{}', { timestamp: 1 });
+  const deliveries = await v2.sendWebhook({ paymentId: 'p', url, times: 2 });
+  // @ts-expect-error a webhook needs the payment and the endpoint
+  await v2.sendWebhook({ paymentId: 'p' });
+  await close();
+  return [headers, deliveries.map((d) => d.status)];
+}
+
+export { simulator, rehearsal, rest, restV2 };

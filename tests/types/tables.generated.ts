@@ -48,7 +48,9 @@ export type REQUEST_PAY =
   | 'naverProductCount'
   | 'naverProductCode'
   | 'naverActionType'
-  | 'naverInterface';
+  | 'naverInterface'
+  | 'niceMobileV2'
+  | 'kakaoOpenApp';
 
 export type PRODUCT =
   | 'categoryType'
@@ -157,6 +159,18 @@ export type CANCEL =
   | 'retain_promotion'
   | 'enable_webhook'
   | 'extra';
+
+export type PAY_OPTIONS =
+  | 'mode'
+  | 'minAmount'
+  | 'locale'
+  | 'device'
+  | 'now';
+
+export type BODY_OPTIONS =
+  | 'minAmount'
+  | 'now'
+  | 'locale';
 
 export type V2_PAYMENT =
   | 'storeId'
