@@ -7,19 +7,24 @@
 import type {
   AgainPaymentInput,
   BillingKeyParams,
+  BodyOptions,
   CancelPaymentInput,
   DeleteBillingKeyInput,
   NaverPayParams,
   NaverProduct,
+  PayOptions,
   ScheduleInput,
   SchedulePaymentInput,
   UnschedulePaymentInput,
+  ValidateOptions,
 } from 'naverpay-checkout';
 import type { BillingKeyParamsV2, CustomerV2, NaverPayParamsV2, NaverpayProductItem } from 'naverpay-checkout/v2';
 import type * as Table from './tables.generated';
 
 /** `true` only when `A` and `B` are the same type. */
 type Same<A, B> = (<G>() => G extends A ? 1 : 2) extends <G>() => G extends B ? 1 : 2 ? true : false;
+/** `true` when every member of `A` is in `B`. */
+type Within<A, B> = [A] extends [B] ? true : false;
 /** Every key of every member of a union. */
 type Keys<T> = T extends unknown ? keyof T : never;
 /** The keys of `extra` in `T`. */
@@ -37,11 +42,14 @@ const deleteBillingKey: Same<keyof DeleteBillingKeyInput, Table.DELETE_BILLING_K
 const deleteExtra: Same<ExtraKeys<DeleteBillingKeyInput>, Table.REQUESTER_EXTRA> = true;
 const cancel: Same<Keys<CancelPaymentInput>, Table.CANCEL> = true;
 const cancelExtra: Same<ExtraKeys<CancelPaymentInput>, Table.REQUESTER_EXTRA> = true;
+// The options: `pay` reads PayOptions' keys of PAY_OPTIONS, the validators all of them.
+const validateOptions: Same<keyof ValidateOptions, Table.PAY_OPTIONS> = true;
+const payOptions: Within<keyof PayOptions, Table.PAY_OPTIONS> = true;
+const bodyOptions: Same<keyof BodyOptions, Table.BODY_OPTIONS> = true;
 
 // V2 (types/v2.d.ts) declares the fields a Naver Pay page uses, not those PortOne documents for
 // other PGs only: every key it declares is in the table.
 // (Its parameters also take any other key, through an index signature: the named keys are checked.)
-type Within<A, B> = [A] extends [B] ? true : false;
 type NamedKeys<T> = keyof { [K in keyof T as string extends K ? never : K]: T[K] };
 const paymentV2: Within<NamedKeys<NaverPayParamsV2>, Table.V2_PAYMENT> = true;
 const billingKeyV2: Within<NamedKeys<BillingKeyParamsV2>, Table.V2_BILLING_KEY> = true;
@@ -58,4 +66,4 @@ const extraV2: Within<'a' | 'b', 'a'> = true;
 // @ts-expect-error a named key the table lacks, beside an index signature
 const extraNamed: Within<NamedKeys<{ a: string; [key: string]: unknown }>, 'b'> = true;
 
-export { request, product, again, againExtra, schedule, scheduleItem, scheduleExtra, unschedule, deleteBillingKey, deleteExtra, cancel, cancelExtra, paymentV2, billingKeyV2, customerV2, productV2, missing, extra, extraV2, extraNamed };
+export { request, product, again, againExtra, schedule, scheduleItem, scheduleExtra, unschedule, deleteBillingKey, deleteExtra, cancel, cancelExtra, validateOptions, payOptions, bodyOptions, paymentV2, billingKeyV2, customerV2, productV2, missing, extra, extraV2, extraNamed };
