@@ -1,9 +1,10 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
-// Every module is private: the API is the `pub use` list below, one path per item. The tables
-// (`catalog`) and the checkers' internals are the crate's own; tests and fuzzers outside it read
-// the tables from tests/generated/tables.rs, which src/generate.rs writes from them.
+// Every module but `server` (a namespace of the API) is private: the rest of the API is the
+// `pub use` list below, one path per item. The tables (`catalog`) and the checkers' internals are
+// the crate's own; tests and fuzzers outside it read the tables from tests/generated/tables.rs,
+// which src/generate.rs writes from them.
 mod body;
 // Each build reads only some tables (V2's checker, the JavaScript options, the body builders);
 // src/generate.rs and the tests read them all.
