@@ -7,6 +7,7 @@
 //! |---|---|---|
 //! | `types/index.d.ts` | `error-codes`, `categories`, `pay-referrers` | `ErrorCode::ALL`, `catalog::CATEGORIES`, `catalog::PAY_REFERRERS` |
 //! | `js/bridge.js` | `limits` | `wire::LIMITS` |
+//! | `src/wire.rs` | `limit-texts` | `wire::LIMITS` |
 //! | `tests/generated/tables.rs` | the whole file | every `catalog` table, as data for the tests and fuzzers outside the crate |
 //! | `tests/types/tables.generated.ts` | the whole file | every field table's keys, for tests/types/fields.test-d.ts |
 //!
@@ -97,6 +98,24 @@ fn pay_referrers() -> String {
     let mut out = String::new();
     union_lines(&mut out, "  ", catalog::PAY_REFERRERS);
     out
+}
+
+/// `wire::LIMIT_TEXTS`: the figures of each kind of limit (`≤ 1000 items`), kinds in table order.
+fn limit_texts() -> String {
+    let mut kinds: Vec<u8> = LIMITS.iter().map(|l| l.kind).collect();
+    kinds.dedup();
+    let mut rows = String::new();
+    for kind in kinds {
+        let figures: Vec<String> =
+            LIMITS.iter().filter(|l| l.kind == kind).map(|l| format!("≤ {} {}", l.value, l.unit)).collect();
+        let _ = write!(rows, "(b'{}', \"{}\"), ", char::from(kind), figures.join(", "));
+    }
+    let item = format!("pub(crate) const LIMIT_TEXTS: &[(u8, &str)] = &[{rows}];\n");
+    let formatted = rustfmt(&item);
+    format!(
+        "/// LIMIT_EXCEEDED's figures for each kind of limit, the same in both languages.\n\
+         #[cfg_attr(not(target_arch = \"wasm32\"), allow(dead_code))]\n{formatted}"
+    )
 }
 
 /// The names and documentation of js/bridge.js's `LIMITS`, in the order of `wire::LIMITS`.
@@ -331,6 +350,7 @@ fn generated() -> Vec<(&'static str, Content)> {
             ]),
         ),
         ("js/bridge.js", Content::Regions(vec![("limits", limits())])),
+        ("src/wire.rs", Content::Regions(vec![("limit-texts", limit_texts())])),
         ("tests/generated/tables.rs", Content::Whole(tables_rs())),
         ("tests/types/tables.generated.ts", Content::Whole(tables_ts())),
     ]

@@ -9,6 +9,7 @@ use crate::text;
 use crate::value::{Map, Value};
 
 /// One limit js/bridge.js applies to a call before the wasm reads anything.
+#[cfg(test)]
 pub(crate) struct Limit {
     /// The letter js/bridge.js writes after `L` when a value goes past it.
     pub kind: u8,
@@ -18,8 +19,10 @@ pub(crate) struct Limit {
     pub unit: &'static str,
 }
 
-/// The limits of one call, in the order of js/bridge.js's `LIMITS`, which src/generate.rs writes
-/// from this table (with the names and documentation it gives them there).
+/// The limits of one call, in the order of js/bridge.js's `LIMITS`. src/generate.rs writes from
+/// this table that `LIMITS` (with the names and documentation it gives them there) and
+/// [`LIMIT_TEXTS`] below: the figures are typed here only.
+#[cfg(test)]
 pub(crate) const LIMITS: &[Limit] = &[
     Limit { kind: b'd', value: 16, unit: "levels" },
     Limit { kind: b'a', value: 1000, unit: "items" },
@@ -29,22 +32,24 @@ pub(crate) const LIMITS: &[Limit] = &[
     Limit { kind: b'v', value: 2_000_000, unit: "characters" },
 ];
 
+// @generated limit-texts begin
+/// LIMIT_EXCEEDED's figures for each kind of limit, the same in both languages.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) const LIMIT_TEXTS: &[(u8, &str)] = &[
+    (b'd', "≤ 16 levels"),
+    (b'a', "≤ 1000 items"),
+    (b'k', "≤ 1000 keys"),
+    (b's', "≤ 100000 characters"),
+    (b'v', "≤ 50000 values, ≤ 2000000 characters"),
+];
+// @generated limit-texts end
+
 /// The limits of `kind` in figures (`≤ 1000 items`), as LIMIT_EXCEEDED's message gives them; an
 /// unknown kind (js/bridge.js's `v`, anything past every limit) reads as the limits of the whole call.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn limit_text(kind: u8) -> String {
-    let known = LIMITS.iter().any(|l| l.kind == kind);
-    let mut out = String::new();
-    for limit in LIMITS.iter().filter(|l| l.kind == if known { kind } else { b'v' }) {
-        if !out.is_empty() {
-            out.push_str(", ");
-        }
-        out.push_str("≤ ");
-        text::push_u64(&mut out, u64::from(limit.value));
-        out.push(' ');
-        out.push_str(limit.unit);
-    }
-    out
+pub(crate) fn limit_text(kind: u8) -> &'static str {
+    let text = |k: u8| LIMIT_TEXTS.iter().find(|(each, _)| *each == k).map(|(_, text)| *text);
+    text(kind).or_else(|| text(b'v')).unwrap_or("")
 }
 
 /// js/bridge.js stops at `LIMITS.depth` levels; text nested deeper than this is not its.

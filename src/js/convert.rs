@@ -74,8 +74,7 @@ impl Limit {
 
     fn issue(&self, locale: Locale) -> FieldIssue {
         // The limit in figures, the same in both languages.
-        let limit = wire::limit_text(self.kind);
-        FieldIssue::new(ErrorCode::LimitExceeded, self.path.as_str(), locale, Detail::Text(&limit))
+        FieldIssue::new(ErrorCode::LimitExceeded, self.path.as_str(), locale, Detail::Text(wire::limit_text(self.kind)))
     }
 }
 
