@@ -109,7 +109,6 @@ function message(code, ko, field, d) {
 const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 // Rust's char::is_whitespace || char::is_control.
 const SPACE_OR_CONTROL = /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
-const ALNUM = /^[\p{Alphabetic}\p{N}_.-]+$/u;
 
 function charCount(s) {
   let n = 0;

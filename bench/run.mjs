@@ -2,6 +2,7 @@
 // and memory, beside what a user would pick instead. Prints a table and writes BENCHMARKS.md.
 // Needs the package built (npm run bench builds it first). Bounded: a watchdog ends it after 5 minutes.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync, cpSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { measure, entrySizes, TARGET_GZIP } from '../scripts/size.mjs';
 import { startStaticServer } from '../tests/support/server.mjs';
 import { launchBrowser } from '../tests/support/browser.mjs';
 import { sections, functionSizes, crateOf } from '../scripts/wasm-sections.mjs';
-import { cart, NOW_MS } from './cases.mjs';
+import { cart } from './cases.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(ROOT);
@@ -159,16 +160,47 @@ for (let i = 0; i < KINDS.length * (STARTUP_LOADS + 2); i++) {
   }
   const before = server.requests.length;
   const t = await page.evaluate(async (kind) => {
-    const t0 = performance.now();
+    // When the response of `url` had fully arrived, from Resource Timing (the same clock).
+    const arrived = (url) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(url))?.responseEnd;
     if (kind === 'empty') {
+      const t0 = performance.now();
       await import('/__bench/empty.js');
-      return { total: performance.now() - t0 };
+      const total = performance.now() - t0;
+      return { total, fetch: arrived('/__bench/empty.js') - t0 };
     }
     if (kind === 'default') {
-      const m = await import('/__bench/esm/naverpay_checkout.js');
+      // The steps of the default entry's evaluation, timed by wrapping what it calls once each:
+      // Uint8Array.fromHex (decode), new WebAssembly.Module (compile), new WebAssembly.Instance.
+      const marks = {};
+      const time = (owner, key, step) => {
+        const timed = (run) => {
+          marks[step] = [performance.now()];
+          const out = run();
+          marks[step].push(performance.now());
+          return out;
+        };
+        owner[key] = new Proxy(owner[key], {
+          apply: (f, self, args) => timed(() => Reflect.apply(f, self, args)),
+          construct: (f, args, target) => timed(() => Reflect.construct(f, args, target)),
+        });
+      };
+      if (typeof Uint8Array.fromHex === 'function') time(Uint8Array, 'fromHex', 'decode');
+      time(WebAssembly, 'Module', 'compile');
+      time(WebAssembly, 'Instance', 'instantiate');
+      const url = '/__bench/esm/naverpay_checkout.js';
+      const t0 = performance.now();
+      const m = await import(url);
+      const t1 = performance.now();
       if (m.validateNaverPay({}).ok !== false) throw new Error('not ready');
-      return { total: performance.now() - t0 };
+      const t2 = performance.now();
+      const fetched = arrived(url);
+      const span = (step) => (marks[step] ? marks[step][1] - marks[step][0] : NaN);
+      // Parse: from the last byte until the decode starts (the module's text parsed, the glue evaluated).
+      const decodeStart = marks.decode?.[0] ?? marks.compile[0];
+      return { total: t2 - t0, fetch: fetched - t0, parse: decodeStart - fetched, decode: span('decode'),
+        compile: span('compile'), instantiate: span('instantiate'), evaluate: t1 - marks.instantiate[1], firstCall: t2 - t1 };
     }
+    const t0 = performance.now();
     if (kind === 'global') {
       await new Promise((resolve, reject) => {
         const s = Object.assign(document.createElement('script'), { src: '/__bench/global/naverpay-checkout.js', onload: resolve, onerror: reject });
@@ -191,23 +223,12 @@ for (let i = 0; i < KINDS.length * (STARTUP_LOADS + 2); i++) {
 }
 const startup = loads.cold;
 
-// Validation: the three validators in one page, interleaved rounds of timed batches.
-log('validation: wasm, hand-written JS and zod, 1 and 20 products');
-const vctx = await browser.newContext();
-const vpage = await vctx.newPage();
-await vpage.goto(BLANK);
-const validation = await vpage.evaluate(async ({ carts, now }) => {
-  const npc = await import('/__bench/web/naverpay_checkout.js');
-  await npc.default();
-  const js = await import('/__bench/js-validator.js');
-  const { naverPaySchema } = await import('/__bench/zod-schema.js');
-  const options = { mode: 'popup' };
-  const schema = naverPaySchema({ mode: 'popup', now: Date.now() });
-  const runners = {
-    wasm: (p) => npc.validateNaverPay(p, options).ok,
-    js: (p) => js.validateNaverPay(p, options).ok,
-    zod: (p) => schema.safeParse(p).success,
-  };
+/**
+ * Microseconds per call of each runner on each cart (`{ 'name:n': [µs, …] }`): every runner must
+ * accept every cart; batches sized to about 10 ms after a warm-up, then 30 interleaved rounds. Runs
+ * in Node and, passed as source, in the page.
+ */
+function timeRunners(runners, carts) {
   for (const [name, run] of Object.entries(runners)) {
     for (const [n, p] of Object.entries(carts)) if (run(p) !== true) throw new Error(`${name} refuses the ${n}-product cart`);
   }
@@ -237,8 +258,29 @@ const validation = await vpage.evaluate(async ({ carts, now }) => {
       }
     }
   }
+  return { samples, batch };
+}
+
+// Validation: the three validators in one page, interleaved rounds of timed batches.
+log('validation: wasm, hand-written JS and zod, 1 and 20 products');
+const vctx = await browser.newContext();
+const vpage = await vctx.newPage();
+await vpage.goto(BLANK);
+const validation = await vpage.evaluate(async ({ carts, timer }) => {
+  const npc = await import('/__bench/web/naverpay_checkout.js');
+  await npc.default();
+  const js = await import('/__bench/js-validator.js');
+  const { naverPaySchema } = await import('/__bench/zod-schema.js');
+  const options = { mode: 'popup' };
+  const schema = naverPaySchema({ mode: 'popup', now: Date.now() });
+  const runners = {
+    wasm: (p) => npc.validateNaverPay(p, options).ok,
+    js: (p) => js.validateNaverPay(p, options).ok,
+    zod: (p) => schema.safeParse(p).success,
+  };
+  const { samples, batch } = (0, eval)(`(${timer})`)(runners, carts);
   return { samples, batch, isolated: self.crossOriginIsolated };
-}, { carts: { 1: cart(1), 20: cart(20) }, now: NOW_MS });
+}, { carts: { 1: cart(1), 20: cart(20) }, timer: timeRunners.toString() });
 await vctx.close();
 const perCall = Object.fromEntries(Object.entries(validation.samples).map(([k, xs]) => [k, median(xs)]));
 const bestCall = Object.fromEntries(Object.entries(validation.samples).map(([k, xs]) => [k, Math.min(...xs)]));
@@ -340,6 +382,18 @@ await browser.close();
 await server.close();
 rmSync(tmp, { recursive: true, force: true });
 if (!memory.parsedOk) throw new Error('parseRedirectResult gave an unexpected result in the memory run');
+
+// Validation in Node: the package's CommonJS build (what `require` and Node's `import` get) and the
+// hand-written validator, the same carts and rounds as in the page.
+log(`validation in Node ${process.version}: the package (pkg/node) and the hand-written validator`);
+const nodePackage = createRequire(import.meta.url)(path.join(ROOT, 'pkg/node/naverpay_checkout.js'));
+const jsValidator = await import('./js-validator.mjs');
+const nodeValidation = timeRunners({
+  wasm: (p) => nodePackage.validateNaverPay(p, { mode: 'popup' }).ok,
+  js: (p) => jsValidator.validateNaverPay(p, { mode: 'popup' }).ok,
+}, { 1: cart(1), 20: cart(20) });
+const nodePerCall = Object.fromEntries(Object.entries(nodeValidation.samples).map(([k, xs]) => [k, median(xs)]));
+const nodeBest = Object.fromEntries(Object.entries(nodeValidation.samples).map(([k, xs]) => [k, Math.min(...xs)]));
 const PAGE = 65536;
 const growthPages = (memory.afterParses - memory.afterFirst) / PAGE;
 
@@ -395,6 +449,13 @@ const targets = [
     ratioGap(perCall[`wasm:${n}`] / perCall[`js:${n}`], 2)]),
   ...[1, 20].map((n) => [`click → request_pay median, ${n} product${n > 1 ? 's' : ''}`, ms(click[n].handler), '< 1 ms', gap(click[n].handler, 1, 'ms')]),
   ['wasm memory growth', `${growthPages} pages`, '≤ 1 page (none expected)', gap(growthPages, 1, 'pages')],
+  ['cold start-up median, default entry, less the one-line-module baseline (issue 21)', ms(coldDefault - st.empty), '≤ 10 ms',
+    gap(coldDefault - st.empty, 10, 'ms')],
+  ...[[1, 1], [20, 1.2]].map(([n, target]) => [`validation, ${n} product${n > 1 ? 's' : ''}: wasm ÷ hand-written JS (issue 21)`,
+    ratio(`wasm:${n}`, `js:${n}`), `≤ ${target}×`, ratioGap(perCall[`wasm:${n}`] / perCall[`js:${n}`], target)]),
+  ...[1, 20].map((n) => [`validation in Node, ${n} product${n > 1 ? 's' : ''}: wasm ÷ hand-written JS (issue 21)`,
+    `${(nodePerCall[`wasm:${n}`] / nodePerCall[`js:${n}`]).toFixed(2)}×`, '≤ 1.3×',
+    ratioGap(nodePerCall[`wasm:${n}`] / nodePerCall[`js:${n}`], 1.3)]),
 ];
 
 const lines = [];
@@ -407,7 +468,7 @@ if (loadAtStart[0] > os.cpus().length) {
     + 'Absolute timings are inflated and noisy; sizes, memory, and the ratios between validators measured in the same page are the more telling figures. '
     + 'The start-up table gives a baseline measured in the same conditions.', '');
 }
-lines.push('## Targets (issues 6 and 11)', '', '| measure | figure | target | gap |', '|---|---|---|---|',
+lines.push('## Targets (issues 6, 11 and 21)', '', '| measure | figure | target | gap |', '|---|---|---|---|',
   ...targets.map((r) => `| ${r.join(' | ')} |`), '');
 lines.push('## Size', '',
   'What a page downloads. Ours: each browser entry of the package, every `.js` and `.wasm` file of its folder, measured as `scripts/size.mjs` does '
@@ -443,6 +504,24 @@ lines.push('## Start-up', '',
   `| baseline: import() of a one-line module, same conditions | ${ms(st.empty)} | ${ms(st.emptyP10)} | ${ms(st.emptyP90)} |`,
   `| import() → init() done, less the baseline median | ${ms(st.total - st.empty)} | | |`,
   `| import() → init() done, page with preload hints | ${ms(st.preload)} | ${ms(st.preloadP10)} | ${ms(st.preloadP90)} |`, '',
+  'Where the default entry\'s cold start goes, in the same loads (medians of each step; the steps of one load add up to its total, '
+  + 'the medians nearly so). Timed in the page: the fetch until the response\'s last byte (Resource Timing), then the wrapped calls the entry '
+  + 'makes once each at evaluation: `Uint8Array.fromHex` (decode), `new WebAssembly.Module` (compile), `new WebAssembly.Instance` (instantiate).', '',
+  '| step | default entry | one-line module (baseline) | difference |', '|---|---:|---:|---:|',
+  ...[
+    ['fetch (`import()` → last byte)', 'fetch', median(loads.empty.map((s) => s.fetch))],
+    ['parse (last byte → decode starts: the text parsed, the glue evaluated)', 'parse', 0],
+    ['decode (hexadecimal → bytes)', 'decode', 0],
+    ['compile (`new WebAssembly.Module`)', 'compile', 0],
+    ['instantiate (`new WebAssembly.Instance`, the wasm\'s start)', 'instantiate', 0],
+    ['rest of evaluation (after instantiation → `import()` resolves)', 'evaluate', median(loads.empty.map((s) => s.total - s.fetch))],
+    ['first call (`validateNaverPay({})`)', 'firstCall', 0],
+    ['total', 'total', st.empty],
+  ].map(([label, key, base]) => {
+    const value = median(loads.default.map((s) => s[key]));
+    return Number.isNaN(value) ? `| ${label} | — (no \`Uint8Array.fromHex\`: in parse) | | |`
+      : `| ${label} | ${ms(value)} | ${base ? ms(base) : ''} | ${ms(value - base)} |`;
+  }), '',
   `The default entry and the classic script are one request each. /web makes ${st.requests} per load (${startup[0].paths.map((x) => `\`${x}\``).join(', ')}), one after another: `
   + 'the glue\'s static import is found only once the glue has arrived, and `init()` fetches the .wasm only after both are evaluated. '
   + 'In a fresh context each request also waits a few milliseconds for its connection, which the one-line module pays too.', '',
@@ -459,6 +538,14 @@ lines.push('## Validation', '',
     `| | fastest batch | ${us(bestCall[`wasm:${n}`])} | ${us(bestCall[`js:${n}`])} | ${us(bestCall[`zod:${n}`])} | ${(bestCall[`wasm:${n}`] / bestCall[`js:${n}`]).toFixed(2)}× | ${(bestCall[`wasm:${n}`] / bestCall[`zod:${n}`]).toFixed(2)}× |`,
   ]), '',
   `Equivalence: ${eqSummary} (bench/js-validator.test.mjs: same codes, fields, messages, mode and request as the package on ${'>'}400 table cases and 3,000 seeded random ones; bench/zod-schema.test.mjs: zod accepts and refuses the same).`, '');
+lines.push('## Validation in Node', '',
+  `Node ${process.version}, this process: \`validateNaverPay(cart, { mode: 'popup' })\` of the package's CommonJS build (pkg/node, what \`require\` and Node's \`import\` get) `
+  + 'and of the hand-written validator, the same carts, batches and rounds as in the page.', '',
+  '| cart | | wasm | hand-written JS | wasm ÷ JS |', '|---|---|---:|---:|---:|',
+  ...[1, 20].flatMap((n) => [
+    `| ${n} product${n > 1 ? 's' : ''} | median | ${us(nodePerCall[`wasm:${n}`])} | ${us(nodePerCall[`js:${n}`])} | ${(nodePerCall[`wasm:${n}`] / nodePerCall[`js:${n}`]).toFixed(2)}× |`,
+    `| | fastest batch | ${us(nodeBest[`wasm:${n}`])} | ${us(nodeBest[`js:${n}`])} | ${(nodeBest[`wasm:${n}`] / nodeBest[`js:${n}`]).toFixed(2)}× |`,
+  ]), '');
 lines.push('## Click to payment window', '',
   `A real click (Playwright, CDP input) on a button whose handler calls \`checkout.pay(cart, { mode: 'popup' })\` after \`NaverPayCheckout.load\` with the offline simulator (sim/imp.js, outcome \`cancel\`, persistent). `
   + `\`IMP.request_pay\` is wrapped to record \`performance.now()\` at entry. ${CLICKS} clicks per cart.`, '',

@@ -16,7 +16,11 @@
 //
 // No exception leaves this file towards the wasm: every read of a caller's value is inside a try.
 
-/** Limits of one call (README, "Reliability and security"); each stops the walk before it starts. */
+// @generated limits begin
+/**
+ * Limits of one call (README, "Reliability and security"); each stops the walk before it starts.
+ * Written from `LIMITS` of src/wire.rs by src/generate.rs.
+ */
 const LIMITS = {
   /** Nesting: nothing IMP reads is deeper, and a cycle must end. */
   depth: 16,
@@ -31,6 +35,7 @@ const LIMITS = {
   /** UTF-16 code units of the whole text, far below V8's longest string (2^29 - 24). */
   text: 2_000_000,
 };
+// @generated limits end
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
 const { hasOwn, freeze, create, defineProperty, setPrototypeOf } = Object;

@@ -13,7 +13,8 @@ cd "$(dirname "$0")/.."
 crate=naverpay_checkout
 # The published wasm is built by a pinned nightly (scripts/setup.sh installs it) that rebuilds std
 # for size, with panics that abort at once: no panic messages, locations or formatting machinery
-# (3.5 KB of gzip less than stable; BENCHMARKS.md). Its own target folder keeps stable's builds warm.
+# (docs/design.md gives what that saves, measured by bench/nightly-saving.sh). Its own target
+# folder keeps stable's builds warm.
 # Paths are remapped all the same: this machine's never reach the published wasm.
 nightly=$(cat scripts/nightly-toolchain)
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none \

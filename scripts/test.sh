@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Every test: native Rust (tables, properties, docs), clippy's no-panic lints, the core as wasm in
-# headless Chromium, the npm package (types, size, tarball consumers), the page-level tests in
-# Chromium, and a bounded fuzz run. `npm test` runs scripts/setup.sh first.
+# Every test: the JavaScript linter, native Rust (tables, properties, docs, generated files),
+# clippy's no-panic lints, the core as wasm in headless Chromium, the npm package (types, size,
+# tarball consumers), the page-level tests in Chromium, a bounded fuzz run, and the JavaScript
+# formatter's check. `npm test` runs scripts/setup.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CHROMEDRIVER=/usr/bin/chromedriver
@@ -10,7 +11,10 @@ step() { printf '\n== %s\n' "$*" >&2; }
 no_panic_lints=(-D warnings -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic
   -D clippy::indexing_slicing -D clippy::unreachable)
 
-step "native Rust tests (tables, properties, README examples)"
+step "JavaScript: undefined and unused names (eslint.config.js)"
+node_modules/.bin/eslint .
+
+step "native Rust tests (tables, properties, README examples, files generated from the tables are current)"
 cargo test --quiet
 
 step "no panic reachable from input: clippy on src/, native and wasm32 (with and without the body exports, and V2's)"
@@ -37,3 +41,7 @@ bash scripts/fuzz.sh 15
 
 step "page-level, package and demo tests (node --test, headless Chromium)"
 node --test --test-concurrency=1 tests/*.test.mjs bench/*.test.mjs
+
+# Last, so that a tree not yet formatted still runs every test above.
+step "JavaScript formatting (.prettierrc.json; \`node_modules/.bin/prettier --write .\` fixes it)"
+node_modules/.bin/prettier --check .

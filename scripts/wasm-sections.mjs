@@ -1,6 +1,7 @@
-// A small WebAssembly reader: section sizes of a module, its imports, and the body size of every
-// function named in its `name` section (the benchmark's "where the bytes are"; the unstripped cargo
-// output keeps names, pkg/ is stripped). scripts/shorten-imports.mjs rewrites the imports it finds.
+// A small WebAssembly reader: section sizes of a module, its imports and exports, and the body size
+// of every function named in its `name` section (the benchmark's "where the bytes are"; the
+// unstripped cargo output keeps names, pkg/ is stripped). scripts/shorten-names.mjs rewrites the
+// imports and exports it finds.
 
 /** The unsigned LEB128 number at `pos`, and the position after it. */
 export function leb(buf, pos) {

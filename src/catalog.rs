@@ -137,11 +137,6 @@ const fn f(name: &'static str, ty: Type, max: u8, flags: u8, doc: Doc) -> Field 
     Field { name, ty, max, flags, doc }
 }
 
-/// The row named `name` of `table`.
-pub fn field<'t>(table: &'t [Field], name: &str) -> Option<&'t Field> {
-    table.iter().find(|f| f.name == name)
-}
-
 use Doc::{Manual, NaverPage, OpenApi, Package, PayRq, Sdk, Seed};
 use Type::{Any, Arr, Bool, Date, Int, Obj, Str, StrOrArr, Text};
 

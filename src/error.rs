@@ -30,12 +30,12 @@ impl Locale {
 }
 
 macro_rules! error_codes {
-    ($($(#[$doc:meta])* $variant:ident = $text:literal,)*) => {
+    ($($(#[doc = $doc:literal])* $variant:ident = $text:literal,)*) => {
         /// A stable error code. Once shipped, a code is never renamed.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum ErrorCode {
-            $($(#[$doc])* $variant,)*
+            $($(#[doc = $doc])* $variant,)*
         }
 
         impl ErrorCode {
@@ -46,6 +46,14 @@ macro_rules! error_codes {
             pub fn as_str(self) -> &'static str {
                 match self {
                     $(ErrorCode::$variant => $text,)*
+                }
+            }
+
+            /// The code's documentation, as `types/index.d.ts` gives it (src/generate.rs).
+            #[cfg(test)]
+            pub(crate) fn doc(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => concat!($($doc),*).trim_start(),)*
                 }
             }
         }
@@ -77,19 +85,19 @@ error_codes! {
     InvalidUrl = "INVALID_URL",
     /// Redirect mode needs `m_redirect_url` (V1) or `redirectUrl` (V2).
     RedirectUrlRequired = "REDIRECT_URL_REQUIRED",
-    /// The amount is below the minimum: 100 won by default (the integration guide this package
-    /// implements, and PortOne's V2 Naver Pay page), `minAmount` otherwise. PortOne's V1 Naver Pay
-    /// page says 10 won since 2024-02 (docs/rules.md): `minAmount: 10` follows it.
+    /// The amount is below the minimum: 100 won unless `minAmount` says otherwise (the integration
+    /// guide and PortOne's V2 page say 100; PortOne's V1 Naver Pay page says 10 since 2024-02, which
+    /// `minAmount: 10` follows).
     AmountBelowMinimum = "AMOUNT_BELOW_MINIMUM",
-    /// `name` differs from the first product's name (warning: PortOne recommends the first name).
+    /// Warning: with several products, `name` differs from `naverProducts[0].name`.
     NameMismatch = "NAME_MISMATCH",
-    /// A field IMP does not know.
+    /// A field IMP does not know (an error when it is a likely typo of a known field).
     UnknownField = "UNKNOWN_FIELD",
     /// A REST credential was passed to the browser.
     SecretInBrowser = "SECRET_IN_BROWSER",
-    /// Parameters were invalid; the issues are listed.
+    /// Parameters were invalid; `NaverPayError.errors` lists every problem.
     InvalidParams = "INVALID_PARAMS",
-    /// A payment is already pending.
+    /// A payment is already pending; IMP was not called again.
     PaymentInProgress = "PAYMENT_IN_PROGRESS",
     /// The code runs outside a browser.
     NotInBrowser = "NOT_IN_BROWSER",
@@ -101,24 +109,28 @@ error_codes! {
     SdkTimeout = "SDK_TIMEOUT",
     /// The script loaded but `window.IMP` is missing.
     SdkUnavailable = "SDK_UNAVAILABLE",
-    /// The `naverpay-checkout/web` entry was called before `init()` finished. Raised by that entry's
-    /// JavaScript (`scripts/entries/web-guard.js`, with this message), since the wasm is not there yet.
+    // Raised by that entry's JavaScript (`scripts/entries/web-guard.js`, with this message), since
+    // the wasm is not there yet.
+    /// `naverpay-checkout/web` only: called before `await init()` finished.
     NotInitialized = "NOT_INITIALIZED",
-    /// A field PortOne documents for other PGs only: passed on, ignored by Naver Pay (warning).
+    /// Warning: a field PortOne documents for other PGs only; passed on, but Naver Pay ignores it.
     IgnoredField = "IGNORED_FIELD",
-    /// The input is larger or deeper than the checker reads (items, keys, string length, depth, size).
+    /// The input is larger or deeper than the checker reads (README, "Limits"): nothing else about
+    /// it is checked, and it never reaches IMP.
     LimitExceeded = "LIMIT_EXCEEDED",
-    /// A payment that waited longer than the stale limit for IMP was given up for a new one.
+    /// A payment IMP never answered for 10 minutes was given up when a new `pay()` started.
     PaymentSuperseded = "PAYMENT_SUPERSEDED",
-    /// `free()` was called on the checkout.
+    /// `free()` was called on the checkout (or `pay` was called on something that is none).
     CheckoutFreed = "CHECKOUT_FREED",
-    /// A field PortOne replaced or dropped: passed on, with what replaced it (warning).
+    /// Warning: a field PortOne replaced or dropped (`pg`, `naverChainId`, `naverActionType`); the
+    /// message says what replaced it.
     DeprecatedField = "DEPRECATED_FIELD",
-    /// A field PortOne documents for other PGs that has no place in a Naver Pay request (a card number).
+    /// A field PortOne documents for other PGs that has no place in a Naver Pay request (a schedule's
+    /// card number).
     UnsupportedField = "UNSUPPORTED_FIELD",
-    /// `m_redirect_url` is plain `http:` to a host that is not this machine (warning).
+    /// Warning: `m_redirect_url` is plain `http:` to a host that is not this machine.
     InsecureUrl = "INSECURE_URL",
-    /// Popup mode was forced on a device that needs redirect mode: the result would be lost (warning).
+    /// Warning: popup mode forced on a device that needs redirect mode; the result would be lost.
     PopupOnMobile = "POPUP_ON_MOBILE",
 }
 
@@ -144,7 +156,7 @@ pub struct FieldIssue {
 
 impl FieldIssue {
     /// An issue whose message is the code's message for `detail`.
-    pub fn new(code: ErrorCode, field: impl Into<String>, locale: Locale, detail: Detail<'_>) -> Self {
+    pub(crate) fn new(code: ErrorCode, field: impl Into<String>, locale: Locale, detail: Detail<'_>) -> Self {
         let field = field.into();
         let message = message(code, locale, &field, detail);
         FieldIssue { code, field, message }

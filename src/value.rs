@@ -24,6 +24,9 @@ pub enum Value {
     Object(Map),
     /// Anything else JavaScript can hold (`"bigint"`, `"function"`, `"symbol"`): its `typeof`.
     Other(&'static str),
+    /// A property that could not be read: its getter (or a Proxy's trap) threw. Nothing of it
+    /// reaches IMP; a check that needs it reports it as of the type `error`.
+    Threw,
 }
 
 impl Value {
@@ -38,6 +41,7 @@ impl Value {
             Value::Array(_) => "array",
             Value::Object(_) => "object",
             Value::Other(t) => t,
+            Value::Threw => "error",
         }
     }
 
@@ -125,6 +129,7 @@ impl fmt::Debug for Value {
             Value::Array(a) => f.debug_list().entries(a).finish(),
             Value::Object(m) => m.fmt(f),
             Value::Other(t) => write!(f, "<{t}>"),
+            Value::Threw => f.write_str("<threw>"),
         }
     }
 }
@@ -266,7 +271,7 @@ mod serde_impl {
     impl Serialize for Value {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             match self {
-                Value::Undefined | Value::Null | Value::Other(_) => s.serialize_unit(),
+                Value::Undefined | Value::Null | Value::Other(_) | Value::Threw => s.serialize_unit(),
                 Value::Bool(b) => s.serialize_bool(*b),
                 Value::Number(n) if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 => {
                     s.serialize_i64(*n as i64)

@@ -8,7 +8,51 @@ use crate::error::FieldIssue;
 use crate::text;
 use crate::value::{Map, Value};
 
-/// js/bridge.js stops at 16 levels; text nested deeper than this is not its.
+/// One limit js/bridge.js applies to a call before the wasm reads anything.
+#[cfg(test)]
+pub(crate) struct Limit {
+    /// The letter js/bridge.js writes after `L` when a value goes past it.
+    pub kind: u8,
+    /// The limit.
+    pub value: u32,
+    /// What the figure counts, as LIMIT_EXCEEDED's message says it (the same in both languages).
+    pub unit: &'static str,
+}
+
+/// The limits of one call, in the order of js/bridge.js's `LIMITS`. src/generate.rs writes from
+/// this table that `LIMITS` (with the names and documentation it gives them there) and
+/// [`LIMIT_TEXTS`] below: the figures are typed here only.
+#[cfg(test)]
+pub(crate) const LIMITS: &[Limit] = &[
+    Limit { kind: b'd', value: 16, unit: "levels" },
+    Limit { kind: b'a', value: 1000, unit: "items" },
+    Limit { kind: b'k', value: 1000, unit: "keys" },
+    Limit { kind: b's', value: 100_000, unit: "characters" },
+    Limit { kind: b'v', value: 50_000, unit: "values" },
+    Limit { kind: b'v', value: 2_000_000, unit: "characters" },
+];
+
+// @generated limit-texts begin
+/// LIMIT_EXCEEDED's figures for each kind of limit, the same in both languages.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) const LIMIT_TEXTS: &[(u8, &str)] = &[
+    (b'd', "≤ 16 levels"),
+    (b'a', "≤ 1000 items"),
+    (b'k', "≤ 1000 keys"),
+    (b's', "≤ 100000 characters"),
+    (b'v', "≤ 50000 values, ≤ 2000000 characters"),
+];
+// @generated limit-texts end
+
+/// The limits of `kind` in figures (`≤ 1000 items`), as LIMIT_EXCEEDED's message gives them; an
+/// unknown kind (js/bridge.js's `v`, anything past every limit) reads as the limits of the whole call.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn limit_text(kind: u8) -> &'static str {
+    let text = |k: u8| LIMIT_TEXTS.iter().find(|(each, _)| *each == k).map(|(_, text)| *text);
+    text(kind).or_else(|| text(b'v')).unwrap_or("")
+}
+
+/// js/bridge.js stops at `LIMITS.depth` levels; text nested deeper than this is not its.
 const MAX_DEPTH: usize = 17;
 
 /// The value `text` describes; `None` when `text` is not what js/bridge.js writes.
@@ -67,7 +111,7 @@ impl<'a> Reader<'a> {
             b'b' => Value::Other("bigint"),
             b'y' => Value::Other("symbol"),
             b'F' => Value::Other("function"),
-            b'E' => Value::Other("error"),
+            b'E' => Value::Threw,
             b'[' => {
                 let mut items = Vec::with_capacity(4);
                 while self.peek()? != b']' {
@@ -202,7 +246,7 @@ impl Json {
     /// `undefined` and what JSON cannot hold are `null` in an array and left out of an object.
     pub(crate) fn value(&mut self, v: &Value) -> &mut Json {
         match v {
-            Value::Undefined | Value::Other(_) | Value::Null => self.raw("null"),
+            Value::Undefined | Value::Other(_) | Value::Threw | Value::Null => self.raw("null"),
             Value::Bool(b) => self.bool(*b),
             Value::Number(n) => self.number(*n),
             Value::String(s) => self.string(s),
@@ -219,7 +263,7 @@ impl Json {
 
     pub(crate) fn object(&mut self, map: &Map) -> &mut Json {
         self.text.push('{');
-        let present = map.iter().filter(|(_, v)| !matches!(v, Value::Undefined | Value::Other(_)));
+        let present = map.iter().filter(|(_, v)| !matches!(v, Value::Undefined | Value::Other(_) | Value::Threw));
         for (i, (key, value)) in present.enumerate() {
             self.comma(i).string(key).raw(":").value(value);
         }
@@ -252,7 +296,7 @@ impl Json {
             written += 1;
             match (added, value) {
                 (Some(added), _) => drop(self.entry(key, Some(added))),
-                (None, Value::Other(_)) => drop(self.entry(key, None)),
+                (None, Value::Other(_) | Value::Threw) => drop(self.entry(key, None)),
                 _ => text::push_u64(&mut self.text, i as u64),
             }
         }
@@ -282,7 +326,7 @@ impl Json {
 
 #[cfg(test)]
 mod tests {
-    use super::{read, read_pair, Json};
+    use super::{limit_text, read, read_pair, Json, LIMITS, MAX_DEPTH};
     use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
     use crate::value::{Map, Value};
 
@@ -303,13 +347,26 @@ mod tests {
             m.get("d"),
             &Value::Array(vec![Value::Number(1.0), Value::Null, Value::Undefined, Value::Other("function"), Value::Other("bigint")])
         );
-        assert_eq!(m.get("e").as_object().map(|e| e.get("x")), Some(&Value::Other("error")));
+        assert_eq!(m.get("e").as_object().map(|e| e.get("x")), Some(&Value::Threw));
         assert_eq!(m.get("f"), &Value::Number(-7.0));
         assert_eq!(read("so"), None);
         assert_eq!(read_pair("i1;"), Some((Value::Number(1.0), Value::Undefined)));
         assert_eq!(read_pair("i1;{s4:modes5:popup}").map(|(_, o)| o.as_object().map(|m| m.get("mode").clone())), Some(Some(Value::from("popup"))));
         assert_eq!(read_pair("i1;i2;i3;"), None);
         assert_eq!(read("x7ff80000.0;").and_then(|v| v.as_f64()).map(f64::is_nan), Some(true));
+    }
+
+    #[test]
+    fn limit_texts_give_the_figures_of_the_table() {
+        assert_eq!(limit_text(b'd'), "≤ 16 levels");
+        assert_eq!(limit_text(b'd'), crate::error::DEPTH_LIMIT);
+        assert_eq!(limit_text(b'a'), "≤ 1000 items");
+        assert_eq!(limit_text(b'k'), "≤ 1000 keys");
+        assert_eq!(limit_text(b's'), "≤ 100000 characters");
+        assert_eq!(limit_text(b'v'), "≤ 50000 values, ≤ 2000000 characters");
+        assert_eq!(limit_text(b'?'), limit_text(b'v'));
+        let depth = LIMITS.iter().find(|l| l.kind == b'd').map(|l| l.value as usize);
+        assert_eq!(depth.map(|d| d + 1), Some(MAX_DEPTH));
     }
 
     #[test]
@@ -349,6 +406,49 @@ mod tests {
             json.text,
             r#"[[{"code":"REQUIRED","field":"naverProducts[0].name","message":"naverProducts[0].name: is required"}],null,"x"]"#
         );
+    }
+
+    /// The cases of tests/fixtures/wire-contract.tsv, which tests/wire-contract.test.mjs runs through
+    /// js/bridge.js and the built module: the text the bridge writes reads as a value, the request's
+    /// additions are what validation adds to it, and the entry list is what the bridge resolves.
+    #[test]
+    fn the_positional_contract_holds_for_the_shared_cases() {
+        use crate::validate::{check, validate_naver_pay, Kind, ModeOption, ValidateOptions};
+        let fixture = include_str!("../tests/fixtures/wire-contract.tsv");
+        let mut cases = 0;
+        for line in fixture.lines().filter(|l| !l.starts_with('#')) {
+            let [name, _params, text, additions, request, _result, mode] =
+                <[&str; 7]>::try_from(line.split('\t').collect::<Vec<_>>()).expect("seven columns");
+            let input = read(text).unwrap_or_else(|| panic!("{name}: the bridge's text does not read"));
+            let input = input.as_object().expect("an object");
+            let additions = read(additions).unwrap_or_else(|| panic!("{name}: the additions do not read"));
+            let additions: Vec<(&str, Value)> =
+                additions.as_object().expect("an object").iter().map(|(k, v)| (k, v.clone())).collect();
+            let mut json = Json::new(number_text);
+            json.request(input, &additions);
+            assert_eq!(json.text, request, "{name}");
+            if mode == "-" {
+                continue;
+            }
+            // The additions are validation's, and the native request is the same object.
+            let options = ValidateOptions {
+                mode: if mode == "popup" { ModeOption::Popup } else { ModeOption::Redirect },
+                ..ValidateOptions::at(1_735_700_000_000.0)
+            };
+            let params = Value::Object(input.clone());
+            let (report, added) = check(&params, &options, Kind::Payment);
+            assert_eq!(report.errors, vec![], "{name}");
+            let added: Vec<(&str, Value)> = added.expect("valid").into_iter().collect();
+            assert_eq!(added, additions, "{name}");
+            let mut expected = input.clone();
+            for (key, value) in additions {
+                expected.insert(key, value);
+            }
+            let native = validate_naver_pay(&params, &options);
+            assert_eq!(native.request.as_ref().map(|r| r.as_map()), Some(&expected), "{name}");
+            cases += 1;
+        }
+        assert_eq!(cases, 2, "the fixture's valid payments");
     }
 
     #[test]

@@ -22,44 +22,18 @@ fn config() -> Config {
 
 // ---- generators ------------------------------------------------------------------------------
 
-/// Field names the validator gives meaning to, typos of them, and credentials.
-const KEYS: &[&str] = &[
-    "pg",
-    "merchant_uid",
-    "name",
-    "amount",
-    "tax_free",
-    "buyer_name",
-    "buyer_tel",
-    "buyer_email",
-    "buyer_addr",
-    "buyer_postcode",
-    "custom_data",
-    "customer_uid",
-    "notice_url",
-    "m_redirect_url",
-    "channelKey",
-    "naverPopupMode",
-    "naverUseCfm",
-    "naverProducts",
-    "naverPurchaserName",
-    "naverPurchaserBirthday",
-    "naverChainId",
-    "naverProductCode",
-    "categoryType",
-    "categoryId",
-    "uid",
-    "count",
-    "sellerId",
-    "payReferrer",
-    "startDate",
-    "endDate",
-    "imp_secret",
-    "access_token",
-    "naverPopUpMode",
-    "amout",
-    "currency",
-];
+// The crate's tables, written from src/catalog.rs (src/generate.rs).
+#[path = "generated/tables.rs"]
+mod catalog;
+
+/// Typos of known keys, and credentials, besides the keys the tables name.
+const EXTRA_KEYS: &[&str] = &["imp_secret", "access_token", "naverPopUpMode", "amout"];
+
+/// Every key of `IMP.request_pay` and of a product, and [`EXTRA_KEYS`].
+fn keys() -> Vec<&'static str> {
+    let table_keys = catalog::REQUEST_PAY.iter().chain(catalog::PRODUCT).map(|f| f.name);
+    table_keys.chain(EXTRA_KEYS.iter().copied()).collect()
+}
 
 const STRINGS: &[&str] = &[
     "",
@@ -79,7 +53,7 @@ const STRINGS: &[&str] = &[
 ];
 
 fn key() -> impl Strategy<Value = String> {
-    prop_oneof![4 => proptest::sample::select(KEYS).prop_map(str::to_owned), 1 => any::<String>()]
+    prop_oneof![4 => proptest::sample::select(keys()).prop_map(str::to_owned), 1 => any::<String>()]
 }
 
 fn leaf() -> impl Strategy<Value = Value> {

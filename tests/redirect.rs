@@ -1,7 +1,7 @@
 //! `parse_redirect_result` and `PaymentResult::from_response`: the query `m_redirect_url` receives
 //! and the popup callback's response, read as the contract's "Redirect-return parsing" says.
 
-use naverpay_checkout::redirect::derive_success;
+use naverpay_checkout::derive_success;
 use naverpay_checkout::{parse_redirect_result, Map, PayMode, PaymentResult, Value};
 
 /// Decoded `(key, value)` pairs, in order.

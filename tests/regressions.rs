@@ -107,7 +107,7 @@ fn body_builders_take_non_finite_now_and_extreme_numbers() {
         let options = BodyOptions { min_amount: u64::MAX, ..BodyOptions::at(now_ms) };
         assert!(build_again_payment_body(&again, &options).is_err());
         assert!(build_schedule_payment_body(&schedule, &options).is_err());
-        let issues = build_cancel_payment_body(&cancel, &options).err().unwrap_or_default();
+        let issues = build_cancel_payment_body(&cancel, &options).err().map(|e| e.into_issues()).unwrap_or_default();
         assert!(issues.iter().any(|i| i.field == "reason"), "{issues:?}");
     }
 }

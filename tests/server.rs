@@ -540,7 +540,7 @@ fn string(s: &str) -> String {
 
 fn value(v: &Value) -> String {
     match v {
-        Value::Undefined | Value::Null | Value::Other(_) => "null".into(),
+        Value::Undefined | Value::Null | Value::Other(_) | Value::Threw => "null".into(),
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => number(*n),
         Value::String(s) => string(s),

@@ -355,7 +355,7 @@ test('no permanent lockout, a late answer ignored, a non-object response, and CH
     window.resolvers = [];
     // A PortOne already on the page: load() takes it as it is.
     window.PortOne = {
-      requestPayment(q) { requests.push(q); return new Promise((res) => resolvers.push(res)); },
+      requestPayment(q) { window.requests.push(q); return new Promise((res) => window.resolvers.push(res)); },
       requestIssueBillingKey() { return new Promise(() => {}); },
     };
     const checkout = await npc.NaverPayCheckout.load(ids);
@@ -370,11 +370,11 @@ test('no permanent lockout, a late answer ignored, a non-object response, and CH
     } finally {
       Date.now = now;
     }
-    resolvers[0]({ paymentId: 'first' }); // the stale payment's late answer
-    resolvers[1]({ paymentId: 'third', txId: 'tx' });
-    const out = { first: await first, early, third: await third, requests: requests.map((q) => q.paymentId) };
+    window.resolvers[0]({ paymentId: 'first' }); // the stale payment's late answer
+    window.resolvers[1]({ paymentId: 'third', txId: 'tx' });
+    const out = { first: await first, early, third: await third, requests: window.requests.map((q) => q.paymentId) };
     const odd = outcome(checkout.pay({ ...valid, paymentId: 'odd' }, { mode: 'popup' }));
-    resolvers[2]('a string');
+    window.resolvers[2]('a string');
     out.odd = await odd;
     checkout.free();
     out.freed = await outcome(checkout.pay(valid));

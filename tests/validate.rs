@@ -8,6 +8,10 @@ use naverpay_checkout::{
     ValidationReport, Value,
 };
 
+// The crate's tables, written from src/catalog.rs (src/generate.rs).
+#[path = "generated/tables.rs"]
+mod catalog;
+
 /// 2024-12-31T15:30:00Z: already 2025-01-01 00:30 in Seoul.
 const NOW_MS: f64 = 1_735_659_000_000.0;
 
@@ -375,7 +379,7 @@ fn product_issues_carry_the_product_index() {
 
 #[test]
 fn every_category_pair_of_the_table_is_accepted() {
-    for (category_type, ids) in naverpay_checkout::catalog::CATEGORIES {
+    for (category_type, ids) in catalog::CATEGORIES {
         for id in *ids {
             let r = product(&format!(r#"{{"categoryType": "{category_type}", "categoryId": "{id}"}}"#));
             assert!(r.ok(), "{category_type}/{id}: {:?}", r.errors);
@@ -496,7 +500,7 @@ fn product_seller_id_is_ascii_letters_and_digits_up_to_30() {
 
 #[test]
 fn product_pay_referrer_is_one_of_the_list() {
-    for referrer in naverpay_checkout::catalog::PAY_REFERRERS {
+    for referrer in catalog::PAY_REFERRERS {
         assert!(product(&format!(r#"{{"payReferrer": "{referrer}"}}"#)).ok(), "{referrer}");
     }
     table(
@@ -1050,8 +1054,8 @@ fn any_value_in_any_field_is_reported_never_a_panic() {
         Value::Other("symbol"),
     ];
     let Value::Object(base) = json(PAYMENT) else { unreachable!() };
-    let product_keys = naverpay_checkout::catalog::PRODUCT.iter().map(|f| f.name);
-    for key in naverpay_checkout::catalog::REQUEST_PAY.iter().map(|f| f.name).chain(product_keys) {
+    let product_keys = catalog::PRODUCT.iter().map(|f| f.name);
+    for key in catalog::REQUEST_PAY.iter().map(|f| f.name).chain(product_keys) {
         for value in &odd {
             let mut params = base.clone();
             params.insert(key, value.clone());
@@ -1107,6 +1111,7 @@ fn debug_json(v: &Value) -> String {
             )
         }
         Value::Other(t) => panic!("cannot write {t}"),
+        Value::Threw => panic!("cannot write a property that threw"),
     }
 }
 
@@ -1244,7 +1249,7 @@ impl Reader<'_> {
 
 mod tables {
     use super::*;
-    use naverpay_checkout::catalog::{self, Field, Type};
+    use crate::catalog::{self, Field, Type};
 
     fn valid(field: &Field) -> Value {
         match field.ty {
@@ -1373,7 +1378,7 @@ mod tables {
 #[test]
 fn every_request_pay_row_with_a_rule_is_checked_by_it() {
     // `naverPopupMode` is the one boolean: a string is wrong for it, a boolean for the others.
-    for field in naverpay_checkout::catalog::REQUEST_PAY.iter().filter(|f| f.has(naverpay_checkout::catalog::RULE)) {
+    for field in catalog::REQUEST_PAY.iter().filter(|f| f.has(catalog::RULE)) {
         let wrong = if field.name == "naverPopupMode" { r#""yes""# } else { "true" };
         for (base, run) in [(PAYMENT, validate_naver_pay as fn(&Value, &ValidateOptions) -> ValidationReport), (BILLING, validate_billing_key)] {
             let r = run(&patched(base, &format!(r#"{{"{}": {wrong}}}"#, field.name)), &options());
@@ -1467,7 +1472,7 @@ fn null_in_an_optional_field_means_not_entered_and_reaches_imp_as_null() {
 }
 
 fn catalog_rows() -> impl Iterator<Item = &'static str> {
-    naverpay_checkout::catalog::REQUEST_PAY.iter().map(|f| f.name).filter(|n| *n != "customer_uid")
+    crate::catalog::REQUEST_PAY.iter().map(|f| f.name).filter(|n| *n != "customer_uid")
 }
 
 #[test]

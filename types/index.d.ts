@@ -4,9 +4,9 @@
  * failure text shown to the buyer as-is.
  *
  * Hand-written declarations of the package's JavaScript API. The category table, the
- * `payReferrer` list and the error codes between the `@catalog` markers are checked against the
- * crate's tables (`src/catalog.rs`, `src/error.rs`) by `cargo test --test types_catalog`: edit both
- * together.
+ * `payReferrer` list and the error codes between the `@generated` markers are written from the
+ * crate's tables (`src/catalog.rs`, `src/error.rs`) by src/generate.rs: edit the tables, then run
+ * `NAVERPAY_REGENERATE=1 cargo test --lib generate` (`npm test` fails while they differ).
  *
  * @packageDocumentation
  */
@@ -20,7 +20,7 @@
  * message text (messages may be reworded).
  */
 export type ErrorCode =
-  // @catalog error-codes begin
+  // @generated error-codes begin
   /** A required field is missing or empty. */
   | 'REQUIRED'
   /** A field has the wrong JavaScript type. */
@@ -43,7 +43,7 @@ export type ErrorCode =
   | 'INVALID_CATEGORY'
   /** A URL is not an allowed absolute URL. */
   | 'INVALID_URL'
-  /** Redirect mode needs `m_redirect_url`. */
+  /** Redirect mode needs `m_redirect_url` (V1) or `redirectUrl` (V2). */
   | 'REDIRECT_URL_REQUIRED'
   /**
    * The amount is below the minimum: 100 won unless `minAmount` says otherwise (the integration
@@ -76,23 +76,29 @@ export type ErrorCode =
   /** Warning: a field PortOne documents for other PGs only; passed on, but Naver Pay ignores it. */
   | 'IGNORED_FIELD'
   /**
-   * The input is larger or deeper than the checker reads (README, "Limits"): nothing else about
-   * it is checked, and it never reaches IMP.
+   * The input is larger or deeper than the checker reads (README, "Limits"): nothing else about it
+   * is checked, and it never reaches IMP.
    */
   | 'LIMIT_EXCEEDED'
   /** A payment IMP never answered for 10 minutes was given up when a new `pay()` started. */
   | 'PAYMENT_SUPERSEDED'
   /** `free()` was called on the checkout (or `pay` was called on something that is none). */
   | 'CHECKOUT_FREED'
-  /** Warning: a field PortOne replaced or dropped (`pg`, `naverChainId`, `naverActionType`); the message says what replaced it. */
+  /**
+   * Warning: a field PortOne replaced or dropped (`pg`, `naverChainId`, `naverActionType`); the
+   * message says what replaced it.
+   */
   | 'DEPRECATED_FIELD'
-  /** A field PortOne documents for other PGs that has no place in a Naver Pay request (a schedule's card number). */
+  /**
+   * A field PortOne documents for other PGs that has no place in a Naver Pay request (a schedule's
+   * card number).
+   */
   | 'UNSUPPORTED_FIELD'
   /** Warning: `m_redirect_url` is plain `http:` to a host that is not this machine. */
   | 'INSECURE_URL'
   /** Warning: popup mode forced on a device that needs redirect mode; the result would be lost. */
   | 'POPUP_ON_MOBILE';
-// @catalog error-codes end
+// @generated error-codes end
 
 /** The codes {@link NaverPayCheckout.load} rejects with. */
 export type LoadErrorCode =
@@ -129,7 +135,7 @@ export type Locale = 'ko' | 'en';
  * (`BLUERAY` is Naver's spelling.)
  */
 export interface NaverCategoryIds {
-  // @catalog categories begin
+  // @generated categories begin
   BOOK: 'GENERAL' | 'EBOOK' | 'USED';
   MUSIC: 'CD' | 'LP' | 'USED';
   MOVIE: 'DVD' | 'BLUERAY' | 'VOD' | 'TICKET' | 'USED';
@@ -156,7 +162,7 @@ export interface NaverCategoryIds {
   FLIGHT: 'TICKET';
   FOOD: 'DELIVERY';
   ETC: 'ETC';
-  // @catalog categories end
+  // @generated categories end
 }
 
 /** A Naver Pay `categoryType`. */
@@ -178,7 +184,7 @@ export type NaverProductCategory = {
  * Set it only under a partnership agreement with another Naver service.
  */
 export type PayReferrer =
-  // @catalog pay-referrers begin
+  // @generated pay-referrers begin
   | 'NAVER_BOOK'
   | 'NAVER_MUSIC'
   | 'NAVER_SHOPPING'
@@ -189,7 +195,7 @@ export type PayReferrer =
   | 'BRAND_SEARCH'
   | 'PARTNER_DIRECT'
   | 'ETC';
-// @catalog pay-referrers end
+// @generated pay-referrers end
 
 /** The PG code: `'naverpay'`, or `'naverpay.<MID>'` when the merchant has several Naver Pay MIDs. */
 export type NaverPayPg = 'naverpay' | `naverpay.${string}`;
@@ -779,6 +785,14 @@ export interface SchedulePaymentInput {
   customer_uid: string;
   /** The buyer's id (Toss Payments). */
   customer_id?: string | undefined;
+  /** An amount charged and refunded to check a key-in card; other PGs. */
+  checking_amount?: number | undefined;
+  /** Key-in card registration (`card_number`, `expiry`, `birth`, `pwd_2digit`, `cvc`): other PGs, not Naver Pay. */
+  card_number?: string | undefined;
+  expiry?: string | undefined;
+  birth?: string | undefined;
+  pwd_2digit?: string | undefined;
+  cvc?: string | undefined;
   /** The channel of a "super" billing key: at most 55 characters. */
   channel_key?: string | undefined;
   /** The charges: at least one. */
@@ -789,6 +803,12 @@ export interface SchedulePaymentInput {
 export interface SchedulePaymentJson {
   customer_uid: string;
   customer_id?: string;
+  checking_amount?: number;
+  card_number?: string;
+  expiry?: string;
+  birth?: string;
+  pwd_2digit?: string;
+  cvc?: string;
   channel_key?: string;
   schedules: Array<Omit<ScheduleInput, 'extra'> & { extra?: { naverUseCfm?: string } }>;
 }

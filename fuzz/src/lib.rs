@@ -8,77 +8,20 @@ use naverpay_checkout::{BodyOptions, DeviceInfo, Locale, Map, ModeOption, Valida
 /// The JS converter stops at 16 levels; going a little deeper covers Rust callers too.
 const MAX_DEPTH: usize = 20;
 
-/// Every key the crate gives meaning to, and a few credential names.
-pub const KEYS: &[&str] = &[
-    "pg",
-    "pay_method",
-    "escrow",
-    "merchant_uid",
-    "name",
-    "amount",
-    "tax_free",
-    "vat_amount",
-    "vat",
-    "currency",
-    "language",
-    "buyer_name",
-    "buyer_tel",
-    "buyer_email",
-    "buyer_addr",
-    "buyer_postcode",
-    "custom_data",
-    "customer_uid",
-    "customer_id",
-    "notice_url",
-    "confirm_url",
-    "m_redirect_url",
-    "app_scheme",
-    "display",
-    "digital",
-    "vbank_due",
-    "biz_num",
-    "popup",
-    "period",
-    "company",
-    "bypass",
-    "channelKey",
-    "naverPopupMode",
-    "naverUseCfm",
-    "naverProducts",
-    "naverPurchaserName",
-    "naverPurchaserBirthday",
-    "naverChainId",
-    "naverCultureBenefit",
-    "naverMerchantUserKey",
-    "naverProductCount",
-    "naverProductCode",
-    "naverActionType",
-    "naverInterface",
-    "categoryType",
-    "categoryId",
-    "uid",
-    "count",
-    "sellerId",
-    "payReferrer",
-    "startDate",
-    "endDate",
-    "schedules",
-    "schedule_at",
-    "extra",
-    "requester",
-    "reason",
-    "imp_uid",
-    "checksum",
-    "imp_key",
-    "imp_secret",
-    "access_token",
-    "naverPopUpMode",
-    "merchantUid",
-    "amout",
-    "",
-    "__proto__",
-    "constructor",
-];
+// The crate's tables, written from src/catalog.rs (src/generate.rs).
+#[path = "../../tests/generated/tables.rs"]
+mod catalog;
+
+/// Every key of every table of the crate.
+fn field_keys() -> &'static [&'static str] {
+    static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| catalog::FIELD_TABLES.iter().flat_map(|(_, table)| table.iter().map(|f| f.name)).collect())
+}
+
+/// Besides the keys the tables name: credentials, typos of known keys, and keys JavaScript
+/// treats specially.
+pub const EXTRA_KEYS: &[&str] =
+    &["imp_key", "imp_secret", "access_token", "naverPopUpMode", "merchantUid", "amout", "", "__proto__", "constructor"];
 
 /// Values that pass (or nearly pass) some rule.
 pub const STRINGS: &[&str] = &[
@@ -138,7 +81,11 @@ impl<'a> Arbitrary<'a> for ArbValue {
 }
 
 fn key(u: &mut Unstructured<'_>) -> Result<String> {
-    Ok(if u.ratio(7u8, 8u8)? { (*u.choose(KEYS)?).to_owned() } else { String::arbitrary(u)? })
+    if !u.ratio(7u8, 8u8)? {
+        return String::arbitrary(u);
+    }
+    let keys = if u.ratio(7u8, 8u8)? { field_keys() } else { EXTRA_KEYS };
+    Ok((*u.choose(keys)?).to_owned())
 }
 
 fn string(u: &mut Unstructured<'_>) -> Result<String> {
@@ -180,7 +127,10 @@ fn value(u: &mut Unstructured<'_>, depth: usize) -> Result<Value> {
         2 => Value::Bool(bool::arbitrary(u)?),
         3 | 4 => Value::Number(number(u)?),
         5 => Value::String(string(u)?),
-        6 => Value::Other(*u.choose(&["bigint", "function", "symbol", "error"])?),
+        6 => match u.choose(&["bigint", "function", "symbol", "threw"])? {
+            &"threw" => Value::Threw,
+            other => Value::Other(*other),
+        },
         7 => {
             let mut items = Vec::new();
             u.arbitrary_loop(None, Some(8), |u| {

@@ -1,6 +1,8 @@
 // Stands in for the wasm exports of the `naverpay-checkout/web` entry until `init()` has run:
 // any call then throws a NaverPayError `NOT_INITIALIZED` (its message as src/error.rs words it)
 // instead of a TypeError from deep inside the glue.
+/* global NaverPayError */
+/* exported NOT_INITIALIZED */
 const NOT_INITIALIZED = new Proxy({}, {
   get() {
     throw new NaverPayError('NOT_INITIALIZED',

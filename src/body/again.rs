@@ -22,8 +22,8 @@ pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<Fi
 /// A payment with a billing key (`POST /subscribe/payments/again`), for Rust servers.
 ///
 /// ```
-/// # fn main() -> Result<(), Vec<naverpay_checkout::FieldIssue>> {
-/// use naverpay_checkout::body::{AgainPayment, BodyOptions};
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use naverpay_checkout::{AgainPayment, BodyOptions};
 ///
 /// let options = BodyOptions::at(1_600_000_000_000.0); // 2020-09-13
 /// let body = AgainPayment::new("gildong_0001_1234", "order_monthly_0002", 10000, "Slim plan (initial payment)")
@@ -96,7 +96,7 @@ impl AgainPayment {
     }
 
     /// Checks the payment and builds its body, exactly as [`build_again_payment_body`] does.
-    pub fn build(&self, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
+    pub fn build(&self, options: &BodyOptions) -> Result<Body, super::BodyError> {
         build_again_payment_body(&self.to_value(), options)
     }
 }

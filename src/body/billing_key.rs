@@ -31,8 +31,8 @@ pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<Fi
 /// [`Requester::Admin`] and is always written (naver.mdx: the inspection fails without both).
 ///
 /// ```
-/// # fn main() -> Result<(), Vec<naverpay_checkout::FieldIssue>> {
-/// use naverpay_checkout::body::{BodyOptions, DeleteBillingKey, Requester};
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use naverpay_checkout::{BodyOptions, DeleteBillingKey, Requester};
 ///
 /// let request = DeleteBillingKey::new("gildong_0001_1234", "Cancelled by the buyer")
 ///     .requester(Requester::Customer)
@@ -72,7 +72,7 @@ impl DeleteBillingKey {
     }
 
     /// Checks the request and builds it, exactly as [`build_delete_billing_key_body`] does.
-    pub fn build(&self, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
+    pub fn build(&self, options: &BodyOptions) -> Result<Body, super::BodyError> {
         build_delete_billing_key_body(&self.to_value(), options)
     }
 }

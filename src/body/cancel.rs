@@ -102,8 +102,8 @@ enum PaymentId {
 /// [`Requester::Admin`] and is always written.
 ///
 /// ```
-/// # fn main() -> Result<(), Vec<naverpay_checkout::FieldIssue>> {
-/// use naverpay_checkout::body::{BodyOptions, CancelPayment, Requester};
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use naverpay_checkout::{BodyOptions, CancelPayment, Requester};
 ///
 /// let body = CancelPayment::by_imp_uid("imp_123412341234", "Reason for cancellation")
 ///     .amount(3000)
@@ -169,7 +169,7 @@ impl CancelPayment {
     }
 
     /// Checks the refund and builds its body, exactly as [`build_cancel_payment_body`] does.
-    pub fn build(&self, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
+    pub fn build(&self, options: &BodyOptions) -> Result<Body, super::BodyError> {
         build_cancel_payment_body(&self.to_value(), options)
     }
 }

@@ -46,7 +46,7 @@ fn pairs(out: &mut String, name: &str, value: &Value) {
         }
         Value::Bool(b) => pair(out, name, if *b { "true" } else { "false" }),
         // Absent, like `undefined` in `URLSearchParams` built from JSON.
-        Value::Undefined | Value::Null | Value::Other(_) => {}
+        Value::Undefined | Value::Null | Value::Other(_) | Value::Threw => {}
     }
 }
 

@@ -153,8 +153,8 @@ impl Schedule {
 /// Scheduled payments with a billing key (`POST /subscribe/payments/schedule`), for Rust servers.
 ///
 /// ```
-/// # fn main() -> Result<(), Vec<naverpay_checkout::FieldIssue>> {
-/// use naverpay_checkout::body::{BodyOptions, Schedule, SchedulePayment};
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use naverpay_checkout::{BodyOptions, Schedule, SchedulePayment};
 ///
 /// let options = BodyOptions::at(1_500_000_000_000.0); // 2017-07-14
 /// let body = SchedulePayment::new("gildong_0001_1234")
@@ -193,7 +193,7 @@ impl SchedulePayment {
 
     /// Checks the payments and builds the body, exactly as [`build_schedule_payment_body`] does
     /// (no schedule at all is `REQUIRED` on `schedules`).
-    pub fn build(&self, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
+    pub fn build(&self, options: &BodyOptions) -> Result<Body, super::BodyError> {
         build_schedule_payment_body(&self.to_value(), options)
     }
 }

@@ -48,8 +48,8 @@ fn merchant_uids(items: &[Value], issues: &mut Issues) {
 /// Revoking scheduled payments (`POST /subscribe/payments/unschedule`), for Rust servers.
 ///
 /// ```
-/// # fn main() -> Result<(), Vec<naverpay_checkout::FieldIssue>> {
-/// use naverpay_checkout::body::{BodyOptions, UnschedulePayment};
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use naverpay_checkout::{BodyOptions, UnschedulePayment};
 ///
 /// let body = UnschedulePayment::customer("gildong_0001_1234")
 ///     .merchant_uid("order_monthly_0003")
@@ -96,7 +96,7 @@ impl UnschedulePayment {
     }
 
     /// Checks the request and builds its body, exactly as [`build_unschedule_payment_body`] does.
-    pub fn build(&self, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
+    pub fn build(&self, options: &BodyOptions) -> Result<Body, super::BodyError> {
         build_unschedule_payment_body(&self.to_value(), options)
     }
 }

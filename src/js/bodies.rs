@@ -6,10 +6,11 @@ use wasm_bindgen::prelude::*;
 use super::convert::{json, json_to_js, Input};
 use super::error::{naver_pay_error, ErrorParts};
 use super::options;
-use crate::body::{
+use crate::body::issues::{
     build_again_payment_body, build_cancel_payment_body, build_delete_billing_key_body, build_schedule_payment_body,
-    build_unschedule_payment_body, Body, BodyOptions,
+    build_unschedule_payment_body,
 };
+use crate::body::{Body, BodyOptions};
 use crate::error::{ErrorCode, FieldIssue};
 use crate::value::Value;
 

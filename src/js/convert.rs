@@ -4,7 +4,7 @@
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
-use crate::error::{Detail, ErrorCode, FieldIssue, Locale, DEPTH_LIMIT};
+use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
 use crate::validate::ValidationReport;
 use crate::value::{Map, Value};
 use crate::wire::{self, Json};
@@ -60,7 +60,7 @@ pub(crate) struct Input {
     limit: Option<Limit>,
 }
 
-/// A limit of js/bridge.js (`LIMITS` there) that a value went past, and where.
+/// A limit of js/bridge.js (`LIMITS` there, `wire::LIMITS` here) that a value went past, and where.
 struct Limit {
     kind: u8,
     path: String,
@@ -76,15 +76,8 @@ impl Limit {
     }
 
     fn issue(&self, locale: Locale) -> FieldIssue {
-        // The limit in figures, the same in both languages (`LIMITS` in js/bridge.js).
-        let limit = match self.kind {
-            b'd' => DEPTH_LIMIT,
-            b'a' => "≤ 1000 items",
-            b'k' => "≤ 1000 keys",
-            b's' => "≤ 100000 characters",
-            _ => "≤ 50000 values, ≤ 2000000 characters",
-        };
-        FieldIssue::new(ErrorCode::LimitExceeded, self.path.as_str(), locale, Detail::Text(limit))
+        // The limit in figures, the same in both languages.
+        FieldIssue::new(ErrorCode::LimitExceeded, self.path.as_str(), locale, Detail::Text(wire::limit_text(self.kind)))
     }
 }
 
@@ -96,9 +89,9 @@ impl Input {
         if let Some(limit) = Limit::parse(&text) {
             // The options are read alone unless they are what went past the limit.
             let options = if limit.path.starts_with("options") { Value::Undefined } else { from_js(options) };
-            return (Input { value: Value::Other("error"), entries, limit: Some(limit) }, options);
+            return (Input { value: Value::Threw, entries, limit: Some(limit) }, options);
         }
-        let (value, options) = wire::read_pair(&text).unwrap_or((Value::Other("error"), Value::Other("error")));
+        let (value, options) = wire::read_pair(&text).unwrap_or((Value::Threw, Value::Threw));
         (Input { value, entries, limit: None }, options)
     }
 
@@ -151,7 +144,7 @@ fn read_js(v: &JsValue, entries: &JsValue) -> Value {
         return Value::Undefined;
     }
     // Past a limit, the text is not a value: it reads as a property that threw.
-    wire::read(&encode(v, entries, &JsValue::UNDEFINED)).unwrap_or(Value::Other("error"))
+    wire::read(&encode(v, entries, &JsValue::UNDEFINED)).unwrap_or(Value::Threw)
 }
 
 /// The time of a `Date`, NaN for anything else (lookalikes and Proxies included).

@@ -111,7 +111,7 @@ fn read(options: Value, js: &JsValue, known: &'static [Field], strict: bool) -> 
 
 /// An option that is given: `undefined`, and a getter that throws, leave it to its default.
 fn option<'a>(map: &'a Map, key: &str) -> Option<&'a Value> {
-    Some(map.get(key)).filter(|v| !matches!(v, Value::Undefined | Value::Other("error")))
+    Some(map.get(key)).filter(|v| !matches!(v, Value::Undefined | Value::Threw))
 }
 
 /// A non-negative safe integer.

@@ -13,7 +13,7 @@ mod rules;
 pub(crate) use rules::v2::{check as check_v2, KindV2};
 #[cfg(target_arch = "wasm32")]
 pub(crate) use rules::Additions;
-#[cfg(all(target_arch = "wasm32", feature = "js-v1"))]
+#[cfg(any(all(target_arch = "wasm32", feature = "js-v1"), test))]
 pub(crate) use rules::{check, Kind};
 mod url;
 
