@@ -30,7 +30,10 @@ const LIMITS = {
   keys: 1000,
   /** UTF-16 code units of one string or key. */
   chars: 100_000,
-  /** Values in one call (shared references count each time they are reached), re-entered calls included. */
+  /**
+   * Values in one call (shared references count each time they are reached), re-entered calls
+   * included.
+   */
   values: 50_000,
   /** UTF-16 code units of the whole text, far below V8's longest string (2^29 - 24). */
   text: 2_000_000,

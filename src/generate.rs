@@ -122,9 +122,9 @@ fn limit_texts() -> String {
 const LIMIT_NAMES: &[(&str, &str)] = &[
     ("depth", "Nesting: nothing IMP reads is deeper, and a cycle must end."),
     ("items", "Items of one array, read from `length` before walking."),
-    ("keys", "Keys of one object."),
+    ("keys", "Keys of one object; an object with own indexes 0 to 1000 is refused before they are listed."),
     ("chars", "UTF-16 code units of one string or key."),
-    ("values", "Values in one call (shared references count each time they are reached)."),
+    ("values", "Values in one call (shared references count each time they are reached), re-entered calls included."),
     ("text", "UTF-16 code units of the whole text, far below V8's longest string (2^29 - 24)."),
 ];
 
