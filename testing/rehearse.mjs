@@ -141,6 +141,16 @@ function buttonInPage(selector) {
   return b.disabled === true || b.getAttribute('aria-disabled') === 'true' ? 'disabled' : 'ready';
 }
 
+/** The pay button's state once it is enabled, or when `timeoutMs` has passed (a page may enable it late). */
+async function waitForButton(page, o) {
+  const deadline = Date.now() + o.timeoutMs;
+  for (;;) {
+    const state = await page.evaluate(buttonInPage, o.pay);
+    if (state === 'ready' || Date.now() > deadline) return state;
+    await sleep(100);
+  }
+}
+
 /** What a buyer with devtools does: rewrites the next IMP.request_pay's amount on its way to PortOne. */
 function tamperInPage(amount) {
   const imp = window.IMP;
@@ -176,7 +186,11 @@ async function waitForMessage(page, { message, nonce }, dialogs, o) {
   let nearMissAt = null;
   for (;;) {
     const seen = await page.evaluate(lookInPage, { message, minimum: null, nonce });
-    if (seen.markup.length || seen.ran) return seen;
+    if (seen.ran) return seen;
+    if (seen.markup.length) {
+      await sleep(o.settleMs); // the <img> has had its chance to fail to load and run its onerror
+      return page.evaluate(lookInPage, { message, minimum: null, nonce });
+    }
     if (seen.exact || dialogs.includes(message)) return seen;
     if ((seen.containing || seen.entityDecoded || seen.garbled || dialogs.some((d) => d.includes(message))) && nearMissAt === null) {
       nearMissAt = Date.now();
@@ -366,7 +380,7 @@ async function payAndLook({ page, sim, o }, { setup, url, scenario, outcome, mes
     await page.evaluate(snapshotInPage);
     const before = sim.calls.length;
     const errorsBefore = await page.evaluate(() => window.__npcRehearsalErrors?.length ?? 0);
-    const button = await page.evaluate(buttonInPage, o.pay);
+    const button = await waitForButton(page, o);
     if (button !== 'ready') {
       return { notRehearsed: `the pay button ${quote(o.pay)} is ${button === 'missing' ? 'not on the page' : 'disabled'} after the setup` };
     }
@@ -489,7 +503,7 @@ async function belowMinimum({ page, sim, o }) {
     }
     await sim.reset();
     await sim.script('below_minimum');
-    const button = await page.evaluate(buttonInPage, o.pay);
+    const button = await waitForButton(page, o);
     if (button === 'missing') return [NOT_REHEARSED, `the pay button ${quote(o.pay)} is not on the page after the setup`];
     if (button === 'disabled') {
       // A disabled button is an answer only with a message beside it: everything visible counts.

@@ -78,7 +78,7 @@ test('the demo checkout passes every scenario of the rehearsal', async () => {
 });
 
 // A failure message as the rehearsal sends it, quoted in a reason.
-const MESSAGE = String.raw`"잔액이 부족합니다 <b data-npc-rehearsal=\"\d{6}\">&amp;</b><img src=\"x\" data-npc-rehearsal=\"\d{6}\" onerror=\"window.__npcRehearsalRan=\d{6}\"> \(리허설 \d{6}\)"`;
+const MESSAGE = String.raw`"잔액이 부족합니다 <b data-npc-rehearsal=\\"\d{6}\\">&amp;</b><img src=\\"x\\" data-npc-rehearsal=\\"\d{6}\\" onerror=\\"window.__npcRehearsalRan=\d{6}\\"> \(리허설 \d{6}\)"`;
 
 test('a prefixed message fails the failure-message scenarios, quoting the longer text the buyer saw', async () => {
   const report = await rehearse('prefixed', { only: ['failure-message', 'naver-products', 'failure-message-redirect'] });
