@@ -3,3 +3,4 @@
 export { installImpSimulator, IMP_SOURCE, IMP_MESSAGES, OUTCOMES, SDK_URL } from './imp.mjs';
 export { startRestSimulator, createRestFetch, createRestSimulator, API_URL } from './rest.mjs';
 export { rehearseInspection, formatReport, SCENARIOS, DEVICES } from './rehearse.mjs';
+export { rehearseServer, SERVER_SCENARIOS } from './rehearse-server.mjs';

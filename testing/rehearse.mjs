@@ -342,7 +342,7 @@ export async function rehearseInspection(page, options) {
 }
 
 /** The report over `scenarios`: ok when none failed and none was left not rehearsed. */
-export function finish(scenarios) {
+export function finish(scenarios, title = 'Naver Pay inspection rehearsal') {
   const count = (status) => scenarios.filter((s) => s.status === status).length;
   const report = {
     ok: scenarios.length > 0 && scenarios.every((s) => s.status === PASSED || s.status === NOT_APPLICABLE),
@@ -352,7 +352,7 @@ export function finish(scenarios) {
     notApplicable: count(NOT_APPLICABLE),
     scenarios,
   };
-  report.summary = formatReport(report);
+  report.summary = formatReport(report, title);
   return report;
 }
 
@@ -697,9 +697,9 @@ async function tamperedAmount({ page, sim, o }) {
 }
 
 /** The report as text: one line a scenario, the reason under each that did not pass. */
-export function formatReport(report) {
+export function formatReport(report, title = 'Naver Pay inspection rehearsal') {
   const mark = { [PASSED]: 'PASS', [FAILED]: 'FAIL', [NOT_REHEARSED]: 'SKIP', [NOT_APPLICABLE]: 'N/A ' };
-  const lines = [`Naver Pay inspection rehearsal: ${report.passed} passed, ${report.failed} failed, ` +
+  const lines = [`${title}: ${report.passed} passed, ${report.failed} failed, ` +
     `${report.notRehearsed} not rehearsed${report.notApplicable ? `, ${report.notApplicable} not applicable` : ''}` +
     `${report.ok ? '' : ' (not ready for inspection)'}`];
   for (const s of report.scenarios) {

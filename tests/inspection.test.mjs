@@ -7,12 +7,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleDemo } from './support/demo.mjs';
-import { bundleBrokenDemos, serveBrokenDemo } from './support/broken-demo.mjs';
+import { bundleBrokenDemos, serveBrokenDemo, startBrokenBackend } from './support/broken-demo.mjs';
 import { startDemoServer } from '../www/server.mjs';
 import { launchBrowser } from './support/browser.mjs';
-import { rehearseInspection, SCENARIOS } from '../testing/index.mjs';
+import { rehearseInspection, rehearseServer, SCENARIOS, SERVER_SCENARIOS } from '../testing/index.mjs';
 
 let browser, demo, tmp, broken;
+const backends = []; // broken copies of the backend started by the tests
 
 before(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'npc-inspection-'));
@@ -23,6 +24,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await demo?.close();
+  await Promise.all(backends.map((b) => b.close()));
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
@@ -253,5 +255,92 @@ test('an unknown scenario in skip or only is a TypeError naming the scenarios', 
       { name: 'TypeError', message: /no scenario "failure-mesage"; the scenarios are failure-message, naver-products/ });
   } finally {
     await page.close();
+  }
+});
+
+// ---- the merchant's server -----------------------------------------------------------------------
+
+/** A broken copy of the demo's backend, serving the demo's pages. */
+async function brokenBackend(name) {
+  const server = await startBrokenBackend(name, path.join(tmp, 'backends'), path.join(tmp, 'demo'));
+  backends.push(server);
+  return server;
+}
+
+/** POSTs JSON to the shop's backend; rejects with its error. */
+async function api(base, pathname, body) {
+  const res = await fetch(base + pathname, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const value = await res.json();
+  if (!res.ok) throw new Error(value.error ?? `HTTP ${res.status}`);
+  return value;
+}
+
+/** What a merchant passes for the demo's backend: its REST simulator, and how to reach its refund and unsubscribe. */
+const demoServerOptions = (url) => ({
+  baseUrl: `${url}/portone`,
+  async refund(ctx) {
+    const order = await api(url, '/api/orders', { items: [{ id: 'history-of-the-world', count: 1 }] });
+    const payment = await ctx.seedPayment({ merchant_uid: order.merchant_uid, amount: order.amount });
+    await api(url, '/api/payments/complete', { imp_uid: payment.imp_uid, merchant_uid: order.merchant_uid });
+    await api(url, '/api/payments/cancel', { merchant_uid: order.merchant_uid, token: order.token, reason: '단순 변심' });
+  },
+  async unsubscribe(ctx) {
+    const sub = await api(url, '/api/subscriptions', {});
+    await ctx.seedBillingKey({ customer_uid: sub.customer_uid, merchant_uid: sub.merchant_uid });
+    await api(url, '/api/subscriptions/activate', { merchant_uid: sub.merchant_uid, token: sub.token });
+    await api(url, '/api/subscriptions/cancel', { merchant_uid: sub.merchant_uid, token: sub.token });
+  },
+});
+
+test('the demo backend passes the server rehearsal: refund and unsubscribe carry reason and requester', async () => {
+  const report = await rehearseServer(demoServerOptions(demo.url));
+  assert.deepEqual(report.scenarios.map((s) => [s.id, s.status]), SERVER_SCENARIOS.map((s) => [s.id, 'passed']), report.summary);
+  assert.equal(scenario(report, 'refund-body').reason, 'POST /payments/cancel with reason "단순 변심" and requester "customer"');
+  assert.equal(scenario(report, 'unsubscribe-body').reason, 'DELETE /subscribe/customers/{customer_uid} with reason "구독자 해지 요청" and requester "customer"');
+  assert.match(report.summary, /^Naver Pay inspection rehearsal \(server\): 2 passed, 0 failed, 0 not rehearsed\n/);
+  assert.equal(demo.rest.snapshot().inspection, null, 'inspection mode is off again afterwards');
+});
+
+test('a refund written by hand without extra.requester fails refund-body with the rule', async () => {
+  const server = await brokenBackend('refund-without-requester');
+  const report = await rehearseServer(demoServerOptions(server.url));
+  assert.deepEqual(report.scenarios.map((s) => s.status), ['failed', 'passed'], report.summary);
+  assert.equal(scenario(report, 'refund-body').reason, 'the REST simulator refused POST /payments/cancel: Naver Pay inspection: ' +
+    "POST /payments/cancel needs reason and extra.requester ('customer' or 'admin'); the inspection rejects a cancel without them; " +
+    `your refund then failed: "Naver Pay inspection: POST /payments/cancel needs reason and extra.requester ('customer' or 'admin'); the inspection rejects a cancel without them"`);
+});
+
+test('a billing-key deletion without reason and requester fails unsubscribe-body with the rule', async () => {
+  const server = await brokenBackend('deletion-without-requester');
+  const report = await rehearseServer({ ...demoServerOptions(server.url), only: ['unsubscribe-body'] });
+  assert.equal(scenario(report, 'unsubscribe-body').status, 'failed', report.summary);
+  assert.match(scenario(report, 'unsubscribe-body').reason, /^the REST simulator refused DELETE \/subscribe\/customers\/cust_[0-9a-f]+: Naver Pay inspection: DELETE \/subscribe\/customers\/\{customer_uid\} needs reason and extra\[requester\]/);
+});
+
+test('with naverUseCfm required by the contract, a first charge without it fails unsubscribe-body, naming the rule', async () => {
+  const report = await rehearseServer({ ...demoServerOptions(demo.url), naverUseCfm: true, only: ['unsubscribe-body'] });
+  assert.equal(scenario(report, 'unsubscribe-body').status, 'failed', report.summary);
+  assert.match(scenario(report, 'unsubscribe-body').reason, /^the REST simulator refused POST \/subscribe\/payments\/again: Naver Pay inspection: .*needs extra\.naverUseCfm \(yyyyMMdd\) when the contract requires it/);
+});
+
+test('what the merchant did not give the server rehearsal is not rehearsed', async () => {
+  const report = await rehearseServer({ baseUrl: `${demo.url}/portone` });
+  assert.deepEqual(report.scenarios.map((s) => s.status), ['not rehearsed', 'not rehearsed']);
+  assert.match(scenario(report, 'refund-body').reason, /^needs refund\(ctx\): drive your refund endpoint/);
+  await assert.rejects(rehearseServer({}), { name: 'TypeError', message: /give the REST simulator your backend uses/ });
+});
+
+test('a backend that trusts the page fails tampered-amount: it never looked the payment up', async () => {
+  const server = await brokenBackend('trusts-the-page');
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    const report = await rehearseInspection(page, { ...DEMO_OPTIONS, rest: { url: `${server.url}/portone` }, only: ['tampered-amount'] });
+    assert.equal(scenario(report, 'tampered-amount').status, 'failed', report.summary);
+    assert.match(scenario(report, 'tampered-amount').reason,
+      /^the buyer changed the amount from 48400 to 100 in the browser and PortOne approved 100 won \(imp_uid (imp_\d{12})\) and the merchant's server never looked the payment up at PortOne \(GET \/payments\/\1\): it trusted the page/);
+  } finally {
+    await context.close();
   }
 });

@@ -2,6 +2,7 @@
 // is: each copy is one or two of the demo's scripts with one mistake patched in, bundled by the repository's
 // webpack config into its own directory, and served in place of the demo's by a Playwright route.
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { mkdir, readFile, writeFile, readdir } from 'node:fs/promises';
 import webpack from 'webpack';
 import webpackConfig from '../../webpack.config.js';
@@ -108,4 +109,39 @@ export async function serveBrokenDemo(page, origin, dir) {
     if (!files.has(name)) return route.fallback();
     return route.fulfill({ status: 200, contentType: mimeTypeFor(name), body: await readFile(path.join(dir, name)) });
   });
+}
+
+/** Broken copies of the demo's backend (www/server.mjs): the lines each replaces, as above. */
+export const BROKEN_BACKENDS = {
+  // A refund written by hand: reason, no extra.requester.
+  'refund-without-requester': [["const r = await portone.post('/payments/cancel', body.json);",
+    "const r = await portone.post('/payments/cancel', { imp_uid: order.imp_uid, reason });"]],
+  // A billing-key deletion written by hand: no reason, no extra[requester].
+  'deletion-without-requester': [["const deleted = await portone.delete(`${deletion.path}?${deletion.form}`);",
+    'const deleted = await portone.delete(`/subscribe/customers/${encodeURIComponent(sub.customer_uid)}`);']],
+  // The page's word taken for it: "paid" without looking the payment up at PortOne.
+  'trusts-the-page': [["const r = await portone.get(`/payments/${encodeURIComponent(impUid)}`);",
+    'const r = { code: 0, response: { merchant_uid: order.merchant_uid, status: \'paid\', amount: order.amount } };']],
+};
+
+/**
+ * Starts a broken copy of the demo's backend on an ephemeral port, serving `distDir`. The copy is written to
+ * `outDir` with its imports made absolute, and resolves paths as www/server.mjs does.
+ */
+export async function startBrokenBackend(name, outDir, distDir) {
+  const file = path.join(WWW, 'server.mjs');
+  let source = await readFile(file, 'utf8');
+  for (const [from, to] of BROKEN_BACKENDS[name]) {
+    if (source.split(from).length !== 2) throw new Error(`broken backend ${name}: ${JSON.stringify(from)} is not in www/server.mjs once`);
+    source = source.replace(from, to);
+  }
+  source = source
+    .replaceAll("from '../", `from '${REPO_ROOT}/`)
+    .replaceAll("from './", `from '${WWW}/`)
+    .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(file).href));
+  await mkdir(outDir, { recursive: true });
+  const copy = path.join(outDir, `server-${name}.mjs`);
+  await writeFile(copy, source);
+  const { startDemoServer } = await import(pathToFileURL(copy).href);
+  return startDemoServer({ port: 0, distDir });
 }
