@@ -234,9 +234,11 @@ export async function rehearseInspection(page, options) {
     skip: new Set([...(options.skip ?? []), ...(only ? [...known].filter((id) => !only.has(id)) : [])]),
     preparePage: options.preparePage ?? null,
     redirectUrl: options.redirectUrl ?? null,
-    rest: options.rest ? { url: String(options.rest.url).replace(/\/+$/, '') } : null,
+    rest: null,
   };
   if (!/^https?:/.test(o.url)) throw new TypeError(`rehearseInspection: the page is not on a checkout (url ${quote(o.url)}); pass options.url`);
+  // Relative to the checkout: '/portone' is the demo's REST simulator.
+  if (options.rest) o.rest = { url: new URL(String(options.rest.url), o.url).href.replace(/\/+$/, '') };
   const results = new Map();
   const set = (id, status, reason, extra = {}) => results.set(id, { ...byId[id], status, reason, ...extra });
   const wanted = (...ids) => ids.some((id) => !o.skip.has(id));

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -124,6 +125,18 @@ test('docs/testing.md: the backend example passes under node --test', async () =
   assert.match(stdout, /^# fail 0$/m, stdout);
 });
 
+test('docs/testing.md: the server rehearsal example passes under node --test, and fails without extra.requester', async () => {
+  const source = await example('server-rehearsal');
+  const file = await writeExample('server-rehearsal', source);
+  const { stdout } = await run(process.execPath, ['--test', file], { env: CLEAN_ENV });
+  assert.match(stdout, /^# pass 1$/m, stdout);
+  const without = source.replace(", extra: { requester: 'customer' } }", ' }');
+  assert.notEqual(without, source);
+  const broken = await writeExample('server-rehearsal-broken', without);
+  const failed = await run(process.execPath, ['--test', broken], { env: CLEAN_ENV }).then(() => null, (e) => e.stdout);
+  assert.match(failed, /FAIL {2}refund-body: [^\n]*\n\s+the REST simulator refused POST \/payments\/cancel: Naver Pay inspection: /, failed);
+});
+
 // ---- the REST simulator ----------------------------------------------------------------------------
 
 async function token(fetch, base) {
@@ -227,7 +240,7 @@ test('a page of a context that has the simulator shares the context\'s handle, a
     assert.equal(await kit.installImpSimulator(page), imp);
     await page.goto(`${demo.url}/`);
     const report = await kit.rehearseInspection(page, { pay: '#pay-button', setup: (p) => p.waitForSelector('#checkout[data-ready="true"]'),
-      skip: ['double-click', 'below-minimum', 'redirect-tablet', 'redirect-in-app', 'failure-message-redirect-euc-kr'] });
+      only: ['failure-message', 'naver-products', 'redirect-phone', 'failure-message-redirect'] });
     assert.deepEqual(report.scenarios.map((s) => [s.id, s.status]), [['failure-message', 'passed'], ['naver-products', 'passed'],
       ['redirect-phone', 'passed'], ['failure-message-redirect', 'passed']], report.summary);
   } finally {
@@ -240,23 +253,56 @@ test('a page of a context that has the simulator shares the context\'s handle, a
 const cli = (args) => run(process.execPath, [path.join(PKG, 'testing/cli.mjs'), ...args], { env: CLEAN_ENV })
   .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (e) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
 
-test('the CLI rehearses the demo: every scenario it can set up passes; without a below-minimum URL it exits 1', async () => {
-  const r = await cli(['rehearse', `${demo.url}/`, '--pay', '#pay-button', '--ready', '#checkout[data-ready="true"]', '--browser', CHROMIUM_PATH]);
-  assert.equal(r.code, 1, r.stderr);
-  assert.match(r.stdout, /^Naver Pay inspection rehearsal: 8 passed, 0 failed, 1 not rehearsed \(not ready for inspection\)\n/);
-  assert.match(r.stdout, /SKIP {2}below-minimum: .*\n {8}not rehearsed: needs a cart under the minimum/);
+// The demo's cart under the minimum, from the command line: the three books and the tumbler out, one 50-won e-book in.
+const BELOW_MINIMUM_CLICKS = [...['history-of-the-world', 'bts-map-of-the-soul', 'steel-tumbler']
+  .map((id) => `[data-product="${id}"] [data-step="-1"]`), '[data-product="ebook-sample"] [data-step="1"]']
+  .flatMap((selector) => ['--below-minimum-click', selector]);
+
+test('the CLI rehearses the demo: with the cart under the minimum set up from the command line, every scenario passes', async () => {
+  const r = await cli(['rehearse', `${demo.url}/`, '--pay', '#pay-button', '--ready', '#checkout[data-ready="true"]',
+    ...BELOW_MINIMUM_CLICKS, '--below-minimum-amount', '50', '--rest-url', `${demo.url}/portone`, '--browser', CHROMIUM_PATH]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, new RegExp(`^Naver Pay inspection rehearsal: ${kit.SCENARIOS.length} passed, 0 failed, 0 not rehearsed\n`));
 });
 
-test('the CLI: --json gives the report; a usage error exits 2 with the usage', async () => {
-  const r = await cli(['rehearse', `${demo.url}/`, '--pay', '#no-such-button', '--timeout', '300', '--json', '--browser', CHROMIUM_PATH]);
-  assert.equal(r.code, 1);
-  const report = JSON.parse(r.stdout);
-  assert.equal(report.ok, false);
-  assert.equal(report.passed, 0);
-  for (const args of [[], ['rehearse'], ['rehearse', 'ftp://x', '--pay', 'a'], ['rehearse', 'http://x'], ['frobnicate', 'http://x', '--pay', 'a']]) {
+test('the CLI: --only picks scenarios; one not set up is not rehearsed and exits 1; --json gives the report', async () => {
+  const r = await cli(['rehearse', `${demo.url}/`, '--pay', '#pay-button', '--ready', '#checkout[data-ready="true"]',
+    '--only', 'below-minimum,failure-message', '--browser', CHROMIUM_PATH]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /^Naver Pay inspection rehearsal: 1 passed, 0 failed, 1 not rehearsed \(not ready for inspection\)\n/);
+  assert.match(r.stdout, /SKIP {2}below-minimum: .*\n {8}not rehearsed: needs a cart under the minimum/);
+
+  const j = await cli(['rehearse', `${demo.url}/`, '--pay', '#no-such-button', '--timeout', '300', '--json',
+    '--skip', 'redirect-tablet,redirect-in-app', '--skip', 'double-click', '--only', 'failure-message,double-click', '--browser', CHROMIUM_PATH]);
+  assert.equal(j.code, 1);
+  const report = JSON.parse(j.stdout);
+  assert.deepEqual(report.scenarios.map((s) => [s.id, s.status]), [['failure-message', 'not rehearsed']]);
+});
+
+test('the CLI: usage and environment errors exit 2 with one plain line, never a stack trace', async () => {
+  const closed = await new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(`http://127.0.0.1:${port}/`));
+    });
+  });
+  const cases = [
+    [[], /^naverpay-checkout: no command: naverpay-checkout rehearse <checkout-url> --pay <selector>/],
+    [['rehearse'], /^naverpay-checkout: give exactly one checkout URL/],
+    [['rehearse', 'ftp://x', '--pay', 'a'], /^naverpay-checkout: checkout URL "ftp:\/\/x" is not an http\(s\) URL\n/],
+    [['rehearse', 'http://x'], /^naverpay-checkout: --pay <selector> is required/],
+    [['frobnicate', 'http://x', '--pay', 'a'], /^naverpay-checkout: unknown command "frobnicate"/],
+    [['rehearse', 'http://x', '--pay', 'a', '--only', 'failure-mesage'], /^naverpay-checkout: --only: no scenario "failure-mesage"/],
+    [['rehearse', 'http://x', '--pay', 'a', '--frob'], /^naverpay-checkout: Unknown option '--frob'/],
+    [['rehearse', closed, '--pay', 'a', '--browser', CHROMIUM_PATH], /^naverpay-checkout: could not open http:\/\/127\.0\.0\.1:\d+\/: net::ERR_CONNECTION_REFUSED/],
+    [['rehearse', `${demo.url}/`, '--pay', 'a', '--browser', '/no/such/chrome'], /^naverpay-checkout: could not start the browser "\/no\/such\/chrome": /],
+  ];
+  for (const [args, expected] of cases) {
     const bad = await cli(args);
     assert.equal(bad.code, 2, JSON.stringify(args));
-    assert.match(bad.stderr, /^naverpay-checkout: .+\n\nusage: naverpay-checkout rehearse <checkout-url> --pay <selector>/);
+    assert.match(bad.stderr, expected, JSON.stringify(args));
+    assert.equal(bad.stderr.split('\n').length, 2, `one line: ${bad.stderr}`);
+    assert.equal(bad.stdout, '');
   }
 });
 
