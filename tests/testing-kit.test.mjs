@@ -209,6 +209,50 @@ test('createRestFetch answers https://api.iamport.kr in memory and refuses every
   assert.equal(wrong.status, 401);
 });
 
+test('inspection mode refuses a cancel or a deletion without reason and requester, naming the rule; off by default', async () => {
+  const { fetch: portone, rest } = kit.createRestFetch({ impKey: 'k', impSecret: 's' });
+  const access = await token(portone, kit.API_URL);
+  const call = async (method, route, body) => {
+    const r = await portone(kit.API_URL + route, { method, body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', Authorization: access } });
+    return r.json();
+  };
+  await call('POST', '/__sim/payments', [
+    { kind: 'payment', imp_uid: 'imp_100000000001', merchant_uid: 'order_1', amount: 14000, status: 'paid' },
+    { kind: 'billing_key', imp_uid: 'imp_100000000002', merchant_uid: 'reg_1', amount: 0, status: 'paid', customer_uid: 'cust_1' },
+  ]);
+  const handWritten = { imp_uid: 'imp_100000000001', reason: '단순 변심', amount: 1000 };
+  assert.equal((await call('POST', '/payments/cancel', handWritten)).code, 0, 'PortOne itself takes a cancel without requester');
+
+  assert.deepEqual((await call('POST', '/__sim/inspection', { on: true })).response, { naverUseCfm: false });
+  const refused = await call('POST', '/payments/cancel', handWritten);
+  assert.deepEqual([refused.code, refused.response], [1, null]);
+  assert.match(refused.message, /^Naver Pay inspection: POST \/payments\/cancel needs reason and extra\.requester \('customer' or 'admin'\)/);
+  assert.equal((await call('POST', '/payments/cancel', { ...handWritten, extra: { requester: 'someone' } })).code, 1);
+  assert.equal((await call('POST', '/payments/cancel', { ...handWritten, extra: { requester: 'admin' } })).code, 0);
+  const deletion = await call('DELETE', '/subscribe/customers/cust_1?extra[requester]=customer');
+  assert.match(deletion.message, /^Naver Pay inspection: DELETE \/subscribe\/customers\/\{customer_uid\} needs reason and extra\[requester\]/);
+  const again = { customer_uid: 'cust_1', merchant_uid: 'order_2', amount: 9900, name: 'Slim plan' };
+  assert.equal((await call('POST', '/subscribe/payments/again', again)).code, 0, 'naverUseCfm only when the contract requires it');
+
+  rest.setInspection({ naverUseCfm: true });
+  const noCfm = await call('POST', '/subscribe/payments/again', { ...again, merchant_uid: 'order_3' });
+  assert.match(noCfm.message, /^Naver Pay inspection: POST \/subscribe\/payments\/again needs extra\.naverUseCfm/);
+  assert.equal((await call('POST', '/subscribe/payments/again', { ...again, merchant_uid: 'order_3', extra: { naverUseCfm: '20991231' } })).code, 0);
+  const future = Math.floor(Date.now() / 1000) + 86400;
+  const schedule = await call('POST', '/subscribe/payments/schedule', { customer_uid: 'cust_1', schedules: [
+    { merchant_uid: 'order_4', schedule_at: future, amount: 9900, extra: { naverUseCfm: '20991231' } },
+    { merchant_uid: 'order_5', schedule_at: future, amount: 9900 }] });
+  assert.match(schedule.message, /^Naver Pay inspection: every schedule of POST \/subscribe\/payments\/schedule needs extra\.naverUseCfm/);
+
+  const { inspectionRefusals, inspection } = rest.snapshot();
+  assert.deepEqual(inspectionRefusals.map((r) => r.rule), ['cancel', 'cancel', 'deletion', 'again', 'schedule']);
+  assert.deepEqual(inspection, { naverUseCfm: true });
+  await call('POST', '/__sim/inspection', { on: false });
+  assert.equal(rest.snapshot().inspection, null);
+  assert.equal(kit.createRestSimulator({ inspection: true }).snapshot().inspection.naverUseCfm, false);
+});
+
 // ---- the IMP simulator in Playwright -----------------------------------------------------------------
 
 test('installImpSimulator on a page: the record survives a redirect, outcomes go one a call, twice gives one handle', async () => {
