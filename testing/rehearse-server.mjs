@@ -1,13 +1,8 @@
 // The server half of the inspection rehearsal: the merchant's own refund and unsubscribe endpoints, driven by
 // the merchant's callbacks against the REST simulator in inspection mode (sim/rest.mjs), which refuses a cancel
 // or a billing-key deletion without reason and extra.requester, as Naver Pay's inspection does.
-import { randomInt } from 'node:crypto';
-import { finish } from './rehearse.mjs';
+import { finish, PASSED, FAILED, NOT_REHEARSED, quote, firstLine, newImpUid } from './rehearse.mjs';
 import { API_URL } from './rest.mjs';
-
-const PASSED = 'passed';
-const FAILED = 'failed';
-const NOT_REHEARSED = 'not rehearsed';
 
 /** The server scenarios, in the order they run, with the inspection rule each stands for. */
 export const SERVER_SCENARIOS = Object.freeze([
@@ -18,9 +13,6 @@ export const SERVER_SCENARIOS = Object.freeze([
 ]);
 
 const byId = Object.fromEntries(SERVER_SCENARIOS.map((s) => [s.id, s]));
-const quote = (s) => JSON.stringify(s);
-const firstLine = (s) => String(s).split('\n')[0];
-const newImpUid = () => `imp_${randomInt(1e11, 1e12 - 1)}`;
 
 /**
  * Drives the merchant's refund and unsubscribe against the REST simulator their backend talks to, in

@@ -5,9 +5,9 @@ import { randomInt } from 'node:crypto';
 import { installImpSimulator } from './imp.mjs';
 import { NODE_BUILD } from './locations.mjs';
 
-const PASSED = 'passed';
-const FAILED = 'failed';
-const NOT_REHEARSED = 'not rehearsed';
+export const PASSED = 'passed';
+export const FAILED = 'failed';
+export const NOT_REHEARSED = 'not rehearsed';
 const NOT_APPLICABLE = 'not applicable';
 
 /** The scenarios, in the order they run, with the inspection rule each stands for. */
@@ -164,8 +164,8 @@ function tamperInPage(amount) {
 
 // ---- the rehearsal -------------------------------------------------------------------------------
 
-const quote = (s) => JSON.stringify(s);
-const firstLine = (s) => String(s).split('\n')[0];
+export const quote = (s) => JSON.stringify(s);
+export const firstLine = (s) => String(s).split('\n')[0];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const isBillingKey = (params) => typeof params?.customer_uid === 'string' && params.customer_uid !== '';
 
@@ -358,6 +358,17 @@ export function finish(scenarios, title = 'Naver Pay inspection rehearsal') {
   return report;
 }
 
+/** Loads `url` and runs the caller's `setup`: null, or why the scenario could not be set up. */
+async function load(page, url, setup, scenario) {
+  try {
+    await page.goto(url);
+    if (setup) await setup(page, { scenario });
+    return null;
+  } catch (e) {
+    return `could not be set up: ${e.message}`;
+  }
+}
+
 /** What the page's probe caught since `from`, the NaverPayError first; null if nothing. */
 async function pageErrors(page, from = 0) {
   const errors = await page.evaluate((from) => (window.__npcRehearsalErrors ?? []).slice(from), from).catch(() => []);
@@ -371,12 +382,8 @@ const describeError = (e) => `${e.kind}: ${e.name}${e.code ? ` ${e.code}` : ''}`
 async function payAndLook({ page, sim, o }, { setup, url, scenario, outcome, message }) {
   const { dialogs, stop } = watchDialogs(page);
   try {
-    try {
-      await page.goto(url);
-      if (setup) await setup(page, { scenario });
-    } catch (e) {
-      return { notRehearsed: `could not be set up: ${e.message}` };
-    }
+    const unset = await load(page, url, setup, scenario);
+    if (unset) return { notRehearsed: unset };
     await sim.reset();
     await sim.script(outcome);
     await page.evaluate(snapshotInPage);
@@ -463,12 +470,8 @@ function judgeWarnings(params) {
 }
 
 async function doubleClick({ page, sim, o }) {
-  try {
-    await page.goto(o.url);
-    if (o.setup) await o.setup(page, { scenario: 'double-click' });
-  } catch (e) {
-    return [NOT_REHEARSED, `could not be set up: ${e.message}`];
-  }
+  const unset = await load(page, o.url, o.setup, 'double-click');
+  if (unset) return [NOT_REHEARSED, unset];
   await sim.reset();
   await sim.script('never', 'never', 'never');
   try {
@@ -496,13 +499,8 @@ async function belowMinimum({ page, sim, o }) {
   }
   const { dialogs, stop } = watchDialogs(page);
   try {
-    try {
-      await page.goto(b.url ?? o.url);
-      if (b.setup) await b.setup(page, { scenario: 'below-minimum' });
-      else if (o.setup) await o.setup(page, { scenario: 'below-minimum' });
-    } catch (e) {
-      return [NOT_REHEARSED, `could not be set up: ${e.message}`];
-    }
+    const unset = await load(page, b.url ?? o.url, b.setup ?? o.setup, 'below-minimum');
+    if (unset) return [NOT_REHEARSED, unset];
     await sim.reset();
     await sim.script('below_minimum');
     const button = await waitForButton(page, o);
@@ -571,7 +569,7 @@ function judgeRedirect(params, device) {
   return [PASSED, `naverPopupMode: false, m_redirect_url ${quote(url)}`];
 }
 
-const newImpUid = () => `imp_${randomInt(1e11, 1e12 - 1)}`;
+export const newImpUid = () => `imp_${randomInt(1e11, 1e12 - 1)}`;
 
 async function redirectMessage(redirecting, encoding, o) {
   const { page, call } = redirecting;
@@ -637,12 +635,8 @@ async function tamperedAmount({ page, sim, o }) {
     return [NOT_REHEARSED, "needs the merchant's backend pointed at the REST simulator: in the backend, " +
       'createPortOneClient({ baseUrl: rest.url }) with rest = await startRestSimulator(); in the rehearsal, rest: { url: rest.url }'];
   }
-  try {
-    await page.goto(o.url);
-    if (o.setup) await o.setup(page, { scenario: 'tampered-amount' });
-  } catch (e) {
-    return [NOT_REHEARSED, `could not be set up: ${e.message}`];
-  }
+  const unset = await load(page, o.url, o.setup, 'tampered-amount');
+  if (unset) return [NOT_REHEARSED, unset];
   await sim.reset();
   await sim.script('approve');
   let requestsBefore;
