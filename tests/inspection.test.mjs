@@ -181,6 +181,13 @@ test('pay() refused for naverProducts fails naver-products with the error\'s cod
     /^clicking "#pay-button" did not call IMP\.request_pay within 5000 ms; the page had an unhandled rejection: NaverPayError INVALID_PARAMS \(naverProducts: REQUIRED\)/);
 });
 
+test('a click handler that throws is not rehearsed, and the reason quotes the page\'s error', async () => {
+  const report = await rehearse('throws-on-click', { only: ['failure-message'] });
+  assert.equal(scenario(report, 'failure-message').status, 'not rehearsed', report.summary);
+  assert.match(scenario(report, 'failure-message').reason,
+    /^clicking "#pay-button" did not call IMP\.request_pay within 5000 ms; the page had an error: TypeError \("Cannot set properties of null \(setting 'hidden'\)"\)$/);
+});
+
 test('a name written as "A 외 2건" fails request-warnings with validation\'s warning', async () => {
   const report = await rehearse('name-rule', { only: ['naver-products', 'request-warnings'] });
   assert.deepEqual(statuses(report), { 'naver-products': 'passed', 'request-warnings': 'failed' }, report.summary);

@@ -52,6 +52,8 @@ export const BROKEN_DEMOS = {
     ['const pending = state.checkout.pay(payParams(), payOptions());',
       'const pending = state.checkout.pay((({ naverProducts, ...rest }) => rest)(payParams()), payOptions());'],
     ['.then(showResult, showError)', '.then(showResult)']] },
+  // A mistake in the click handler: it throws before pay() is called.
+  'throws-on-click': { 'app.js': [["$('pay-result').hidden = true;", "$('pay-results').hidden = true;"]] },
   // name written as "A 외 2건": Naver Pay appends that itself.
   'name-rule': { 'app.js': [["name: order?.name ?? lines[0]?.product.name,",
     "name: lines.length > 1 ? `${lines[0].product.name} 외 ${lines.length - 1}건` : order?.name ?? lines[0]?.product.name,"]] },
