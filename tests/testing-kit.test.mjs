@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +19,7 @@ import { launchBrowser, CHROMIUM_PATH } from './support/browser.mjs';
 import { REPO_ROOT } from './support/pkg.mjs';
 
 const run = promisify(execFile);
+const nodeBuild = createRequire(import.meta.url)('../pkg/node/naverpay_checkout.js');
 const PKG = path.join(REPO_ROOT, 'pkg');
 const KIT = pathToFileURL(path.join(PKG, 'testing/index.mjs')).href;
 const VITEST_APP = path.join(REPO_ROOT, 'tests/kit-vitest');
@@ -251,6 +253,36 @@ test('inspection mode refuses a cancel or a deletion without reason and requeste
   await call('POST', '/__sim/inspection', { on: false });
   assert.equal(rest.snapshot().inspection, null);
   assert.equal(kit.createRestSimulator({ inspection: true }).snapshot().inspection.naverUseCfm, false);
+});
+
+test('rehearseServer over createRestFetch: a backend that takes its fetch, refund and unsubscribe judged in memory', async () => {
+  const { fetch: portone, rest } = kit.createRestFetch({ impKey: 'k', impSecret: 's' });
+  // The code under test: a backend whose unsubscribe forgets extra[requester], whose refund does not.
+  const backend = {
+    async refund(impUid) {
+      const { json } = nodeBuild.buildCancelPaymentBody({ imp_uid: impUid, reason: '단순 변심' });
+      return portone(`${kit.API_URL}/payments/cancel`, { method: 'POST', body: JSON.stringify(json),
+        headers: { 'Content-Type': 'application/json', Authorization: await token(portone, kit.API_URL) } });
+    },
+    async unsubscribe(customerUid) {
+      return portone(`${kit.API_URL}/subscribe/customers/${customerUid}?reason=${encodeURIComponent('해지')}`,
+        { method: 'DELETE', headers: { Authorization: await token(portone, kit.API_URL) } });
+    },
+  };
+  const report = await kit.rehearseServer({
+    fetch: portone,
+    async refund(ctx) {
+      await backend.refund((await ctx.seedPayment({ merchant_uid: 'order_1', amount: 14000 })).imp_uid);
+    },
+    async unsubscribe(ctx) {
+      await backend.unsubscribe((await ctx.seedBillingKey({ customer_uid: 'cust_1' })).customer_uid);
+    },
+  });
+  assert.deepEqual(report.scenarios.map((x) => [x.id, x.status]), [['refund-body', 'passed'], ['unsubscribe-body', 'failed']], report.summary);
+  assert.equal(report.scenarios[0].reason, 'POST /payments/cancel with reason "단순 변심" and requester "admin"', 'the builder writes admin unless told');
+  assert.match(report.scenarios[1].reason, /^the REST simulator refused DELETE \/subscribe\/customers\/cust_1: Naver Pay inspection: /);
+  assert.equal(rest.snapshot().inspection, null, 'the mode is put back');
+  await assert.rejects(kit.rehearseServer({ fetch: portone, only: ['refund'] }), { name: 'TypeError', message: /no scenario "refund"/ });
 });
 
 // ---- the IMP simulator in Playwright -----------------------------------------------------------------
