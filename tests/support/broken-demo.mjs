@@ -137,9 +137,10 @@ export async function startBrokenBackend(name, outDir, distDir) {
     if (source.split(from).length !== 2) throw new Error(`broken backend ${name}: ${JSON.stringify(from)} is not in www/server.mjs once`);
     source = source.replace(from, to);
   }
+  // Static and dynamic imports made absolute; every other path resolved from www/ as before.
   source = source
-    .replaceAll("from '../", `from '${REPO_ROOT}/`)
-    .replaceAll("from './", `from '${WWW}/`)
+    .replace(/(from |import\()'\.\.\//g, `$1'${REPO_ROOT}/`)
+    .replace(/(from |import\()'\.\//g, `$1'${WWW}/`)
     .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(file).href));
   await mkdir(outDir, { recursive: true });
   const copy = path.join(outDir, `server-${name}.mjs`);
