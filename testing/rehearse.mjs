@@ -664,32 +664,39 @@ async function tamperedAmount({ page, sim, o }) {
   if (cart === tampered) return [NOT_REHEARSED, `the cart's amount is already ${tampered}: nothing to lower (set up a larger cart)`];
   // The page now tells its server; give the server time to look the payment up and refund it.
   const deadline = Date.now() + o.timeoutMs + o.settleMs;
+  const merchantUid = call.params.merchant_uid;
+  const lookedUp = (r) => r.method === 'GET' && (r.path === `/payments/${impUid}` || r.path === `/payments/find/${merchantUid}`);
   let lookup = false;
   let cancels = [];
+  let payment = null;
   for (;;) {
     const state = await restState(o.rest).catch(() => null);
     if (state) {
-      lookup = state.requests.slice(requestsBefore).some((r) => r.method === 'GET' && r.path === `/payments/${impUid}`);
+      lookup = state.requests.slice(requestsBefore).some(lookedUp);
       cancels = state.cancellations.filter((c) => c.imp_uid === impUid || c.body?.imp_uid === impUid);
+      payment = state.payments.find((p) => p.imp_uid === impUid) ?? null;
     }
-    if ((lookup && cancels.some((c) => c.accepted)) || Date.now() > deadline) break;
+    if ((lookup && (cancels.some((c) => c.accepted) || payment?.status === 'failed')) || Date.now() > deadline) break;
     await sleep(200);
   }
-  const what = `the buyer changed the amount from ${quote(cart)} to ${tampered} in the browser and PortOne approved ${tampered} won (imp_uid ${impUid})`;
+  const what = `the buyer changed the amount from ${quote(cart)} to ${tampered} in the browser (imp_uid ${impUid})`;
   if (!lookup) {
     return [FAILED, `${what} and the merchant's server never looked the payment up at PortOne (GET /payments/${impUid}): ` +
       'it trusted the page; compare PortOne\'s amount with the order\'s and refuse the order'];
+  }
+  if (payment?.status === 'failed') {
+    return [PASSED, `${what}; PortOne stopped it (the amount was pre-registered with /payments/prepare) and the server looked it up: not paid`];
   }
   const accepted = cancels.find((c) => c.accepted);
   if (accepted) {
     if (!accepted.reason || !accepted.requester) {
       return [FAILED, `${what}; the server refunded it, but the cancel lacks ${!accepted.reason ? 'reason' : 'extra.requester'}: Naver Pay's inspection refuses it`];
     }
-    return [PASSED, `${what}; the server looked it up and refunded it (reason ${quote(accepted.reason)}, requester ${quote(accepted.requester)})`];
+    return [PASSED, `${what}; PortOne approved ${tampered} won, and the server looked it up and refunded it (reason ${quote(accepted.reason)}, requester ${quote(accepted.requester)})`];
   }
   const refused = cancels[0];
-  if (refused) return [FAILED, `${what}; the server's refund was refused: ${quote(refused.reason ?? '')} requester ${quote(refused.requester)}`];
-  return [FAILED, `${what}; the server looked it up but left the tampered payment paid at PortOne: refund it (POST /payments/cancel with reason and extra.requester)`];
+  if (refused) return [FAILED, `${what}; the server's refund was refused (reason ${quote(refused.reason)}, requester ${quote(refused.requester)})`];
+  return [FAILED, `${what}; PortOne approved ${tampered} won, and the server looked it up but left it paid: refund it (POST /payments/cancel with reason and extra.requester)`];
 }
 
 /** The report as text: one line a scenario, the reason under each that did not pass. */

@@ -75,7 +75,7 @@ test('the demo checkout passes every scenario of the rehearsal', async () => {
   assert.match(scenario(report, 'failure-message-redirect-euc-kr').reason, /returned to \/complete\.html/);
   assert.match(scenario(report, 'redirect-crafted-link').reason, /^the crafted message was shown as text \(\/complete\.html\?…&error_msg=…\)$/);
   assert.match(scenario(report, 'tampered-amount').reason,
-    /^the buyer changed the amount from 48400 to 100 in the browser and PortOne approved 100 won \(imp_uid imp_\d{12}\); the server looked it up and refunded it \(reason "[^"]+", requester "admin"\)$/);
+    /^the buyer changed the amount from 48400 to 100 in the browser \(imp_uid imp_\d{12}\); PortOne approved 100 won, and the server looked it up and refunded it \(reason "[^"]+", requester "admin"\)$/);
   assert.match(report.summary, new RegExp(`^Naver Pay inspection rehearsal: ${SCENARIOS.length} passed, 0 failed, 0 not rehearsed\n`));
 });
 
@@ -346,7 +346,21 @@ test('a backend that trusts the page fails tampered-amount: it never looked the 
     const report = await rehearseInspection(page, { ...DEMO_OPTIONS, rest: { url: `${server.url}/portone` }, only: ['tampered-amount'] });
     assert.equal(scenario(report, 'tampered-amount').status, 'failed', report.summary);
     assert.match(scenario(report, 'tampered-amount').reason,
-      /^the buyer changed the amount from 48400 to 100 in the browser and PortOne approved 100 won \(imp_uid (imp_\d{12})\) and the merchant's server never looked the payment up at PortOne \(GET \/payments\/\1\): it trusted the page/);
+      /^the buyer changed the amount from 48400 to 100 in the browser \(imp_uid (imp_\d{12})\) and the merchant's server never looked the payment up at PortOne \(GET \/payments\/\1\): it trusted the page/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a backend that refuses a forged amount but keeps the money fails tampered-amount: the payment is left paid', async () => {
+  const server = await brokenBackend('keeps-the-forged-payment');
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    const report = await rehearseInspection(page, { ...DEMO_OPTIONS, rest: { url: '/portone' }, only: ['tampered-amount'] });
+    assert.match(scenario(report, 'tampered-amount').reason,
+      /^the buyer changed the amount from 48400 to 100 in the browser \(imp_uid imp_\d{12}\); PortOne approved 100 won, and the server looked it up but left it paid: refund it \(POST \/payments\/cancel with reason and extra\.requester\)$/, report.summary);
   } finally {
     await context.close();
   }

@@ -121,6 +121,8 @@ export const BROKEN_BACKENDS = {
   // A billing-key deletion written by hand: no reason, no extra[requester].
   'deletion-without-requester': [["const deleted = await portone.delete(`${deletion.path}?${deletion.form}`);",
     'const deleted = await portone.delete(`/subscribe/customers/${encodeURIComponent(sub.customer_uid)}`);']],
+  // A forged amount noticed, the order refused, the payment left paid: the buyer's money kept for nothing.
+  'keeps-the-forged-payment': [["await cancel(order, '결제 금액 불일치: 위변조가 의심되어 자동 환불', 'admin');\n          refunded = true;", '']],
   // The page's word taken for it: "paid" without looking the payment up at PortOne.
   'trusts-the-page': [["const r = await portone.get(`/payments/${encodeURIComponent(impUid)}`);",
     'const r = { code: 0, response: { merchant_uid: order.merchant_uid, status: \'paid\', amount: order.amount } };']],
