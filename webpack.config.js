@@ -35,6 +35,7 @@ export default (env, argv) => ({
     app: './www/app.js',
     complete: './www/complete.js',
     subscribe: './www/subscribe.js',
+    v2: './www/v2.js',
   },
   output: {
     path: path.join(here, 'dist'),
@@ -43,7 +44,11 @@ export default (env, argv) => ({
     clean: true,
   },
   resolve: {
-    alias: { 'naverpay-checkout$': path.join(here, 'pkg') },
+    alias: {
+      'naverpay-checkout$': path.join(here, 'pkg'),
+      // The V2 entry as package.json's exports give it to a bundler: the ES module.
+      'naverpay-checkout/v2$': path.join(here, 'pkg/v2/naverpay_checkout.js'),
+    },
   },
   performance: { hints: false },
   plugins: [new CopyStaticFiles()],

@@ -64,16 +64,17 @@ log(eqSummary);
 // Everything below measures one copy of the browser entries, so a rebuild of pkg/ during the run changes nothing.
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'npc-bench-'));
 const WEB = path.join(tmp, 'web');
-const ENTRY_FILES = ['web/naverpay_checkout_bg.wasm', 'web/naverpay_checkout.js', 'esm/naverpay_checkout.js', 'global/naverpay-checkout.js'];
+const ENTRY_FILES = ['web/naverpay_checkout_bg.wasm', 'web/naverpay_checkout.js', 'esm/naverpay_checkout.js', 'global/naverpay-checkout.js',
+  'v2/naverpay_checkout.js', 'global/naverpay-checkout-v2.js'];
 for (let i = 0; ; i++) {
   try {
-    for (const folder of ['web', 'esm', 'global']) cpSync(`pkg/${folder}`, path.join(tmp, folder), { recursive: true });
+    for (const folder of ['web', 'esm', 'global', 'v2']) cpSync(`pkg/${folder}`, path.join(tmp, folder), { recursive: true });
     for (const f of ENTRY_FILES) readFileSync(path.join(tmp, f));
     break;
   } catch (e) {
     if (i === 30) throw e;
     log('pkg/ is incomplete (being rebuilt?); waiting');
-    for (const folder of ['web', 'esm', 'global']) rmSync(path.join(tmp, folder), { recursive: true, force: true });
+    for (const folder of ['web', 'esm', 'global', 'v2']) rmSync(path.join(tmp, folder), { recursive: true, force: true });
     await new Promise((r) => setTimeout(r, 2000));
   }
 }

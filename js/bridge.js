@@ -301,4 +301,4 @@ function guardCheckout(checkout, freed) {
 const checkouts = new WeakSet();
 let guarded = false;
 
-export { encode, navigatorDevice, own, timeOf, decodeReport, decodeRequest, decodeResult, popupResult, numberText, once, guardCheckout, LIMITS };
+export { SHIELD, encode, navigatorDevice, own, timeOf, decodeReport, decodeRequest, decodeResult, popupResult, numberText, once, guardCheckout, LIMITS };

@@ -48,14 +48,17 @@ function currentImp() {
   }
 }
 
-/** A promise of `IMP`, loading `sdkUrl` (a string or a TrustedScriptURL) when needed. */
-function loadImp(sdkUrl, timeoutMs) {
-  const imp = currentImp();
+/**
+ * A promise of `IMP`, loading `sdkUrl` (a string or a TrustedScriptURL) when needed; of what
+ * `current` finds instead when given (V2's `PortOne`: js/v2.js).
+ */
+function loadImp(sdkUrl, timeoutMs, current = currentImp) {
+  const imp = current();
   if (imp) return Promise.resolve(imp);
   const url = String(sdkUrl);
   let load = inFlight.get(url);
   if (!load) {
-    load = start(sdkUrl, url, timeoutMs);
+    load = start(sdkUrl, url, timeoutMs, current);
     inFlight.set(url, load);
     const forget = () => {
       if (inFlight.get(url) === load) inFlight.delete(url);
@@ -66,7 +69,7 @@ function loadImp(sdkUrl, timeoutMs) {
 }
 
 /** One load: find or inject the script, then settle once on `load`, `error` or the timeout. */
-function start(sdkUrl, url, timeoutMs) {
+function start(sdkUrl, url, timeoutMs, current) {
   return new Promise((resolve, reject) => {
     let script = findScript(url);
     // Finished without IMP (failed, blocked, or not the SDK): its events are past, replace it.
@@ -90,7 +93,7 @@ function start(sdkUrl, url, timeoutMs) {
       clearTimeout(timer);
       script.removeEventListener('load', onLoad);
       script.removeEventListener('error', onError);
-      const imp = code ? undefined : currentImp();
+      const imp = code ? undefined : current();
       if (imp) {
         resolve(imp);
         return;

@@ -4,8 +4,9 @@
 #   pkg/node    the same as CommonJS (Node, server renderers)          the `require` and `node` conditions
 #   pkg/global  the same as a classic script                           <script src> → window.NaverPayCheckout
 #   pkg/web     size-optimized, fetches its .wasm after init()         import init, … from 'naverpay-checkout/web'
-# The wasm is built twice (with and without the server body builders), each bound by wasm-bindgen
-# and shrunk with wasm-opt (npm binaryen); each entry is bundled from one of the two glues.
+#   pkg/v2      PortOne V2, wasm inline, ES module and CommonJS        import … from 'naverpay-checkout/v2'
+# The wasm is built three times (V1 with and without the server body builders, and V2), each bound
+# by wasm-bindgen and shrunk with wasm-opt (npm binaryen); each entry is bundled from one of the glues.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,11 +21,13 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic
 # Built aside, then moved into place: a half-built pkg/ is never visible to anyone reading it.
 out=$(mktemp -d "${TMPDIR:-/tmp}/naverpay-pkg.XXXXXX")
 trap 'rm -rf "$out"' EXIT
-# Two modules: glue/ with every export (the default, CommonJS and classic-script entries), and
-# glue-web/ without the server body builders (the size-optimized /web entry; docs/design.md).
-for variant in glue glue-web; do
+# Three modules: glue/ with every V1 export (the default, CommonJS and classic-script entries),
+# glue-web/ without the server body builders (the size-optimized /web entry), and glue-v2/ with
+# PortOne V2's exports only (the /v2 entry; docs/design.md).
+for variant in glue glue-web glue-v2; do
   features=()
-  [ "$variant" = glue-web ] && features=(--no-default-features)
+  [ "$variant" = glue-web ] && features=(--no-default-features --features js-v1)
+  [ "$variant" = glue-v2 ] && features=(--no-default-features --features js-v2)
   cargo "+$nightly" build --release --lib --target wasm32-unknown-unknown --target-dir target/release-wasm \
     -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size "${features[@]}"
   wasm-bindgen --target web --no-typescript --out-dir "$out/$variant" \

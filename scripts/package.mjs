@@ -3,6 +3,7 @@
 //   node/    the same as CommonJS, for `require` and the `node` condition (Node, server renderers)
 //   global/  the same as a classic script defining `window.NaverPayCheckout`
 //   web/     the size-optimized ES module that fetches its .wasm beside it after `await init()`
+//   v2/      PortOne V2 (naverpay-checkout/v2): ES module, and CommonJS in v2/node/, the wasm inline
 //   testing/ the test kit (naverpay-checkout/testing): the PortOne simulators and the inspection rehearsal
 // First the JavaScript snippets (js/error.js with the NaverPayError class, js/bridge.js with the
 // value encoder, js/loader.js with the SDK loader) are inlined into the glue, and the wasm's imports
@@ -22,12 +23,20 @@ const glueDir = join(out, 'glue');
 const glue = join(glueDir, `${crate}.js`);
 const wasmFile = join(glueDir, `${crate}_bg.wasm`);
 const webGlueDir = join(out, 'glue-web');
+// glue-v2/: PortOne V2's exports only (the /v2 entry).
+const v2GlueDir = join(out, 'glue-v2');
 // Every file in js/ is a snippet the wasm imports, and the glue must import each one once.
 const SNIPPETS = readdirSync('js').filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();
 
-/** A snippet as one statement binding its exports; its own names stay inside its function scope. */
+/** What a snippet imports of other snippets: `import { … } from './x.js';` lines. */
+const SNIPPET_IMPORT = /^import \{ [^}]+ \} from '\.\/(\w+)\.js';\n/gm;
+
+/**
+ * A snippet as one statement binding its exports; its own names stay inside its function scope.
+ * Its imports of other snippets (js/v2.js's) are dropped: the glue binds those names itself.
+ */
 function snippet(name) {
-  const source = readFileSync(`js/${name}.js`, 'utf8');
+  const source = readFileSync(`js/${name}.js`, 'utf8').replace(SNIPPET_IMPORT, '');
   const exports = [...source.matchAll(/^export \{ (.+) \};$/gm)];
   if (exports.length !== 1) throw new Error(`js/${name}.js must end with one \`export { … };\` line`);
   const names = exports[0][1];
@@ -41,7 +50,10 @@ function replaceOnce(text, from, to, what) {
   return text.slice(0, at) + to + text.slice(at + from.length);
 }
 
-/** 1. A glue with the snippets inlined, the public error helpers exported, and short names. */
+/**
+ * 1. A glue with the snippets inlined, the public error helpers exported, and short names. Every
+ * module imports js/error.js, js/bridge.js and js/loader.js; only V2's imports js/v2.js.
+ */
 function completeGlue(dir) {
   const glue = join(dir, `${crate}.js`);
   const importLine = /^import \{ .+ \} from '\.\/snippets\/[^/]+\/js\/(\w+)\.js';$/;
@@ -52,8 +64,9 @@ function completeGlue(dir) {
     found.push(m[1]);
     return snippet(m[1]);
   });
-  if (found.sort().join() !== SNIPPETS.join()) {
-    throw new Error(`${glue}: expected one import each of ${SNIPPETS.map((s) => `js/${s}.js`).join(', ')}, got ${found}`);
+  const expected = SNIPPETS.filter((s) => s !== 'v2' || found.includes('v2'));
+  if (found.sort().join() !== expected.join()) {
+    throw new Error(`${glue}: expected one import each of ${expected.map((s) => `js/${s}.js`).join(', ')}, got ${found}`);
   }
   writeFileSync(glue, lines.join('\n') + 'export { NaverPayError, isNaverPayError };\n');
   rmSync(join(dir, 'snippets'), { recursive: true });
@@ -61,6 +74,7 @@ function completeGlue(dir) {
 }
 completeGlue(glueDir);
 completeGlue(webGlueDir);
+completeGlue(v2GlueDir);
 
 /** The glue's public exports (functions, classes, the error helpers), `initSync` and `default` aside. */
 function publicExports(text) {
@@ -112,6 +126,34 @@ const PUBLIC = publicExports(readFileSync(glue, 'utf8'));
 }
 rmSync(webGlueDir, { recursive: true });
 
+// 3b. The V2 entry (naverpay-checkout/v2): V2's glue bundled as the default entry is, the wasm
+// inline, as an ES module, as CommonJS and as a classic script (global/naverpay-checkout-v2.js,
+// `window.NaverPayCheckoutV2`); its checkout class is `NaverPayCheckout` there too.
+{
+  const v2Glue = join(v2GlueDir, `${crate}.js`);
+  writeFileSync(join(v2GlueDir, 'wasm.js'),
+    `export const WASM_HEX = '${readFileSync(join(v2GlueDir, `${crate}_bg.wasm`)).toString('hex')}';\n`);
+  const names = publicExports(readFileSync(v2Glue, 'utf8'))
+    .map((n) => (n === 'NaverPayCheckoutV2' ? 'NaverPayCheckoutV2 as NaverPayCheckout' : n));
+  const entry = join(v2GlueDir, 'entry.js');
+  writeFileSync(entry, readFileSync('scripts/entries/inline.js', 'utf8').replace('./glue.js', `./${crate}.js`) +
+    `export { ${names.join(', ')} } from './${crate}.js';\n`);
+  const common = { entryPoints: [entry], bundle: true, minify: true, target: 'es2020', logLevel: 'warning',
+    define: { 'import.meta.url': 'undefined' } };
+  buildSync({ ...common, format: 'esm', outfile: join(out, 'v2', `${crate}.js`) });
+  buildSync({ ...common, format: 'cjs', platform: 'node', outfile: join(out, 'v2', 'node', `${crate}.js`) });
+  // The classic script: `window.NaverPayCheckoutV2`, beside V1's global/naverpay-checkout.js.
+  const global = join(v2GlueDir, 'global.js');
+  writeFileSync(global, `import * as api from './entry.js';\nglobalThis.NaverPayCheckoutV2 = { ...api };\n`);
+  buildSync({ ...common, entryPoints: [global], format: 'iife', outfile: join(out, 'global', 'naverpay-checkout-v2.js') });
+  writeFileSync(join(out, 'v2', 'node', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
+  // For resolvers that read no "exports" (Parcel 2 by default, TypeScript's node10): the folder
+  // itself says where the subpath's module, CommonJS build and declarations are.
+  writeFileSync(join(out, 'v2', 'package.json'), JSON.stringify({ type: 'module', main: `./node/${crate}.js`,
+    module: `./${crate}.js`, types: '../v2.d.ts' }, null, 2) + '\n');
+  rmSync(v2GlueDir, { recursive: true });
+}
+
 // 4. package.json, declarations, README.
 const cargo = readFileSync('Cargo.toml', 'utf8');
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"$`, 'm'))?.[1];
@@ -148,12 +190,19 @@ const manifest = {
       default: `./web/${crate}.js`,
     },
     './web/naverpay_checkout_bg.wasm': `./web/${crate}_bg.wasm`,
+    './v2': {
+      types: './v2.d.ts',
+      node: `./v2/node/${crate}.js`,
+      require: `./v2/node/${crate}.js`,
+      default: `./v2/${crate}.js`,
+    },
     './global': './global/naverpay-checkout.js',
+    './global/v2': './global/naverpay-checkout-v2.js',
     './package.json': './package.json',
   },
   // No "sideEffects": false. Each entry is one module whose evaluation instantiates its wasm (and,
   // for global/, defines the global); there is no unused module for a bundler to drop.
-  files: ['esm', 'node', 'global', 'web', 'index.d.ts', 'web.d.ts', 'README.md'],
+  files: ['esm', 'node', 'global', 'web', 'v2', 'index.d.ts', 'web.d.ts', 'v2.d.ts', 'README.md'],
   engines: { node: '>=18' },
 };
 
@@ -167,9 +216,11 @@ const manifest = {
     copyFileSync(join('testing', f), join(dir, f));
   }
   copyFileSync('sim/imp.js', join(dir, 'imp.js'));
+  copyFileSync('sim/portone-v2.js', join(dir, 'portone-v2.js'));
   copyFileSync('sim/rest.mjs', join(dir, 'rest-simulator.mjs'));
   let locations = readFileSync('testing/locations.mjs', 'utf8');
   for (const [from, to] of [["'../sim/rest.mjs'", "'./rest-simulator.mjs'"], ["'../sim/imp.js'", "'./imp.js'"],
+    ["'../sim/portone-v2.js'", "'./portone-v2.js'"],
     ["'../pkg/node/naverpay_checkout.js'", `'../node/${crate}.js'`]]) {
     if (locations.split(from).length !== 2) throw new Error(`testing/locations.mjs must name ${from} once`);
     locations = locations.replace(from, to);
@@ -185,7 +236,7 @@ const manifest = {
 writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
 for (const [from, to] of [['types/index.d.ts', 'index.d.ts'], ['types/index.d.ts', `node/${crate}.d.ts`],
-  ['types/web.d.ts', 'web.d.ts']]) {
+  ['types/web.d.ts', 'web.d.ts'], ['types/v2.d.ts', 'v2.d.ts']]) {
   copyFileSync(from, join(out, to));
 }
 // The user README: docs/npm-readme.md with docs/testing.md (whose examples tests/testing-kit.test.mjs

@@ -13,10 +13,11 @@ no_panic_lints=(-D warnings -D clippy::unwrap_used -D clippy::expect_used -D cli
 step "native Rust tests (tables, properties, README examples)"
 cargo test --quiet
 
-step "no panic reachable from input: clippy on src/, native and wasm32 (with and without the body exports)"
+step "no panic reachable from input: clippy on src/, native and wasm32 (with and without the body exports, and V2's)"
 cargo clippy --quiet --lib -- "${no_panic_lints[@]}"
 cargo clippy --quiet --lib --target wasm32-unknown-unknown -- "${no_panic_lints[@]}"
-cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features -- "${no_panic_lints[@]}"
+cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features js-v1 -- "${no_panic_lints[@]}"
+cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features js-v2 -- "${no_panic_lints[@]}"
 
 step "the core compiled to wasm, in headless Chromium"
 cargo test --target wasm32-unknown-unknown --test wasm
@@ -28,7 +29,7 @@ step "TypeScript declarations"
 node_modules/.bin/tsc -p tests/types/tsconfig.json
 node_modules/.bin/tsc -p tests/types/tsconfig.node.json
 
-step "size: each browser entry within its gzip target (default 50 KB, /web 40 KB)"
+step "size: each browser entry within its gzip target (default 50 KB, /web 40 KB, /v2 50 KB)"
 node scripts/size.mjs --check
 
 step "bounded fuzzing"

@@ -37,7 +37,7 @@ pub fn is_category(category_type: &str, category_id: &str) -> bool {
 /// Fields that hold the buyer's personal details: never logged, redacted in `Debug`.
 pub const BUYER_DETAIL_FIELDS: &[&str] = &[
     "buyer_email", "buyer_tel", "buyer_name", "buyer_addr", "buyer_postcode", "naverPurchaserName",
-    "naverPurchaserBirthday",
+    "naverPurchaserBirthday", "customer",
 ];
 
 /// Whether `key` names a buyer detail.
@@ -84,6 +84,12 @@ pub enum Doc {
     Manual,
     /// The seed integration guide (`shared/seed/naver-pay-standard.md`).
     Seed,
+    /// PortOne's V2 browser SDK schema (`src/schema/browser-sdk.yml`).
+    BrowserSdk,
+    /// The V2 Naver Pay page (`…/integration/pg/v2/naverpay.mdx`).
+    NaverPayV2,
+    /// The V2 checkout guide (`…/integration/start/v2/checkout.mdx`).
+    CheckoutV2,
 }
 
 /// Required in the call (for `request_pay`: in a general payment).
@@ -317,3 +323,156 @@ pub const SECRET_KEY_NAMES: &[&str] = &[
 /// Fragments that mark a key as a credential wherever they appear in it (normalised as above).
 pub const SECRET_KEY_PARTS: &[&str] =
     &["secret", "password", "passwd", "apikey", "apitoken", "accesstoken", "refreshtoken", "privatekey"];
+
+// PortOne V2 (`@portone/browser-sdk/v2`): `requestPayment` and `requestIssueBillingKey`. The rows
+// are read from browser-sdk.yml, narrowed by naverpay.mdx; docs/rules.md gives every rule ("V2").
+
+use Doc::{BrowserSdk, CheckoutV2, NaverPayV2};
+
+/// `PortOne.requestPayment` with a Naver Pay channel (`validateNaverPayV2`). `PaymentRequestBase`
+/// and the `PaymentRequestUnion` objects; only `easyPay` belongs to Naver Pay's `EASY_PAY`.
+pub const V2_PAYMENT: &[Field] = &[
+    f("storeId", Text, 0, REQUIRED, BrowserSdk),
+    f("paymentId", Text, 0, REQUIRED, BrowserSdk),
+    f("orderName", Str, 128, REQUIRED | RULE, BrowserSdk),
+    f("totalAmount", Int, 0, REQUIRED | RULE, BrowserSdk),
+    f("currency", Str, 0, RULE, NaverPayV2),
+    f("payMethod", Str, 0, RULE, NaverPayV2),
+    f("channelKey", Text, 0, RULE, BrowserSdk),
+    f("channelGroupId", Text, 0, RULE, BrowserSdk),
+    f("taxFreeAmount", Int, 0, RULE, BrowserSdk),
+    f("vatAmount", Int, 0, RULE, BrowserSdk),
+    f("customer", Obj, 0, RULE, BrowserSdk),
+    f("windowType", Obj, 0, RULE, NaverPayV2),
+    f("redirectUrl", Str, 0, RULE, CheckoutV2),
+    f("forceRedirect", Bool, 0, RULE, CheckoutV2),
+    f("noticeUrls", Arr, 0, RULE, BrowserSdk),
+    f("confirmUrl", Str, 0, 0, BrowserSdk),
+    f("appScheme", Str, 0, 0, BrowserSdk),
+    f("isEscrow", Bool, 0, IGNORED, BrowserSdk),
+    f("products", Arr, 0, IGNORED, NaverPayV2),
+    f("isCulturalExpense", Bool, 0, 0, BrowserSdk),
+    f("locale", Str, 0, RULE, NaverPayV2),
+    f("customData", Any, 0, 0, BrowserSdk),
+    f("country", Str, 0, IGNORED, BrowserSdk),
+    f("productType", Str, 0, IGNORED, BrowserSdk),
+    f("offerPeriod", Obj, 0, IGNORED, BrowserSdk),
+    f("storeDetails", Obj, 0, IGNORED, BrowserSdk),
+    f("promotionId", Str, 0, IGNORED, BrowserSdk),
+    f("merpayCategoryId", Str, 0, IGNORED, BrowserSdk),
+    f("popup", Obj, 0, 0, BrowserSdk),
+    f("iframe", Obj, 0, IGNORED, NaverPayV2),
+    f("bypass", Obj, 0, REQUIRED | RULE, NaverPayV2),
+    f("easyPay", Obj, 0, RULE, NaverPayV2),
+    f("card", Obj, 0, IGNORED, BrowserSdk),
+    f("virtualAccount", Obj, 0, IGNORED, BrowserSdk),
+    f("transfer", Obj, 0, IGNORED, BrowserSdk),
+    f("mobile", Obj, 0, IGNORED, BrowserSdk),
+    f("giftCertificate", Obj, 0, IGNORED, BrowserSdk),
+    f("paypal", Obj, 0, IGNORED, BrowserSdk),
+    f("alipay", Obj, 0, IGNORED, BrowserSdk),
+    f("convenienceStore", Obj, 0, IGNORED, BrowserSdk),
+    f("alipayPlus", Obj, 0, IGNORED, BrowserSdk),
+];
+
+/// `PortOne.requestIssueBillingKey` with a Naver Pay channel (`validateBillingKeyV2`):
+/// `IssueBillingKeyRequestBase` and the `IssueBillingKeyRequestUnion` objects.
+pub const V2_BILLING_KEY: &[Field] = &[
+    f("storeId", Text, 0, REQUIRED, BrowserSdk),
+    f("channelKey", Text, 0, RULE, BrowserSdk),
+    f("billingKeyMethod", Str, 0, RULE, NaverPayV2),
+    f("issueId", Text, 0, REQUIRED, NaverPayV2),
+    f("issueName", Text, 0, REQUIRED, NaverPayV2),
+    f("displayAmount", Int, 0, RULE, NaverPayV2),
+    f("currency", Str, 0, RULE, NaverPayV2),
+    f("customer", Obj, 0, RULE, BrowserSdk),
+    f("windowType", Obj, 0, RULE, NaverPayV2),
+    f("redirectUrl", Str, 0, RULE, CheckoutV2),
+    f("forceRedirect", Bool, 0, RULE, BrowserSdk),
+    f("locale", Str, 0, RULE, NaverPayV2),
+    f("customData", Any, 0, 0, BrowserSdk),
+    f("offerPeriod", Obj, 0, IGNORED, BrowserSdk),
+    f("appScheme", Str, 0, 0, BrowserSdk),
+    f("noticeUrls", Arr, 0, RULE, BrowserSdk),
+    f("productType", Str, 0, IGNORED, BrowserSdk),
+    f("bypass", Obj, 0, RULE, BrowserSdk),
+    f("popup", Obj, 0, 0, BrowserSdk),
+    f("iframe", Obj, 0, IGNORED, NaverPayV2),
+    f("easyPay", Obj, 0, RULE, NaverPayV2),
+    f("card", Obj, 0, IGNORED, BrowserSdk),
+    f("mobile", Obj, 0, IGNORED, BrowserSdk),
+    f("paypal", Obj, 0, IGNORED, BrowserSdk),
+];
+
+/// `customer` (`Customer`); birth year, month and day go together (naverpay.mdx).
+pub const V2_CUSTOMER: &[Field] = &[
+    f("customerId", Str, 0, 0, BrowserSdk),
+    f("fullName", Str, 0, 0, NaverPayV2),
+    f("firstName", Str, 0, 0, BrowserSdk),
+    f("lastName", Str, 0, 0, BrowserSdk),
+    f("phoneNumber", Str, 0, RULE, BrowserSdk),
+    f("email", Str, 0, RULE, BrowserSdk),
+    f("address", Obj, 0, 0, BrowserSdk),
+    f("zipcode", Str, 0, 0, BrowserSdk),
+    f("gender", Str, 0, 0, BrowserSdk),
+    f("birthYear", Str, 0, RULE, NaverPayV2),
+    f("birthMonth", Str, 0, RULE, NaverPayV2),
+    f("birthDay", Str, 0, RULE, NaverPayV2),
+    f("firstNameKana", Str, 0, IGNORED, BrowserSdk),
+    f("lastNameKana", Str, 0, IGNORED, BrowserSdk),
+];
+
+/// `windowType` (`WindowTypes`): for Naver Pay `pc` is `POPUP` and `mobile` `REDIRECTION` only.
+pub const V2_WINDOW_TYPES: &[Field] = &[f("pc", Str, 0, RULE, NaverPayV2), f("mobile", Str, 0, RULE, NaverPayV2)];
+
+/// `easyPay` of a payment (`PaymentRequestUnionEasyPay`); of a billing key only `easyPayProvider`,
+/// `availableCards` and `availablePayMethods` are documented (`IssueBillingKeyRequestUnionEasyPay`).
+pub const V2_EASY_PAY: &[Field] = &[
+    f("easyPayProvider", Str, 0, RULE, NaverPayV2),
+    f("useFreeInterestFromMall", Bool, 0, IGNORED, BrowserSdk),
+    f("availableCards", Arr, 0, IGNORED, NaverPayV2),
+    f("installment", Obj, 0, IGNORED, NaverPayV2),
+    f("cashReceiptType", Str, 0, IGNORED, BrowserSdk),
+    f("customerIdentifier", Str, 0, IGNORED, BrowserSdk),
+    f("useCardPoint", Bool, 0, IGNORED, BrowserSdk),
+    f("availablePayMethods", Arr, 0, IGNORED, BrowserSdk),
+    f("useInstallment", Bool, 0, IGNORED, BrowserSdk),
+];
+
+/// `bypass` of a payment: Naver Pay reads `bypass.naverpay` (`NaverpayPaymentBypass`); other PGs'
+/// keys pass with an `UNKNOWN_FIELD` warning.
+pub const V2_PAYMENT_BYPASS: &[Field] = &[f("naverpay", Obj, 0, REQUIRED | RULE, NaverPayV2)];
+
+/// `bypass.naverpay` of a payment (`NaverpayPaymentBypass`).
+pub const V2_NAVERPAY_BYPASS: &[Field] = &[
+    f("useCfmYmdt", Str, 0, RULE, NaverPayV2),
+    f("productItems", Arr, 0, REQUIRED | RULE, NaverPayV2),
+    f("subMerchantInfo", Obj, 0, 0, BrowserSdk),
+    f("deliveryFee", Int, 0, 0, NaverPayV2),
+];
+
+/// One `bypass.naverpay.productItems` item (`NaverpayProductItem`): V1's product, with
+/// `startDate`/`endDate` strings only and `payReferrer` an enum ([`PAY_REFERRERS`]).
+pub const V2_PRODUCT_ITEM: &[Field] = &[
+    f("categoryType", Str, 0, REQUIRED | RULE, NaverPayV2),
+    f("categoryId", Str, 0, REQUIRED | RULE, NaverPayV2),
+    f("uid", Str, 0, REQUIRED | RULE, NaverPayV2),
+    f("name", Str, 128, REQUIRED | RULE, NaverPayV2),
+    f("count", Int, 0, REQUIRED | RULE, NaverPayV2),
+    f("sellerId", Str, 30, RULE, NaverPayV2),
+    f("payReferrer", Str, 0, RULE, BrowserSdk),
+    f("startDate", Str, 0, RULE, BrowserSdk),
+    f("endDate", Str, 0, RULE, BrowserSdk),
+];
+
+/// `bypass` of a billing key: `bypass.naverpay` (`NaverpayIssueBillingKeyBypass`).
+pub const V2_BILLING_KEY_BYPASS: &[Field] = &[f("naverpay", Obj, 0, RULE, BrowserSdk)];
+
+/// `bypass.naverpay` of a billing key (`NaverpayIssueBillingKeyBypass`).
+pub const V2_NAVERPAY_BILLING_BYPASS: &[Field] =
+    &[f("subMerchantName", Str, 0, 0, BrowserSdk), f("subMerchantId", Str, 0, 0, BrowserSdk)];
+
+/// Currencies Naver Pay takes on V2: `KRW` (the `Currency` enum) and `CURRENCY_KRW`, which the
+/// SDK's types also take and PortOne's checkout.mdx example sends.
+pub const V2_CURRENCIES: &[&str] = &["KRW", "CURRENCY_KRW"];
+

@@ -74,7 +74,7 @@ error_codes! {
     InvalidCategory = "INVALID_CATEGORY",
     /// A URL is not an allowed absolute URL.
     InvalidUrl = "INVALID_URL",
-    /// Redirect mode needs `m_redirect_url`.
+    /// Redirect mode needs `m_redirect_url` (V1) or `redirectUrl` (V2).
     RedirectUrlRequired = "REDIRECT_URL_REQUIRED",
     /// The amount is below the Naver Pay minimum.
     AmountBelowMinimum = "AMOUNT_BELOW_MINIMUM",
@@ -176,6 +176,15 @@ pub(crate) fn message(code: ErrorCode, locale: Locale, field: &str, detail: Deta
                 concat(&["less than minimum amount (", &min, " won)"])
             };
         }
+        // V2's URLs: the scheme it takes (`http(s)`) in place of V1's `https` (not in V1's wasm).
+        #[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
+        (C::InvalidUrl, D::Text(scheme)) => {
+            if ko {
+                concat(&["허용되지 않는 URL입니다. ", scheme, " 절대 URL이어야 합니다."])
+            } else {
+                concat(&["is not an allowed URL; an absolute ", scheme, " URL is required"])
+            }
+        }
         (C::UnknownField, D::Suggestion(s)) => {
             if ko { concat(&["알 수 없는 필드입니다. ", s, "을(를) 의도하셨나요?"]) } else { concat(&["unknown field; did you mean ", s, "?"]) }
         }
@@ -234,8 +243,8 @@ fn base_message(code: ErrorCode, ko: bool) -> &'static str {
         (C::InvalidCategory, false) => "is not a Naver Pay categoryType/categoryId pair",
         (C::InvalidUrl, true) => "허용되지 않는 URL입니다. https 절대 URL이어야 합니다.",
         (C::InvalidUrl, false) => "is not an allowed URL; an absolute https URL is required",
-        (C::RedirectUrlRequired, true) => "리디렉션 방식에서는 m_redirect_url이 필요합니다.",
-        (C::RedirectUrlRequired, false) => "m_redirect_url is required in redirect mode",
+        (C::RedirectUrlRequired, true) => "리디렉션 방식에서는 리디렉션 URL이 필요합니다.",
+        (C::RedirectUrlRequired, false) => "a redirect URL is required in redirect mode",
         (C::AmountBelowMinimum, true) => "결제 금액이 최소 결제 금액보다 적습니다.",
         (C::AmountBelowMinimum, false) => "less than minimum amount",
         (C::NameMismatch, true) => "상품이 여러 개이면 name은 첫 번째 상품명(naverProducts[0].name)과 같아야 합니다.",

@@ -6,6 +6,8 @@ pub mod catalog;
 pub mod date;
 pub mod device;
 pub mod error;
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
+pub mod migrate;
 pub mod redirect;
 mod text;
 pub mod validate;
@@ -23,6 +25,11 @@ pub use body::{
 };
 pub use device::{choose_pay_mode, DeviceInfo, PayMode};
 pub use error::{ErrorCode, FieldIssue, Locale};
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
+pub use migrate::{to_v2_payment_request, V2Migration};
 pub use redirect::{parse_redirect_result, PaymentResult};
-pub use validate::{validate_billing_key, validate_naver_pay, ModeOption, ValidRequest, ValidateOptions, ValidationReport};
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
+pub use {redirect::parse_redirect_result_v2, validate::{validate_billing_key_v2, validate_naver_pay_v2}};
+pub use validate::{
+    validate_billing_key, validate_naver_pay, ModeOption, ValidRequest, ValidateOptions, ValidationReport};
 pub use value::{Map, Value};

@@ -78,6 +78,15 @@ export interface PlaywrightTarget {
 export interface DomWindow { document: { createElement(tag: string): unknown }; [key: string]: any }
 
 export function installImpSimulator(target: PlaywrightTarget | DomWindow, options?: InstallOptions): Promise<ImpSimulator>;
+/**
+ * PortOne V2: answers V2_SDK_URL in a Playwright page or context with sim/portone-v2.js (window.PortOne, its
+ * record and control at window.PortOne.__sim) and scripts `outcomes`, one per coming call of each page.
+ */
+export function installPortOneV2Simulator(target: PlaywrightTarget, options?: { outcomes?: Outcome[] }): Promise<void>;
+/** sim/portone-v2.js: a classic script that defines window.PortOne (V2's browser SDK). */
+export const PORTONE_V2_SOURCE: string;
+/** https://cdn.portone.io/v2/browser-sdk.js */
+export const V2_SDK_URL: string;
 /** sim/imp.js: a classic script that defines window.IMP. */
 export const IMP_SOURCE: string;
 export const IMP_MESSAGES: Readonly<{

@@ -1,6 +1,6 @@
 // Where the test kit finds the simulators and the package's Node build, relative to this file.
 // In the repository they are sim/ and pkg/node/; scripts/package.mjs copies the simulators into
-// pkg/testing/ and rewrites these three paths for the package's layout.
+// pkg/testing/ and rewrites these four paths for the package's layout.
 // (Plain paths, not `new URL(…, import.meta.url)`: under jsdom, `URL` may be the DOM's own class.)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,4 +8,5 @@ import { fileURLToPath } from 'node:url';
 export { createRestSimulator } from '../sim/rest.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const IMP_SCRIPT = path.join(here, '../sim/imp.js');
+export const PORTONE_V2_SCRIPT = path.join(here, '../sim/portone-v2.js');
 export const NODE_BUILD = path.join(here, '../pkg/node/naverpay_checkout.js');

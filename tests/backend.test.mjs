@@ -231,6 +231,7 @@ test('offline, the page is configured for the simulator', async () => {
   const config = await (await fetch(demo.url + '/config.json')).json();
   assert.deepEqual(config, {
     merchantCode: 'imp00000000', sdkUrl: '/sim/imp.js?reportUrl=%2Fportone%2F__sim%2Fpayments', simulator: true,
+    v2: { storeId: 'store-00000000-0000-0000-0000-000000000000', channelKey: 'channel-key-demo', sdkUrl: '/sim/portone-v2.js' },
   });
 });
 
@@ -238,7 +239,8 @@ test('with IMP_CODE the page gets the real SDK and the CSP names PortOne, and no
   const real = await startDemoServer({ port: 0, impCode: 'imp12345678' });
   try {
     const res = await fetch(real.url + '/config.json');
-    assert.deepEqual(await res.json(), { merchantCode: 'imp12345678', sdkUrl: 'https://cdn.iamport.kr/v1/iamport.js', simulator: false });
+    assert.deepEqual(await res.json(),
+      { merchantCode: 'imp12345678', sdkUrl: 'https://cdn.iamport.kr/v1/iamport.js', simulator: false, v2: null });
     const csp = res.headers.get('content-security-policy');
     assert.equal(csp, contentSecurityPolicy({ impCode: 'imp12345678' }));
     assert.match(csp, /(^|; )script-src 'self' 'wasm-unsafe-eval' https:\/\/cdn\.iamport\.kr(;|$)/);

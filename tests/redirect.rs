@@ -493,3 +493,59 @@ fn random_hangul_round_trips_through_utf8_and_euc_kr() {
         );
     }
 }
+
+/// PortOne V2's redirect query (start/v2/checkout.mdx: `paymentId`, `code`, `message`, `pgCode`,
+/// `pgMessage`) and response objects, in V1's result shape.
+mod v2 {
+    use naverpay_checkout::{parse_redirect_result_v2, Map, PayMode, PaymentResult, Value};
+
+    /// (what, query, success, error_code, error_msg)
+    type Case = (&'static str, &'static str, bool, Option<&'static str>, Option<&'static str>);
+
+    #[test]
+    #[rustfmt::skip] // one row a line: the table is the specification
+    fn the_pg_message_reaches_the_buyer_as_it_came() {
+        let cases: &[Case] = &[
+            // (what, query, success, error_code, error_msg)
+            ("checkout.mdx's success", "paymentId=payment-39ecfa97", true, None, None),
+            ("with transaction id", "paymentId=p1&txId=tx1&transactionType=PAYMENT", true, None, None),
+            ("pgMessage wins over message", "paymentId=p1&code=FAILURE_TYPE_PG&message=%5BPG%5D+x&pgCode=NP01&pgMessage=%EC%9E%94%EC%95%A1+%EB%B6%80%EC%A1%B1", false, Some("FAILURE_TYPE_PG"), Some("잔액 부족")),
+            ("message without pgMessage", "paymentId=p1&code=PORTONE_ERROR&message=%EC%B7%A8%EC%86%8C", false, Some("PORTONE_ERROR"), Some("취소")),
+            ("an empty pgMessage falls back to message", "paymentId=p1&code=X&message=m&pgMessage=", false, Some("X"), Some("m")),
+            ("EUC-KR pgMessage", "paymentId=p1&code=FAILURE_TYPE_PG&pgMessage=%C0%DC%BE%D7+%BA%CE%C1%B7", false, Some("FAILURE_TYPE_PG"), Some("잔액 부족")),
+            ("spaces and punctuation kept", "paymentId=p1&code=X&pgMessage=+%5B%EC%8B%A4%ED%8C%A8%5D++a%2Bb+", false, Some("X"), Some(" [실패]  a+b ")),
+            ("a code without a message", "paymentId=p1&code=X", false, Some("X"), None),
+            ("no paymentId is no success", "code=", false, Some(""), None),
+            ("an empty query", "", false, None, None),
+            ("a V1 query is not a V2 success", "imp_uid=imp_1&merchant_uid=o&imp_success=true", false, None, None),
+            ("a billing key", "billingKey=bk_1", true, None, None),
+        ];
+        for (what, query, success, code, msg) in cases {
+            let r = parse_redirect_result_v2(&format!("https://shop.example/done?{query}#x"));
+            assert_eq!((r.success, r.error_code.as_deref(), r.error_msg.as_deref()), (*success, *code, *msg), "{what}");
+            assert_eq!(r.mode, PayMode::Redirect);
+        }
+        let r = parse_redirect_result_v2("paymentId=order_0001&txId=tx_9");
+        assert_eq!((r.merchant_uid.as_deref(), r.imp_uid.as_deref()), (Some("order_0001"), Some("tx_9")));
+        assert_eq!(r.raw.get("txId").as_str(), Some("tx_9"));
+    }
+
+    #[test]
+    fn a_response_object_is_read_the_same_way_and_kept_whole_as_raw() {
+        let mut raw = Map::new();
+        raw.insert("transactionType", "PAYMENT");
+        raw.insert("paymentId", "p1");
+        raw.insert("code", "FAILURE_TYPE_PG");
+        raw.insert("message", "[NAVERPAY] x");
+        raw.insert("pgMessage", "  한도 초과\n");
+        raw.insert("pgCode", Value::Number(7.0));
+        let r = PaymentResult::from_v2_response(raw.clone(), PayMode::Popup);
+        assert!(!r.success);
+        assert_eq!(r.error_msg.as_deref(), Some("  한도 초과\n"));
+        assert_eq!((r.raw, r.mode), (raw, PayMode::Popup));
+        let mut ok = Map::new();
+        ok.insert("paymentId", "p1");
+        ok.insert("code", Value::Null);
+        assert!(PaymentResult::from_v2_response(ok, PayMode::Popup).success);
+    }
+}

@@ -1381,3 +1381,405 @@ fn every_request_pay_row_with_a_rule_is_checked_by_it() {
         }
     }
 }
+
+// ---------------------------------------------------------------- PortOne V2
+
+/// `validate_naver_pay_v2` and `validate_billing_key_v2`, row by row. Each row names its source:
+/// `sdk` browser-sdk.yml, `np` pg/v2/naverpay.mdx, `co` start/v2/checkout.mdx (docs/rules.md, "V2",
+/// gives each document's commit).
+mod v2 {
+    use super::{errors, json, options, patched, warnings};
+    use naverpay_checkout::{
+        to_v2_payment_request, validate_billing_key_v2, validate_naver_pay_v2, DeviceInfo, Locale, ModeOption, PayMode, ValidateOptions,
+        ValidationReport, Value,
+    };
+
+    const PAYMENT: &str = r#"{
+        "storeId": "store-4ff4af41-85e3-4559-8eb8-0d08a2c6ceec",
+        "channelKey": "channel-key-893597d6-e62d-410f-83f9-119f530b4b11",
+        "paymentId": "order_0001", "orderName": "History of the World", "totalAmount": 14000,
+        "currency": "KRW", "payMethod": "EASY_PAY", "redirectUrl": "https://shop.example/pay/complete",
+        "bypass": {"naverpay": {"productItems": [{"categoryType": "BOOK", "categoryId": "GENERAL",
+            "uid": "107922211", "name": "History of the World", "count": 1}]}}
+    }"#;
+
+    const BILLING: &str = r#"{
+        "storeId": "store-4ff4af41-85e3-4559-8eb8-0d08a2c6ceec",
+        "channelKey": "channel-key-893597d6-e62d-410f-83f9-119f530b4b11",
+        "billingKeyMethod": "EASY_PAY", "issueId": "issue_0001", "issueName": "Slim plan (monthly)",
+        "redirectUrl": "https://shop.example/billing/complete"
+    }"#;
+
+    const ITEM: &str = r#"{"categoryType": "BOOK", "categoryId": "GENERAL", "uid": "107922211",
+        "name": "History of the World", "count": 1}"#;
+
+    fn pay(patch: &str) -> ValidationReport {
+        validate_naver_pay_v2(&patched(PAYMENT, patch), &options())
+    }
+
+    fn billing(patch: &str) -> ValidationReport {
+        validate_billing_key_v2(&patched(BILLING, patch), &options())
+    }
+
+    /// The payment with `bypass.naverpay` patched.
+    fn naverpay(patch: &str) -> ValidationReport {
+        let Value::Object(base) = json(PAYMENT) else { unreachable!() };
+        let Value::Object(bypass) = base.get("bypass").clone() else { unreachable!() };
+        let naverpay = patched(&super::debug_json(bypass.get("naverpay")), patch);
+        let mut bypass = bypass;
+        bypass.insert("naverpay", naverpay);
+        let mut map = base;
+        map.insert("bypass", Value::Object(bypass));
+        validate_naver_pay_v2(&Value::Object(map), &options())
+    }
+
+    /// The payment with `bypass.naverpay.productItems[0]` patched.
+    fn item(patch: &str) -> ValidationReport {
+        let item = patched(ITEM, patch);
+        naverpay(&format!(r#"{{"productItems": [{}]}}"#, super::debug_json(&item)))
+    }
+
+    /// A patch, the errors it causes (code, field) in order, and the source of the rule.
+    type Row<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+
+    fn rows(run: fn(&str) -> ValidationReport, rows: &[Row<'_>]) {
+        for (patch, expected, source) in rows {
+            let r = run(patch);
+            assert_eq!(errors(&r), *expected, "patch {patch} ({source})");
+            assert_eq!(r.request.is_some(), expected.is_empty(), "patch {patch}");
+        }
+    }
+
+    #[test]
+    fn the_base_payment_is_valid_without_issues() {
+        let r = pay("{}");
+        assert!(r.ok() && r.warnings.is_empty(), "{:?} {:?}", r.errors, r.warnings);
+        assert_eq!(r.mode, PayMode::Popup);
+    }
+
+    #[test]
+    fn payment_rows() {
+        rows(
+            pay,
+            &[
+                (r#"{"storeId": undefined}"#, &[("REQUIRED", "storeId")], "sdk PaymentRequestBase"),
+                (r#"{"storeId": ""}"#, &[("REQUIRED", "storeId")], "sdk StoreId"),
+                (r#"{"paymentId": undefined}"#, &[("REQUIRED", "paymentId")], "sdk PaymentRequestBase"),
+                (r#"{"paymentId": 1}"#, &[("INVALID_TYPE", "paymentId")], "sdk PaymentRequestBase"),
+                (r#"{"channelKey": undefined}"#, &[("REQUIRED", "channelKey")], "sdk ChannelKey"),
+                (r#"{"channelKey": undefined, "channelGroupId": "g-1"}"#, &[], "sdk ChannelGroupId"),
+                (r#"{"channelKey": 7}"#, &[("INVALID_TYPE", "channelKey")], "sdk ChannelKey"),
+                (r#"{"totalAmount": undefined}"#, &[("REQUIRED", "totalAmount")], "sdk PaymentTotalAmount"),
+                (r#"{"totalAmount": 99}"#, &[("AMOUNT_BELOW_MINIMUM", "totalAmount")], "np 100원 미만"),
+                (r#"{"totalAmount": 100}"#, &[], "np 100원 미만"),
+                (r#"{"totalAmount": 1000.5}"#, &[("NOT_INTEGER", "totalAmount")], "sdk integer"),
+                (r#"{"totalAmount": "14000"}"#, &[("INVALID_TYPE", "totalAmount")], "sdk integer"),
+                (r#"{"currency": "USD"}"#, &[("INVALID_VALUE", "currency")], "np currency"),
+                (r#"{"currency": "CURRENCY_KRW"}"#, &[], "co example"),
+                (r#"{"currency": undefined}"#, &[], "np currency (KRW added)"),
+                (r#"{"payMethod": "CARD"}"#, &[("INVALID_VALUE", "payMethod")], "np payMethod"),
+                (r#"{"payMethod": undefined}"#, &[], "np payMethod (EASY_PAY added)"),
+                (r#"{"taxFreeAmount": 14001}"#, &[("OUT_OF_RANGE", "taxFreeAmount")], "sdk TaxFreeAmount"),
+                (r#"{"vatAmount": 1273, "taxFreeAmount": 0}"#, &[], "sdk VatAmount"),
+                (r#"{"orderName": undefined}"#, &[], "np orderName (first product's name added)"),
+                (r#"{"orderName": ""}"#, &[("REQUIRED", "orderName")], "sdk PaymentOrderName"),
+                (&format!(r#"{{"orderName": "{}"}}"#, "가".repeat(128)), &[], "sdk PaymentOrderName naver ≤ 128"),
+                (
+                    &format!(r#"{{"orderName": "{}"}}"#, "가".repeat(129)),
+                    &[("TOO_LONG", "orderName")],
+                    "sdk PaymentOrderName naver ≤ 128",
+                ),
+                (r#"{"windowType": {"pc": "POPUP", "mobile": "REDIRECTION"}}"#, &[], "np windowType"),
+                (r#"{"windowType": {"pc": "IFRAME"}}"#, &[("INVALID_VALUE", "windowType.pc")], "np windowType"),
+                (
+                    r#"{"windowType": {"mobile": "POPUP"}}"#,
+                    &[("INVALID_VALUE", "windowType.mobile")],
+                    "np windowType",
+                ),
+                (r#"{"windowType": "POPUP"}"#, &[("INVALID_TYPE", "windowType")], "sdk WindowTypes"),
+                (r#"{"redirectUrl": "http://shop.example/done"}"#, &[], "co http:// allowed"),
+                (r#"{"redirectUrl": "javascript:alert(1)"}"#, &[("INVALID_URL", "redirectUrl")], "co https:// or http://"),
+                (r#"{"noticeUrls": ["https://shop.example/hook"]}"#, &[], "sdk noticeUrls"),
+                (r#"{"noticeUrls": ["/hook"]}"#, &[("INVALID_URL", "noticeUrls[0]")], "sdk noticeUrls HTTP(S)"),
+                (r#"{"noticeUrls": "https://a.example"}"#, &[("INVALID_TYPE", "noticeUrls")], "sdk noticeUrls array"),
+                (r#"{"forceRedirect": "yes"}"#, &[("INVALID_TYPE", "forceRedirect")], "sdk forceRedirect"),
+                (r#"{"isCulturalExpense": true, "customData": {"a": [1]}}"#, &[], "sdk"),
+                (r#"{"customer": {"fullName": "홍길동", "birthYear": "1990", "birthMonth": "01", "birthDay": "31"}}"#, &[], "np customer"),
+                (
+                    r#"{"customer": {"birthYear": "1990"}}"#,
+                    &[("REQUIRED", "customer.birthMonth"), ("REQUIRED", "customer.birthDay")],
+                    "np birth{Year, Month, Day} together",
+                ),
+                (
+                    r#"{"customer": {"birthYear": "1990", "birthMonth": "2", "birthDay": "30"}}"#,
+                    &[("INVALID_DATE", "customer.birthDay")],
+                    "np birth date",
+                ),
+                (
+                    r#"{"customer": {"birthYear": "90", "birthMonth": "2", "birthDay": "3"}}"#,
+                    &[("INVALID_FORMAT", "customer.birthYear")],
+                    "sdk birthYear",
+                ),
+                (
+                    r#"{"customer": {"birthYear": "2030", "birthMonth": "1", "birthDay": "1"}}"#,
+                    &[("INVALID_DATE", "customer.birthYear")],
+                    "np birth date",
+                ),
+                (r#"{"customer": {"email": "nope"}}"#, &[("INVALID_FORMAT", "customer.email")], "sdk Customer"),
+                (r#"{"customer": {"phoneNumber": "010"}}"#, &[("INVALID_FORMAT", "customer.phoneNumber")], "sdk Customer"),
+                (r#"{"customer": {"fullName": 3}}"#, &[("INVALID_TYPE", "customer.fullName")], "sdk Customer"),
+                (r#"{"customer": {"fulName": "x"}}"#, &[("UNKNOWN_FIELD", "customer.fulName")], "sdk Customer"),
+                (r#"{"bypass": undefined}"#, &[("REQUIRED", "bypass")], "np bypass"),
+                (r#"{"bypass": {}}"#, &[("REQUIRED", "bypass.naverpay")], "np bypass.naverpay"),
+                (r#"{"orderNmae": "x"}"#, &[("UNKNOWN_FIELD", "orderNmae")], "sdk PaymentRequestBase"),
+                (r#"{"imp_secret": "s"}"#, &[("SECRET_IN_BROWSER", "imp_secret")], "SPEC"),
+                (r#"{"customData": {"apiSecret": "s"}}"#, &[("SECRET_IN_BROWSER", "customData.apiSecret")], "SPEC"),
+            ],
+        );
+    }
+
+    #[test]
+    fn bypass_rows() {
+        rows(
+            naverpay,
+            &[
+                (r#"{"productItems": []}"#, &[("REQUIRED", "bypass.naverpay.productItems")], "np productItems"),
+                (r#"{"productItems": undefined}"#, &[("REQUIRED", "bypass.naverpay.productItems")], "sdk NaverpayPaymentBypass"),
+                (r#"{"productItems": {}}"#, &[("INVALID_TYPE", "bypass.naverpay.productItems")], "sdk array"),
+                (r#"{"useCfmYmdt": "20250101"}"#, &[], "np useCfmYmdt (today in Seoul)"),
+                (r#"{"useCfmYmdt": "20241231"}"#, &[("DATE_IN_PAST", "bypass.naverpay.useCfmYmdt")], "np useCfmYmdt"),
+                (r#"{"useCfmYmdt": "2025-01-01"}"#, &[("INVALID_DATE", "bypass.naverpay.useCfmYmdt")], "np YYYYMMDD"),
+                (r#"{"useCfmYmdt": 20250101}"#, &[("INVALID_TYPE", "bypass.naverpay.useCfmYmdt")], "np string"),
+                (r#"{"deliveryFee": 3000}"#, &[], "np deliveryFee"),
+                (r#"{"deliveryFee": "3000"}"#, &[("INVALID_TYPE", "bypass.naverpay.deliveryFee")], "sdk integer"),
+                (r#"{"subMerchantInfo": {"subMerchantName": "a"}}"#, &[], "sdk NaverpaySubMerchantInfo"),
+            ],
+        );
+    }
+
+    #[test]
+    fn product_item_rows() {
+        rows(
+            item,
+            &[
+                (r#"{"categoryType": undefined}"#, &[("REQUIRED", "bypass.naverpay.productItems[0].categoryType")], "np 필수"),
+                (r#"{"categoryId": "EBOOK"}"#, &[], "np categoryId"),
+                (r#"{"categoryId": "CD"}"#, &[("INVALID_CATEGORY", "bypass.naverpay.productItems[0].categoryId")], "np categoryId"),
+                (r#"{"uid": ""}"#, &[("REQUIRED", "bypass.naverpay.productItems[0].uid")], "np 필수"),
+                (r#"{"name": undefined}"#, &[("REQUIRED", "bypass.naverpay.productItems[0].name")], "np 필수"),
+                (r#"{"count": 0}"#, &[("OUT_OF_RANGE", "bypass.naverpay.productItems[0].count")], "np count"),
+                (r#"{"count": "1"}"#, &[("INVALID_TYPE", "bypass.naverpay.productItems[0].count")], "sdk integer"),
+                (r#"{"sellerId": "seller_01"}"#, &[("INVALID_FORMAT", "bypass.naverpay.productItems[0].sellerId")], "np sellerId"),
+                (r#"{"payReferrer": "NAVER_BOOK"}"#, &[], "sdk NaverpayProductItemPayReferrer"),
+                (r#"{"payReferrer": "NAVER"}"#, &[("INVALID_VALUE", "bypass.naverpay.productItems[0].payReferrer")], "sdk enum"),
+                (r#"{"startDate": "20230421", "endDate": "20230428"}"#, &[], "np example"),
+                (r#"{"startDate": 20230421}"#, &[("INVALID_TYPE", "bypass.naverpay.productItems[0].startDate")], "sdk string"),
+                (
+                    r#"{"startDate": "20230428", "endDate": "20230421"}"#,
+                    &[("INVALID_DATE", "bypass.naverpay.productItems[0].endDate")],
+                    "np 시작일/종료일",
+                ),
+                (r#"{"colour": "red"}"#, &[], "an unknown key in the browser: a warning"),
+            ],
+        );
+    }
+
+    #[test]
+    fn every_error_is_reported_at_once() {
+        let r = pay(r#"{"storeId": undefined, "totalAmount": 50, "currency": "USD", "windowType": {"pc": "IFRAME"}}"#);
+        assert_eq!(
+            errors(&r),
+            [
+                ("AMOUNT_BELOW_MINIMUM", "totalAmount"),
+                ("INVALID_VALUE", "currency"),
+                ("INVALID_VALUE", "windowType.pc"),
+                ("REQUIRED", "storeId"),
+            ]
+        );
+    }
+
+    #[test]
+    fn ignored_parameters_are_warnings_never_errors() {
+        let r = pay(r#"{"locale": "EN_US", "easyPay": {"easyPayProvider": "KAKAOPAY", "installment": {}},
+            "products": [], "card": {}}"#);
+        assert!(r.ok(), "{:?}", r.errors);
+        assert_eq!(
+            warnings(&r),
+            [
+                ("IGNORED_FIELD", "locale"),
+                ("IGNORED_FIELD", "easyPay.installment"),
+                ("IGNORED_FIELD", "easyPay.easyPayProvider"),
+                ("IGNORED_FIELD", "products"),
+                ("IGNORED_FIELD", "card"),
+            ]
+        );
+        assert!(pay(r#"{"locale": "KO_KR", "easyPay": {"easyPayProvider": "NAVERPAY"}}"#).warnings.is_empty());
+    }
+
+    #[test]
+    fn the_order_name_should_be_the_first_product_name_with_several_products() {
+        let two = format!(r#"{{"productItems": [{ITEM}, {ITEM}]}}"#);
+        assert!(naverpay(&two).warnings.is_empty());
+        let r = validate_naver_pay_v2(
+            &patched(&super::debug_json(&request_of(&naverpay(&two))), r#"{"orderName": "History 외 1개"}"#),
+            &options(),
+        );
+        assert_eq!(warnings(&r), [("NAME_MISMATCH", "orderName")]);
+    }
+
+    fn request_of(r: &ValidationReport) -> Value {
+        Value::Object(r.request.clone().expect("a request").into_map())
+    }
+
+    #[test]
+    fn the_request_adds_what_requestpayment_needs_and_keeps_the_rest() {
+        // `undefined` keeps a key's place (as a JavaScript object does): the default is set there.
+        let r = pay(r#"{"payMethod": undefined, "currency": undefined, "orderName": undefined, "x-note": 1}"#);
+        let Value::Object(req) = request_of(&r) else { unreachable!() };
+        let keys: Vec<&str> = req.keys().collect();
+        assert_eq!(
+            keys,
+            [
+                "storeId", "channelKey", "paymentId", "orderName", "totalAmount", "currency", "payMethod",
+                "redirectUrl", "bypass", "x-note", "forceRedirect"
+            ]
+        );
+        assert_eq!(req.get("currency"), &json(r#""KRW""#));
+        assert_eq!(req.get("payMethod"), &json(r#""EASY_PAY""#));
+        assert_eq!(req.get("orderName"), &json(r#""History of the World""#));
+        assert_eq!(req.get("forceRedirect"), &Value::Bool(false));
+    }
+
+    #[test]
+    fn phones_tablets_and_in_app_browsers_redirect_and_need_a_redirect_url() {
+        let iphone = DeviceInfo {
+            user_agent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148".into(),
+            max_touch_points: 5,
+            mobile: None,
+        };
+        let opts = ValidateOptions { device: Some(iphone), ..options() };
+        let r = validate_naver_pay_v2(&patched(PAYMENT, "{}"), &opts);
+        assert_eq!(r.mode, PayMode::Redirect);
+        let Value::Object(req) = request_of(&r) else { unreachable!() };
+        assert_eq!(req.get("forceRedirect"), &Value::Bool(true));
+        let r = validate_naver_pay_v2(&patched(PAYMENT, r#"{"redirectUrl": undefined}"#), &opts);
+        assert_eq!(errors(&r), [("REDIRECT_URL_REQUIRED", "redirectUrl")]);
+        // An explicit forceRedirect wins over the device; options.mode over both.
+        let r = pay(r#"{"forceRedirect": true}"#);
+        assert_eq!(r.mode, PayMode::Redirect);
+        let popup = ValidateOptions { mode: ModeOption::Popup, ..options() };
+        let r = validate_naver_pay_v2(&patched(PAYMENT, r#"{"forceRedirect": true, "redirectUrl": undefined}"#), &popup);
+        assert_eq!((r.mode, r.ok()), (PayMode::Popup, true));
+    }
+
+    #[test]
+    fn messages_follow_the_locale() {
+        let en = ValidateOptions { locale: Locale::En, ..options() };
+        let r = validate_naver_pay_v2(&patched(PAYMENT, r#"{"totalAmount": 50}"#), &en);
+        assert_eq!(r.errors[0].message, "less than minimum amount (100 won)");
+        let r = pay(r#"{"totalAmount": 50}"#);
+        assert_eq!(r.errors[0].message, "결제 금액이 최소 결제 금액(100원)보다 적습니다.");
+        let r = validate_naver_pay_v2(&patched(PAYMENT, r#"{"currency": "USD"}"#), &en);
+        assert_eq!(r.errors[0].message, "currency: is not an allowed value (KRW, CURRENCY_KRW)");
+        // V2 takes http: as well (co), and says so.
+        let r = validate_naver_pay_v2(&patched(PAYMENT, r#"{"redirectUrl": "ftp://x.example"}"#), &en);
+        assert_eq!(r.errors[0].message, "redirectUrl: is not an allowed URL; an absolute http(s) URL is required");
+        let r = pay(r#"{"noticeUrls": ["/hook"]}"#);
+        assert_eq!(r.errors[0].message, "noticeUrls[0]: 허용되지 않는 URL입니다. http(s) 절대 URL이어야 합니다.");
+    }
+
+    #[test]
+    fn billing_key_rows() {
+        assert!(billing("{}").ok() && billing("{}").warnings.is_empty());
+        rows(
+            billing,
+            &[
+                (r#"{"issueId": undefined}"#, &[("REQUIRED", "issueId")], "np issueId 필수"),
+                (r#"{"issueName": ""}"#, &[("REQUIRED", "issueName")], "np issueName 필수"),
+                (r#"{"storeId": undefined}"#, &[("REQUIRED", "storeId")], "sdk IssueBillingKeyRequestBase"),
+                (r#"{"channelKey": undefined}"#, &[("REQUIRED", "channelKey")], "sdk ChannelKey"),
+                (r#"{"channelKey": undefined, "channelGroupId": "g"}"#, &[("REQUIRED", "channelKey")], "sdk: no group for billing keys"),
+                (r#"{"billingKeyMethod": "CARD"}"#, &[("INVALID_VALUE", "billingKeyMethod")], "np billingKeyMethod"),
+                (r#"{"billingKeyMethod": undefined}"#, &[], "np (EASY_PAY added)"),
+                (r#"{"displayAmount": 14000, "currency": "KRW"}"#, &[], "np displayAmount + currency"),
+                (r#"{"displayAmount": 14000}"#, &[("REQUIRED", "currency")], "np together"),
+                (r#"{"currency": "KRW"}"#, &[("REQUIRED", "displayAmount")], "np together"),
+                (r#"{"displayAmount": 0, "currency": "USD"}"#, &[("INVALID_VALUE", "currency")], "np KRW"),
+                (r#"{"bypass": {"naverpay": {"subMerchantName": "a", "subMerchantId": "b"}}}"#, &[], "sdk NaverpayIssueBillingKeyBypass"),
+                (r#"{"bypass": {"naverpay": {"subMerchantName": 1}}}"#, &[("INVALID_TYPE", "bypass.naverpay.subMerchantName")], "sdk string"),
+                (r#"{"totalAmount": 100}"#, &[], "unknown in the browser: a warning"),
+            ],
+        );
+    }
+
+    #[test]
+    fn the_readme_v1_example_migrates_to_a_request_the_v2_validator_accepts() {
+        // README.md, "Use": the V1 call, as written there.
+        let v1 = json(super::PAYMENT);
+        let m = to_v2_payment_request(&v1, "store-4ff4af41-85e3-4559-8eb8-0d08a2c6ceec", "channel-key-1");
+        assert!(m.dropped.is_empty(), "{:?}", m.dropped);
+        let r = validate_naver_pay_v2(&Value::Object(m.request.clone()), &options());
+        assert!(r.ok() && r.warnings.is_empty(), "{:?} {:?}", r.errors, r.warnings);
+        let expected = patched(PAYMENT, r#"{"channelKey": "channel-key-1", "orderName": "History of the World"}"#);
+        let Value::Object(expected) = expected else { unreachable!() };
+        for (k, v) in expected.iter() {
+            assert_eq!(m.request.get(k), v, "{k}");
+        }
+    }
+
+    #[test]
+    fn every_v1_naver_pay_field_has_its_v2_place_or_is_reported_dropped() {
+        let v1 = json(
+            r#"{"pg": "naverpay", "merchant_uid": "o1", "name": "Book", "amount": 1000, "tax_free": 100,
+            "m_redirect_url": "https://shop.example/done", "notice_url": "https://shop.example/hook",
+            "buyer_name": "buyer", "naverPurchaserName": "홍길동", "naverPurchaserBirthday": "19900131",
+            "buyer_tel": "010-1234-5678", "buyer_email": "a@b.kr", "buyer_addr": "서울", "buyer_postcode": "04524",
+            "naverPopupMode": false, "naverUseCfm": "20250102", "naverCultureBenefit": true,
+            "naverChainId": "c", "customer_uid": "cu", "card": {}, "colour": "red",
+            "naverProducts": [{"categoryType": "BOOK", "categoryId": "GENERAL", "uid": "1", "name": "Book",
+                               "count": 1, "startDate": 20250102, "endDate": "20250103", "extra": 1}]}"#,
+        );
+        let m = to_v2_payment_request(&v1, "store-1", "channel-key-1");
+        assert_eq!(m.dropped, ["card", "colour", "customer_uid", "naverChainId", "naverProducts[0].extra"]);
+        // V1's "no notice URL" (`""`, `[]`) is no noticeUrls on V2, where each item must be a URL.
+        for none in [r#""""#, "[]"] {
+            let v1 = patched(super::PAYMENT, &format!(r#"{{"notice_url": {none}}}"#));
+            assert!(to_v2_payment_request(&v1, "s", "c").request.get("noticeUrls").is_absent());
+        }
+        let expected = json(
+            r#"{"storeId": "store-1", "channelKey": "channel-key-1", "paymentId": "o1", "orderName": "Book",
+            "totalAmount": 1000, "taxFreeAmount": 100, "redirectUrl": "https://shop.example/done",
+            "isCulturalExpense": true, "currency": "KRW", "payMethod": "EASY_PAY",
+            "noticeUrls": ["https://shop.example/hook"], "forceRedirect": true,
+            "customer": {"fullName": "홍길동", "phoneNumber": "010-1234-5678", "email": "a@b.kr", "zipcode": "04524",
+                         "address": {"addressLine1": "서울", "addressLine2": ""},
+                         "birthYear": "1990", "birthMonth": "01", "birthDay": "31"},
+            "bypass": {"naverpay": {"useCfmYmdt": "20250102", "productItems": [{"categoryType": "BOOK",
+                "categoryId": "GENERAL", "uid": "1", "name": "Book", "count": 1, "startDate": "20250102",
+                "endDate": "20250103"}]}}}"#,
+        );
+        assert_eq!(Value::Object(m.request.clone()), expected);
+        let r = validate_naver_pay_v2(&Value::Object(m.request), &options());
+        assert!(r.ok(), "{:?}", r.errors);
+        assert_eq!(r.mode, PayMode::Redirect);
+    }
+
+    #[test]
+    fn any_value_anywhere_is_reported_never_a_panic() {
+        let odd = ["null", "true", "-1", "1e300", "NaN", "\"\"", "[]", "{}", "[null]", "{\"a\": {}}"];
+        let fields = [
+            "storeId", "channelKey", "paymentId", "orderName", "totalAmount", "currency", "payMethod", "customer",
+            "windowType", "redirectUrl", "noticeUrls", "bypass", "easyPay", "locale", "forceRedirect", "issueId",
+            "displayAmount",
+        ];
+        for v in odd {
+            for f in fields {
+                let patch = format!(r#"{{"{f}": {v}}}"#);
+                let _ = pay(&patch);
+                let _ = billing(&patch);
+                let _ = naverpay(&format!(r#"{{"productItems": [{v}], "useCfmYmdt": {v}}}"#));
+            }
+            assert!(!validate_naver_pay_v2(&json(v), &options()).ok());
+        }
+    }
+}

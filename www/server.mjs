@@ -442,9 +442,11 @@ export async function startDemoServer(options = {}) {
     : { baseUrl: options.apiUrl ?? REAL_API_URL, impKey: options.impKey ?? '', impSecret: options.impSecret ?? '' });
   const shop = createShop(portone);
 
+  // PortOne V2 (www/v2.html) runs on its simulator only: its REST side is not in this demo yet.
+  const v2 = { storeId: 'store-00000000-0000-0000-0000-000000000000', channelKey: 'channel-key-demo', sdkUrl: '/sim/portone-v2.js' };
   const pageConfig = impCode
-    ? { merchantCode: impCode, sdkUrl: REAL_SDK_URL, simulator: false }
-    : { merchantCode: SIM_MERCHANT_CODE, sdkUrl: '/sim/imp.js?reportUrl=%2Fportone%2F__sim%2Fpayments', simulator: true };
+    ? { merchantCode: impCode, sdkUrl: REAL_SDK_URL, simulator: false, v2: null }
+    : { merchantCode: SIM_MERCHANT_CODE, sdkUrl: '/sim/imp.js?reportUrl=%2Fportone%2F__sim%2Fpayments', simulator: true, v2 };
 
   const headers = {
     'Content-Security-Policy': csp,

@@ -3,31 +3,41 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use js_sys::{Function, Promise, Reflect};
+#[cfg(feature = "js-v1")]
+use js_sys::Reflect;
+use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
+#[cfg(feature = "js-v1")]
 use wasm_bindgen::JsCast;
 
-use super::convert::{from_js, get, guard_checkout, once};
+#[cfg(feature = "js-v1")]
+use super::convert::{from_js, once};
+use super::convert::{get, guard_checkout};
 use super::error::{naver_pay_error, ErrorParts};
-use super::{result_js, validate_js, Checked};
+use super::result_js;
+#[cfg(feature = "js-v1")]
+use super::{validate_js, Checked};
 use crate::device::PayMode;
 use crate::error::{message, Detail, ErrorCode, FieldIssue, Locale};
 use crate::redirect::PaymentResult;
-use crate::validate::{Kind, ValidateOptions};
+#[cfg(feature = "js-v1")]
+use crate::validate::Kind;
+use crate::validate::ValidateOptions;
 use crate::value::{Map, Value};
 
 #[wasm_bindgen]
 extern "C" {
     /// A promise seen only for `then(f, g)` with plain JS functions (js-sys's typed `then` wants `Closure`s).
-    type Thenable;
+    pub(super) type Thenable;
     #[wasm_bindgen(method)]
-    fn then(this: &Thenable, on_fulfilled: &JsValue, on_rejected: &JsValue) -> Promise;
+    pub(super) fn then(this: &Thenable, on_fulfilled: &JsValue, on_rejected: &JsValue) -> Promise;
 }
 
 #[wasm_bindgen(module = "/js/loader.js")]
 extern "C" {
     /// Resolves with `window.IMP`, loading the script at `url` (a string or a `TrustedScriptURL`)
     /// when needed; rejects with `{ code, cause }`. Never throws: it answers a promise.
+    #[cfg(feature = "js-v1")]
     #[wasm_bindgen(catch, js_name = loadImp)]
     fn load_imp(url: &JsValue, timeout_ms: u32) -> Result<Promise, JsValue>;
     /// Whether `v` is a non-empty string or a `TrustedScriptURL`.
@@ -35,6 +45,7 @@ extern "C" {
     fn is_script_url(v: &JsValue) -> Result<bool, JsValue>;
 }
 
+#[cfg(feature = "js-v1")]
 const DEFAULT_SDK_URL: &str = "https://cdn.iamport.kr/v1/iamport.js";
 const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 /// A payment IMP has not answered for this long no longer blocks the checkout: the next `pay()`
@@ -42,6 +53,7 @@ const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 const STALE_AFTER_MS: f64 = 10.0 * 60.0 * 1000.0;
 
 /// A loaded PortOne SDK bound to one merchant code.
+#[cfg(feature = "js-v1")]
 #[wasm_bindgen]
 pub struct NaverPayCheckout {
     imp: JsValue,
@@ -51,13 +63,81 @@ pub struct NaverPayCheckout {
 }
 
 /// The payment IMP has not answered yet.
-struct Pending {
+pub(super) struct Pending {
     /// Tells its callback from a superseded one's.
-    id: u32,
-    started_ms: f64,
-    reject: Function,
+    pub id: u32,
+    pub started_ms: f64,
+    pub reject: Function,
 }
 
+/// The payment a checkout waits for, shared with that payment's callback, which clears it.
+pub(super) type PendingSlot = Rc<RefCell<Option<Pending>>>;
+
+/// A new payment's id.
+pub(super) fn next_id() -> u32 {
+    thread_local! {
+        static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+    }
+    NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)))
+}
+
+/// Whether a payment is pending and not yet stale; a stale one is rejected and forgotten.
+pub(super) fn busy(pending: &PendingSlot, now_ms: f64, locale: Locale) -> bool {
+    let Ok(mut pending) = pending.try_borrow_mut() else { return true };
+    match pending.as_ref() {
+        Some(p) if now_ms - p.started_ms < STALE_AFTER_MS => true,
+        Some(_) => {
+            if let Some(stale) = pending.take() {
+                let error = naver_pay_error(ErrorCode::PaymentSuperseded, locale, ErrorParts::default());
+                let _ = stale.reject.call1(&JsValue::UNDEFINED, &error);
+            }
+            false
+        }
+        None => false,
+    }
+}
+
+/// `sdkUrl` (default `default_url`) and `timeoutMs` of `load()`'s options; a bad one is an issue.
+pub(super) fn sdk_options(options: &JsValue, default_url: &str, issues: &mut Vec<FieldIssue>) -> (JsValue, u32) {
+    let sdk_url = match get(options, "sdkUrl") {
+        v if v.is_undefined() => JsValue::from_str(default_url),
+        v if !is_script_url(&v).unwrap_or(false) => {
+            let expected = Detail::Expected("string | TrustedScriptURL");
+            issues.push(FieldIssue::new(ErrorCode::InvalidType, "sdkUrl", Locale::Ko, expected));
+            v
+        }
+        v => v,
+    };
+    let timeout_ms = match get(options, "timeoutMs") {
+        v if v.is_undefined() => DEFAULT_TIMEOUT_MS,
+        v => match v.as_f64().filter(|t| t.is_finite() && *t >= 0.0 && *t <= f64::from(i32::MAX)) {
+            Some(t) => t as u32,
+            None => {
+                issues.push(FieldIssue::new(ErrorCode::OutOfRange, "timeoutMs", Locale::Ko, Detail::Range(0, i32::MAX as u64)));
+                0
+            }
+        },
+    };
+    (sdk_url, timeout_ms)
+}
+
+/// The rejection for a loader's `{ code, cause }`.
+pub(super) fn load_failed(failure: &JsValue) -> JsValue {
+    let code = match get(failure, "code").as_string().as_deref() {
+        Some("SDK_TIMEOUT") => ErrorCode::SdkTimeout,
+        Some("SDK_UNAVAILABLE") => ErrorCode::SdkUnavailable,
+        _ => ErrorCode::SdkLoadFailed,
+    };
+    let cause = Some(get(failure, "cause")).filter(|c| !c.is_undefined());
+    naver_pay_error(code, Locale::Ko, ErrorParts { cause, ..ErrorParts::default() })
+}
+
+/// The rejection for a loader that threw instead of answering a promise.
+pub(super) fn loader_threw(cause: JsValue) -> JsValue {
+    naver_pay_error(ErrorCode::SdkLoadFailed, Locale::Ko, ErrorParts { cause: Some(cause), ..ErrorParts::default() })
+}
+
+#[cfg(feature = "js-v1")]
 #[wasm_bindgen]
 impl NaverPayCheckout {
     /// `NaverPayCheckout.load({ merchantCode, sdkUrl?, timeoutMs? })`: a promise of a checkout.
@@ -77,6 +157,7 @@ impl NaverPayCheckout {
     }
 }
 
+#[cfg(feature = "js-v1")]
 impl NaverPayCheckout {
     /// Checks the options, then loads the SDK; an `Err` is a rejection before anything loads.
     fn start_load(options: &JsValue) -> Result<Promise, JsValue> {
@@ -90,25 +171,7 @@ impl NaverPayCheckout {
             naver_pay_error(ErrorCode::InvalidMerchantCode, Locale::Ko, parts)
         })?;
         let mut issues = Vec::new();
-        let sdk_url = match get(options, "sdkUrl") {
-            v if v.is_undefined() => JsValue::from_str(DEFAULT_SDK_URL),
-            v if !is_script_url(&v).unwrap_or(false) => {
-                let expected = Detail::Expected("string | TrustedScriptURL");
-                issues.push(FieldIssue::new(ErrorCode::InvalidType, "sdkUrl", Locale::Ko, expected));
-                v
-            }
-            v => v,
-        };
-        let timeout_ms = match get(options, "timeoutMs") {
-            v if v.is_undefined() => DEFAULT_TIMEOUT_MS,
-            v => match v.as_f64().filter(|t| t.is_finite() && *t >= 0.0 && *t <= f64::from(i32::MAX)) {
-                Some(t) => t as u32,
-                None => {
-                    issues.push(FieldIssue::new(ErrorCode::OutOfRange, "timeoutMs", Locale::Ko, Detail::Range(0, i32::MAX as u64)));
-                    0
-                }
-            },
-        };
+        let (sdk_url, timeout_ms) = sdk_options(options, DEFAULT_SDK_URL, &mut issues);
         if !issues.is_empty() {
             let parts = ErrorParts { errors: Some(issues), ..ErrorParts::default() };
             return Err(naver_pay_error(ErrorCode::InvalidParams, Locale::Ko, parts));
@@ -119,49 +182,24 @@ impl NaverPayCheckout {
             let checkout = NaverPayCheckout { imp, merchant_code, pending: Rc::new(RefCell::new(None)) };
             Ok(guarded(checkout.into()))
         });
-        let failed = Closure::once_into_js(|failure: JsValue| -> Result<JsValue, JsValue> {
-            let code = match get(&failure, "code").as_string().as_deref() {
-                Some("SDK_TIMEOUT") => ErrorCode::SdkTimeout,
-                Some("SDK_UNAVAILABLE") => ErrorCode::SdkUnavailable,
-                _ => ErrorCode::SdkLoadFailed,
-            };
-            let cause = Some(get(&failure, "cause")).filter(|c| !c.is_undefined());
-            Err(naver_pay_error(code, Locale::Ko, ErrorParts { cause, ..ErrorParts::default() }))
-        });
-        let load = load_imp(&sdk_url, timeout_ms).map_err(|cause| {
-            naver_pay_error(ErrorCode::SdkLoadFailed, Locale::Ko, ErrorParts { cause: Some(cause), ..ErrorParts::default() })
-        })?;
+        let failed = Closure::once_into_js(|failure: JsValue| -> Result<JsValue, JsValue> { Err(load_failed(&failure)) });
+        let load = load_imp(&sdk_url, timeout_ms).map_err(loader_threw)?;
         Ok(load.unchecked_ref::<Thenable>().then(&ready, &failed))
-    }
-
-    /// Whether a payment is pending and not yet stale; a stale one is rejected and forgotten.
-    fn busy(&self, now_ms: f64, locale: Locale) -> bool {
-        let Ok(mut pending) = self.pending.try_borrow_mut() else { return true };
-        match pending.as_ref() {
-            Some(p) if now_ms - p.started_ms < STALE_AFTER_MS => true,
-            Some(_) => {
-                if let Some(stale) = pending.take() {
-                    let error = naver_pay_error(ErrorCode::PaymentSuperseded, locale, ErrorParts::default());
-                    let _ = stale.reject.call1(&JsValue::UNDEFINED, &error);
-                }
-                false
-            }
-            None => false,
-        }
     }
 
     /// Validates, then calls `IMP.request_pay` synchronously, inside the click's user activation.
     fn request(&self, params: &JsValue, options: &JsValue, kind: Kind) -> Promise {
-        let Checked { options, report, additions, input } = validate_js(params, options, kind);
+        let Checked { options, report, additions, input } =
+            validate_js(params, options, &|v, o| crate::validate::check(v, o, kind));
         let locale = options.locale;
         let now_ms = js_sys::Date::now();
-        if self.busy(now_ms, locale) {
+        if busy(&self.pending, now_ms, locale) {
             return Promise::reject(&naver_pay_error(ErrorCode::PaymentInProgress, locale, ErrorParts::default()));
         }
         let additions = match additions {
             Some(additions) => additions,
             None if report.errors.iter().all(|e| e.code == ErrorCode::AmountBelowMinimum) => {
-                return Promise::resolve(&below_minimum(input.value.as_object(), &options, report.mode));
+                return Promise::resolve(&below_minimum(input.value.as_object(), &options, report.mode, false));
             }
             None => {
                 let parts = ErrorParts { errors: Some(report.errors), ..ErrorParts::default() };
@@ -175,10 +213,7 @@ impl NaverPayCheckout {
         let mode = report.mode;
         let imp = self.imp.clone();
         let pending = self.pending.clone();
-        thread_local! {
-            static NEXT_ID: Cell<u32> = const { Cell::new(0) };
-        }
-        let id = NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)));
+        let id = next_id();
         Promise::new(&mut |resolve: Function, reject: Function| {
             let done = pending.clone();
             let callback = Closure::once_into_js(move |response: JsValue| {
@@ -210,16 +245,18 @@ impl NaverPayCheckout {
 }
 
 /// `checkout`, its class made to reject `CHECKOUT_FREED` after `free()` (js/bridge.js).
-fn guarded(checkout: JsValue) -> JsValue {
+pub(super) fn guarded(checkout: JsValue) -> JsValue {
     let freed = naver_pay_error(ErrorCode::CheckoutFreed, Locale::Ko, ErrorParts::default());
     guard_checkout(&checkout, &freed).unwrap_or(checkout)
 }
 
+#[cfg(feature = "js-v1")]
 fn call_request_pay(imp: &JsValue, request: &JsValue, callback: &JsValue) -> Result<(), JsValue> {
     let request_pay: Function = Reflect::get(imp, &"request_pay".into())?.dyn_into()?;
     request_pay.call2(imp, request, callback).map(drop)
 }
 
+#[cfg(feature = "js-v1")]
 fn init(imp: &JsValue, code: &str, locale: Locale) -> Result<(), JsValue> {
     ensure_init(imp, code).map_err(|cause| {
         naver_pay_error(ErrorCode::SdkUnavailable, locale, ErrorParts { cause: Some(cause), ..ErrorParts::default() })
@@ -227,28 +264,34 @@ fn init(imp: &JsValue, code: &str, locale: Locale) -> Result<(), JsValue> {
 }
 
 /// The buyer's situation, not a programming error: a failed result with the minimum-amount message,
-/// shown through the page's one failure path. IMP is not called.
-fn below_minimum(params: Option<&Map>, options: &ValidateOptions, mode: PayMode) -> JsValue {
+/// shown through the page's one failure path. The SDK is not called. `raw` is in V1's words
+/// (`merchant_uid`, `error_code`, `error_msg`), or V2's (`paymentId`, `code`, `message`) when `v2`.
+pub(super) fn below_minimum(params: Option<&Map>, options: &ValidateOptions, mode: PayMode, v2: bool) -> JsValue {
     let code = ErrorCode::AmountBelowMinimum;
     let msg = message(code, options.locale, "", Detail::MinAmount(options.min_amount));
+    let [id_key, code_key, msg_key] = if v2 { ["paymentId", "code", "message"] } else { ["merchant_uid", "error_code", "error_msg"] };
     // The value validation read, not the caller's property read again.
-    let merchant_uid = params.and_then(|p| p.get("merchant_uid").as_str()).map(str::to_owned);
+    let merchant_uid = params.and_then(|p| p.get(id_key).as_str()).map(str::to_owned);
     let mut raw = Map::new();
-    raw.insert("success", false);
-    raw.insert("merchant_uid", merchant_uid.clone().map_or(Value::Null, Value::from));
-    raw.insert("error_code", code.as_str());
-    raw.insert("error_msg", msg.as_str());
+    if !v2 {
+        raw.insert("success", false);
+    }
+    raw.insert(id_key, merchant_uid.clone().map_or(Value::Null, Value::from));
+    raw.insert(code_key, code.as_str());
+    raw.insert(msg_key, msg.as_str());
     let error = (Some(code.as_str().to_owned()), Some(msg));
     let result = PaymentResult { success: false, imp_uid: None, merchant_uid, error_code: error.0, error_msg: error.1, mode, raw };
     result_js(&result, None)
 }
 
 /// `imp` followed by one or more ASCII digits.
+#[cfg(feature = "js-v1")]
 fn is_merchant_code(code: &str) -> bool {
     code.strip_prefix("imp").is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Calls `IMP.init(code)` unless this very `IMP` was last initialised with `code`.
+#[cfg(feature = "js-v1")]
 fn ensure_init(imp: &JsValue, code: &str) -> Result<(), JsValue> {
     thread_local! {
         static LAST_INIT: RefCell<Option<(JsValue, String)>> = const { RefCell::new(None) };

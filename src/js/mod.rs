@@ -13,26 +13,38 @@ mod checkout;
 mod convert;
 mod error;
 mod options;
+// PortOne V2: the `naverpay-checkout/v2` entry, built with `js-v2` and without `js-v1`.
+#[cfg(feature = "js-v2")]
+mod v2;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::device::{choose_pay_mode, PayMode};
-use crate::redirect::{parse_redirect_result, PaymentResult, MAX_URL_LEN};
-use crate::validate::{check, Additions, Kind, ValidateOptions, ValidationReport};
+#[cfg(feature = "js-v1")]
+use crate::redirect::parse_redirect_result;
+use crate::redirect::{PaymentResult, MAX_URL_LEN};
+#[cfg(feature = "js-v1")]
+use crate::validate::Kind;
+use crate::validate::{Additions, ValidateOptions, ValidationReport};
 use crate::value::Value;
 use convert::{json, result_to_js, Input};
 
+/// A check of the params (V1's or V2's): the report without its request, and what the request adds.
+pub(crate) type Check<'a> = &'a dyn Fn(&Value, &ValidateOptions) -> (ValidationReport, Option<Additions>);
+
 /// `validateNaverPay(params, options?)`: never throws.
+#[cfg(feature = "js-v1")]
 #[wasm_bindgen(js_name = validateNaverPay)]
 pub fn validate_naver_pay_js(params: JsValue, options: JsValue) -> JsValue {
-    report_js(&params, &options, Kind::Payment)
+    report_js(&params, &options, &|v, o| crate::validate::check(v, o, Kind::Payment))
 }
 
 /// `validateBillingKey(params, options?)`: never throws.
+#[cfg(feature = "js-v1")]
 #[wasm_bindgen(js_name = validateBillingKey)]
 pub fn validate_billing_key_js(params: JsValue, options: JsValue) -> JsValue {
-    report_js(&params, &options, Kind::BillingKey)
+    report_js(&params, &options, &|v, o| crate::validate::check(v, o, Kind::BillingKey))
 }
 
 /// A validation in the browser: the options read, the report (without its request), and when the
@@ -46,12 +58,12 @@ struct Checked {
 
 /// Reads the JS options and validates the JS params with them; a bad option is an error of the
 /// report (listed first), so there is no request.
-fn validate_js(params: &JsValue, options: &JsValue, kind: Kind) -> Checked {
+fn validate_js(params: &JsValue, options: &JsValue, check: Check<'_>) -> Checked {
     let (input, options_value) = Input::read(params, options);
     let (options, option_issues) = options::read_options(options_value, options);
     let (mut report, mut additions) = match input.limit_issue(options.locale) {
         Some(issue) => (ValidationReport { errors: vec![issue], warnings: Vec::new(), mode: options.pay_mode(), request: None }, None),
-        None => check(&input.value, &options, kind),
+        None => check(&input.value, &options),
     };
     if !option_issues.is_empty() {
         report.errors.splice(0..0, option_issues);
@@ -60,8 +72,8 @@ fn validate_js(params: &JsValue, options: &JsValue, kind: Kind) -> Checked {
     Checked { options, report, additions, input }
 }
 
-fn report_js(params: &JsValue, options: &JsValue, kind: Kind) -> JsValue {
-    let checked = validate_js(params, options, kind);
+fn report_js(params: &JsValue, options: &JsValue, check: Check<'_>) -> JsValue {
+    let checked = validate_js(params, options, check);
     checked.input.report_to_js(&checked.report, checked.additions.as_deref())
 }
 
@@ -76,12 +88,18 @@ pub fn choose_pay_mode_js(device: JsValue) -> String {
 }
 
 /// `parseRedirectResult(urlOrQuery)`: never throws; anything but a string parses as an empty query.
+#[cfg(feature = "js-v1")]
 #[wasm_bindgen(js_name = parseRedirectResult)]
 pub fn parse_redirect_result_js(url_or_query: JsValue) -> JsValue {
-    // Measured before it is copied into the wasm: a 300M-character string never is.
+    result_js(&parse_redirect_result(&url_text(&url_or_query)), None)
+}
+
+/// The text of a URL or query given to a redirect parser: `""` for anything but a string, and for
+/// a string longer than any URL (measured before it is copied into the wasm: a 300M-character
+/// string never is).
+fn url_text(url_or_query: &JsValue) -> String {
     let fits = url_or_query.dyn_ref::<js_sys::JsString>().is_some_and(|s| s.length() as usize <= MAX_URL_LEN);
-    let input = if fits { url_or_query.as_string().unwrap_or_default() } else { String::new() };
-    result_js(&parse_redirect_result(&input), None)
+    if fits { url_or_query.as_string().unwrap_or_default() } else { String::new() }
 }
 
 /// A `PaymentResult` object. With `response` (the popup callback's object), `raw` is that very

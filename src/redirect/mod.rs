@@ -45,6 +45,32 @@ impl PaymentResult {
     }
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
+impl PaymentResult {
+    /// The result for a PortOne V2 response (`requestPayment`'s or `requestIssueBillingKey`'s
+    /// object, or the query `redirectUrl` receives), in V1's shape: `merchant_uid` is `paymentId`,
+    /// `imp_uid` is `txId`, `error_code` is PortOne's `code`, and `error_msg` is `pgMessage` when
+    /// the PG sent one (Naver Pay requires the buyer to see it), else `message`, verbatim.
+    ///
+    /// Success is the absence of `code` (absent, `null` or `""`) in a response that names a
+    /// payment (`paymentId`) or a billing key (`billingKey`); anything else is a failure.
+    pub fn from_v2_response(raw: Map, mode: PayMode) -> Self {
+        let names = |key| raw.get(key).as_str().is_some_and(|s| !s.is_empty());
+        let success = !reports_error(&raw, "code") && (names("paymentId") || names("billingKey"));
+        let pg_message = raw.get("pgMessage").as_str().filter(|m| !m.is_empty());
+        let error_msg = pg_message.or_else(|| raw.get("message").as_str()).map(str::to_owned);
+        PaymentResult {
+            success,
+            imp_uid: string_field(&raw, "txId"),
+            merchant_uid: string_field(&raw, "paymentId"),
+            error_code: string_field(&raw, "code"),
+            error_msg,
+            mode,
+            raw,
+        }
+    }
+}
+
 /// Whether a response reports success: its `imp_success` flag when it has one, else its legacy
 /// `success` flag, else whether it names a payment (`imp_uid` non-empty) and no error
 /// (`error_code` and `error_msg` absent, `null` or empty).
@@ -101,6 +127,15 @@ pub fn parse_redirect_result(url_or_query: &str) -> PaymentResult {
     let url_or_query = if url_or_query.len() > MAX_URL_LEN { "" } else { url_or_query };
     let raw = query::parse_query(query::query_of(url_or_query));
     PaymentResult::from_response(raw, PayMode::Redirect)
+}
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
+/// As [`parse_redirect_result`], for the query PortOne V2 sends to `redirectUrl` (`paymentId`,
+/// `code`, `message`, `pgCode`, `pgMessage`; checkout.mdx): see [`PaymentResult::from_v2_response`].
+pub fn parse_redirect_result_v2(url_or_query: &str) -> PaymentResult {
+    let url_or_query = if url_or_query.len() > MAX_URL_LEN { "" } else { url_or_query };
+    let raw = query::parse_query(query::query_of(url_or_query));
+    PaymentResult::from_v2_response(raw, PayMode::Redirect)
 }
 
 #[cfg(test)]

@@ -9,8 +9,12 @@ pub(crate) mod fields;
 pub(crate) mod keys;
 mod rules;
 
+#[cfg(all(target_arch = "wasm32", feature = "js-v2"))]
+pub(crate) use rules::v2::{check as check_v2, KindV2};
 #[cfg(target_arch = "wasm32")]
-pub(crate) use rules::{check, Additions, Kind};
+pub(crate) use rules::Additions;
+#[cfg(all(target_arch = "wasm32", feature = "js-v1"))]
+pub(crate) use rules::{check, Kind};
 mod url;
 
 /// Which window mode to use.
@@ -110,4 +114,19 @@ pub fn validate_naver_pay(params: &Value, options: &ValidateOptions) -> Validati
 /// required, `naverProducts` is optional, and `amount` (display only) is any integer ≥ 0.
 pub fn validate_billing_key(params: &Value, options: &ValidateOptions) -> ValidationReport {
     rules::validate(params, options, rules::Kind::BillingKey)
+}
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
+/// Validates the parameters of `PortOne.requestPayment` (V2) with a Naver Pay channel: the same
+/// report as [`validate_naver_pay`], its request what `requestPayment` receives (`payMethod`,
+/// `currency`, `orderName` and `forceRedirect` added when absent).
+pub fn validate_naver_pay_v2(params: &Value, options: &ValidateOptions) -> ValidationReport {
+    rules::validate_with(params, rules::v2::check(params, options, rules::v2::KindV2::Payment))
+}
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
+/// Validates the parameters of `PortOne.requestIssueBillingKey` (V2) with a Naver Pay channel:
+/// `issueId` and `issueName` required, `displayAmount` and `currency` only together.
+pub fn validate_billing_key_v2(params: &Value, options: &ValidateOptions) -> ValidationReport {
+    rules::validate_with(params, rules::v2::check(params, options, rules::v2::KindV2::BillingKey))
 }

@@ -9,6 +9,11 @@ use crate::text;
 use crate::error::{Detail, ErrorCode as C, FieldIssue, Locale};
 use crate::value::{Map, Value};
 
+// PortOne V2's checks: a child module, so that they reuse this checker's own methods. Not in V1's
+// wasm at all: even unused, its calls change how the checker is inlined there (docs/design.md, "V2").
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
+pub(crate) mod v2;
+
 /// Which call is validated.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -29,7 +34,11 @@ const MAX_SECRET_DEPTH: usize = 16;
 pub(crate) type Additions = Vec<(&'static str, Value)>;
 
 pub(crate) fn validate(params: &Value, options: &ValidateOptions, kind: Kind) -> ValidationReport {
-    let (mut report, additions) = check(params, options, kind);
+    validate_with(params, check(params, options, kind))
+}
+
+/// The report of a check of `params`, with its request when the check made additions.
+pub(crate) fn validate_with(params: &Value, (mut report, additions): (ValidationReport, Option<Additions>)) -> ValidationReport {
     if let (Value::Object(map), Some(additions)) = (params, additions) {
         let mut request = map.clone();
         for (key, value) in additions {
@@ -185,11 +194,17 @@ impl Checker {
 
     /// The window mode: `options.mode` when fixed, else the params' `naverPopupMode`, else the device.
     fn mode(&mut self, map: &Map, options: &ValidateOptions) -> PayMode {
-        let explicit = match map.get("naverPopupMode") {
+        self.mode_by(map, options, "naverPopupMode", true)
+    }
+
+    /// The window mode: `options.mode` when fixed, else the params' boolean `key` (popup when it is
+    /// `popup_when`: V1's `naverPopupMode: true`, V2's `forceRedirect: false`), else the device.
+    fn mode_by(&mut self, map: &Map, options: &ValidateOptions, key: &str, popup_when: bool) -> PayMode {
+        let explicit = match map.get(key) {
             Value::Undefined => None,
-            Value::Bool(popup) => Some(*popup),
+            Value::Bool(flag) => Some(*flag == popup_when),
             _ => {
-                self.error(C::InvalidType, "naverPopupMode", Detail::Expected("boolean"));
+                self.error(C::InvalidType, key, Detail::Expected("boolean"));
                 None
             }
         };
@@ -301,6 +316,18 @@ impl Checker {
         let mut prefix = String::from("naverProducts[");
         text::push_u64(&mut prefix, i as u64);
         prefix.push(']');
+        self.product_at(prefix, item, catalog::PRODUCT, true)
+    }
+
+    /// One product at `prefix`, checked against `table`; `number_dates` takes `startDate`/`endDate`
+    /// as numbers too (V1). Returns its name when valid.
+    fn product_at<'v>(
+        &mut self,
+        prefix: String,
+        item: &'v Value,
+        table: &'static [catalog::Field],
+        number_dates: bool,
+    ) -> Option<&'v str> {
         let Value::Object(p) = item else {
             self.error(C::InvalidType, &prefix, Detail::Expected("object"));
             return None;
@@ -339,8 +366,8 @@ impl Checker {
                 self.error(C::InvalidValue, path.at("payReferrer"), Detail::Text(&allowed));
             }
         }
-        let start = self.date(p.get("startDate"), path.at("startDate"), true);
-        let end = self.date(p.get("endDate"), path.at("endDate"), true);
+        let start = self.date(p.get("startDate"), path.at("startDate"), number_dates);
+        let end = self.date(p.get("endDate"), path.at("endDate"), number_dates);
         if let (Some(start), Some(end)) = (start, end) {
             if end < start {
                 let rule = self.tr("startDate 이후여야 함", "must not be before startDate");
@@ -348,7 +375,7 @@ impl Checker {
             }
         }
 
-        self.table(p, catalog::PRODUCT, path.prefix(), catalog::REQUIRED);
+        self.table(p, table, path.prefix(), catalog::REQUIRED);
         name.filter(|n| !n.is_empty())
     }
 

@@ -5,6 +5,17 @@
 /// Whether `s` is an allowed redirect URL: `https://host[:port][/path][?query][#fragment]`, or
 /// `http:` for a loopback host, with no credentials.
 pub(crate) fn is_allowed_redirect_url(s: &str) -> bool {
+    is_url(s, false)
+}
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
+/// As [`is_allowed_redirect_url`], with `http:` for any host: V2's `redirectUrl` and `noticeUrls`
+/// (checkout.mdx: `https://` or `http://`).
+pub(crate) fn is_http_url(s: &str) -> bool {
+    is_url(s, true)
+}
+
+fn is_url(s: &str, http_anywhere: bool) -> bool {
     // Browsers strip or reinterpret these: `\` is `/` in http(s) URLs, tabs and newlines vanish.
     if s.chars().any(|c| c == '\\' || c.is_whitespace() || c.is_control()) {
         return false;
@@ -22,7 +33,7 @@ pub(crate) fn is_allowed_redirect_url(s: &str) -> bool {
         return false; // credentials, or a host hidden behind `@`
     }
     let Some(host) = split_host(authority) else { return false };
-    https || is_loopback(host)
+    https || http_anywhere || is_loopback(host)
 }
 
 /// The host of `host[:port]` when both parts are well formed.
@@ -84,6 +95,14 @@ mod tests {
             "http://[::1]:8080/",
         ] {
             assert!(ok(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn v2_takes_http_for_any_host_and_no_trick() {
+        assert!(super::is_http_url("http://shop.example/pay") && !ok("http://shop.example/pay"));
+        for url in ["javascript:alert(1)", "//evil.com", "http://user@shop.example", "http:shop.example", "ftp://a.b"] {
+            assert!(!super::is_http_url(url), "{url}");
         }
     }
 

@@ -1,0 +1,189 @@
+/**
+ * The `naverpay-checkout/v2` entry: the same Naver Pay checkout over PortOne V2's browser SDK
+ * (`PortOne.requestPayment` / `PortOne.requestIssueBillingKey`), with the same validation before
+ * the window opens, the same device rule, and V1's result shape.
+ *
+ * @example
+ * import { NaverPayCheckout, parseRedirectResultV2 } from 'naverpay-checkout/v2';
+ * const checkout = await NaverPayCheckout.load({ storeId: 'store-…', channelKey: 'channel-key-…' });
+ * const result = await checkout.pay({ paymentId: 'order_0001', totalAmount: 14000, … });
+ *
+ * @packageDocumentation
+ */
+
+import type {
+  DeviceInfo,
+  FieldIssue,
+  NaverProductCategory,
+  PayMode,
+  PayOptions,
+  PaymentResult,
+  PayReferrer,
+  TrustedScriptURL,
+  ValidateOptions,
+} from './index.js';
+
+export type {
+  DeviceInfo,
+  ErrorCode,
+  FieldIssue,
+  Locale,
+  PayMode,
+  PayModeOption,
+  PayOptions,
+  PaymentResult,
+  ValidateOptions,
+} from './index.js';
+export { NaverPayError, isNaverPayError, choosePayMode } from './index.js';
+
+/** `NaverPayCheckout.load` of this entry. */
+export interface LoadOptionsV2 {
+  /** The store id of PortOne's console (`store-…`). */
+  storeId: string;
+  /** The channel key of the Naver Pay channel (`channel-key-…`). */
+  channelKey: string;
+  /** The V2 browser SDK to load; default `https://cdn.portone.io/v2/browser-sdk.js`. */
+  sdkUrl?: string | TrustedScriptURL | undefined;
+  /** How long to wait for the SDK, in milliseconds (default 10 000). */
+  timeoutMs?: number | undefined;
+}
+
+/** One `bypass.naverpay.productItems` item (browser-sdk.yml `NaverpayProductItem`). */
+export type NaverpayProductItem = NaverProductCategory & {
+  uid: string;
+  /** At most 128 characters. */
+  name: string;
+  /** 1 to 999 999. */
+  count: number;
+  sellerId?: string | undefined;
+  payReferrer?: PayReferrer | undefined;
+  /** `yyyyMMdd` (a string on V2). */
+  startDate?: string | undefined;
+  /** `yyyyMMdd`, not before `startDate`. */
+  endDate?: string | undefined;
+};
+
+/** `customer` (browser-sdk.yml `Customer`); birth year, month and day go together. */
+export interface CustomerV2 {
+  customerId?: string | undefined;
+  fullName?: string | undefined;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  phoneNumber?: string | undefined;
+  email?: string | undefined;
+  address?: { addressLine1: string; addressLine2: string; city?: string; province?: string; country?: string } | undefined;
+  zipcode?: string | undefined;
+  gender?: 'MALE' | 'FEMALE' | 'OTHER' | undefined;
+  birthYear?: string | undefined;
+  birthMonth?: string | undefined;
+  birthDay?: string | undefined;
+}
+
+/** What V2 parameters share. `storeId` and `channelKey` default to those given to `load()`. */
+interface V2BaseParams {
+  storeId?: string | undefined;
+  channelKey?: string | undefined;
+  customer?: CustomerV2 | undefined;
+  /** Naver Pay: `pc: 'POPUP'`, `mobile: 'REDIRECTION'` only. */
+  windowType?: { pc?: 'POPUP' | undefined; mobile?: 'REDIRECTION' | undefined } | undefined;
+  /** An `http(s)` URL; required in redirect mode. */
+  redirectUrl?: string | undefined;
+  /** Sets the window mode as `naverPopupMode` does on V1 (`true`: redirect); written from the mode. */
+  forceRedirect?: boolean | undefined;
+  noticeUrls?: readonly string[] | undefined;
+  /** Naver Pay shows Korean only: another locale is ignored (a warning). */
+  locale?: string | undefined;
+  customData?: unknown;
+  appScheme?: string | undefined;
+  popup?: { center?: boolean | undefined } | undefined;
+  easyPay?: { easyPayProvider?: string | undefined; [key: string]: unknown } | undefined;
+  /** Other documented fields pass on (those for other PGs with an `IGNORED_FIELD` warning). */
+  [key: string]: unknown;
+}
+
+/** `PortOne.requestPayment` parameters for Naver Pay. */
+export interface NaverPayParamsV2 extends V2BaseParams {
+  paymentId: string;
+  /** At most 128 characters; default `bypass.naverpay.productItems[0].name`. */
+  orderName?: string | undefined;
+  /** In won, at least `minAmount` (100). */
+  totalAmount: number;
+  /** Default `'KRW'`. */
+  currency?: 'KRW' | 'CURRENCY_KRW' | undefined;
+  /** Default `'EASY_PAY'`, the only method of a Naver Pay channel. */
+  payMethod?: 'EASY_PAY' | undefined;
+  channelGroupId?: string | undefined;
+  taxFreeAmount?: number | undefined;
+  vatAmount?: number | undefined;
+  isCulturalExpense?: boolean | undefined;
+  bypass: {
+    naverpay: {
+      productItems: readonly NaverpayProductItem[];
+      /** `yyyyMMdd`, today in Asia/Seoul or later. */
+      useCfmYmdt?: string | undefined;
+      deliveryFee?: number | undefined;
+      subMerchantInfo?: Record<string, string> | undefined;
+    };
+    [pg: string]: unknown;
+  };
+}
+
+/** `PortOne.requestIssueBillingKey` parameters for Naver Pay. */
+export interface BillingKeyParamsV2 extends V2BaseParams {
+  /** Required by Naver Pay, and never reused for one Naver account. */
+  issueId: string;
+  /** Required by Naver Pay: the title of the window. */
+  issueName: string;
+  /** Default `'EASY_PAY'`. */
+  billingKeyMethod?: 'EASY_PAY' | undefined;
+  /** Shown only; with `currency`. */
+  displayAmount?: number | undefined;
+  /** With `displayAmount`. */
+  currency?: 'KRW' | 'CURRENCY_KRW' | undefined;
+  bypass?: { naverpay?: { subMerchantName?: string; subMerchantId?: string } | undefined } | undefined;
+}
+
+/** V2's validation report: `request` is exactly what the SDK receives. */
+export type ValidationReportV2 =
+  | { ok: true; errors: []; warnings: FieldIssue[]; mode: PayMode; request: Record<string, unknown> }
+  | { ok: false; errors: FieldIssue[]; warnings: FieldIssue[]; mode: PayMode; request: null };
+
+/** PortOne V2's SDK bound to one store and Naver Pay channel. */
+export declare class NaverPayCheckout {
+  private constructor();
+  /** Loads the V2 SDK once per page (retrying a failed load on the next call). */
+  static load(options: LoadOptionsV2): Promise<NaverPayCheckout>;
+  /**
+   * Validates, then calls `PortOne.requestPayment` in the same task. Resolves V1's result shape:
+   * `merchant_uid` is `paymentId`, `imp_uid` is `txId`, `error_code` PortOne's `code`, and
+   * `error_msg` Naver Pay's `pgMessage` when it sent one, else `message`, verbatim. Rejects as V1's
+   * `pay` does (`INVALID_PARAMS`, `PAYMENT_IN_PROGRESS`, `PAYMENT_SUPERSEDED`, `CHECKOUT_FREED`,
+   * `SDK_UNAVAILABLE` when the SDK threw or rejected). Below the minimum amount it resolves
+   * `AMOUNT_BELOW_MINIMUM` without opening a window.
+   */
+  pay(params: NaverPayParamsV2, options?: PayOptions): Promise<PaymentResult>;
+  /** As `pay`, over `PortOne.requestIssueBillingKey`; `raw.billingKey` is the key. */
+  registerBillingKey(params: BillingKeyParamsV2, options?: PayOptions): Promise<PaymentResult>;
+  /** Releases the checkout; later calls reject `CHECKOUT_FREED`. */
+  free(): void;
+}
+
+/** Checks `requestPayment` parameters for Naver Pay; never throws. */
+export declare function validateNaverPayV2(params: unknown, options?: ValidateOptions): ValidationReportV2;
+
+/** Checks `requestIssueBillingKey` parameters for Naver Pay; never throws. */
+export declare function validateBillingKeyV2(params: unknown, options?: ValidateOptions): ValidationReportV2;
+
+/** The query V2 sends to `redirectUrl` (`paymentId`, `code`, `message`, `pgCode`, `pgMessage`) in V1's result shape; never throws. */
+export declare function parseRedirectResultV2(urlOrQuery: string): PaymentResult;
+
+/**
+ * A V1 `request_pay` for Naver Pay as V2's `requestPayment` parameters on the store and channel
+ * given, and the V1 fields that have no V2 equivalent (`dropped`, paths such as `customer_uid`).
+ * Never throws; check the request with {@link validateNaverPayV2}.
+ */
+export declare function toV2PaymentRequest(
+  v1Params: unknown,
+  ids: { storeId: string; channelKey: string },
+): { request: Record<string, unknown>; dropped: string[] };
+
