@@ -338,31 +338,28 @@ test('what the merchant did not give the server rehearsal is not rehearsed', asy
   await assert.rejects(rehearseServer({}), { name: 'TypeError', message: /give the REST simulator your backend uses/ });
 });
 
-test('a backend that trusts the page fails tampered-amount: it never looked the payment up', async () => {
-  const server = await brokenBackend('trusts-the-page');
+/** Rehearses tampered-amount on the demo's pages served by the broken backend `name`. */
+async function rehearseTamperOn(name) {
+  const server = await brokenBackend(name);
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
-    const report = await rehearseInspection(page, { ...DEMO_OPTIONS, rest: { url: `${server.url}/portone` }, only: ['tampered-amount'] });
-    assert.equal(scenario(report, 'tampered-amount').status, 'failed', report.summary);
-    assert.match(scenario(report, 'tampered-amount').reason,
-      /^the buyer changed the amount from 48400 to 100 in the browser \(imp_uid (imp_\d{12})\) and the merchant's server never looked the payment up at PortOne \(GET \/payments\/\1\): it trusted the page/);
+    return await rehearseInspection(page, { ...DEMO_OPTIONS, rest: { url: '/portone' }, only: ['tampered-amount'] });
   } finally {
     await context.close();
   }
+}
+
+test('a backend that trusts the page fails tampered-amount: it never looked the payment up', async () => {
+  const report = await rehearseTamperOn('trusts-the-page');
+  assert.equal(scenario(report, 'tampered-amount').status, 'failed', report.summary);
+  assert.match(scenario(report, 'tampered-amount').reason,
+    /^the buyer changed the amount from 48400 to 100 in the browser \(imp_uid (imp_\d{12})\) and the merchant's server never looked the payment up at PortOne \(GET \/payments\/\1\): it trusted the page/);
 });
 
 test('a backend that refuses a forged amount but keeps the money fails tampered-amount: the payment is left paid', async () => {
-  const server = await brokenBackend('keeps-the-forged-payment');
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/`);
-    const report = await rehearseInspection(page, { ...DEMO_OPTIONS, rest: { url: '/portone' }, only: ['tampered-amount'] });
-    assert.match(scenario(report, 'tampered-amount').reason,
-      /^the buyer changed the amount from 48400 to 100 in the browser \(imp_uid imp_\d{12}\); PortOne approved 100 won, and the server looked it up but left it paid: refund it \(POST \/payments\/cancel with reason and extra\.requester\)$/, report.summary);
-  } finally {
-    await context.close();
-  }
+  const report = await rehearseTamperOn('keeps-the-forged-payment');
+  assert.match(scenario(report, 'tampered-amount').reason,
+    /^the buyer changed the amount from 48400 to 100 in the browser \(imp_uid imp_\d{12}\); PortOne approved 100 won, and the server looked it up but left it paid: refund it \(POST \/payments\/cancel with reason and extra\.requester\)$/, report.summary);
 });
