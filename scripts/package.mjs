@@ -5,6 +5,7 @@
 //   web/     the size-optimized ES module that fetches its .wasm beside it after `await init()`
 //   v2/      PortOne V2 (naverpay-checkout/v2): ES module, and CommonJS in v2/node/, the wasm inline
 //   testing/ the test kit (naverpay-checkout/testing): the PortOne simulators and the inspection rehearsal
+//   server/  naverpay-checkout/server: PortOne's REST API for the merchant's server (verify-first)
 // First the JavaScript snippets (js/error.js with the NaverPayError class, js/bridge.js with the
 // value encoder, js/loader.js with the SDK loader) are inlined into the glue, and the wasm's imports
 // and exports get short names; then each entry is bundled from that one glue by esbuild. Last,
@@ -218,9 +219,13 @@ const manifest = {
   copyFileSync('sim/imp.js', join(dir, 'imp.js'));
   copyFileSync('sim/portone-v2.js', join(dir, 'portone-v2.js'));
   copyFileSync('sim/rest.mjs', join(dir, 'rest-simulator.mjs'));
+  // The V2 simulator reads bodies with the V1 one's readBody: beside it, under its package name.
+  const restV2 = readFileSync('sim/rest-v2.mjs', 'utf8');
+  if (restV2.split("from './rest.mjs';").length !== 2) throw new Error("sim/rest-v2.mjs must import from './rest.mjs' once");
+  writeFileSync(join(dir, 'rest-v2-simulator.mjs'), restV2.replace("from './rest.mjs';", "from './rest-simulator.mjs';"));
   let locations = readFileSync('testing/locations.mjs', 'utf8');
-  for (const [from, to] of [["'../sim/rest.mjs'", "'./rest-simulator.mjs'"], ["'../sim/imp.js'", "'./imp.js'"],
-    ["'../sim/portone-v2.js'", "'./portone-v2.js'"],
+  for (const [from, to] of [["'../sim/rest.mjs'", "'./rest-simulator.mjs'"], ["'../sim/rest-v2.mjs'", "'./rest-v2-simulator.mjs'"],
+    ["'../sim/imp.js'", "'./imp.js'"], ["'../sim/portone-v2.js'", "'./portone-v2.js'"],
     ["'../pkg/node/naverpay_checkout.js'", `'../node/${crate}.js'`]]) {
     if (locations.split(from).length !== 2) throw new Error(`testing/locations.mjs must name ${from} once`);
     locations = locations.replace(from, to);
@@ -232,6 +237,20 @@ const manifest = {
   manifest.peerDependencies = { 'playwright-core': '>=1.40' };
   manifest.peerDependenciesMeta = { 'playwright-core': { optional: true } };
   manifest.files.push('testing');
+}
+// 6. naverpay-checkout/server: the PortOne REST clients, for servers only (they hold the REST secrets), outside every
+// browser entry. server/*.mjs import the builders from the repository's pkg/node; here, from node/ beside them.
+{
+  const dir = join(out, 'server');
+  mkdirSync(dir, { recursive: true });
+  const from = "'../pkg/node/naverpay_checkout.js'";
+  for (const f of readdirSync('server').filter((f) => f.endsWith('.mjs') || f.endsWith('.d.ts'))) {
+    const text = readFileSync(join('server', f), 'utf8');
+    if (text.split(from).length > 2) throw new Error(`server/${f} must import ${from} at most once`);
+    writeFileSync(join(dir, f), text.replace(from, `'../node/${crate}.js'`));
+  }
+  manifest.exports['./server'] = { types: './server/index.d.ts', default: './server/index.mjs' };
+  manifest.files.push('server');
 }
 writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 

@@ -19,6 +19,11 @@
 //   GET  {prefix}/__sim/state       everything recorded, as JSON
 //   POST {prefix}/__sim/reset       forget everything but the credentials
 //   POST {prefix}/__sim/inspection  { on: boolean, naverUseCfm?: boolean }: inspection mode on or off
+//   POST {prefix}/__sim/faults      script a fault for the next matching API calls (see scriptFault)
+//   POST {prefix}/__sim/webhooks    post a payment's webhook to a notice_url, once or more (see sendWebhook)
+//
+// Amount pre-registration (POST /payments/prepare) is enforced as PortOne describes it: a payment reported for a
+// prepared merchant_uid with another amount is stored as failed, never paid.
 import { randomBytes } from 'node:crypto';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -51,6 +56,9 @@ export const MESSAGES = Object.freeze({
   requesterRequired: '네이버페이 요청에는 extra[requester](customer 또는 admin)가 필요합니다.',
   badBody: '요청 본문을 해석할 수 없습니다.',
   notFound: 'Not Found',
+  alreadyPrepared: '이미 사전등록된 merchant_uid 입니다.',
+  notPrepared: '사전등록된 결제정보가 없습니다.',
+  preparedAmountMismatch: '사전등록된 결제금액과 요청 금액이 일치하지 않습니다.',
 });
 
 /**
@@ -268,6 +276,9 @@ export function createRestSimulator(options = {}) {
     deletions: [],
     reports: [],
     requests: [],
+    prepared: new Map(), // merchant_uid → { merchant_uid, amount, currency }
+    faults: [], // scripted faults, consumed in order (scriptFault)
+    webhooks: [], // every webhook sent (sendWebhook)
     inspectionRefusals: [], // { method, path, rule, message, body, at }
   };
 
@@ -275,7 +286,9 @@ export function createRestSimulator(options = {}) {
     state.tokens.clear();
     state.payments.clear();
     state.billingKeys.clear();
-    for (const k of ['schedules', 'cancellations', 'agains', 'unschedules', 'deletions', 'reports', 'requests', 'inspectionRefusals']) {
+    state.prepared.clear();
+    for (const k of ['schedules', 'cancellations', 'agains', 'unschedules', 'deletions', 'reports', 'requests', 'faults',
+      'webhooks', 'inspectionRefusals']) {
       state[k].length = 0;
     }
   }
@@ -299,6 +312,8 @@ export function createRestSimulator(options = {}) {
       deletions: state.deletions,
       reports: state.reports,
       requests: state.requests,
+      prepared: [...state.prepared.values()],
+      webhooks: state.webhooks,
       inspectionRefusals: state.inspectionRefusals,
       inspection,
       tokens: state.tokens.size,
@@ -352,6 +367,7 @@ export function createRestSimulator(options = {}) {
   const refuse = (message, status = 200) => [status, { code: 1, message, response: null }];
 
   const routes = {
+    ...prepareRoutes(),
     'POST /users/getToken': ({ body }) => {
       if (!body.imp_key || !body.imp_secret) return [401, { code: -1, message: MESSAGES.credentialsMissing, response: null }];
       if (body.imp_key !== impKey || body.imp_secret !== impSecret) {
@@ -570,7 +586,7 @@ export function createRestSimulator(options = {}) {
         if (!rec || typeof rec !== 'object' || typeof rec.imp_uid !== 'string') continue;
         state.reports.push(rec);
         const payment = storePayment({
-          ...rec,
+          ...blockUnprepared(rec),
           customer_uid_usage: rec.customer_uid ? (rec.kind === 'billing_key' ? 'issue' : 'payment') : null,
         });
         if (rec.customer_uid && rec.kind === 'billing_key' && rec.status === 'paid') registerBillingKey(rec);
@@ -579,6 +595,8 @@ export function createRestSimulator(options = {}) {
       return ok(stored);
     },
     'GET /__sim/state': () => ok(snapshot()),
+    'POST /__sim/faults': ({ body }) => ok(scriptFault(body)),
+    'POST /__sim/webhooks': async ({ body }) => ok(await sendWebhook(body)),
     'POST /__sim/reset': () => {
       reset();
       return ok(null);
@@ -651,10 +669,13 @@ export function createRestSimulator(options = {}) {
         state.requests.push({ method, path, body: text, authorized: null });
         return reply(res, 400, { code: -1, message: MESSAGES.badBody, response: null }, isSim ? CORS : {});
       }
-      if (sim) return reply(res, ...sim.fn({ body, params: sim.params }), CORS);
+      if (sim) return reply(res, ...(await sim.fn({ body, params: sim.params })), CORS);
       const needsAuth = path !== '/users/getToken';
       const auth = needsAuth ? authorized(req) : null;
       state.requests.push({ method, path, body, authorized: auth });
+      const fault = takeFault(method, path);
+      if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs));
+      else if (fault) return answerFault(fault, res);
       if (needsAuth && !auth) return reply(res, 401, { code: -1, message: MESSAGES.unauthorized, response: null });
       const query = parseForm(url.search.slice(1));
       const refusal = inspection && inspectionRefusal(inspection, method, path, { ...(body && typeof body === 'object' ? body : {}), ...query });
@@ -670,8 +691,133 @@ export function createRestSimulator(options = {}) {
     return true;
   }
 
+  // ---- amount pre-registration (POST /payments/prepare) ------------------------------------
+
+  /** PortOne V1's prepare API: POST registers (or, for a known merchant_uid, refuses), GET reads it back. */
+  function prepareRoutes() {
+    return {
+      'POST /payments/prepare': ({ body }) => {
+        const merchantUid = typeof body.merchant_uid === 'string' ? body.merchant_uid : '';
+        if (merchantUid === '') return refuse(MESSAGES.merchantUidRequired);
+        const amount = toNumber(body.amount);
+        if (!Number.isFinite(amount) || amount < 0) return refuse(MESSAGES.amountInvalid);
+        if (state.prepared.has(merchantUid)) return refuse(MESSAGES.alreadyPrepared);
+        const record = { merchant_uid: merchantUid, amount, currency: body.currency ?? null };
+        state.prepared.set(merchantUid, record);
+        return ok(record);
+      },
+      'GET /payments/prepare/:merchant_uid': ({ params }) => {
+        const record = state.prepared.get(params.merchant_uid);
+        return record ? ok(record) : refuse(MESSAGES.notPrepared, 404);
+      },
+    };
+  }
+
+  /** A reported payment for a prepared merchant_uid with another amount: PortOne stops it, so it is failed. */
+  function blockUnprepared(rec) {
+    const prepared = rec.merchant_uid == null ? undefined : state.prepared.get(rec.merchant_uid);
+    if (!prepared || rec.status !== 'paid' || toNumber(rec.amount) === prepared.amount) return rec;
+    return { ...rec, status: 'failed', fail_reason: MESSAGES.preparedAmountMismatch };
+  }
+
+  // ---- scripted faults ---------------------------------------------------------------------
+
+  /**
+   * The next `times` (default 1) API calls matching `method` (any when absent) and `path` (a prefix of the path
+   * after the simulator's prefix, e.g. '/payments/') answer with a fault instead of PortOne's answer:
+   *   slow       the real answer after `delayMs` (default 2000)
+   *   hang       nothing at all, ever (the connection stays open until the server closes)
+   *   status     HTTP `status` (default 500) with PortOne's envelope { code: -1, message }
+   *   html       HTTP `status` (default 502) with an HTML error page, as a proxy in front of an API answers
+   *   garbage    HTTP 200 with bytes that are not JSON
+   *   truncated  HTTP 200 with JSON cut in the middle
+   *   refused    HTTP 200 with { code: 1, message } (PortOne's business refusal, `message` as given)
+   *   huge       HTTP 200 with a 10 MB body
+   * @returns the fault as stored
+   */
+  function scriptFault(fault) {
+    const kinds = ['slow', 'hang', 'status', 'html', 'garbage', 'truncated', 'refused', 'huge'];
+    if (!fault || !kinds.includes(fault.kind)) throw new TypeError(`a fault's kind is one of ${kinds.join(', ')}`);
+    const stored = { method: fault.method ?? null, path: fault.path ?? '/', times: fault.times ?? 1, kind: fault.kind,
+      status: fault.status ?? null, message: fault.message ?? 'Internal Server Error', delayMs: fault.delayMs ?? 2000,
+      hit: 0 };
+    state.faults.push(stored);
+    return stored;
+  }
+
+  /** The first scripted fault matching the call, counted as used; `undefined` when none. */
+  function takeFault(method, path) {
+    const fault = state.faults.find((f) => f.hit < f.times && (!f.method || f.method === method) && path.startsWith(f.path));
+    if (fault) fault.hit += 1;
+    return fault;
+  }
+
+  /** Answers the call with `fault` (any kind but slow, which only delays the real answer). */
+  function answerFault(fault, res) {
+    const send = (status, type, body) => {
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      res.end(body);
+    };
+    switch (fault.kind) {
+      case 'hang':
+        return;
+      case 'status':
+        send(fault.status ?? 500, JSON_TYPE, JSON.stringify({ code: -1, message: fault.message, response: null }));
+        return;
+      case 'html':
+        send(fault.status ?? 502, 'text/html; charset=utf-8', '<html><head><title>502 Bad Gateway</title></head><body>' +
+          '<center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>');
+        return;
+      case 'garbage':
+        send(200, JSON_TYPE, Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x22, 0x63, 0x9c, 0x01]));
+        return;
+      case 'truncated':
+        send(200, JSON_TYPE, '{"code":0,"message":null,"response":{"imp_uid":"imp_0000000000');
+        return;
+      case 'refused':
+        send(200, JSON_TYPE, JSON.stringify({ code: 1, message: fault.message, response: null }));
+        return;
+      case 'huge':
+        send(200, JSON_TYPE, `{"code":0,"message":null,"response":"${'x'.repeat(10 * 1024 * 1024)}"}`);
+        return;
+    }
+  }
+
+  // ---- webhooks ----------------------------------------------------------------------------
+
+  /**
+   * Posts payment `imp_uid`'s webhook to `url` (default: the `notice_url` its report to /__sim/payments carried) `times` times (default 1),
+   * as PortOne V1 does: { imp_uid, merchant_uid, status } (and `cancellation_id` after a cancel), as JSON or, with
+   * `contentType: 'form'`, application/x-www-form-urlencoded. Each delivery is recorded in `state.webhooks`.
+   * @returns the deliveries: { url, body, status } (status null when the request failed)
+   */
+  async function sendWebhook({ imp_uid, url, times = 1, contentType = 'json' } = {}) {
+    const payment = state.payments.get(imp_uid);
+    const target = url ?? state.reports.findLast((r) => r.imp_uid === imp_uid)?.notice_url;
+    if (!payment || typeof target !== 'string') throw new TypeError('sendWebhook needs a known imp_uid and a url');
+    const notice = { imp_uid: payment.imp_uid, merchant_uid: payment.merchant_uid, status: payment.status };
+    const lastCancel = payment.cancel_history.at(-1);
+    if (payment.status === 'cancelled' && lastCancel) notice.cancellation_id = lastCancel.cancellation_id;
+    const body = contentType === 'form' ? new URLSearchParams(notice).toString() : JSON.stringify(notice);
+    const type = contentType === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
+    const deliveries = [];
+    for (let i = 0; i < times; i++) {
+      let status = null;
+      try {
+        const res = await fetch(target, { method: 'POST', headers: { 'Content-Type': type }, body,
+          signal: AbortSignal.timeout(30_000) });
+        await res.arrayBuffer();
+        status = res.status;
+      } catch { /* recorded as status null: PortOne would retry later */ }
+      const delivery = { url: target, body: notice, status };
+      state.webhooks.push(delivery);
+      deliveries.push(delivery);
+    }
+    return deliveries;
+  }
+
   return {
-    handle, state, prefix, reset, issueToken, snapshot, impKey, impSecret,
+    handle, state, prefix, reset, issueToken, snapshot, impKey, impSecret, scriptFault, sendWebhook,
     /** Inspection mode on ({ naverUseCfm }) or off (null). */
     setInspection(option) {
       inspection = inspectionMode(option);

@@ -9,6 +9,7 @@ pub mod error;
 #[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
 pub mod migrate;
 pub mod redirect;
+pub mod server;
 mod text;
 pub mod validate;
 pub mod value;

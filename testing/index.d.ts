@@ -118,6 +118,14 @@ export interface RestSimulator {
   issueToken(): { access_token: string; now: number; expired_at: number };
   /** Inspection mode on ({ naverUseCfm }) or off (null or false). */
   setInspection(option: boolean | { naverUseCfm?: boolean } | null): void;
+  /** The next `times` (default 1) calls matching `method` and the path prefix `path` answer with a fault. */
+  scriptFault(fault: {
+    kind: 'slow' | 'hang' | 'status' | 'html' | 'garbage' | 'truncated' | 'refused' | 'huge';
+    path?: string; method?: string; times?: number; status?: number; message?: string; delayMs?: number;
+  }): object;
+  /** Posts the payment's webhook ({ imp_uid, merchant_uid, status }) to `url` or its notice_url, `times` times. */
+  sendWebhook(options: { imp_uid: string; url?: string; times?: number; contentType?: 'json' | 'form' }):
+    Promise<{ url: string; body: Record<string, string>; status: number | null }[]>;
   snapshot(): {
     payments: any[]; billingKeys: any[]; schedules: any[]; cancellations: any[]; agains: any[];
     reports: any[]; requests: any[]; tokens: number;
@@ -136,6 +144,26 @@ export function createRestFetch(options?: Omit<RestSimulatorOptions, 'prefix'> &
   { fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>; rest: RestSimulator };
 /** https://api.iamport.kr */
 export const API_URL: string;
+
+export interface RestV2Simulator {
+  handle(req: unknown, res: unknown): boolean;
+  state: Record<string, any>;
+  prefix: string;
+  apiSecret: string;
+  /** `whsec_` and a base64 key, as PortOne's console issues them. */
+  webhookSecret: string;
+  snapshot(): { payments: any[]; billingKeys: any[]; schedules: any[]; cancellations: any[]; deletions: any[];
+    requests: any[]; webhooks: any[] };
+  /** The Standard Webhooks headers PortOne would send with `body`. */
+  signWebhook(body: string, options?: { id?: string; timestamp?: number }): Record<string, string>;
+  /** Posts a signed webhook about `paymentId` to `url`, `times` times. */
+  sendWebhook(options: { paymentId: string; url: string; type?: string; times?: number }):
+    Promise<{ url: string; type: string; status: number | null }[]>;
+}
+export function createRestV2Simulator(options?: { apiSecret?: string; webhookSecret?: string; prefix?: string }): RestV2Simulator;
+/** PortOne V2's REST simulator on 127.0.0.1: point `createPortOneV2Client({ baseUrl })` at `url`. */
+export function startRestV2Simulator(options?: { apiSecret?: string; webhookSecret?: string; port?: number }):
+  Promise<{ url: string; rest: RestV2Simulator; close(): Promise<void> }>;
 
 // ---- the inspection rehearsal --------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export { createRestSimulator } from '../sim/rest.mjs';
+export { createRestV2Simulator } from '../sim/rest-v2.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const IMP_SCRIPT = path.join(here, '../sim/imp.js');
 export const PORTONE_V2_SCRIPT = path.join(here, '../sim/portone-v2.js');

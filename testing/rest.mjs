@@ -2,9 +2,9 @@
 // that answers PortOne's base URL without a network.
 import http from 'node:http';
 import { Readable } from 'node:stream';
-import { createRestSimulator } from './locations.mjs';
+import { createRestSimulator, createRestV2Simulator } from './locations.mjs';
 
-export { createRestSimulator };
+export { createRestSimulator, createRestV2Simulator };
 
 /** PortOne V1's REST base URL. */
 export const API_URL = 'https://api.iamport.kr';
@@ -16,9 +16,23 @@ const notFound = () => JSON.stringify({ code: -1, message: 'Not Found', response
  * base URL at `url`. `rest` is the simulator: `state`, `snapshot()`, `reset()`, `impKey`, `impSecret`.
  * @param {{ port?: number, impKey?: string, impSecret?: string, prefix?: string, tokenTtlSec?: number }} [options]
  */
-export async function startRestSimulator(options = {}) {
+export function startRestSimulator(options = {}) {
   const { port = 0, ...simOptions } = options;
-  const rest = createRestSimulator(simOptions);
+  return serve(createRestSimulator(simOptions), port);
+}
+
+/**
+ * Starts PortOne V2's REST simulator (sim/rest-v2.mjs) on 127.0.0.1: point `createPortOneV2Client({ baseUrl })`
+ * at `url`. `rest` has `state`, `snapshot()`, `apiSecret`, `webhookSecret`, `signWebhook()`, `sendWebhook()`.
+ * @param {{ port?: number, apiSecret?: string, webhookSecret?: string }} [options]
+ */
+export function startRestV2Simulator(options = {}) {
+  const { port = 0, ...simOptions } = options;
+  return serve(createRestV2Simulator(simOptions), port);
+}
+
+/** `rest` on a local node:http server; `close()` also ends open connections. */
+async function serve(rest, port) {
   const sockets = new Set();
   const server = http.createServer((req, res) => {
     if (rest.handle(req, res)) return;

@@ -282,3 +282,57 @@ test('CSP_REPORT: violation reports are accepted and handed over; without it the
     await demo2.close();
   }
 });
+
+// ---- verify-first through naverpay-checkout/server -------------------------------------------
+
+test('PortOne unreachable or answering nonsense: the order is not paid and stays open; asked again, it verifies', async () => {
+  const { body: order } = await post('/api/orders', { items: [{ id: book.id, count: 1 }] });
+  const imp_uid = await simulatePaid(order);
+  demo.rest.scriptFault({ kind: 'html', path: '/payments/', times: 3 });
+  const r = await post('/api/payments/complete', { imp_uid, merchant_uid: order.merchant_uid });
+  assert.deepEqual([r.status, r.body.verified, r.body.status], [200, false, 'unknown']);
+  const again = await post('/api/payments/complete', { imp_uid, merchant_uid: order.merchant_uid });
+  assert.deepEqual([again.body.verified, again.body.status], [true, 'paid']);
+});
+
+test('with a real merchant code and IMP_KEY/IMP_SECRET the backend verifies against that REST API (here a second simulator)', async () => {
+  const { startRestSimulator } = await import('../testing/rest.mjs');
+  const api = await startRestSimulator({ impKey: 'real_key', impSecret: 'real_secret' });
+  const real = await startDemoServer({ port: 0, impCode: 'imp12345678', impKey: 'real_key', impSecret: 'real_secret', apiUrl: api.url });
+  const keyless = await startDemoServer({ port: 0, impCode: 'imp12345678' });
+  try {
+    const { body: order } = await (await fetch(`${real.url}/api/orders`, { method: 'POST',
+      body: JSON.stringify({ items: [{ id: book.id, count: 1 }] }) })).json().then((body) => ({ body }));
+    await fetch(`${api.url}/__sim/payments`, { method: 'POST', body: JSON.stringify({ kind: 'payment', imp_uid: 'imp_000000000777',
+      merchant_uid: order.merchant_uid, amount: order.amount, status: 'paid' }) });
+    const res = await fetch(`${real.url}/api/payments/complete`, { method: 'POST',
+      body: JSON.stringify({ imp_uid: 'imp_000000000777', merchant_uid: order.merchant_uid }) });
+    assert.equal((await res.json()).verified, true);
+    assert.ok(api.rest.snapshot().requests.some((q) => q.path === '/payments/imp_000000000777' && q.authorized));
+    // Without the keys nothing can be verified, and the backend says so instead of guessing.
+    const { merchant_uid } = await (await fetch(`${keyless.url}/api/orders`, { method: 'POST',
+      body: JSON.stringify({ items: [{ id: book.id, count: 1 }] }) })).json();
+    const refused = await fetch(`${keyless.url}/api/payments/complete`, { method: 'POST',
+      body: JSON.stringify({ imp_uid: 'imp_000000000777', merchant_uid }) });
+    assert.equal(refused.status, 503);
+  } finally {
+    await Promise.all([real.close(), keyless.close(), api.close()]);
+  }
+});
+
+test('PortOne\'s webhook before the page\'s redirect marks the order paid once; the page then sees it verified', async () => {
+  const { body: order } = await post('/api/orders', { items: [{ id: book.id, count: 1 }] });
+  const imp_uid = await simulatePaid(order);
+  const deliveries = await demo.rest.sendWebhook({ imp_uid, url: `${demo.url}/api/portone/webhook`, times: 2 });
+  assert.deepEqual(deliveries.map((d) => d.status), [200, 200]);
+  const r = await post('/api/payments/complete', { imp_uid, merchant_uid: order.merchant_uid });
+  assert.deepEqual([r.body.verified, r.body.status], [true, 'paid']);
+  assert.equal(demo.rest.snapshot().cancellations.length, 0);
+
+  const { body: forged } = await post('/api/orders', { items: [{ id: book.id, count: 1 }] });
+  const forgedUid = await simulatePaid(forged, { amount: 100 });
+  await demo.rest.sendWebhook({ imp_uid: forgedUid, url: `${demo.url}/api/portone/webhook`, times: 2 });
+  assert.deepEqual(demo.rest.snapshot().cancellations.filter((c) => c.accepted).map((c) => c.requester), ['admin']);
+  assert.equal((await post('/api/payments/complete', { imp_uid: forgedUid, merchant_uid: forged.merchant_uid })).status, 409);
+  assert.equal((await post('/api/portone/webhook', { imp_uid: forgedUid })).status, 400, 'a malformed notice');
+});

@@ -484,6 +484,23 @@ function nextServerChecks(name) {
       assert.equal(body.code, 'INVALID_PARAMS');
       assert.deepEqual(body.fields.sort(), ['amount', 'imp_uid', 'reason']);
     });
+
+    test(`${name}: a Route Handler verifies payments with naverpay-checkout/server`, { timeout: 180_000 }, async () => {
+      const { url } = await started();
+      const { startRestSimulator } = await import('../testing/rest.mjs');
+      const sim = await startRestSimulator({ impKey: 'key_next_consumer', impSecret: 'secret_next_consumer' });
+      try {
+        const pay = (imp_uid, amount) => postJson(`${sim.url}/__sim/payments`, { imp_uid, merchant_uid: 'order_next', amount, status: 'paid' });
+        await pay('imp_000000000101', 15000);
+        await pay('imp_000000000102', 100);
+        const verify = async (imp_uid) => (await postJson(`${url}/api/verify`, { baseUrl: sim.url, imp_uid, merchant_uid: 'order_next', amount: 15000 })).json();
+        assert.deepEqual(await verify('imp_000000000101'), { verdict: 'paid', cancelled: false });
+        assert.deepEqual(await verify('imp_000000000102'), { verdict: 'amount_mismatch', cancelled: true });
+        assert.deepEqual(sim.rest.snapshot().cancellations.map((c) => [c.imp_uid, c.requester, c.accepted]), [['imp_000000000102', 'admin', true]]);
+      } finally {
+        await sim.close();
+      }
+    });
   };
 }
 

@@ -7,13 +7,14 @@
 //   PORT=9000 npm start                    another port (default 8080); always 127.0.0.1
 //   CSP_REPORT=1 npm start                 the CSP gets a report-uri; the server prints every violation
 //
+// The backend verifies every payment with naverpay-checkout/server (server/index.mjs) before it shows it as paid.
+//
 // import { startDemoServer } from './www/server.mjs';
 // const demo = await startDemoServer({ port: 0 }); … await demo.close();
 import http from 'node:http';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createRestSimulator, readBody, BODY_TOO_LARGE } from '../sim/rest.mjs';
 import { PRODUCTS, INITIAL_CART, PLANS, MAX_COUNT } from './catalog.mjs';
@@ -22,7 +23,6 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
 const SIM = path.join(ROOT, 'sim');
 const REAL_SDK_URL = 'https://cdn.iamport.kr/v1/iamport.js';
-const REAL_API_URL = 'https://api.iamport.kr';
 const SIM_MERCHANT_CODE = 'imp00000000';
 const MAX_BODY = 64 * 1024;
 const CSP_REPORT_PATH = '/__csp-report';
@@ -68,38 +68,24 @@ export function contentSecurityPolicy({ impCode, reportViolations = false } = {}
   return Object.entries(directives).map(([k, v]) => `${k} ${v.join(' ')}`).join('; ');
 }
 
-// ---- the body builders, from the package's Node build ---------------------------------------
+// ---- PortOne's REST API, through the package's server entry ------------------------------------
 
-const require = createRequire(import.meta.url);
-const NODE_BUILD = '../pkg/node/naverpay_checkout.js';
-let nodeBuild = null;
+let serverEntry = null;
 
 /**
- * Loads the Node build once, at start: in memory it no longer depends on pkg/, which `npm run build`
- * deletes and rewrites. A few tries, in case a build is writing it right now.
+ * Loads naverpay-checkout/server (server/index.mjs, which imports pkg/node) once, at start: in memory it no longer
+ * depends on pkg/, which `npm run build` deletes and rewrites. A few tries, in case a build is writing it right now.
  */
-async function loadNodeBuild() {
+async function loadServerEntry() {
   for (let attempt = 1; ; attempt++) {
     try {
-      nodeBuild ??= require(NODE_BUILD);
-      return;
+      serverEntry ??= await import('../server/index.mjs');
+      return serverEntry;
     } catch (err) {
-      if (attempt === 5) {
-        process.stderr.write(`demo: ${NODE_BUILD} did not load (${err.message}); run npm run build\n`);
-        return;
-      }
+      if (attempt === 5) throw new Error(`demo: server/index.mjs did not load (${err.message}); run npm run build`);
       await new Promise((r) => setTimeout(r, 2000));
     }
   }
-}
-
-function builder(name) {
-  nodeBuild ??= require(NODE_BUILD);
-  const fn = nodeBuild[name];
-  if (typeof fn !== 'function') {
-    throw new HttpError(501, `${name} is not exported by pkg/node yet: run npm run build`);
-  }
-  return fn;
 }
 
 class HttpError extends Error {
@@ -110,46 +96,10 @@ class HttpError extends Error {
   }
 }
 
-// ---- PortOne V1 REST client (the merchant's side) --------------------------------------------
-
-function createPortOneClient({ baseUrl, impKey, impSecret }) {
-  let token = null; // { access_token, expired_at }
-
-  async function call(method, pathname, body) {
-    const res = await fetch(baseUrl + pathname, {
-      method,
-      headers: {
-        'Content-Type': 'application/json',
-        ...(token ? { Authorization: `Bearer ${token.access_token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const payload = await res.json().catch(() => null);
-    return { status: res.status, payload };
-  }
-
-  async function authorize() {
-    if (token && token.expired_at - 60 > Date.now() / 1000) return;
-    token = null;
-    const { payload } = await call('POST', '/users/getToken', { imp_key: impKey, imp_secret: impSecret });
-    if (!payload || payload.code !== 0) throw new HttpError(502, 'PortOne refused the API key');
-    token = payload.response;
-  }
-
-  /** Calls the REST API with a token; resolves PortOne's envelope { code, message, response }. */
-  async function request(method, pathname, body) {
-    await authorize();
-    let r = await call(method, pathname, body);
-    if (r.status === 401) {
-      token = null; // expired early: once more with a fresh token
-      await authorize();
-      r = await call(method, pathname, body);
-    }
-    if (!r.payload || typeof r.payload.code !== 'number') throw new HttpError(502, `PortOne answered ${r.status}`);
-    return r.payload;
-  }
-
-  return { request, get: (p) => request('GET', p), post: (p, b) => request('POST', p, b), delete: (p) => request('DELETE', p) };
+/** PortOne refused or failed: its message as it came (a refusal) and 409, or 502 for a fault. */
+function portoneFailure(error, fallback) {
+  if (!serverEntry.isPortOneApiError(error)) return error;
+  return typeof error.code === 'number' ? new HttpError(409, error.message || fallback) : new HttpError(502, fallback);
 }
 
 // ---- small HTTP helpers ----------------------------------------------------------------------
@@ -191,7 +141,12 @@ export function nextMonthSec(now = Date.now()) {
 
 // ---- the shop's backend ----------------------------------------------------------------------
 
-function createShop(portone) {
+function createShop(connected) {
+  function portone() {
+    if (!connected) throw new HttpError(503, 'IMP_KEY와 IMP_SECRET이 없어 PortOne에서 결제를 확인할 수 없습니다.');
+    return connected;
+  }
+
   const orders = new Map(); // merchant_uid → order
   const subscriptions = new Map(); // registration merchant_uid → subscription
   const byId = new Map(PRODUCTS.map((p) => [p.id, p]));
@@ -207,15 +162,12 @@ function createShop(portone) {
   }
 
   async function cancel(order, reason, requester) {
-    const body = builder('buildCancelPaymentBody')({
-      imp_uid: order.imp_uid,
-      merchant_uid: order.merchant_uid,
-      reason,
-      extra: { requester },
-    });
-    const r = await portone.post('/payments/cancel', body.json);
-    if (r.code !== 0) throw new HttpError(409, r.message ?? '취소하지 못했습니다.');
-    return r.response;
+    try {
+      return await portone().cancelPayment({ imp_uid: order.imp_uid, merchant_uid: order.merchant_uid, reason,
+        extra: { requester } });
+    } catch (error) {
+      throw portoneFailure(error, '취소하지 못했습니다.');
+    }
   }
 
   const routes = {
@@ -250,8 +202,8 @@ function createShop(portone) {
     },
 
     /**
-     * The browser says "paid": look the payment up at PortOne and compare it with the order before
-     * believing it. A paid amount that differs from the order is a forged payment: refund it.
+     * The browser says "paid": verify first. naverpay-checkout/server looks the payment up at PortOne and compares
+     * it with the order; a paid amount that differs from the order is a forged payment, refunded at once.
      */
     'POST /api/payments/complete': async (body) => {
       const order = ownOrder(body);
@@ -259,34 +211,55 @@ function createShop(portone) {
       if (impUid === '') throw new HttpError(400, 'imp_uid가 필요합니다.');
       if (order.status === 'paid' && order.imp_uid === impUid) return verified(order);
       if (order.status !== 'ready') throw new HttpError(409, '이미 처리된 주문입니다.');
-      const r = await portone.get(`/payments/${encodeURIComponent(impUid)}`);
-      const payment = r.code === 0 ? r.response : null;
-      if (!payment || payment.merchant_uid !== order.merchant_uid) {
-        return { verified: false, status: 'not_found', message: '결제 내역을 확인할 수 없습니다.' };
+      const result = await portone().verifyPayment({ imp_uid: impUid, merchant_uid: order.merchant_uid, amount: order.amount },
+        { onMismatch: 'cancel', reason: '결제 금액 불일치: 위변조가 의심되어 자동 환불' });
+      switch (result.verdict) {
+        case 'paid':
+          order.status = 'paid';
+          order.imp_uid = impUid;
+          return verified(order);
+        case 'amount_mismatch':
+          order.status = 'forged';
+          order.imp_uid = impUid;
+          return {
+            verified: false,
+            status: 'amount_mismatch',
+            message: `결제 금액(${result.paid_amount}원)이 주문 금액(${order.amount}원)과 다릅니다. ${result.cancelled ? '결제를 자동으로 환불했습니다.' : '환불하지 못했습니다: 고객센터에 문의해 주세요.'}`,
+            expected: order.amount,
+            paid: result.paid_amount,
+            refunded: result.cancelled,
+          };
+        case 'not_paid':
+          return { verified: false, status: result.status, message: '결제가 완료되지 않았습니다.' };
+        case 'unknown': // the order stays open: the page (or the webhook) may ask again
+          return { verified: false, status: 'unknown', message: '결제 상태를 확인하지 못했습니다. 잠시 후 다시 확인해 주세요.' };
+        default: // not_found, or a payment of another order
+          return { verified: false, status: 'not_found', message: '결제 내역을 확인할 수 없습니다.' };
       }
-      if (payment.status !== 'paid') {
-        return { verified: false, status: payment.status, message: '결제가 완료되지 않았습니다.' };
+    },
+
+    /**
+     * PortOne's webhook (the notice_url), which may come twice or before the page's redirect: the payment is
+     * looked up again and judged against the order, as the complete route does; twice is once.
+     */
+    'POST /api/portone/webhook': async (body) => {
+      let result;
+      try {
+        result = await portone().handleWebhook(body, {
+          orderAmount: (merchantUid) => orders.get(merchantUid)?.amount,
+          onMismatch: 'cancel',
+          reason: '결제 금액 불일치: 위변조가 의심되어 자동 환불',
+        });
+      } catch (error) {
+        if (error?.name === 'NaverPayError') throw new HttpError(400, '웹훅 본문이 올바르지 않습니다.');
+        throw error;
       }
-      if (payment.amount !== order.amount) {
-        order.status = 'forged';
-        order.imp_uid = impUid;
-        let refunded = false;
-        try {
-          await cancel(order, '결제 금액 불일치: 위변조가 의심되어 자동 환불', 'admin');
-          refunded = true;
-        } catch { /* reported below: the shop must look at it by hand */ }
-        return {
-          verified: false,
-          status: 'amount_mismatch',
-          message: `결제 금액(${payment.amount}원)이 주문 금액(${order.amount}원)과 다릅니다. ${refunded ? '결제를 자동으로 환불했습니다.' : '환불하지 못했습니다: 고객센터에 문의해 주세요.'}`,
-          expected: order.amount,
-          paid: payment.amount,
-          refunded,
-        };
+      const order = orders.get(result.merchant_uid);
+      if (order?.status === 'ready' && (result.verdict === 'paid' || result.verdict === 'amount_mismatch')) {
+        order.status = result.verdict === 'paid' ? 'paid' : 'forged';
+        order.imp_uid = result.imp_uid;
       }
-      order.status = 'paid';
-      order.imp_uid = impUid;
-      return verified(order);
+      return { verdict: result.verdict };
     },
 
     /** The buyer cancels their paid order (the token proves it is theirs). */
@@ -327,28 +300,30 @@ function createShop(portone) {
       if (!sub) throw new HttpError(404, '구독 신청을 찾을 수 없습니다.');
       requireToken(sub, body);
       if (sub.status === 'active') return sub.result;
-      const key = await portone.get(`/subscribe/customers/${encodeURIComponent(sub.customer_uid)}`);
-      if (key.code !== 0) return { active: false, message: '빌링키가 등록되지 않았습니다.' };
+      const client = portone();
+      const refusal = (fallback) => (error) => {
+        const failure = portoneFailure(error, fallback);
+        if (!(failure instanceof HttpError)) throw failure;
+        return { refused: failure.message };
+      };
+      const key = await client.getBillingKey(sub.customer_uid).catch(refusal('빌링키가 등록되지 않았습니다.'));
+      if (key.refused) return { active: false, message: '빌링키가 등록되지 않았습니다.' };
 
-      const again = builder('buildAgainPaymentBody')({
+      const first = await client.againPayment({
         customer_uid: sub.customer_uid,
         merchant_uid: newUid('sub'),
         amount: sub.plan.price,
         name: `${sub.plan.name} (첫 달)`,
-      });
-      const charged = await portone.post('/subscribe/payments/again', again.json);
-      const first = charged.code === 0 ? charged.response : null;
-      if (!first || first.status !== 'paid' || first.amount !== sub.plan.price) {
-        return { active: false, message: charged.message ?? '첫 결제가 승인되지 않았습니다.' };
-      }
+      }).catch(refusal('첫 결제가 승인되지 않았습니다.'));
+      if (first.refused) return { active: false, message: first.refused };
+      if (first.status !== 'paid' || first.amount !== sub.plan.price) return { active: false, message: '첫 결제가 승인되지 않았습니다.' };
 
-      const schedule = builder('buildSchedulePaymentBody')({
+      const scheduled = await client.schedulePayments({
         customer_uid: sub.customer_uid,
         schedules: [{ merchant_uid: newUid('sub'), schedule_at: nextMonthSec(), amount: sub.plan.price }],
-      });
-      const scheduled = await portone.post('/subscribe/payments/schedule', schedule.json);
-      if (scheduled.code !== 0) return { active: false, message: scheduled.message ?? '다음 결제를 예약하지 못했습니다.' };
-      const next = scheduled.response[0];
+      }).catch(refusal('다음 결제를 예약하지 못했습니다.'));
+      if (scheduled.refused) return { active: false, message: scheduled.refused };
+      const [next] = scheduled;
 
       sub.status = 'active';
       sub.result = {
@@ -371,20 +346,20 @@ function createShop(portone) {
       if (sub.status === 'cancelled') return { cancelled: true, revoked: sub.revoked };
       if (sub.status !== 'active') throw new HttpError(409, '진행 중인 구독이 아닙니다.');
 
-      const unschedule = builder('buildUnschedulePaymentBody')({ customer_uid: sub.customer_uid });
-      const revoked = await portone.post('/subscribe/payments/unschedule', unschedule.json);
-      if (revoked.code !== 0) throw new HttpError(409, revoked.message ?? '예약된 결제를 취소하지 못했습니다.');
-
-      const deletion = builder('buildDeleteBillingKeyBody')({
+      const client = portone();
+      const revoked = await client.unschedulePayments({ customer_uid: sub.customer_uid }).catch((error) => {
+        throw portoneFailure(error, '예약된 결제를 취소하지 못했습니다.');
+      });
+      await client.deleteBillingKey({
         customer_uid: sub.customer_uid,
         reason: str(body.reason) || '구독자 해지 요청',
         extra: { requester: 'customer' },
+      }).catch((error) => {
+        throw portoneFailure(error, '빌링키를 삭제하지 못했습니다.');
       });
-      const deleted = await portone.delete(`${deletion.path}?${deletion.form}`);
-      if (deleted.code !== 0) throw new HttpError(409, deleted.message ?? '빌링키를 삭제하지 못했습니다.');
 
       sub.status = 'cancelled';
-      sub.revoked = revoked.response.map((s) => s.merchant_uid);
+      sub.revoked = revoked.map((s) => s.merchant_uid);
       return { cancelled: true, revoked: sub.revoked };
     },
   };
@@ -418,7 +393,7 @@ export async function startDemoServer(options = {}) {
   if (impCode && !/^imp\d+$/.test(impCode)) throw new Error(`IMP_CODE must be "imp" and digits, got ${JSON.stringify(impCode)}`);
   const reportViolations = Boolean(options.reportViolations);
   const csp = contentSecurityPolicy({ impCode, reportViolations });
-  await loadNodeBuild();
+  const { createPortOneClient } = await loadServerEntry();
   const dist = path.resolve(options.distDir ?? DIST);
 
   // Offline, the REST simulator holds the secret the backend signs in with; the page never sees it.
@@ -437,9 +412,12 @@ export async function startDemoServer(options = {}) {
   const { port } = server.address();
   const url = `http://127.0.0.1:${port}`;
 
-  const portone = createPortOneClient(rest
-    ? { baseUrl: `${url}/portone`, impKey: rest.impKey, impSecret: rest.impSecret }
-    : { baseUrl: options.apiUrl ?? REAL_API_URL, impKey: options.impKey ?? '', impSecret: options.impSecret ?? '' });
+  // With a real merchant code, the real REST API when IMP_KEY and IMP_SECRET are given (else nothing is verified).
+  const portone = rest
+    ? createPortOneClient({ baseUrl: `${url}/portone`, apiKey: rest.impKey, apiSecret: rest.impSecret })
+    : options.impKey && options.impSecret
+      ? createPortOneClient({ baseUrl: options.apiUrl ?? serverEntry.API_URL, apiKey: options.impKey, apiSecret: options.impSecret })
+      : null;
   const shop = createShop(portone);
 
   // PortOne V2 (www/v2.html) runs on its simulator only: its REST side is not in this demo yet.

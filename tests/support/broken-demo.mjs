@@ -115,17 +115,19 @@ export async function serveBrokenDemo(page, origin, dir) {
 
 /** Broken copies of the demo's backend (www/server.mjs): the lines each replaces, as above. */
 export const BROKEN_BACKENDS = {
-  // A refund written by hand: reason, no extra.requester.
-  'refund-without-requester': [["const r = await portone.post('/payments/cancel', body.json);",
-    "const r = await portone.post('/payments/cancel', { imp_uid: order.imp_uid, reason });"]],
-  // A billing-key deletion written by hand: no reason, no extra[requester].
-  'deletion-without-requester': [["const deleted = await portone.delete(`${deletion.path}?${deletion.form}`);",
-    'const deleted = await portone.delete(`/subscribe/customers/${encodeURIComponent(sub.customer_uid)}`);']],
+  // A refund written by hand: what reaches PortOne has reason, no extra.requester.
+  'refund-without-requester': [["createPortOneClient({ baseUrl: `${url}/portone`, apiKey: rest.impKey, apiSecret: rest.impSecret })",
+    'createPortOneClient({ baseUrl: `${url}/portone`, apiKey: rest.impKey, apiSecret: rest.impSecret, fetch: (u, init) => '
+    + "fetch(u, String(u).endsWith('/payments/cancel') ? { ...init, body: JSON.stringify((({ extra, ...b }) => b)(JSON.parse(init.body))) } : init) })"]],
+  // A billing-key deletion written by hand: no reason, no extra[requester] in the query.
+  'deletion-without-requester': [["createPortOneClient({ baseUrl: `${url}/portone`, apiKey: rest.impKey, apiSecret: rest.impSecret })",
+    'createPortOneClient({ baseUrl: `${url}/portone`, apiKey: rest.impKey, apiSecret: rest.impSecret, fetch: (u, init) => '
+    + "fetch(init?.method === 'DELETE' ? String(u).split('?')[0] : u, init) })"]],
   // A forged amount noticed, the order refused, the payment left paid: the buyer's money kept for nothing.
-  'keeps-the-forged-payment': [["await cancel(order, '결제 금액 불일치: 위변조가 의심되어 자동 환불', 'admin');\n          refunded = true;", '']],
+  'keeps-the-forged-payment': [["{ onMismatch: 'cancel', reason: '결제 금액 불일치: 위변조가 의심되어 자동 환불' }", '{}']],
   // The page's word taken for it: "paid" without looking the payment up at PortOne.
-  'trusts-the-page': [["const r = await portone.get(`/payments/${encodeURIComponent(impUid)}`);",
-    'const r = { code: 0, response: { merchant_uid: order.merchant_uid, status: \'paid\', amount: order.amount } };']],
+  'trusts-the-page': [["const result = await portone().verifyPayment({ imp_uid: impUid, merchant_uid: order.merchant_uid, amount: order.amount },\n        { onMismatch: 'cancel', reason: '결제 금액 불일치: 위변조가 의심되어 자동 환불' });",
+    "const result = { verdict: 'paid' };"]],
 };
 
 /**

@@ -1,5 +1,5 @@
 import {
-  installImpSimulator, rehearseInspection, formatReport, startRestSimulator, createRestFetch,
+  installImpSimulator, rehearseInspection, formatReport, startRestSimulator, createRestFetch, startRestV2Simulator,
   IMP_MESSAGES, OUTCOMES, SCENARIOS, type ImpSimulator, type RehearsalReport, type ScenarioStatus, type Outcome,
   rehearseServer, SERVER_SCENARIOS, type ServerScenarioId,
 } from 'naverpay-checkout/testing';
@@ -82,4 +82,14 @@ async function rest() {
   return [url, cancels, refused, r, rest.impKey];
 }
 
-export { simulator, rehearsal, server, rest };
+async function restV2() {
+  const { url, rest: v2, close } = await startRestV2Simulator({ apiSecret: 's' });
+  const headers: Record<string, string> = v2.signWebhook('{}', { timestamp: 1 });
+  const deliveries = await v2.sendWebhook({ paymentId: 'p', url, times: 2 });
+  // @ts-expect-error a webhook needs the payment and the endpoint
+  await v2.sendWebhook({ paymentId: 'p' });
+  await close();
+  return [headers, deliveries.map((d) => d.status)];
+}
+
+export { simulator, rehearsal, server, rest, restV2 };
