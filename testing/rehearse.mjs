@@ -640,7 +640,8 @@ async function restState(rest) {
 async function tamperedAmount({ page, sim, o }) {
   if (!o.rest) {
     return [NOT_REHEARSED, "needs the merchant's backend pointed at the REST simulator: in the backend, " +
-      'createPortOneClient({ baseUrl: rest.url }) with rest = await startRestSimulator(); in the rehearsal, rest: { url: rest.url }'];
+      "createPortOneClient({ baseUrl: sim.url, apiKey: 'imp_apikey_test', apiSecret: 'imp_secret_test' }) " +
+      '(naverpay-checkout/server) with sim = await startRestSimulator(); in the rehearsal, rest: { url: sim.url }'];
   }
   const unset = await load(page, o.url, o.setup, 'tampered-amount');
   if (unset) return [NOT_REHEARSED, unset];
