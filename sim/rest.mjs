@@ -11,12 +11,16 @@
 // never refused. Naver Pay's own rules from the V1 Naver Pay page are enforced as its inspection does: a cancel
 // without `reason` is refused, and so is deleting a Naver Pay billing key without `reason` and `extra[requester]`.
 //
+// Inspection mode (`inspection: true | { naverUseCfm: true }`, or POST /__sim/inspection) refuses what Naver Pay's
+// inspection rejects though PortOne itself would take it, with a message naming the rule (inspectionRefusal below).
+//
 // Simulator-only routes (no token needed, CORS open so the browser simulator can report):
-//   POST {prefix}/__sim/payments  a payment record or an array of them (see sim/imp.js paymentRecord)
-//   GET  {prefix}/__sim/state     everything recorded, as JSON
-//   POST {prefix}/__sim/reset     forget everything but the credentials
-//   POST {prefix}/__sim/faults    script a fault for the next matching API calls (see scriptFault)
-//   POST {prefix}/__sim/webhooks  post a payment's webhook to a notice_url, once or more (see sendWebhook)
+//   POST {prefix}/__sim/payments    a payment record or an array of them (see sim/imp.js paymentRecord)
+//   GET  {prefix}/__sim/state       everything recorded, as JSON
+//   POST {prefix}/__sim/reset       forget everything but the credentials
+//   POST {prefix}/__sim/inspection  { on: boolean, naverUseCfm?: boolean }: inspection mode on or off
+//   POST {prefix}/__sim/faults      script a fault for the next matching API calls (see scriptFault)
+//   POST {prefix}/__sim/webhooks    post a payment's webhook to a notice_url, once or more (see sendWebhook)
 //
 // Amount pre-registration (POST /payments/prepare) is enforced as PortOne describes it: a payment reported for a
 // prepared merchant_uid with another amount is stored as failed, never paid.
@@ -113,6 +117,39 @@ function arrayify(node) {
   const keys = Object.keys(node);
   if (keys.length > 0 && keys.every((k, i) => k === String(i))) return keys.map((k) => node[k]);
   return node;
+}
+
+/** Inspection mode's refusals: each names the rule it stands for (SPEC.md, the seed's Naver Pay guide). */
+export const INSPECTION_MESSAGES = Object.freeze({
+  cancel: "Naver Pay inspection: POST /payments/cancel needs reason and extra.requester ('customer' or 'admin'); the inspection rejects a cancel without them",
+  deletion: "Naver Pay inspection: DELETE /subscribe/customers/{customer_uid} needs reason and extra[requester] ('customer' or 'admin'); the inspection rejects a deletion without them",
+  again: 'Naver Pay inspection: POST /subscribe/payments/again needs extra.naverUseCfm (yyyyMMdd) when the contract requires it for the product',
+  schedule: 'Naver Pay inspection: every schedule of POST /subscribe/payments/schedule needs extra.naverUseCfm (yyyyMMdd) when the contract requires it for the product',
+});
+
+const filled = (v) => typeof v === 'string' && v.trim() !== '';
+const requesterOf = (input) => (input && typeof input.extra === 'object' && input.extra !== null ? input.extra.requester : undefined);
+const hasUseCfm = (input) => input && typeof input.extra === 'object' && input.extra !== null && /^\d{8}$/.test(String(input.extra.naverUseCfm ?? ''));
+
+/**
+ * What inspection mode refuses in a call PortOne would take: `{ rule, message }`, or null. `input` is the body
+ * (and, for a deletion, the query over it); `inspection` is { naverUseCfm } (the merchant's contract requires it).
+ */
+export function inspectionRefusal(inspection, method, path, input) {
+  if (method === 'POST' && path === '/payments/cancel') {
+    if (!filled(input.reason) || !['customer', 'admin'].includes(requesterOf(input))) return { rule: 'cancel', message: INSPECTION_MESSAGES.cancel };
+  }
+  if (method === 'DELETE' && path.startsWith('/subscribe/customers/')) {
+    if (!filled(input.reason) || !['customer', 'admin'].includes(requesterOf(input))) return { rule: 'deletion', message: INSPECTION_MESSAGES.deletion };
+  }
+  if (inspection.naverUseCfm && method === 'POST' && path === '/subscribe/payments/again' && !hasUseCfm(input)) {
+    return { rule: 'again', message: INSPECTION_MESSAGES.again };
+  }
+  if (inspection.naverUseCfm && method === 'POST' && path === '/subscribe/payments/schedule'
+    && !(Array.isArray(input.schedules) && input.schedules.length > 0 && input.schedules.every(hasUseCfm))) {
+    return { rule: 'schedule', message: INSPECTION_MESSAGES.schedule };
+  }
+  return null;
 }
 
 export const BODY_TOO_LARGE = 'body too large';
@@ -217,8 +254,15 @@ function paymentAnnotation(input) {
   };
 }
 
+/** `true` or { naverUseCfm } → inspection mode's settings; anything falsy → off (null). */
+function inspectionMode(option) {
+  if (!option) return null;
+  return { naverUseCfm: typeof option === 'object' && option.naverUseCfm === true };
+}
+
 /**
- * @param {{ impKey?: string, impSecret?: string, prefix?: string, tokenTtlSec?: number }} [options]
+ * @param {{ impKey?: string, impSecret?: string, prefix?: string, tokenTtlSec?: number,
+ *           inspection?: boolean | { naverUseCfm?: boolean } }} [options]
  * @returns {{ handle(req, res): boolean, state: object, prefix: string, reset(): void,
  *             issueToken(): { access_token: string, now: number, expired_at: number }, snapshot(): object }}
  */
@@ -227,6 +271,7 @@ export function createRestSimulator(options = {}) {
   const impSecret = options.impSecret ?? 'imp_secret_test';
   const prefix = (options.prefix ?? '').replace(/\/+$/, '');
   const tokenTtlSec = options.tokenTtlSec ?? 1800;
+  let inspection = inspectionMode(options.inspection);
 
   const state = {
     tokens: new Map(), // access_token → expired_at
@@ -242,6 +287,7 @@ export function createRestSimulator(options = {}) {
     prepared: new Map(), // merchant_uid → { merchant_uid, amount, currency }
     faults: [], // scripted faults, consumed in order (scriptFault)
     webhooks: [], // every webhook sent (sendWebhook)
+    inspectionRefusals: [], // { method, path, rule, message, body, at }
   };
 
   function reset() {
@@ -250,7 +296,7 @@ export function createRestSimulator(options = {}) {
     state.billingKeys.clear();
     state.prepared.clear();
     for (const k of ['schedules', 'cancellations', 'agains', 'unschedules', 'deletions', 'reports', 'requests', 'faults',
-      'webhooks']) {
+      'webhooks', 'inspectionRefusals']) {
       state[k].length = 0;
     }
   }
@@ -276,6 +322,8 @@ export function createRestSimulator(options = {}) {
       requests: state.requests,
       prepared: [...state.prepared.values()],
       webhooks: state.webhooks,
+      inspectionRefusals: state.inspectionRefusals,
+      inspection,
       tokens: state.tokens.size,
     };
   }
@@ -561,6 +609,10 @@ export function createRestSimulator(options = {}) {
       reset();
       return ok(null);
     },
+    'POST /__sim/inspection': ({ body }) => {
+      inspection = body.on === false ? null : inspectionMode({ naverUseCfm: body.naverUseCfm === true });
+      return ok(inspection);
+    },
   };
 
   function match(table, method, path) {
@@ -645,6 +697,11 @@ export function createRestSimulator(options = {}) {
       else if (fault) return answerFault(fault, res);
       if (needsAuth && !auth) return reply(res, 401, { code: -1, message: MESSAGES.unauthorized, response: null });
       const query = parseForm(url.search.slice(1));
+      const refusal = inspection && inspectionRefusal(inspection, method, path, { ...(body && typeof body === 'object' ? body : {}), ...query });
+      if (refusal) {
+        state.inspectionRefusals.push({ method, path, ...refusal, body, at: nowSec() });
+        return reply(res, 200, { code: 1, message: refusal.message, response: null });
+      }
       return reply(res, ...api.fn({ body, params: api.params, query }));
     })().catch((err) => {
       if (!res.headersSent) reply(res, 500, { code: -1, message: String(err?.message ?? err), response: null });
@@ -778,5 +835,11 @@ export function createRestSimulator(options = {}) {
     return deliveries;
   }
 
-  return { handle, state, prefix, reset, issueToken, snapshot, impKey, impSecret, scriptFault, sendWebhook };
+  return {
+    handle, state, prefix, reset, issueToken, snapshot, impKey, impSecret, scriptFault, sendWebhook,
+    /** Inspection mode on ({ naverUseCfm }) or off (null). */
+    setInspection(option) {
+      inspection = inspectionMode(option);
+    },
+  };
 }

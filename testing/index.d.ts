@@ -102,7 +102,15 @@ export const SDK_URL: string;
 
 // ---- REST ----------------------------------------------------------------------------------------
 
-export interface RestSimulatorOptions { impKey?: string; impSecret?: string; prefix?: string; tokenTtlSec?: number }
+export interface RestSimulatorOptions {
+  impKey?: string; impSecret?: string; prefix?: string; tokenTtlSec?: number;
+  /**
+   * Inspection mode: refuse what Naver Pay's inspection rejects though PortOne takes it (a cancel or a billing-key
+   * deletion without reason and extra.requester; with naverUseCfm, an again or a schedule without extra.naverUseCfm),
+   * with a message naming the rule. Also POST {prefix}/__sim/inspection { on, naverUseCfm }.
+   */
+  inspection?: boolean | { naverUseCfm?: boolean };
+}
 export interface RestSimulator {
   handle(req: unknown, res: unknown): boolean;
   state: Record<string, any>;
@@ -111,6 +119,8 @@ export interface RestSimulator {
   impSecret: string;
   reset(): void;
   issueToken(): { access_token: string; now: number; expired_at: number };
+  /** Inspection mode on ({ naverUseCfm }) or off (null or false). */
+  setInspection(option: boolean | { naverUseCfm?: boolean } | null): void;
   /** The next `times` (default 1) calls matching `method` and the path prefix `path` answer with a fault. */
   scriptFault(fault: {
     kind: 'slow' | 'hang' | 'status' | 'html' | 'garbage' | 'truncated' | 'refused' | 'huge';
@@ -121,7 +131,11 @@ export interface RestSimulator {
     Promise<{ url: string; body: Record<string, string>; status: number | null }[]>;
   snapshot(): {
     payments: any[]; billingKeys: any[]; schedules: any[]; cancellations: any[]; agains: any[];
-    reports: any[]; requests: any[]; tokens: number; [more: string]: unknown;
+    reports: any[]; requests: any[]; tokens: number;
+    /** What inspection mode refused: { method, path, rule, message, body, at }. */
+    inspectionRefusals: Array<{ method: string; path: string; rule: 'cancel' | 'deletion' | 'again' | 'schedule'; message: string; body: unknown; at: number }>;
+    inspection: { naverUseCfm: boolean } | null;
+    [more: string]: unknown;
   };
 }
 export function createRestSimulator(options?: RestSimulatorOptions): RestSimulator;
@@ -156,9 +170,12 @@ export function startRestV2Simulator(options?: { apiSecret?: string; webhookSecr
 
 // ---- the inspection rehearsal --------------------------------------------------------------------
 
-export type ScenarioId = 'failure-message' | 'naver-products' | 'double-click' | 'below-minimum'
-  | 'redirect-phone' | 'redirect-tablet' | 'redirect-in-app' | 'failure-message-redirect' | 'failure-message-redirect-euc-kr';
-export type ScenarioStatus = 'passed' | 'failed' | 'not rehearsed';
+export type ScenarioId = 'failure-message' | 'naver-products' | 'request-warnings' | 'double-click' | 'below-minimum'
+  | 'redirect-phone' | 'redirect-tablet' | 'redirect-in-app' | 'failure-message-redirect' | 'failure-message-redirect-euc-kr'
+  | 'redirect-crafted-link' | 'tampered-amount';
+export type ServerScenarioId = 'refund-body' | 'unsubscribe-body';
+/** 'not applicable': the scenario does not apply to the page (the minimum on a billing-key registration). */
+export type ScenarioStatus = 'passed' | 'failed' | 'not rehearsed' | 'not applicable';
 /** Called after each load of the checkout, before the click: fill the form, wait until it can pay. */
 export type Setup = (page: any, info: { scenario: ScenarioId }) => unknown | Promise<unknown>;
 export interface RehearsalOptions {
@@ -167,8 +184,18 @@ export interface RehearsalOptions {
   /** The checkout (default: the page's URL now). */
   url?: string;
   setup?: Setup;
-  /** How to get a cart under the minimum; without it that scenario is not rehearsed. */
-  belowMinimum?: { url?: string; setup?: Setup };
+  /**
+   * How to get a cart under the minimum; without it that scenario is not rehearsed. `amount`: the cart's total
+   * after the setup, so that a page which raises it to the minimum and charges that fails.
+   */
+  belowMinimum?: { url?: string; setup?: Setup; amount?: number };
+  /**
+   * The REST simulator the merchant's backend talks to (absolute, or relative to the checkout): the tampered
+   * payment is reported there and its record read back. Without it tampered-amount is not rehearsed.
+   */
+  rest?: { url: string };
+  /** The m_redirect_url page, for the crafted link when no device asked for redirect mode. */
+  redirectUrl?: string;
   /** Phone-sized contexts: another URL or setup (default: the same). */
   mobile?: { url?: string; setup?: Setup };
   /** Called on every page the rehearsal opens itself (the phone-sized ones), before it loads: routes, cookies. */
@@ -176,6 +203,8 @@ export interface RehearsalOptions {
   /** Replaces a device: { name, context: Playwright BrowserContextOptions }. */
   devices?: Partial<Record<'redirect-phone' | 'redirect-tablet' | 'redirect-in-app', { name: string; context: Record<string, unknown> }>>;
   skip?: ScenarioId[];
+  /** Only these scenarios (an unknown id, here or in skip, is a TypeError). */
+  only?: ScenarioId[];
   /** Default 100. */
   minAmount?: number;
   /** How long each step may take (default 5000 ms). */
@@ -183,21 +212,48 @@ export interface RehearsalOptions {
   /** How long to watch for a second call or a late change (default 500 ms). */
   settleMs?: number;
 }
-export interface ScenarioResult {
-  id: ScenarioId; title: string; rule: string; status: ScenarioStatus;
+export interface ScenarioResult<Id extends string = ScenarioId> {
+  id: Id; title: string; rule: string; status: ScenarioStatus;
   /** Why: what the buyer saw, what IMP received. */
   reason: string;
   device?: string;
 }
-export interface RehearsalReport {
-  /** Every scenario passed: none failed, none left not rehearsed. */
+export interface RehearsalReport<Id extends string = ScenarioId> {
+  /** Every scenario passed or did not apply: none failed, none left not rehearsed. */
   ok: boolean;
-  passed: number; failed: number; notRehearsed: number;
-  scenarios: ScenarioResult[];
+  passed: number; failed: number; notRehearsed: number; notApplicable: number;
+  scenarios: Array<ScenarioResult<Id>>;
   /** formatReport(this). */
   summary: string;
 }
 export function rehearseInspection(page: any, options: RehearsalOptions): Promise<RehearsalReport>;
-export function formatReport(report: Omit<RehearsalReport, 'summary'>): string;
+export function formatReport(report: Omit<RehearsalReport<string>, 'summary'>, title?: string): string;
 export const SCENARIOS: ReadonlyArray<{ id: ScenarioId; title: string; rule: string }>;
 export const DEVICES: Readonly<Record<'redirect-phone' | 'redirect-tablet' | 'redirect-in-app', { name: string; context: Record<string, unknown> }>>;
+
+// ---- the server rehearsal ------------------------------------------------------------------------
+
+/** What rehearseServer gives the merchant's callbacks: seeds in the simulator to act on. */
+export interface ServerRehearsalContext {
+  baseUrl: string;
+  /** A paid Naver Pay payment (imp_uid made up unless given), as if the buyer had just paid. */
+  seedPayment(record: { merchant_uid: string; amount: number; [field: string]: unknown }): Promise<{ imp_uid: string; merchant_uid: string; amount: number; [field: string]: unknown }>;
+  /** A registered Naver Pay billing key. */
+  seedBillingKey(record: { customer_uid: string; [field: string]: unknown }): Promise<{ customer_uid: string }>;
+}
+export interface ServerRehearsalOptions {
+  /** The REST simulator the merchant's backend talks to (startRestSimulator().url); default API_URL with `fetch`. */
+  baseUrl?: string;
+  /** A fetch that reaches it (createRestFetch().fetch); default the global fetch. */
+  fetch?: (input: string, init?: RequestInit) => Promise<Response>;
+  /** Drives the merchant's refund endpoint (which must end in POST /payments/cancel). */
+  refund?: (ctx: ServerRehearsalContext) => unknown | Promise<unknown>;
+  /** Drives the merchant's unsubscribe endpoint (which must end in DELETE /subscribe/customers/{customer_uid}). */
+  unsubscribe?: (ctx: ServerRehearsalContext) => unknown | Promise<unknown>;
+  /** The merchant's contract requires extra.naverUseCfm for its products: agains and schedules without it fail. */
+  naverUseCfm?: boolean;
+  skip?: ServerScenarioId[];
+  only?: ServerScenarioId[];
+}
+export function rehearseServer(options: ServerRehearsalOptions): Promise<RehearsalReport<ServerScenarioId>>;
+export const SERVER_SCENARIOS: ReadonlyArray<{ id: ServerScenarioId; title: string; rule: string }>;

@@ -5,3 +5,4 @@ export { installPortOneV2Simulator, PORTONE_V2_SOURCE, V2_SDK_URL } from './port
 export { startRestSimulator, createRestFetch, createRestSimulator, API_URL, startRestV2Simulator,
   createRestV2Simulator } from './rest.mjs';
 export { rehearseInspection, formatReport, SCENARIOS, DEVICES } from './rehearse.mjs';
+export { rehearseServer, SERVER_SCENARIOS } from './rehearse-server.mjs';

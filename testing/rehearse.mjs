@@ -5,16 +5,19 @@ import { randomInt } from 'node:crypto';
 import { installImpSimulator } from './imp.mjs';
 import { NODE_BUILD } from './locations.mjs';
 
-const PASSED = 'passed';
-const FAILED = 'failed';
-const NOT_REHEARSED = 'not rehearsed';
+export const PASSED = 'passed';
+export const FAILED = 'failed';
+export const NOT_REHEARSED = 'not rehearsed';
+const NOT_APPLICABLE = 'not applicable';
 
 /** The scenarios, in the order they run, with the inspection rule each stands for. */
 export const SCENARIOS = Object.freeze([
   { id: 'failure-message', title: "The PG's failure message reaches the buyer exactly as sent (popup mode)",
-    rule: "error_msg must be returned to the user as it is: no prefix, no translation (PortOne's Naver Pay guide, \"Must return error message as-is\")" },
-  { id: 'naver-products', title: 'naverProducts are present and valid',
-    rule: 'naverProducts (categoryType, categoryId, uid, name, count) must be sent, or the request fails inspection' },
+    rule: "error_msg must be returned to the user as it is: no prefix, no translation, as text (markup and entities in it stay as they are) (PortOne's Naver Pay guide, \"Must return error message as-is\")" },
+  { id: 'naver-products', title: 'naverProducts are present and valid (naverProductCode and buyer_tel for a billing key)',
+    rule: 'naverProducts (categoryType, categoryId, uid, name, count) must be sent, or the request fails inspection; a billing-key registration (customer_uid) needs naverProductCode and buyer_tel instead' },
+  { id: 'request-warnings', title: 'Validation warns about none of the fields Naver Pay reads in the request IMP received',
+    rule: "a validation warning about name, naverProducts, naverProductCode, naverUseCfm or buyer_tel is what the inspection sends back, e.g. name must be the first product's name (Naver Pay appends \"외 N건\" itself)" },
   { id: 'double-click', title: 'A double click opens one payment window',
     rule: 'one request per order: merchant_uid must be unique for each request' },
   { id: 'below-minimum', title: 'An amount below the minimum shows a message and opens no window',
@@ -27,6 +30,10 @@ export const SCENARIOS = Object.freeze([
     rule: 'as in popup mode: the message arrives in the query (error_msg) and must be shown as it is' },
   { id: 'failure-message-redirect-euc-kr', title: 'The same, with the message EUC-KR-encoded in the query',
     rule: 'as above; some PGs percent-encode the message in EUC-KR, and it must still reach the buyer intact' },
+  { id: 'redirect-crafted-link', title: 'A link to the m_redirect_url page crafted by an attacker runs no markup',
+    rule: 'error_msg in the query is text: a page that inserts it as HTML is a reflected XSS on the merchant\'s domain' },
+  { id: 'tampered-amount', title: "The merchant's server refuses a payment whose amount the buyer edited in the browser",
+    rule: '결제로직 취약성: the server looks the payment up at PortOne (imp_uid) and refuses, and refunds, an amount that is not the order\'s' },
 ]);
 
 /** Real user agents: an iPhone, an iPad, and KakaoTalk's in-app browser on Android. */
@@ -57,9 +64,17 @@ export const DEVICES = Object.freeze({
 const byId = Object.fromEntries(SCENARIOS.map((s) => [s.id, s]));
 const require = createRequire(import.meta.url);
 
-/** A message no page could show by chance: Korean (it must survive EUC-KR), with a random number. */
+/**
+ * A message no page could show by chance: Korean (it must survive EUC-KR), with a random number, an entity and
+ * two elements' worth of markup. Shown as text it reads as written; inserted as HTML the `<b>` and the `<img>`
+ * become elements marked `data-npc-rehearsal` and the image's onerror records the number (where the page's CSP
+ * lets inline handlers run).
+ */
 function uniqueMessage() {
-  return `잔액이 부족합니다 (리허설 ${randomInt(100000, 999999)})`;
+  const nonce = String(randomInt(100000, 999999));
+  const message = `잔액이 부족합니다 <b data-npc-rehearsal="${nonce}">&amp;</b>` +
+    `<img src="x" data-npc-rehearsal="${nonce}" onerror="window.__npcRehearsalRan=${nonce}"> (리허설 ${nonce})`;
+  return { message, nonce };
 }
 
 // ---- in the page ---------------------------------------------------------------------------------
@@ -71,14 +86,31 @@ function snapshotInPage() {
   window.__npcRehearsalSnapshot = seen;
 }
 
+/** Runs before the page's scripts: keeps what its uncaught errors and unhandled rejections said (a NaverPayError's code and fields). */
+function probeErrorsInPage() {
+  const errors = [];
+  window.__npcRehearsalErrors = errors;
+  const keep = (kind, e) => {
+    const fields = Array.isArray(e?.errors) ? e.errors.map((x) => ({ field: String(x?.field ?? ''), code: String(x?.code ?? '') })) : [];
+    errors.push({ kind, name: String(e?.name ?? typeof e), code: typeof e?.code === 'string' ? e.code : null,
+      message: String(e?.message ?? e).slice(0, 200), fields });
+  };
+  window.addEventListener('error', (e) => keep('error', e.error ?? e.message));
+  window.addEventListener('unhandledrejection', (e) => keep('unhandled rejection', e.reason));
+}
+
 /**
  * What the buyer can see now: `exact` when an element's whole text is `message`; else the smallest text that
- * contains it; and the texts that changed or appeared since the snapshot (innermost elements only).
+ * contains it; and the texts that changed or appeared since the snapshot (innermost elements only). With a
+ * `nonce`: whether the message's markup became elements or ran, whether an element shows it with its entity
+ * decoded, and whether a text carries the nonce garbled (U+FFFD or Latin-1 mojibake: the wrong charset).
  */
-function lookInPage({ message, minimum }) {
+function lookInPage({ message, minimum, nonce }) {
   const seen = window.__npcRehearsalSnapshot ?? new WeakMap();
   const skip = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+  const decoded = message?.replace('&amp;', '&') ?? null;
   let exact = false;
+  let entityDecoded = null;
   let containing = null;
   const fresh = new Set(); // visible elements whose text is new or changed, or that were hidden
   for (const el of document.querySelectorAll('body *')) {
@@ -87,7 +119,7 @@ function lookInPage({ message, minimum }) {
     if (message !== null && text.includes(message)) {
       if (text.trim() === message) exact = true;
       else if (containing === null || text.length < containing.length) containing = text.trim();
-    }
+    } else if (decoded !== null && text.trim() === decoded) entityDecoded = decoded;
     const before = seen.get(el);
     if ((!before || !before.visible || before.text !== text) && text.trim() !== '') fresh.add(el);
   }
@@ -95,14 +127,47 @@ function lookInPage({ message, minimum }) {
   const changed = [...fresh].filter((el) => ![...el.children].some((c) => fresh.has(c)))
     .map((el) => el.textContent.trim().replace(/\s+/g, ' ').slice(0, 160));
   const mentionsMinimum = minimum === null ? [] : changed.filter((t) => new RegExp(`(^|\\D)${minimum}(\\D|$)`).test(t.replace(/,/g, '')));
-  return { exact, containing, changed: [...new Set(changed)].slice(0, 8), mentionsMinimum };
+  const markup = nonce ? [...document.querySelectorAll(`[data-npc-rehearsal="${nonce}"]`)]
+    .filter((el) => !el.closest('[data-imp-sim]')).map((el) => el.tagName.toLowerCase()) : [];
+  const garbled = nonce ? changed.find((t) => t.includes(nonce) && /\uFFFD|[\u00C0-\u00FF][\u0080-\u00FF]/.test(t)) ?? null : null;
+  return { exact, containing, entityDecoded, changed: [...new Set(changed)].slice(0, 8), mentionsMinimum,
+    markup: [...new Set(markup)], ran: nonce ? String(window.__npcRehearsalRan ?? '') === nonce : false, garbled };
+}
+
+/** The pay button: missing, disabled (the attribute or aria-disabled), or ready. */
+function buttonInPage(selector) {
+  const b = document.querySelector(selector);
+  if (!b) return 'missing';
+  return b.disabled === true || b.getAttribute('aria-disabled') === 'true' ? 'disabled' : 'ready';
+}
+
+/** The pay button's state once it is enabled, or when `timeoutMs` has passed (a page may enable it late). */
+async function waitForButton(page, o) {
+  const deadline = Date.now() + o.timeoutMs;
+  for (;;) {
+    const state = await page.evaluate(buttonInPage, o.pay);
+    if (state === 'ready' || Date.now() > deadline) return state;
+    await sleep(100);
+  }
+}
+
+/** What a buyer with devtools does: rewrites the next IMP.request_pay's amount on its way to PortOne. */
+function tamperInPage(amount) {
+  const imp = window.IMP;
+  const original = imp.request_pay;
+  imp.request_pay = function (params, callback) {
+    imp.request_pay = original;
+    window.__npcRehearsalCartAmount = params?.amount;
+    return original.call(this, { ...params, amount }, callback);
+  };
 }
 
 // ---- the rehearsal -------------------------------------------------------------------------------
 
-const quote = (s) => JSON.stringify(s);
-const firstLine = (s) => String(s).split('\n')[0];
+export const quote = (s) => JSON.stringify(s);
+export const firstLine = (s) => String(s).split('\n')[0];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const isBillingKey = (params) => typeof params?.customer_uid === 'string' && params.customer_uid !== '';
 
 /** Collects (and accepts) the page's dialogs until stop(). */
 function watchDialogs(page) {
@@ -116,16 +181,29 @@ function watchDialogs(page) {
 }
 
 /** Looks until `message` is an element's whole text or an alert; a near miss is given settleMs to become exact. */
-async function waitForMessage(page, message, dialogs, o) {
+async function waitForMessage(page, { message, nonce }, dialogs, o) {
   const deadline = Date.now() + o.timeoutMs;
   let nearMissAt = null;
   for (;;) {
-    const seen = await page.evaluate(lookInPage, { message, minimum: null });
+    const seen = await page.evaluate(lookInPage, { message, minimum: null, nonce });
+    if (seen.ran) return seen;
+    if (seen.markup.length) {
+      await sleep(o.settleMs); // the <img> has had its chance to fail to load and run its onerror
+      return page.evaluate(lookInPage, { message, minimum: null, nonce });
+    }
     if (seen.exact || dialogs.includes(message)) return seen;
-    if ((seen.containing || dialogs.some((d) => d.includes(message))) && nearMissAt === null) nearMissAt = Date.now();
+    if ((seen.containing || seen.entityDecoded || seen.garbled || dialogs.some((d) => d.includes(message))) && nearMissAt === null) {
+      nearMissAt = Date.now();
+    }
     if ((nearMissAt !== null && Date.now() - nearMissAt > o.settleMs) || Date.now() > deadline) return seen;
     await sleep(100);
   }
+}
+
+/** Installs the IMP simulator and the error probe on a page the rehearsal drives. */
+async function instrument(page, o) {
+  await page.addInitScript(probeErrorsInPage);
+  return installImpSimulator(page, { navigate: false, ...(o.rest ? { reportUrl: `${o.rest.url}/__sim/payments` } : {}) });
 }
 
 /**
@@ -138,6 +216,11 @@ export async function rehearseInspection(page, options) {
   if (!options || typeof options.pay !== 'string' || options.pay === '') {
     throw new TypeError("rehearseInspection: options.pay is the pay button's selector, e.g. { pay: '#pay-button' }");
   }
+  const known = new Set(SCENARIOS.map((s) => s.id));
+  for (const id of [...(options.skip ?? []), ...(options.only ?? [])]) {
+    if (!known.has(id)) throw new TypeError(`rehearseInspection: no scenario ${quote(id)}; the scenarios are ${[...known].join(', ')}`);
+  }
+  const only = options.only ? new Set(options.only) : null;
   const o = {
     url: options.url ?? page.url(),
     pay: options.pay,
@@ -148,42 +231,59 @@ export async function rehearseInspection(page, options) {
     belowMinimum: options.belowMinimum ?? null,
     mobile: options.mobile ?? {},
     devices: { ...DEVICES, ...(options.devices ?? {}) },
-    skip: new Set(options.skip ?? []),
+    skip: new Set([...(options.skip ?? []), ...(only ? [...known].filter((id) => !only.has(id)) : [])]),
     preparePage: options.preparePage ?? null,
+    redirectUrl: options.redirectUrl ?? null,
+    rest: null,
   };
   if (!/^https?:/.test(o.url)) throw new TypeError(`rehearseInspection: the page is not on a checkout (url ${quote(o.url)}); pass options.url`);
+  // Relative to the checkout: '/portone' is the demo's REST simulator.
+  if (options.rest) o.rest = { url: new URL(String(options.rest.url), o.url).href.replace(/\/+$/, '') };
   const results = new Map();
   const set = (id, status, reason, extra = {}) => results.set(id, { ...byId[id], status, reason, ...extra });
+  const wanted = (...ids) => ids.some((id) => !o.skip.has(id));
 
-  const sim = await installImpSimulator(page, { navigate: false });
+  const sim = await instrument(page, o);
   const session = { page, sim, o };
+  let billingKey = false; // the page registers a billing key (customer_uid): no payment, no minimum
 
-  // 1. failure message in popup mode, and naverProducts from the same request
-  if (!o.skip.has('failure-message') || !o.skip.has('naver-products')) {
+  // 1. failure message in popup mode; naverProducts and validation's warnings from the same request
+  if (wanted('failure-message', 'naver-products', 'request-warnings')) {
     const message = uniqueMessage();
     const r = await payAndLook(session, { setup: o.setup, url: o.url, scenario: 'failure-message',
-      outcome: { result: 'fail', error_msg: message, error_code: 'NP_REHEARSAL' }, message });
+      outcome: { result: 'fail', error_msg: message.message, error_code: 'NP_REHEARSAL' }, message });
     if (r.notRehearsed) {
       set('failure-message', NOT_REHEARSED, r.notRehearsed);
-      set('naver-products', NOT_REHEARSED, r.notRehearsed);
+      set('request-warnings', NOT_REHEARSED, r.notRehearsed);
+      const refusedFor = r.refused?.fields.filter((f) => /^naverProducts/.test(f.field)) ?? [];
+      if (refusedFor.length) {
+        set('naver-products', FAILED, `pay() refused the request with ${r.refused.code}: ` +
+          `${refusedFor.map((f) => `${f.field} (${f.code})`).join(', ')}; IMP.request_pay was never called`);
+      } else set('naver-products', NOT_REHEARSED, r.notRehearsed);
     } else {
+      billingKey = isBillingKey(r.call.params);
       set('failure-message', ...judgeMessage(r, message));
       set('naver-products', ...judgeProducts(r.call.params));
+      set('request-warnings', ...judgeWarnings(r.call.params));
     }
   }
 
   // 2. double click
-  if (!o.skip.has('double-click')) set('double-click', ...(await doubleClick(session)));
+  if (wanted('double-click')) set('double-click', ...(await doubleClick(session)));
 
-  // 3. below the minimum
-  if (!o.skip.has('below-minimum')) set('below-minimum', ...(await belowMinimum(session)));
+  // 3. below the minimum (a billing-key registration charges nothing: no minimum to reach)
+  if (wanted('below-minimum')) {
+    if (billingKey) set('below-minimum', NOT_APPLICABLE, 'a billing-key registration (customer_uid) charges nothing: the minimum applies to the payments the server makes with the key');
+    else set('below-minimum', ...(await belowMinimum(session)));
+  }
 
   // 4. phones, tablets, in-app browsers; then the failure message on the m_redirect_url page
   let redirecting = null; // { context, page, call, device } of the first device that asked for redirect mode
   const redirectIds = ['redirect-phone', 'redirect-tablet', 'redirect-in-app'];
   const browser = page.context().browser();
+  const needDevice = wanted('failure-message-redirect', 'failure-message-redirect-euc-kr') || (wanted('redirect-crafted-link') && !o.redirectUrl);
   for (const id of redirectIds) {
-    if (o.skip.has(id)) continue;
+    if (o.skip.has(id) && (redirecting || !needDevice)) continue; // a skipped device still finds the m_redirect_url page
     if (!browser) {
       set(id, NOT_REHEARSED, 'the page has no browser to open a phone-sized context in (a persistent context?)');
       continue;
@@ -193,7 +293,7 @@ export async function rehearseInspection(page, options) {
     try {
       const phone = await context.newPage();
       if (o.preparePage) await o.preparePage(phone);
-      const phoneSim = await installImpSimulator(phone, { navigate: false });
+      const phoneSim = await instrument(phone, o);
       const r = await payAndLook({ page: phone, sim: phoneSim, o }, {
         setup: o.mobile.setup ?? o.setup, url: o.mobile.url ?? o.url, scenario: id, outcome: 'never', message: null,
       });
@@ -224,33 +324,75 @@ export async function rehearseInspection(page, options) {
     await redirecting?.context.close();
   }
 
-  const scenarios = SCENARIOS.filter((s) => results.has(s.id) && !o.skip.has(s.id)).map((s) => results.get(s.id));
+  // 5. an attacker's link to the m_redirect_url page, opened in a fresh browser
+  if (wanted('redirect-crafted-link')) {
+    const target = o.redirectUrl ?? redirecting?.call.params.m_redirect_url ?? null;
+    if (!target) {
+      set('redirect-crafted-link', NOT_REHEARSED, 'no m_redirect_url to craft a link to: no device made a redirect-mode request; pass redirectUrl');
+    } else if (!browser) {
+      set('redirect-crafted-link', NOT_REHEARSED, 'the page has no browser to open a fresh context in (a persistent context?)');
+    } else set('redirect-crafted-link', ...(await craftedLink(browser, target, o)));
+  }
+
+  // 6. the amount edited on its way to IMP.request_pay; the merchant's server must refuse it
+  if (wanted('tampered-amount')) {
+    if (billingKey) set('tampered-amount', NOT_APPLICABLE, 'a billing-key registration (customer_uid) approves no payment: the server charges the key with its own amount');
+    else set('tampered-amount', ...(await tamperedAmount(session)));
+  }
+
+  return finish(SCENARIOS.filter((s) => results.has(s.id) && !o.skip.has(s.id)).map((s) => results.get(s.id)));
+}
+
+/** The report over `scenarios`: ok when none failed and none was left not rehearsed. */
+export function finish(scenarios, title = 'Naver Pay inspection rehearsal') {
   const count = (status) => scenarios.filter((s) => s.status === status).length;
   const report = {
-    ok: scenarios.length > 0 && scenarios.every((s) => s.status === PASSED),
+    ok: scenarios.length > 0 && scenarios.every((s) => s.status === PASSED || s.status === NOT_APPLICABLE),
     passed: count(PASSED),
     failed: count(FAILED),
     notRehearsed: count(NOT_REHEARSED),
+    notApplicable: count(NOT_APPLICABLE),
     scenarios,
   };
-  report.summary = formatReport(report);
+  report.summary = formatReport(report, title);
   return report;
 }
+
+/** Loads `url` and runs the caller's `setup`: null, or why the scenario could not be set up. */
+async function load(page, url, setup, scenario) {
+  try {
+    await page.goto(url);
+    if (setup) await setup(page, { scenario });
+    return null;
+  } catch (e) {
+    return `could not be set up: ${e.message}`;
+  }
+}
+
+/** What the page's probe caught since `from`, the NaverPayError first; null if nothing. */
+async function pageErrors(page, from = 0) {
+  const errors = await page.evaluate((from) => (window.__npcRehearsalErrors ?? []).slice(from), from).catch(() => []);
+  return errors.find((e) => e.code) ?? errors[0] ?? null;
+}
+
+const describeError = (e) => `${e.kind}: ${e.name}${e.code ? ` ${e.code}` : ''}` +
+  (e.fields.length ? ` (${e.fields.map((f) => `${f.field}: ${f.code}`).join(', ')})` : ` (${quote(e.message)})`);
 
 /** Loads `url`, runs the caller's setup, queues `outcome`, clicks pay and waits for the call and what the buyer sees. */
 async function payAndLook({ page, sim, o }, { setup, url, scenario, outcome, message }) {
   const { dialogs, stop } = watchDialogs(page);
   try {
-    try {
-      await page.goto(url);
-      if (setup) await setup(page, { scenario });
-    } catch (e) {
-      return { notRehearsed: `could not be set up: ${e.message}` };
-    }
+    const unset = await load(page, url, setup, scenario);
+    if (unset) return { notRehearsed: unset };
     await sim.reset();
     await sim.script(outcome);
     await page.evaluate(snapshotInPage);
     const before = sim.calls.length;
+    const errorsBefore = await page.evaluate(() => window.__npcRehearsalErrors?.length ?? 0);
+    const button = await waitForButton(page, o);
+    if (button !== 'ready') {
+      return { notRehearsed: `the pay button ${quote(o.pay)} is ${button === 'missing' ? 'not on the page' : 'disabled'} after the setup` };
+    }
     try {
       await page.click(o.pay, { timeout: o.timeoutMs });
     } catch (e) {
@@ -260,9 +402,14 @@ async function payAndLook({ page, sim, o }, { setup, url, scenario, outcome, mes
     try {
       call = await sim.waitForCall({ count: before + 1, timeoutMs: o.timeoutMs });
     } catch {
-      const seen = await page.evaluate(lookInPage, { message: null, minimum: null }).catch(() => ({ changed: [] }));
-      return { notRehearsed: `clicking ${quote(o.pay)} did not call IMP.request_pay within ${o.timeoutMs} ms` +
-        (seen.changed.length ? `; the page showed ${seen.changed.map(quote).join(', ')}` : '') };
+      const seen = await page.evaluate(lookInPage, { message: null, minimum: null, nonce: null }).catch(() => ({ changed: [] }));
+      const error = await pageErrors(page, errorsBefore);
+      return {
+        notRehearsed: `clicking ${quote(o.pay)} did not call IMP.request_pay within ${o.timeoutMs} ms` +
+          (error ? `; the page had an ${describeError(error)}` : '') +
+          (seen.changed.length ? `; the page showed ${seen.changed.map(quote).join(', ')}` : ''),
+        refused: error?.code ? error : null,
+      };
     }
     if (message === null) return { call };
     return { call, seen: await waitForMessage(page, message, dialogs, o), dialogs };
@@ -271,36 +418,67 @@ async function payAndLook({ page, sim, o }, { setup, url, scenario, outcome, mes
   }
 }
 
-function judgeMessage({ seen, dialogs }, message) {
+function judgeMessage({ seen, dialogs }, { message }) {
+  if (seen.markup.length || seen.ran) {
+    return [FAILED, `the PG sent ${quote(message)} and the page inserted it as HTML (innerHTML?): ` +
+      `its ${seen.markup.map((t) => `<${t}>`).join(' and ') || 'markup'} became elements` +
+      `${seen.ran ? ' and its onerror ran: script from the PG\'s message runs on the page' : ''}; set it with textContent`];
+  }
   if (seen.exact) return [PASSED, `shown as an element's whole text: ${quote(message)}`];
   if (dialogs.includes(message)) return [PASSED, `shown as an alert's whole message: ${quote(message)}`];
+  if (seen.entityDecoded) {
+    return [FAILED, `the PG sent ${quote(message)} but the page decoded its entity: the buyer saw ${quote(seen.entityDecoded)} (&amp; became &)`];
+  }
   const inDialog = dialogs.find((d) => d.includes(message));
   if (seen.containing !== null || inDialog) {
     return [FAILED, `the PG sent ${quote(message)} but the buyer saw it inside a longer text: ${quote(seen.containing ?? inDialog)}`];
+  }
+  if (seen.garbled) {
+    return [FAILED, `the PG sent ${quote(message)} but the buyer saw it garbled, decoded as the wrong charset: ${quote(seen.garbled)} ` +
+      '(read the query with parseRedirectResult, which knows EUC-KR, not URLSearchParams)'];
   }
   const shown = [...seen.changed, ...dialogs.map((d) => `alert: ${d}`)];
   return [FAILED, `the PG sent ${quote(message)} but no element's text nor alert carried it` +
     (shown.length ? `; the buyer saw ${shown.map(quote).join(', ')} (translated or replaced?)` : '; nothing new was shown')];
 }
 
+/** The request validated as the package would: a billing-key registration (customer_uid) or a payment. */
+function validated(params) {
+  const build = require(NODE_BUILD);
+  const validate = isBillingKey(params) ? build.validateBillingKey : build.validateNaverPay;
+  return validate(params, { mode: params.naverPopupMode === false ? 'redirect' : 'popup' });
+}
+
 function judgeProducts(params) {
+  if (isBillingKey(params)) {
+    const issues = validated(params).errors.filter((e) => /^(naverProductCode|buyer_tel|naverProducts)/.test(e.field));
+    if (issues.length) return [FAILED, `billing-key registration (customer_uid): ${issues.map((e) => `${e.field}: ${e.message} (${e.code})`).join('; ')}`];
+    return [PASSED, `billing-key registration (customer_uid): naverProductCode ${quote(params.naverProductCode)} and buyer_tel are present; naverProducts is optional there`];
+  }
   if (!Array.isArray(params?.naverProducts) || params.naverProducts.length === 0) {
     return [FAILED, `IMP.request_pay got no naverProducts (${params?.naverProducts === undefined ? 'missing' : quote(params.naverProducts)})`];
   }
-  const { validateNaverPay } = require(NODE_BUILD);
-  const report = validateNaverPay(params, { mode: params.naverPopupMode === false ? 'redirect' : 'popup' });
-  const issues = report.errors.filter((e) => e.field.startsWith('naverProducts'));
+  const issues = validated(params).errors.filter((e) => e.field.startsWith('naverProducts'));
   if (issues.length) return [FAILED, issues.map((e) => `${e.field}: ${e.message} (${e.code})`).join('; ')];
   return [PASSED, `${params.naverProducts.length} product(s), each with a valid category, uid, name and count`];
 }
 
+/** The fields Naver Pay's own rules read: a warning about one of them is the inspection's business. */
+const INSPECTED_FIELD = /^(name|naverProducts|naverProductCode|naverUseCfm|buyer_tel)(\[|\.|$)/;
+
+function judgeWarnings(params) {
+  const { warnings } = validated(params);
+  const list = (ws) => ws.map((w) => `${w.field}: ${w.message} (${w.code})`).join('; ');
+  const inspected = warnings.filter((w) => INSPECTED_FIELD.test(w.field));
+  const others = warnings.filter((w) => !INSPECTED_FIELD.test(w.field));
+  const aside = others.length ? `; other warnings, not inspection items: ${list(others)}` : '';
+  if (inspected.length) return [FAILED, `validation warned about the request IMP received: ${list(inspected)}${aside}`];
+  return [PASSED, `no warning about the fields Naver Pay's rules read${aside}`];
+}
+
 async function doubleClick({ page, sim, o }) {
-  try {
-    await page.goto(o.url);
-    if (o.setup) await o.setup(page, { scenario: 'double-click' });
-  } catch (e) {
-    return [NOT_REHEARSED, `could not be set up: ${e.message}`];
-  }
+  const unset = await load(page, o.url, o.setup, 'double-click');
+  if (unset) return [NOT_REHEARSED, unset];
   await sim.reset();
   await sim.script('never', 'never', 'never');
   try {
@@ -324,19 +502,23 @@ async function doubleClick({ page, sim, o }) {
 async function belowMinimum({ page, sim, o }) {
   const b = o.belowMinimum;
   if (!b || (!b.setup && !b.url)) {
-    return [NOT_REHEARSED, 'needs a cart under the minimum: pass belowMinimum: { setup(page) } or { url }'];
+    return [NOT_REHEARSED, 'needs a cart under the minimum: pass belowMinimum: { setup(page) } or { url } (CLI: --below-minimum-url or --below-minimum-click)'];
   }
   const { dialogs, stop } = watchDialogs(page);
   try {
-    try {
-      await page.goto(b.url ?? o.url);
-      if (b.setup) await b.setup(page, { scenario: 'below-minimum' });
-      else if (o.setup) await o.setup(page, { scenario: 'below-minimum' });
-    } catch (e) {
-      return [NOT_REHEARSED, `could not be set up: ${e.message}`];
-    }
+    const unset = await load(page, b.url ?? o.url, b.setup ?? o.setup, 'below-minimum');
+    if (unset) return [NOT_REHEARSED, unset];
     await sim.reset();
     await sim.script('below_minimum');
+    const button = await waitForButton(page, o);
+    if (button === 'missing') return [NOT_REHEARSED, `the pay button ${quote(o.pay)} is not on the page after the setup`];
+    if (button === 'disabled') {
+      // A disabled button is an answer only with a message beside it: everything visible counts.
+      const seen = await page.evaluate(lookInPage, { message: null, minimum: o.minAmount, nonce: null });
+      if (seen.mentionsMinimum.length) return [PASSED, `the pay button is disabled and the buyer sees ${quote(seen.mentionsMinimum[0])}`];
+      return [FAILED, `the pay button ${quote(o.pay)} is disabled under the minimum and no message names the minimum (${o.minAmount}): ` +
+        'the buyer cannot tell why they cannot pay'];
+    }
     await page.evaluate(snapshotInPage);
     try {
       await page.click(o.pay, { timeout: o.timeoutMs });
@@ -346,7 +528,7 @@ async function belowMinimum({ page, sim, o }) {
     const deadline = Date.now() + o.timeoutMs;
     let seen;
     for (;;) {
-      seen = await page.evaluate(lookInPage, { message: null, minimum: o.minAmount });
+      seen = await page.evaluate(lookInPage, { message: null, minimum: o.minAmount, nonce: null });
       const alerted = dialogs.some((d) => d.replace(/,/g, '').includes(String(o.minAmount)));
       if (seen.mentionsMinimum.length || alerted || sim.calls.length || Date.now() > deadline) break;
       await sleep(100);
@@ -357,7 +539,12 @@ async function belowMinimum({ page, sim, o }) {
     if (call) {
       const amount = call.params?.amount;
       if (typeof amount === 'number' && amount >= o.minAmount) {
-        return [NOT_REHEARSED, `the setup did not put the cart under the minimum: IMP.request_pay got amount ${amount}`];
+        if (typeof b.amount === 'number' && b.amount < o.minAmount) {
+          return [FAILED, `the page charged ${amount} for a cart of ${b.amount}: it raised the amount to reach the minimum ` +
+            `(${o.minAmount}) instead of telling the buyer`];
+        }
+        return [NOT_REHEARSED, `the setup did not put the cart under the minimum: IMP.request_pay got amount ${amount}` +
+          (b.amount === undefined ? ' (pass belowMinimum.amount, the cart\'s total, to tell a page that raised it)' : '')];
       }
       return [FAILED, `IMP.request_pay was called with amount ${quote(amount)}, under the minimum of ${o.minAmount}: ` +
         'a payment window opened instead of the page answering'];
@@ -389,11 +576,13 @@ function judgeRedirect(params, device) {
   return [PASSED, `naverPopupMode: false, m_redirect_url ${quote(url)}`];
 }
 
+export const newImpUid = () => `imp_${randomInt(1e11, 1e12 - 1)}`;
+
 async function redirectMessage(redirecting, encoding, o) {
   const { page, call } = redirecting;
   const message = uniqueMessage();
-  const rsp = { success: false, imp_uid: `imp_${randomInt(1e11, 1e12 - 1)}`, merchant_uid: call.params.merchant_uid,
-    error_code: 'NP_REHEARSAL', error_msg: message };
+  const rsp = { success: false, imp_uid: newImpUid(), merchant_uid: call.params.merchant_uid,
+    error_code: 'NP_REHEARSAL', error_msg: message.message };
   const { dialogs, stop } = watchDialogs(page);
   try {
     const target = await page.evaluate(({ base, rsp, encoding }) => window.IMP.__sim.buildRedirectUrl(base, rsp, encoding),
@@ -411,11 +600,119 @@ async function redirectMessage(redirecting, encoding, o) {
   }
 }
 
+/** An attacker's link: the m_redirect_url with a failure query of their own, opened in a browser with no session. */
+async function craftedLink(browser, base, o) {
+  const message = uniqueMessage();
+  const target = new URL(base);
+  for (const [k, v] of [['imp_uid', newImpUid()], ['merchant_uid', `order_${message.nonce}`], ['imp_success', 'false'],
+    ['error_code', 'NP_REHEARSAL'], ['error_msg', message.message]]) target.searchParams.set(k, v);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    if (o.preparePage) await o.preparePage(page);
+    await instrument(page, o);
+    const { dialogs, stop } = watchDialogs(page);
+    try {
+      try {
+        await page.goto(target.href);
+      } catch (e) {
+        return [NOT_REHEARSED, `the m_redirect_url page did not load: ${firstLine(e.message)}`];
+      }
+      const seen = await waitForMessage(page, message, dialogs, o);
+      const where = `(${target.pathname}?…&error_msg=…)`;
+      if (seen.markup.length || seen.ran) return [FAILED, `${judgeMessage({ seen, dialogs }, message)[1]}: a reflected XSS on your domain ${where}`];
+      return [PASSED, `${seen.exact || dialogs.includes(message.message) ? 'the crafted message was shown as text' : 'no markup of the crafted message became elements'} ${where}`];
+    } finally {
+      stop();
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+/** The REST simulator's record, read over HTTP ({rest.url}/__sim/state). */
+async function restState(rest) {
+  const res = await fetch(`${rest.url}/__sim/state`);
+  const body = await res.json();
+  return body.response;
+}
+
+async function tamperedAmount({ page, sim, o }) {
+  if (!o.rest) {
+    return [NOT_REHEARSED, "needs the merchant's backend pointed at the REST simulator: in the backend, " +
+      "createPortOneClient({ baseUrl: sim.url, apiKey: 'imp_apikey_test', apiSecret: 'imp_secret_test' }) " +
+      '(naverpay-checkout/server) with sim = await startRestSimulator(); in the rehearsal, rest: { url: sim.url }'];
+  }
+  const unset = await load(page, o.url, o.setup, 'tampered-amount');
+  if (unset) return [NOT_REHEARSED, unset];
+  await sim.reset();
+  await sim.script('approve');
+  let requestsBefore;
+  try {
+    requestsBefore = (await restState(o.rest)).requests.length;
+  } catch (e) {
+    return [NOT_REHEARSED, `the REST simulator at ${o.rest.url} did not answer: ${firstLine(e.message)}`];
+  }
+  const tampered = o.minAmount; // what a buyer would type: the least Naver Pay takes
+  await page.evaluate(tamperInPage, tampered);
+  try {
+    await page.click(o.pay, { timeout: o.timeoutMs });
+  } catch (e) {
+    return [NOT_REHEARSED, `the pay button ${quote(o.pay)} could not be clicked: ${firstLine(e.message)}`];
+  }
+  let call;
+  try {
+    call = await sim.waitForResponse(await sim.waitForCall({ count: 1, timeoutMs: o.timeoutMs }), { timeoutMs: o.timeoutMs });
+  } catch (e) {
+    return [NOT_REHEARSED, `the tampered payment did not go through: ${firstLine(e.message)}`];
+  }
+  const impUid = call.response?.imp_uid;
+  const cart = await page.evaluate(() => window.__npcRehearsalCartAmount).catch(() => undefined);
+  if (!impUid || call.params.amount !== tampered) return [NOT_REHEARSED, 'the amount could not be rewritten on its way to IMP.request_pay'];
+  if (cart === tampered) return [NOT_REHEARSED, `the cart's amount is already ${tampered}: nothing to lower (set up a larger cart)`];
+  // The page now tells its server; give the server time to look the payment up and refund it.
+  const deadline = Date.now() + o.timeoutMs + o.settleMs;
+  const merchantUid = call.params.merchant_uid;
+  const lookedUp = (r) => r.method === 'GET' && (r.path === `/payments/${impUid}` || r.path === `/payments/find/${merchantUid}`);
+  let lookup = false;
+  let cancels = [];
+  let payment = null;
+  for (;;) {
+    const state = await restState(o.rest).catch(() => null);
+    if (state) {
+      lookup = state.requests.slice(requestsBefore).some(lookedUp);
+      cancels = state.cancellations.filter((c) => c.imp_uid === impUid || c.body?.imp_uid === impUid);
+      payment = state.payments.find((p) => p.imp_uid === impUid) ?? null;
+    }
+    if ((lookup && (cancels.some((c) => c.accepted) || payment?.status === 'failed')) || Date.now() > deadline) break;
+    await sleep(200);
+  }
+  const what = `the buyer changed the amount from ${quote(cart)} to ${tampered} in the browser (imp_uid ${impUid})`;
+  if (!lookup) {
+    return [FAILED, `${what} and the merchant's server never looked the payment up at PortOne (GET /payments/${impUid}): ` +
+      'it trusted the page; compare PortOne\'s amount with the order\'s and refuse the order'];
+  }
+  if (payment?.status === 'failed') {
+    return [PASSED, `${what}; PortOne stopped it (the amount was pre-registered with /payments/prepare) and the server looked it up: not paid`];
+  }
+  const accepted = cancels.find((c) => c.accepted);
+  if (accepted) {
+    if (!accepted.reason || !accepted.requester) {
+      return [FAILED, `${what}; the server refunded it, but the cancel lacks ${!accepted.reason ? 'reason' : 'extra.requester'}: Naver Pay's inspection refuses it`];
+    }
+    return [PASSED, `${what}; PortOne approved ${tampered} won, and the server looked it up and refunded it (reason ${quote(accepted.reason)}, requester ${quote(accepted.requester)})`];
+  }
+  const refused = cancels[0];
+  if (refused) return [FAILED, `${what}; the server's refund was refused (reason ${quote(refused.reason)}, requester ${quote(refused.requester)})`];
+  return [FAILED, `${what}; PortOne approved ${tampered} won, and the server looked it up but left it paid: refund it (POST /payments/cancel with reason and extra.requester)`];
+}
+
 /** The report as text: one line a scenario, the reason under each that did not pass. */
-export function formatReport(report) {
-  const mark = { [PASSED]: 'PASS', [FAILED]: 'FAIL', [NOT_REHEARSED]: 'SKIP' };
-  const lines = [`Naver Pay inspection rehearsal: ${report.passed} passed, ${report.failed} failed, ` +
-    `${report.notRehearsed} not rehearsed${report.ok ? '' : ' (not ready for inspection)'}`];
+export function formatReport(report, title = 'Naver Pay inspection rehearsal') {
+  const mark = { [PASSED]: 'PASS', [FAILED]: 'FAIL', [NOT_REHEARSED]: 'SKIP', [NOT_APPLICABLE]: 'N/A ' };
+  const lines = [`${title}: ${report.passed} passed, ${report.failed} failed, ` +
+    `${report.notRehearsed} not rehearsed${report.notApplicable ? `, ${report.notApplicable} not applicable` : ''}` +
+    `${report.ok ? '' : ' (not ready for inspection)'}`];
   for (const s of report.scenarios) {
     lines.push(`  ${mark[s.status]}  ${s.id}: ${s.title}${s.device ? ` [${s.device}]` : ''}`);
     if (s.status !== PASSED) lines.push(`        ${s.status === NOT_REHEARSED ? 'not rehearsed: ' : ''}${s.reason}`);

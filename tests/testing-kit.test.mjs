@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +19,7 @@ import { launchBrowser, CHROMIUM_PATH } from './support/browser.mjs';
 import { REPO_ROOT } from './support/pkg.mjs';
 
 const run = promisify(execFile);
+const nodeBuild = createRequire(import.meta.url)('../pkg/node/naverpay_checkout.js');
 const PKG = path.join(REPO_ROOT, 'pkg');
 const KIT = pathToFileURL(path.join(PKG, 'testing/index.mjs')).href;
 const VITEST_APP = path.join(REPO_ROOT, 'tests/kit-vitest');
@@ -124,6 +127,18 @@ test('docs/testing.md: the backend example passes under node --test', async () =
   assert.match(stdout, /^# fail 0$/m, stdout);
 });
 
+test('docs/testing.md: the server rehearsal example passes under node --test, and fails without extra.requester', async () => {
+  const source = await example('server-rehearsal');
+  const file = await writeExample('server-rehearsal', source);
+  const { stdout } = await run(process.execPath, ['--test', file], { env: CLEAN_ENV });
+  assert.match(stdout, /^# pass 1$/m, stdout);
+  const without = source.replace(", extra: { requester: 'customer' } }", ' }');
+  assert.notEqual(without, source);
+  const broken = await writeExample('server-rehearsal-broken', without);
+  const failed = await run(process.execPath, ['--test', broken], { env: CLEAN_ENV }).then(() => null, (e) => e.stdout);
+  assert.match(failed, /FAIL {2}refund-body: [^\n]*\n\s+the REST simulator refused POST \/payments\/cancel: Naver Pay inspection: /, failed);
+});
+
 // ---- the REST simulator ----------------------------------------------------------------------------
 
 async function token(fetch, base) {
@@ -196,6 +211,80 @@ test('createRestFetch answers https://api.iamport.kr in memory and refuses every
   assert.equal(wrong.status, 401);
 });
 
+test('inspection mode refuses a cancel or a deletion without reason and requester, naming the rule; off by default', async () => {
+  const { fetch: portone, rest } = kit.createRestFetch({ impKey: 'k', impSecret: 's' });
+  const access = await token(portone, kit.API_URL);
+  const call = async (method, route, body) => {
+    const r = await portone(kit.API_URL + route, { method, body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', Authorization: access } });
+    return r.json();
+  };
+  await call('POST', '/__sim/payments', [
+    { kind: 'payment', imp_uid: 'imp_100000000001', merchant_uid: 'order_1', amount: 14000, status: 'paid' },
+    { kind: 'billing_key', imp_uid: 'imp_100000000002', merchant_uid: 'reg_1', amount: 0, status: 'paid', customer_uid: 'cust_1' },
+  ]);
+  const handWritten = { imp_uid: 'imp_100000000001', reason: '단순 변심', amount: 1000 };
+  assert.equal((await call('POST', '/payments/cancel', handWritten)).code, 0, 'PortOne itself takes a cancel without requester');
+
+  assert.deepEqual((await call('POST', '/__sim/inspection', { on: true })).response, { naverUseCfm: false });
+  const refused = await call('POST', '/payments/cancel', handWritten);
+  assert.deepEqual([refused.code, refused.response], [1, null]);
+  assert.match(refused.message, /^Naver Pay inspection: POST \/payments\/cancel needs reason and extra\.requester \('customer' or 'admin'\)/);
+  assert.equal((await call('POST', '/payments/cancel', { ...handWritten, extra: { requester: 'someone' } })).code, 1);
+  assert.equal((await call('POST', '/payments/cancel', { ...handWritten, extra: { requester: 'admin' } })).code, 0);
+  const deletion = await call('DELETE', '/subscribe/customers/cust_1?extra[requester]=customer');
+  assert.match(deletion.message, /^Naver Pay inspection: DELETE \/subscribe\/customers\/\{customer_uid\} needs reason and extra\[requester\]/);
+  const again = { customer_uid: 'cust_1', merchant_uid: 'order_2', amount: 9900, name: 'Slim plan' };
+  assert.equal((await call('POST', '/subscribe/payments/again', again)).code, 0, 'naverUseCfm only when the contract requires it');
+
+  rest.setInspection({ naverUseCfm: true });
+  const noCfm = await call('POST', '/subscribe/payments/again', { ...again, merchant_uid: 'order_3' });
+  assert.match(noCfm.message, /^Naver Pay inspection: POST \/subscribe\/payments\/again needs extra\.naverUseCfm/);
+  assert.equal((await call('POST', '/subscribe/payments/again', { ...again, merchant_uid: 'order_3', extra: { naverUseCfm: '20991231' } })).code, 0);
+  const future = Math.floor(Date.now() / 1000) + 86400;
+  const schedule = await call('POST', '/subscribe/payments/schedule', { customer_uid: 'cust_1', schedules: [
+    { merchant_uid: 'order_4', schedule_at: future, amount: 9900, extra: { naverUseCfm: '20991231' } },
+    { merchant_uid: 'order_5', schedule_at: future, amount: 9900 }] });
+  assert.match(schedule.message, /^Naver Pay inspection: every schedule of POST \/subscribe\/payments\/schedule needs extra\.naverUseCfm/);
+
+  const { inspectionRefusals, inspection } = rest.snapshot();
+  assert.deepEqual(inspectionRefusals.map((r) => r.rule), ['cancel', 'cancel', 'deletion', 'again', 'schedule']);
+  assert.deepEqual(inspection, { naverUseCfm: true });
+  await call('POST', '/__sim/inspection', { on: false });
+  assert.equal(rest.snapshot().inspection, null);
+  assert.equal(kit.createRestSimulator({ inspection: true }).snapshot().inspection.naverUseCfm, false);
+});
+
+test('rehearseServer over createRestFetch: a backend that takes its fetch, refund and unsubscribe judged in memory', async () => {
+  const { fetch: portone, rest } = kit.createRestFetch({ impKey: 'k', impSecret: 's' });
+  // The code under test: a backend whose unsubscribe forgets extra[requester], whose refund does not.
+  const backend = {
+    async refund(impUid) {
+      const { json } = nodeBuild.buildCancelPaymentBody({ imp_uid: impUid, reason: '단순 변심' });
+      return portone(`${kit.API_URL}/payments/cancel`, { method: 'POST', body: JSON.stringify(json),
+        headers: { 'Content-Type': 'application/json', Authorization: await token(portone, kit.API_URL) } });
+    },
+    async unsubscribe(customerUid) {
+      return portone(`${kit.API_URL}/subscribe/customers/${customerUid}?reason=${encodeURIComponent('해지')}`,
+        { method: 'DELETE', headers: { Authorization: await token(portone, kit.API_URL) } });
+    },
+  };
+  const report = await kit.rehearseServer({
+    fetch: portone,
+    async refund(ctx) {
+      await backend.refund((await ctx.seedPayment({ merchant_uid: 'order_1', amount: 14000 })).imp_uid);
+    },
+    async unsubscribe(ctx) {
+      await backend.unsubscribe((await ctx.seedBillingKey({ customer_uid: 'cust_1' })).customer_uid);
+    },
+  });
+  assert.deepEqual(report.scenarios.map((x) => [x.id, x.status]), [['refund-body', 'passed'], ['unsubscribe-body', 'failed']], report.summary);
+  assert.equal(report.scenarios[0].reason, 'POST /payments/cancel with reason "단순 변심" and requester "admin"', 'the builder writes admin unless told');
+  assert.match(report.scenarios[1].reason, /^the REST simulator refused DELETE \/subscribe\/customers\/cust_1: Naver Pay inspection: /);
+  assert.equal(rest.snapshot().inspection, null, 'the mode is put back');
+  await assert.rejects(kit.rehearseServer({ fetch: portone, only: ['refund'] }), { name: 'TypeError', message: /no scenario "refund"/ });
+});
+
 // ---- the IMP simulator in Playwright -----------------------------------------------------------------
 
 test('installImpSimulator on a page: the record survives a redirect, outcomes go one a call, twice gives one handle', async () => {
@@ -227,7 +316,7 @@ test('a page of a context that has the simulator shares the context\'s handle, a
     assert.equal(await kit.installImpSimulator(page), imp);
     await page.goto(`${demo.url}/`);
     const report = await kit.rehearseInspection(page, { pay: '#pay-button', setup: (p) => p.waitForSelector('#checkout[data-ready="true"]'),
-      skip: ['double-click', 'below-minimum', 'redirect-tablet', 'redirect-in-app', 'failure-message-redirect-euc-kr'] });
+      only: ['failure-message', 'naver-products', 'redirect-phone', 'failure-message-redirect'] });
     assert.deepEqual(report.scenarios.map((s) => [s.id, s.status]), [['failure-message', 'passed'], ['naver-products', 'passed'],
       ['redirect-phone', 'passed'], ['failure-message-redirect', 'passed']], report.summary);
   } finally {
@@ -240,23 +329,56 @@ test('a page of a context that has the simulator shares the context\'s handle, a
 const cli = (args) => run(process.execPath, [path.join(PKG, 'testing/cli.mjs'), ...args], { env: CLEAN_ENV })
   .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (e) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
 
-test('the CLI rehearses the demo: every scenario it can set up passes; without a below-minimum URL it exits 1', async () => {
-  const r = await cli(['rehearse', `${demo.url}/`, '--pay', '#pay-button', '--ready', '#checkout[data-ready="true"]', '--browser', CHROMIUM_PATH]);
-  assert.equal(r.code, 1, r.stderr);
-  assert.match(r.stdout, /^Naver Pay inspection rehearsal: 8 passed, 0 failed, 1 not rehearsed \(not ready for inspection\)\n/);
-  assert.match(r.stdout, /SKIP {2}below-minimum: .*\n {8}not rehearsed: needs a cart under the minimum/);
+// The demo's cart under the minimum, from the command line: the three books and the tumbler out, one 50-won e-book in.
+const BELOW_MINIMUM_CLICKS = [...['history-of-the-world', 'bts-map-of-the-soul', 'steel-tumbler']
+  .map((id) => `[data-product="${id}"] [data-step="-1"]`), '[data-product="ebook-sample"] [data-step="1"]']
+  .flatMap((selector) => ['--below-minimum-click', selector]);
+
+test('the CLI rehearses the demo: with the cart under the minimum set up from the command line, every scenario passes', async () => {
+  const r = await cli(['rehearse', `${demo.url}/`, '--pay', '#pay-button', '--ready', '#checkout[data-ready="true"]',
+    ...BELOW_MINIMUM_CLICKS, '--below-minimum-amount', '50', '--rest-url', `${demo.url}/portone`, '--browser', CHROMIUM_PATH]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, new RegExp(`^Naver Pay inspection rehearsal: ${kit.SCENARIOS.length} passed, 0 failed, 0 not rehearsed\n`));
 });
 
-test('the CLI: --json gives the report; a usage error exits 2 with the usage', async () => {
-  const r = await cli(['rehearse', `${demo.url}/`, '--pay', '#no-such-button', '--timeout', '300', '--json', '--browser', CHROMIUM_PATH]);
-  assert.equal(r.code, 1);
-  const report = JSON.parse(r.stdout);
-  assert.equal(report.ok, false);
-  assert.equal(report.passed, 0);
-  for (const args of [[], ['rehearse'], ['rehearse', 'ftp://x', '--pay', 'a'], ['rehearse', 'http://x'], ['frobnicate', 'http://x', '--pay', 'a']]) {
+test('the CLI: --only picks scenarios; one not set up is not rehearsed and exits 1; --json gives the report', async () => {
+  const r = await cli(['rehearse', `${demo.url}/`, '--pay', '#pay-button', '--ready', '#checkout[data-ready="true"]',
+    '--only', 'below-minimum,failure-message', '--browser', CHROMIUM_PATH]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /^Naver Pay inspection rehearsal: 1 passed, 0 failed, 1 not rehearsed \(not ready for inspection\)\n/);
+  assert.match(r.stdout, /SKIP {2}below-minimum: .*\n {8}not rehearsed: needs a cart under the minimum/);
+
+  const j = await cli(['rehearse', `${demo.url}/`, '--pay', '#no-such-button', '--timeout', '300', '--json',
+    '--skip', 'redirect-tablet,redirect-in-app', '--skip', 'double-click', '--only', 'failure-message,double-click', '--browser', CHROMIUM_PATH]);
+  assert.equal(j.code, 1);
+  const report = JSON.parse(j.stdout);
+  assert.deepEqual(report.scenarios.map((s) => [s.id, s.status]), [['failure-message', 'not rehearsed']]);
+});
+
+test('the CLI: usage and environment errors exit 2 with one plain line, never a stack trace', async () => {
+  const closed = await new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(`http://127.0.0.1:${port}/`));
+    });
+  });
+  const cases = [
+    [[], /^naverpay-checkout: no command: naverpay-checkout rehearse <checkout-url> --pay <selector>/],
+    [['rehearse'], /^naverpay-checkout: give exactly one checkout URL/],
+    [['rehearse', 'ftp://x', '--pay', 'a'], /^naverpay-checkout: checkout URL "ftp:\/\/x" is not an http\(s\) URL\n/],
+    [['rehearse', 'http://x'], /^naverpay-checkout: --pay <selector> is required/],
+    [['frobnicate', 'http://x', '--pay', 'a'], /^naverpay-checkout: unknown command "frobnicate"/],
+    [['rehearse', 'http://x', '--pay', 'a', '--only', 'failure-mesage'], /^naverpay-checkout: --only: no scenario "failure-mesage"/],
+    [['rehearse', 'http://x', '--pay', 'a', '--frob'], /^naverpay-checkout: Unknown option '--frob'/],
+    [['rehearse', closed, '--pay', 'a', '--browser', CHROMIUM_PATH], /^naverpay-checkout: could not open http:\/\/127\.0\.0\.1:\d+\/: net::ERR_CONNECTION_REFUSED/],
+    [['rehearse', `${demo.url}/`, '--pay', 'a', '--browser', '/no/such/chrome'], /^naverpay-checkout: could not start the browser "\/no\/such\/chrome": /],
+  ];
+  for (const [args, expected] of cases) {
     const bad = await cli(args);
     assert.equal(bad.code, 2, JSON.stringify(args));
-    assert.match(bad.stderr, /^naverpay-checkout: .+\n\nusage: naverpay-checkout rehearse <checkout-url> --pay <selector>/);
+    assert.match(bad.stderr, expected, JSON.stringify(args));
+    assert.equal(bad.stderr.split('\n').length, 2, `one line: ${bad.stderr}`);
+    assert.equal(bad.stdout, '');
   }
 });
 

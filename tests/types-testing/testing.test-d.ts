@@ -1,6 +1,7 @@
 import {
   installImpSimulator, rehearseInspection, formatReport, startRestSimulator, createRestFetch, startRestV2Simulator,
   IMP_MESSAGES, OUTCOMES, SCENARIOS, type ImpSimulator, type RehearsalReport, type ScenarioStatus, type Outcome,
+  rehearseServer, SERVER_SCENARIOS, type ServerScenarioId,
 } from 'naverpay-checkout/testing';
 
 declare const page: { addInitScript(s: { content: string }): Promise<void>; route(u: string | RegExp, h: (r: any) => unknown): Promise<void>;
@@ -29,31 +30,56 @@ async function rehearsal() {
   const report: RehearsalReport = await rehearseInspection(page, {
     pay: '#pay-button',
     setup: async (p, { scenario }) => { await p.waitForSelector(scenario); },
-    belowMinimum: { url: 'http://127.0.0.1:8080/?cart=small' },
+    belowMinimum: { url: 'http://127.0.0.1:8080/?cart=small', amount: 50 },
+    rest: { url: '/portone' },
     skip: ['redirect-tablet'],
+    only: ['tampered-amount', 'redirect-crafted-link', 'request-warnings'],
   });
   // @ts-expect-error pay is required
   await rehearseInspection(page, { url: 'http://127.0.0.1:8080/' });
   // @ts-expect-error not a scenario
   await rehearseInspection(page, { pay: '#p', skip: ['redirect-watch'] });
   const status: ScenarioStatus = report.scenarios[0]!.status;
-  // @ts-expect-error three states only
+  // @ts-expect-error four states only
   const wrong: ScenarioStatus = 'skipped';
+  const na: ScenarioStatus = 'not applicable';
+  const notApplicable: number = report.notApplicable;
+  // @ts-expect-error rest needs its url
+  await rehearseInspection(page, { pay: '#p', rest: {} });
   const text: string = formatReport(report);
   const ids: string[] = SCENARIOS.map((s) => s.id);
-  return [status, wrong, text, ids];
+  return [status, wrong, na, notApplicable, text, ids];
+}
+
+async function server() {
+  const report: RehearsalReport<ServerScenarioId> = await rehearseServer({
+    baseUrl: 'http://127.0.0.1:8080/portone',
+    async refund(ctx) {
+      const p = await ctx.seedPayment({ merchant_uid: 'order_1', amount: 1000 });
+      return p.imp_uid;
+    },
+    naverUseCfm: true,
+    only: ['refund-body'],
+  });
+  // @ts-expect-error a page scenario is not a server one
+  await rehearseServer({ baseUrl: 'x', only: ['tampered-amount'] });
+  const ids: ServerScenarioId[] = SERVER_SCENARIOS.map((s) => s.id);
+  return [report.ok, ids];
 }
 
 async function rest() {
   const server = await startRestSimulator({ impKey: 'k', impSecret: 's', port: 0 });
   const url: string = server.url;
   const cancels: any[] = server.rest.snapshot().cancellations;
+  const refused: string | undefined = server.rest.snapshot().inspectionRefusals[0]?.message;
+  server.rest.setInspection({ naverUseCfm: true });
+  await startRestSimulator({ inspection: true });
   await server.close();
   const { fetch, rest } = createRestFetch({ baseUrl: 'https://api.iamport.kr' });
   const r: Response = await fetch('https://api.iamport.kr/users/getToken', { method: 'POST' });
   // @ts-expect-error the fetch simulator has no prefix
   createRestFetch({ prefix: '/portone' });
-  return [url, cancels, r, rest.impKey];
+  return [url, cancels, refused, r, rest.impKey];
 }
 
 async function restV2() {
@@ -66,4 +92,4 @@ async function restV2() {
   return [headers, deliveries.map((d) => d.status)];
 }
 
-export { simulator, rehearsal, rest, restV2 };
+export { simulator, rehearsal, server, rest, restV2 };
