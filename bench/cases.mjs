@@ -239,6 +239,20 @@ export function cases() {
     const o = BILLING(); delete o.name; o.naverProducts = [{ ...PRODUCT, name: 'Slim plan' }]; return o;
   })());
   add('billing amount 0 tax_free 1', 'billing', with_(BILLING, { amount: 0, tax_free: 1 }));
+  // Merchants' real code and today's V1 (issue 19).
+  pay('null in optional fields', { naverChainId: null, buyer_addr: null, pg: null, channelKey: null, naverPopupMode: null, tax_free: null });
+  pay('pay_method naverpay, escrow, SDK fields', { pay_method: 'naverpay', escrow: true, niceMobileV2: true, kakaoOpenApp: true });
+  pay('deprecated fields (en)', { pg: 'naverpay', naverChainId: 'c1', naverActionType: 'NEW' }, EN);
+  for (const url of ['http://detectchangingwebview/iamport/rn', 'https://shop.example/a b', 'https://shop.123/', 'https://256.0.0.1/',
+    'https://1.2.3.4.5/', 'https://4294967296/', 'https://[::1::2]/', 'https://[1.2.3.4]/', 'https://shop\u2488example/',
+    'https://0x7f.1/', 'https://[::ffff:1.2.3.4]/', 'https://한국.kr/']) {
+    pay(`m_redirect_url ${url}`, { m_redirect_url: url }, EN);
+  }
+  pay('popup forced on a phone', { naverPopupMode: true }, { ...OPTS, device: { userAgent: 'Mozilla/5.0 (iPhone) Mobile/15E148' } });
+  pay('popup option on a phone', {}, { ...OPTS, mode: 'popup', device: { userAgent: 'Mozilla/5.0 (iPhone) Mobile/15E148' } });
+  pay('option typo and unknown option', {}, { ...OPTS, minAmmount: 5, colour: 'blue' });
+  pay('naverProducts missing (en)', { naverProducts: undefined }, EN);
+  pay('naverUseCfm in the past', { naverUseCfm: '20241231' });
   add('cart 1', 'pay', cart(1));
   add('cart 20', 'pay', cart(20));
   add('cart 20 (en)', 'pay', cart(20), EN);
@@ -259,12 +273,12 @@ export function rng(seed) {
 
 const ODD_VALUES = [undefined, null, true, false, 0, -0, 1, 99, 100, 14000, 1.5, -1, NaN, Infinity, 1e16, '', ' ', 'x',
   '14000', 'naverpay', 'naverpay.mid', 'BOOK', 'GENERAL', 'MOVIE', 'BLUERAY', '20250101', '20241231', '20240230', '19900101',
-  'https://shop.example/x', 'http://localhost/x', 'javascript:x', '010-1234-5678', 'a@b.co', '가'.repeat(41), 'u'.repeat(101),
+  'https://shop.example/x', 'http://localhost/x', 'http://shop.example/x', 'https://shop.123/x', 'javascript:x', '010-1234-5678', 'a@b.co', '가'.repeat(41), 'u'.repeat(101),
   [], [1], {}, { imp_key: 'x' }, 'NAVER_BOOK', 'seller01'];
 const TOP_KEYS = ['pg', 'channelKey', 'merchant_uid', 'customer_uid', 'naverProductCode', 'amount', 'tax_free', 'name',
   'naverProducts', 'naverUseCfm', 'naverPurchaserName', 'naverPurchaserBirthday', 'naverChainId', 'naverPopupMode',
   'm_redirect_url', 'buyer_email', 'buyer_tel', 'buyer_name', 'buyer_addr', 'buyer_postcode', 'custom_data',
-  'naverPopUpMode', 'amout', 'api_key', 'favourite'];
+  'naverPopUpMode', 'amout', 'api_key', 'favourite', 'pay_method', 'escrow', 'naverActionType', 'niceMobileV2'];
 const PRODUCT_KEYS = ['categoryType', 'categoryId', 'uid', 'name', 'count', 'sellerId', 'payReferrer', 'startDate',
   'endDate', 'sellerID', 'colour', 'imp_secret'];
 

@@ -20,9 +20,10 @@ const PAY_REFERRERS = ['NAVER_BOOK', 'NAVER_MUSIC', 'NAVER_SHOPPING', 'NAVER_MAP
   'NAVER_SEARCH', 'BRAND_SEARCH', 'PARTNER_DIRECT', 'ETC'];
 // src/catalog.rs's REQUEST_PAY and PRODUCT tables: [name, type, max, flags]. Types: s string, t non-empty string,
 // i whole number, b boolean, o object, a array, u string or string[], d yyyyMMdd, x anything. Flags: R required
-// (payment), B required (billing key), U a rule of its own, I documented for other PGs (IGNORED_FIELD warning).
+// (payment), B required (billing key), U a rule of its own, I documented for other PGs (IGNORED_FIELD warning),
+// D replaced or dropped by PortOne (DEPRECATED_FIELD warning).
 const REQUEST_PAY = new Map([
-  ['pg', 's', 0, 'U'], ['channelKey', 't', 0, ''], ['pay_method', 's', 0, 'I'], ['escrow', 'b', 0, 'I'],
+  ['pg', 's', 0, 'UD'], ['channelKey', 't', 0, ''], ['pay_method', 's', 0, 'U'], ['escrow', 'b', 0, ''],
   ['products', 'a', 0, 'I'], ['merchant_uid', 's', 40, 'RBU'], ['name', 's', 40, 'RBU'], ['amount', 'i', 0, 'RBU'],
   ['custom_data', 'x', 0, ''], ['tax_free', 'i', 0, 'U'], ['vat_amount', 'i', 0, 'UI'], ['vat', 'i', 0, 'I'],
   ['currency', 's', 0, 'I'], ['language', 's', 0, 'I'], ['buyer_name', 's', 0, ''], ['buyer_tel', 's', 0, 'BU'],
@@ -33,9 +34,9 @@ const REQUEST_PAY = new Map([
   ['display', 'o', 0, 'I'], ['card', 'o', 0, 'I'], ['popup', 'b', 0, 'I'], ['period', 'o', 0, 'I'],
   ['company', 's', 0, 'I'], ['bypass', 'o', 0, 'I'], ['naverPopupMode', 'b', 0, 'U'], ['naverUseCfm', 's', 0, 'U'],
   ['naverProducts', 'a', 0, 'RU'], ['naverPurchaserName', 't', 0, ''], ['naverPurchaserBirthday', 's', 0, 'U'],
-  ['naverChainId', 't', 0, ''], ['naverCultureBenefit', 'b', 0, ''], ['naverMerchantUserKey', 't', 0, ''],
-  ['naverProductCount', 'i', 0, ''], ['naverProductCode', 't', 0, 'B'], ['naverActionType', 's', 0, ''],
-  ['naverInterface', 'o', 0, ''],
+  ['naverChainId', 't', 0, 'D'], ['naverCultureBenefit', 'b', 0, ''], ['naverMerchantUserKey', 't', 0, ''],
+  ['naverProductCount', 'i', 0, ''], ['naverProductCode', 't', 0, 'B'], ['naverActionType', 's', 0, 'D'],
+  ['naverInterface', 'o', 0, ''], ['niceMobileV2', 'b', 0, ''], ['kakaoOpenApp', 'b', 0, ''],
 ].map((r) => [r[0], r]));
 const PRODUCT = new Map([
   ['categoryType', 's', 0, 'RU'], ['categoryId', 's', 0, 'RU'], ['uid', 's', 0, 'RU'], ['name', 's', 128, 'RU'],
@@ -69,16 +70,17 @@ const BASE = {
   DATE_IN_PAST: ['오늘(한국 시간) 이전 날짜입니다.', 'is before today (Asia/Seoul)'],
   INVALID_CATEGORY: ['네이버페이 상품 분류(categoryType/categoryId)가 올바르지 않습니다.',
     'is not a Naver Pay categoryType/categoryId pair'],
-  INVALID_URL: ['허용되지 않는 URL입니다. https 절대 URL이어야 합니다.',
-    'is not an allowed URL; an absolute https URL is required'],
-  REDIRECT_URL_REQUIRED: ['리디렉션 방식에서는 m_redirect_url이 필요합니다.', 'm_redirect_url is required in redirect mode'],
-  NAME_MISMATCH: ['상품이 여러 개이면 name은 첫 번째 상품명(naverProducts[0].name)과 같아야 합니다.',
-    'with several products, name should equal naverProducts[0].name'],
+  INVALID_URL: ['허용되지 않는 URL입니다.', 'is not an allowed URL'],
+  REDIRECT_URL_REQUIRED: ['리디렉션 방식에서는 리디렉션 URL이 필요합니다.', 'a redirect URL is required in redirect mode'],
+  NAME_MISMATCH: ['상품이 여러 개이면 name은 naverProducts[0].name을 권장합니다.', 'with several products, PortOne recommends naverProducts[0].name'],
   UNKNOWN_FIELD: ['알 수 없는 필드입니다.', 'unknown field'],
   IGNORED_FIELD: ['다른 PG사용 필드입니다. 그대로 전달되지만 네이버페이는 무시합니다.',
     'documented for other PGs; passed on, but Naver Pay ignores it'],
   SECRET_IN_BROWSER: ['REST API 비밀 값은 브라우저에 넣으면 안 됩니다.', 'REST API secrets never belong in a browser'],
   LIMIT_EXCEEDED: ['입력이 검사 한도를 넘습니다.', 'exceeds what the checker reads'],
+  DEPRECATED_FIELD: ['포트원이 대체한 필드입니다.', 'deprecated by PortOne'],
+  INSECURE_URL: ['http는 암호화되지 않습니다. 운영에서는 https를 쓰세요.', 'plain http is unencrypted; use https in production'],
+  POPUP_ON_MOBILE: ['이 기기는 팝업 결과를 받지 못합니다. 리디렉션 방식이 필요합니다.', "this device loses a popup's result; it needs redirect mode"],
 };
 
 // Details: [kind, a, b]. Kinds: 'e' expected, 'c' max chars, 'b' max bytes, 'r' range, 'm' min amount,
@@ -185,29 +187,32 @@ function suggestion(key, known) {
   return best;
 }
 
-function isAllowedRedirectUrl(s) {
-  if (s.includes('\\') || SPACE_OR_CONTROL.test(s)) return false;
+// src/validate/url.rs: 'https', 'loopback' (http to this machine), 'http', 'unencoded' (whitespace or a
+// control character) or 'invalid' (not an absolute http(s) URL whose host the URL Standard accepts).
+function redirectUrl(s) {
+  if (SPACE_OR_CONTROL.test(s)) return 'unencoded';
+  if (s.includes('\\')) return 'invalid';
   const colon = s.indexOf(':');
-  if (colon < 0) return false;
+  if (colon < 0) return 'invalid';
   const scheme = s.slice(0, colon).toLowerCase();
   const https = scheme === 'https';
-  if (!https && scheme !== 'http') return false;
+  if (!https && scheme !== 'http') return 'invalid';
   const rest = s.slice(colon + 1);
-  if (!rest.startsWith('//')) return false;
+  if (!rest.startsWith('//')) return 'invalid';
   const r = rest.slice(2);
   const m = /[/?#]/.exec(r);
   const authority = m ? r.slice(0, m.index) : r;
-  if (authority.includes('@')) return false;
+  if (authority.includes('@')) return 'invalid';
   let host;
   let port = null;
   if (authority.startsWith('[')) {
     const close = authority.indexOf(']');
-    if (close < 0) return false;
+    if (close < 0) return 'invalid';
     host = authority.slice(0, close + 1);
-    if (!/^[0-9A-Fa-f:.]+$/.test(host.slice(1, close))) return false;
+    if (!isIpv6(host.slice(1, close))) return 'invalid';
     const after = authority.slice(close + 1);
     if (after !== '') {
-      if (after[0] !== ':') return false;
+      if (after[0] !== ':') return 'invalid';
       port = after.slice(1);
     }
   } else {
@@ -215,12 +220,67 @@ function isAllowedRedirectUrl(s) {
     host = c < 0 ? authority : authority.slice(0, c);
     if (c >= 0) port = authority.slice(c + 1);
   }
-  if (port !== null && !(/^[0-9]{1,5}$/.test(port) && Number(port) <= 65535)) return false;
-  if (!host.startsWith('[')) {
-    const t = host.endsWith('.') ? host.slice(0, -1) : host;
-    if (t === '' || t.split('.').some((l) => l === '') || !ALNUM.test(t)) return false;
-  }
-  return https || host.toLowerCase() === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+  if (port !== null && !(/^[0-9]{1,5}$/.test(port) && Number(port) <= 65535)) return 'invalid';
+  if (!host.startsWith('[') && !isDomainOrIpv4(host)) return 'invalid';
+  if (https) return 'https';
+  return host.toLowerCase() === 'localhost' || host === '127.0.0.1' || host === '[::1]' ? 'loopback' : 'http';
+}
+
+function isDomainOrIpv4(host) {
+  const t = host.endsWith('.') ? host.slice(0, -1) : host;
+  if (t === '' || t.split('.').some((l) => l === '')) return false;
+  const last = t.slice(t.lastIndexOf('.') + 1);
+  if (ipv4Number(last) !== null || /^[0-9]+$/.test(last)) return isIpv4(t);
+  return /^(?:[A-Za-z0-9_.-]|(?![\x00-\x7f])\p{Alphabetic})+$/u.test(t);
+}
+
+function isIpv4(host) {
+  const parts = host.split('.');
+  if (parts.length > 4) return false;
+  const numbers = parts.map(ipv4Number);
+  if (numbers.some((n) => n === null)) return false;
+  const last = numbers.pop();
+  return numbers.every((n) => n <= 255n) && last < 1n << BigInt(8 * (5 - parts.length));
+}
+
+function ipv4Number(s) {
+  let digits = s;
+  let radix = 10;
+  if (/^0[xX]/.test(s)) [digits, radix] = [s.slice(2), 16];
+  else if (s.length > 1 && s[0] === '0') [digits, radix] = [s.slice(1), 8];
+  if (digits.length > 32) return null;
+  if (digits === '') return radix === 16 ? 0n : null;
+  const ok = radix === 16 ? /^[0-9A-Fa-f]+$/ : radix === 8 ? /^[0-7]+$/ : /^[0-9]+$/;
+  if (!ok.test(digits)) return null;
+  const n = BigInt(radix === 16 ? `0x${digits}` : radix === 8 ? `0o${digits}` : digits);
+  return n <= 0xffffffffffffffffn ? n : null;
+}
+
+function isIpv6(s) {
+  const i = s.indexOf('::');
+  const compressed = i >= 0;
+  const head = compressed ? s.slice(0, i) : s;
+  const tail = compressed ? s.slice(i + 2) : '';
+  if (tail.includes('::')) return false;
+  const pieces = (part, last) => {
+    if (part === '') return 0;
+    const groups = part.split(':');
+    let count = 0;
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g];
+      if (last && g === groups.length - 1 && group.includes('.')) {
+        const nums = group.split('.');
+        if (nums.length !== 4 || !nums.every((n) => /^(?:0|[1-9][0-9]{0,2})$/.test(n) && Number(n) <= 255)) return null;
+        count += 2;
+      } else if (/^[0-9A-Fa-f]{1,4}$/.test(group)) count += 1;
+      else return null;
+    }
+    return count;
+  };
+  const h = pieces(head, !compressed);
+  const t = pieces(tail, true);
+  if (h === null || t === null) return false;
+  return compressed ? h + t <= 7 : h === 8;
 }
 
 // ---- dates: yyyyMMdd as the number yyyy*10000 + MM*100 + dd -----------------------------------------
@@ -284,23 +344,33 @@ export function choosePayMode(device) {
   return redirect ? 'redirect' : 'popup';
 }
 
+const OPTIONS = ['mode', 'minAmount', 'locale', 'device', 'now'];
+
 function readOptions(options) {
   const out = { mode: 'auto', minAmount: 100, ko: true, device: null, now: Date.now() };
   const issues = [];
+  const warnings = [];
   const issue = (code, field, d) => issues.push({ code, field, message: message(code, out.ko, field, d) });
   if (options === undefined || options === null) {
     out.device = navigatorDevice();
-    return [out, issues];
+    return [out, issues, warnings];
   }
   if (typeof options !== 'object' || Array.isArray(options)) {
     issue('INVALID_TYPE', 'options', ['e', 'object']);
     out.device = navigatorDevice();
-    return [out, issues];
+    return [out, issues, warnings];
   }
   const { locale, mode, minAmount, device, now } = options;
   if (locale !== undefined) {
     if (locale === 'ko' || locale === 'en') out.ko = locale === 'ko';
     else issue('INVALID_VALUE', 'options.locale', ['t', 'ko, en']);
+  }
+  // A key that is no option: as a parameter's (src/js/options.rs runs the same table check).
+  for (const key of Object.keys(options)) {
+    if (OPTIONS.includes(key) || options[key] === undefined || options[key] === null || isSecretKey(key)) continue;
+    const s = suggestion(key, OPTIONS);
+    if (s !== null) issue('UNKNOWN_FIELD', `options.${key}`, ['s', s]);
+    else warnings.push({ code: 'UNKNOWN_FIELD', field: `options.${key}`, message: message('UNKNOWN_FIELD', out.ko, `options.${key}`) });
   }
   if (mode !== undefined) {
     if (mode === 'auto' || mode === 'popup' || mode === 'redirect') out.mode = mode;
@@ -313,7 +383,7 @@ function readOptions(options) {
     if (code) issue(code, 'options.minAmount', ['e', 'integer ≥ 0']);
     else out.minAmount = minAmount === 0 ? 0 : minAmount;
   }
-  if (device === undefined) out.device = navigatorDevice();
+  if (device === undefined) out.device = out.mode === 'redirect' ? null : navigatorDevice();
   else {
     out.device = deviceFrom(device);
     if (!out.device) issue('INVALID_TYPE', 'options.device', ['e', '{ userAgent: string }']);
@@ -323,13 +393,13 @@ function readOptions(options) {
     if (Number.isFinite(ms)) out.now = ms;
     else issue('INVALID_TYPE', 'options.now', ['e', 'Date | number']);
   }
-  return [out, issues];
+  return [out, issues, warnings];
 }
 
 // ---- the checker -------------------------------------------------------------------------------------
 
 function validate(params, options, billing) {
-  const [opts, optionIssues] = readOptions(options);
+  const [opts, optionIssues, optionWarnings] = readOptions(options);
   const ko = opts.ko;
   const errors = [];
   const warnings = [];
@@ -343,6 +413,7 @@ function validate(params, options, billing) {
       errors.unshift(...optionIssues);
       request = null;
     }
+    warnings.unshift(...optionWarnings);
     return { ok: errors.length === 0, errors, warnings, mode, request };
   };
 
@@ -358,7 +429,7 @@ function validate(params, options, billing) {
     if (typeof v === 'string') {
       if (v === '' && required) error('REQUIRED', field);
       else return v;
-    } else if (v === undefined || (v === null && required)) {
+    } else if (v === undefined || v === null) {
       if (required) error('REQUIRED', field);
     } else error('INVALID_TYPE', field, ['e', 'string']);
     return null;
@@ -376,7 +447,7 @@ function validate(params, options, billing) {
     if (typeof v === 'number') {
       if (Number.isInteger(v)) return v;
       error('NOT_INTEGER', field);
-    } else if (v === undefined || (v === null && required)) {
+    } else if (v === undefined || v === null) {
       if (required) error('REQUIRED', field);
     } else error('INVALID_TYPE', field, ['e', 'number']);
     return null;
@@ -394,7 +465,7 @@ function validate(params, options, billing) {
   const date = (v, field, numberToo) => {
     let d;
     if (typeof v === 'number' && numberToo) d = Number.isInteger(v) && v >= 1e7 && v < 1e8 ? parseYmd(String(v)) : null;
-    else if (v === undefined) return null;
+    else if (v === undefined || v === null) return null;
     else if (typeof v === 'string') d = parseYmd(v);
     else {
       error('INVALID_TYPE', field, ['e', numberToo ? 'yyyyMMdd string | number' : 'yyyyMMdd string']);
@@ -426,7 +497,7 @@ function validate(params, options, billing) {
   const tableCheck = (o, table, list, prefix, req) => {
     for (const key of Object.keys(o)) {
       const v = o[key];
-      if (v === undefined) continue;
+      if (v === undefined || v === null) continue;
       const row = table.get(key);
       if (!row) {
         if (isSecretKey(key)) continue;
@@ -445,7 +516,7 @@ function validate(params, options, billing) {
       }
     }
     for (const [name, , , flags] of table.values()) {
-      if (flags.includes(req) && !flags.includes('U') && o[name] === undefined) error('REQUIRED', prefix + name);
+      if (flags.includes(req) && !flags.includes('U') && (o[name] === undefined || o[name] === null)) error('REQUIRED', prefix + name);
     }
   };
   const secrets = (v, path, depth) => {
@@ -469,22 +540,26 @@ function validate(params, options, billing) {
   const npm = get(params, 'naverPopupMode');
   let explicit = null;
   if (typeof npm === 'boolean') explicit = npm;
-  else if (npm !== undefined) error('INVALID_TYPE', 'naverPopupMode', ['e', 'boolean']);
+  else if (npm !== undefined && npm !== null) error('INVALID_TYPE', 'naverPopupMode', ['e', 'boolean']);
   const mode = opts.mode !== 'auto' ? opts.mode
     : explicit === true ? 'popup' : explicit === false ? 'redirect' : optionMode;
+  if (mode === 'popup' && opts.device && choosePayMode(opts.device) === 'redirect') {
+    warn('POPUP_ON_MOBILE', opts.mode === 'popup' ? 'options.mode' : 'naverPopupMode');
+  }
+  const given = (v) => v !== undefined && v !== null;
 
   // pg / channelKey
-  const channelKey = get(params, 'channelKey') !== undefined;
+  const channelKey = given(get(params, 'channelKey'));
   const pg = get(params, 'pg');
   let addPg = false;
-  if (pg === undefined) addPg = !channelKey;
+  if (pg === undefined || pg === null) addPg = !channelKey;
   else if (typeof pg === 'string') {
     if (!isNaverpayPg(pg)) error('INVALID_VALUE', 'pg', ['t', 'naverpay, naverpay.<MID>']);
   } else error('INVALID_TYPE', 'pg', ['e', 'string']);
 
   shortString(get(params, 'merchant_uid'), 'merchant_uid', true, 40);
   if (billing) shortString(get(params, 'customer_uid'), 'customer_uid', true, 80);
-  else if (get(params, 'customer_uid') !== undefined) {
+  else if (given(get(params, 'customer_uid'))) {
     error('INVALID_VALUE', 'customer_uid', ['t', tr('빌링키 등록은 registerBillingKey / validateBillingKey로 하세요',
       'a billing key is registered with registerBillingKey / validateBillingKey')]);
   }
@@ -508,12 +583,14 @@ function validate(params, options, billing) {
   let productCount = 0;
   let firstName = null;
   const items = get(params, 'naverProducts');
-  if (items === undefined || (items === null && !billing)) {
-    if (!billing) error('REQUIRED', 'naverProducts');
+  const shape = ['t', tr('검수 필수: [{ categoryType, categoryId, uid, name, count }]',
+    'the inspection requires [{ categoryType, categoryId, uid, name, count }]')];
+  if (items === undefined || items === null) {
+    if (!billing) error('REQUIRED', 'naverProducts', shape);
   } else if (!Array.isArray(items)) {
     error('INVALID_TYPE', 'naverProducts', ['e', 'array']);
   } else {
-    if (items.length === 0 && !billing) error('REQUIRED', 'naverProducts', ['e', 'non-empty array']);
+    if (items.length === 0 && !billing) error('REQUIRED', 'naverProducts', shape);
     productCount = items.length;
     for (let i = 0; i < items.length; i++) {
       const p = items[i];
@@ -565,7 +642,7 @@ function validate(params, options, billing) {
 
   // Naver fields
   const useCfm = date(get(params, 'naverUseCfm'), 'naverUseCfm', false);
-  if (useCfm !== null && today !== null && useCfm < today) error('DATE_IN_PAST', 'naverUseCfm');
+  if (useCfm !== null && today !== null && useCfm < today) error('DATE_IN_PAST', 'naverUseCfm', ['e', `≥ ${today}`]);
   const birthday = date(get(params, 'naverPurchaserBirthday'), 'naverPurchaserBirthday', false);
   if (birthday !== null && today !== null && birthday > today) {
     error('INVALID_DATE', 'naverPurchaserBirthday', ['t', tr('미래 날짜 불가', 'must not be in the future')]);
@@ -576,8 +653,31 @@ function validate(params, options, billing) {
   const redirect = mode === 'redirect';
   if (redirect && (url === undefined || url === null || url === '')) error('REDIRECT_URL_REQUIRED', 'm_redirect_url');
   else if (typeof url === 'string') {
-    if (!isAllowedRedirectUrl(url)) error('INVALID_URL', 'm_redirect_url');
-  } else if (url !== undefined) error('INVALID_TYPE', 'm_redirect_url', ['e', 'string']);
+    const verdict = redirectUrl(url);
+    if (verdict === 'http') warn('INSECURE_URL', 'm_redirect_url');
+    else if (verdict === 'unencoded') {
+      error('INVALID_URL', 'm_redirect_url', ['t', tr('인코딩되지 않은 공백·제어 문자: encodeURI()로 인코딩하세요',
+        'unencoded spaces or controls: encode with encodeURI()')]);
+    } else if (verdict === 'invalid') {
+      error('INVALID_URL', 'm_redirect_url', ['t', tr('브라우저가 읽는 https://호스트/경로 절대 URL 필요',
+        'an absolute https://host/path URL a browser accepts')]);
+    }
+  } else if (url !== undefined && url !== null) error('INVALID_TYPE', 'm_redirect_url', ['e', 'string']);
+
+  // pay_method: naverpay is Naver Pay's code; any other is for other PGs.
+  const payMethod = get(params, 'pay_method');
+  if (typeof payMethod === 'string') {
+    if (payMethod !== 'naverpay') warn('IGNORED_FIELD', 'pay_method');
+  } else if (given(payMethod)) error('INVALID_TYPE', 'pay_method', ['e', 'string']);
+
+  // Fields PortOne replaced or dropped.
+  for (const [name, , , flags] of REQUEST_PAY.values()) {
+    if (!flags.includes('D') || !given(get(params, name))) continue;
+    const instead = name === 'pg' ? tr('channelKey를 쓰세요', 'use channelKey')
+      : name === 'naverChainId' ? tr('콘솔 채널에 Chain ID를 등록하고 channelKey를 쓰세요', "set the Chain ID on the console's channel; use channelKey")
+        : tr('포트원이 제거함', 'removed by PortOne');
+    warn('DEPRECATED_FIELD', name, ['t', instead]);
+  }
 
   // buyer
   const email = string(get(params, 'buyer_email'), 'buyer_email', false);
@@ -621,7 +721,7 @@ function validate(params, options, billing) {
 // The tables and predicates, for bench/zod-schema.mjs (tree-shaken out of the validator's own bundle).
 export {
   CATEGORIES, PAY_REFERRERS, REQUEST_PAY, REQUEST_PAY_FIELDS, PRODUCT_FIELDS, charCount, utf8Length, isNaverpayPg, isEmail, isTel,
-  isSellerId, isSecretKey, suggestion, isAllowedRedirectUrl, parseYmd, seoulToday,
+  isSellerId, isSecretKey, suggestion, redirectUrl, parseYmd, seoulToday,
 };
 
 /** validateNaverPay(params, options?): never throws. */

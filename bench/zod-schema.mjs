@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import {
   CATEGORIES, PAY_REFERRERS, REQUEST_PAY, REQUEST_PAY_FIELDS, PRODUCT_FIELDS, charCount, utf8Length, isNaverpayPg, isEmail, isTel,
-  isSellerId, isSecretKey, suggestion, isAllowedRedirectUrl, parseYmd, seoulToday, choosePayMode,
+  isSellerId, isSecretKey, suggestion, redirectUrl, parseYmd, seoulToday, choosePayMode,
 } from './js-validator.mjs';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -26,7 +26,7 @@ const BY_TYPE = {
 
 function unknownKeys(o, known, list, prefix, ctx) {
   for (const key of Object.keys(o)) {
-    if (o[key] === undefined || known.has(key) || isSecretKey(key)) continue;
+    if (o[key] == null || known.has(key) || isSecretKey(key)) continue;
     const s = suggestion(key, list);
     if (s !== null) ctx.addIssue({ code: 'custom', path: prefix.concat(key), message: `unknown field; did you mean ${s}?` });
   }
@@ -53,14 +53,14 @@ const product = z.looseObject({
   uid: z.string().min(1).refine((s) => s.length <= 33 || utf8Length(s) <= 100, 'at most 100 bytes'),
   name: maxChars(128),
   count: z.number().int().min(1).max(999_999),
-  sellerId: z.string().refine(isSellerId).optional(),
-  payReferrer: z.enum(PAY_REFERRERS).optional(),
-  startDate: ymdOrNumber.optional(),
-  endDate: ymdOrNumber.optional(),
+  sellerId: z.string().refine(isSellerId).nullish(),
+  payReferrer: z.enum(PAY_REFERRERS).nullish(),
+  startDate: ymdOrNumber.nullish(),
+  endDate: ymdOrNumber.nullish(),
 }).superRefine((p, ctx) => {
   const ids = Object.hasOwn(CATEGORIES, p.categoryType) ? CATEGORIES[p.categoryType] : null;
   if (!ids || !ids.includes(p.categoryId)) ctx.addIssue({ code: 'custom', path: ['categoryId'], message: 'not a Naver Pay category' });
-  if (p.startDate !== undefined && p.endDate !== undefined && ymdValue(p.endDate) < ymdValue(p.startDate)) {
+  if (p.startDate != null && p.endDate != null && ymdValue(p.endDate) < ymdValue(p.startDate)) {
     ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before startDate' });
   }
   unknownKeys(p, KNOWN_PRODUCT, PRODUCT_FIELDS, [], ctx);
@@ -73,40 +73,42 @@ const product = z.looseObject({
 export function naverPaySchema({ billing = false, mode = 'auto', minAmount = 100, now = Date.now(), device } = {}) {
   const today = seoulToday(now);
   const deviceMode = mode === 'auto' ? choosePayMode(device) : mode;
-  const nonEmpty = z.string().min(1).optional();
+  // In an optional field null means "not entered" (docs/rules.md).
+  const nonEmpty = z.string().min(1).nullish();
   const amount = billing ? z.number().int().min(0).max(MAX_SAFE) : z.number().int().min(minAmount).max(MAX_SAFE);
   const shape = {};
   for (const [name, ty, max, flags] of REQUEST_PAY.values()) {
     if (flags.includes('U')) continue;
     let t = BY_TYPE[ty]();
     if (max > 0) t = t.refine((s) => s.length <= max || charCount(s) <= max);
-    shape[name] = flags.includes(billing ? 'B' : 'R') ? t : t.optional();
+    shape[name] = flags.includes(billing ? 'B' : 'R') ? t : t.nullish();
   }
   Object.assign(shape, {
-    pg: z.string().refine(isNaverpayPg).optional(),
+    pg: z.string().refine(isNaverpayPg).nullish(),
+    pay_method: z.string().nullish(),
     channelKey: nonEmpty,
     merchant_uid: maxChars(40),
     amount,
-    tax_free: z.number().int().min(0).optional(),
-    vat_amount: z.number().int().min(0).optional(),
+    tax_free: z.number().int().min(0).nullish(),
+    vat_amount: z.number().int().min(0).nullish(),
     name: maxChars(40).optional(),
-    naverProducts: billing ? z.array(product).optional() : z.array(product).min(1),
-    naverUseCfm: ymd.refine((s) => today === null || parseYmd(s) >= today, 'before today (Asia/Seoul)').optional(),
+    naverProducts: billing ? z.array(product).nullish() : z.array(product).min(1),
+    naverUseCfm: ymd.refine((s) => today === null || parseYmd(s) >= today, 'before today (Asia/Seoul)').nullish(),
     naverPurchaserName: nonEmpty,
-    naverPurchaserBirthday: ymd.refine((s) => today === null || parseYmd(s) <= today, 'in the future').optional(),
+    naverPurchaserBirthday: ymd.refine((s) => today === null || parseYmd(s) <= today, 'in the future').nullish(),
     naverChainId: nonEmpty,
-    naverPopupMode: z.boolean().optional(),
-    m_redirect_url: z.string().refine(isAllowedRedirectUrl, 'an absolute https URL').optional(),
-    buyer_email: z.string().refine((s) => s === '' || isEmail(s)).optional(),
-    buyer_tel: billing ? z.string().min(1).refine(isTel) : z.string().refine((s) => s === '' || isTel(s)).optional(),
+    naverPopupMode: z.boolean().nullish(),
+    m_redirect_url: z.string().refine((s) => !['invalid', 'unencoded'].includes(redirectUrl(s)), 'an absolute http(s) URL').nullish(),
+    buyer_email: z.string().refine((s) => s === '' || isEmail(s)).nullish(),
+    buyer_tel: billing ? z.string().min(1).refine(isTel) : z.string().refine((s) => s === '' || isTel(s)).nullish(),
     // A general payment takes no customer_uid: with it IMP would register a billing key.
-    customer_uid: billing ? maxChars(80) : z.never().optional(),
+    customer_uid: billing ? maxChars(80) : z.never().nullish(),
   });
   return z.looseObject(shape).superRefine((o, ctx) => {
     const popup = mode !== 'auto' ? mode === 'popup' : o.naverPopupMode ?? deviceMode === 'popup';
     if (!popup && !o.m_redirect_url) ctx.addIssue({ code: 'custom', path: ['m_redirect_url'], message: 'required in redirect mode' });
     for (const f of ['tax_free', 'vat_amount']) {
-      if (o[f] !== undefined && o[f] > o.amount) ctx.addIssue({ code: 'custom', path: [f], message: 'more than amount' });
+      if (o[f] != null && o[f] > o.amount) ctx.addIssue({ code: 'custom', path: [f], message: 'more than amount' });
     }
     const first = o.naverProducts?.[0];
     if (o.name === undefined) {
@@ -117,7 +119,7 @@ export function naverPaySchema({ billing = false, mode = 'auto', minAmount = 100
     secrets(o, [], 0, ctx);
   }).transform((o) => {
     const request = { ...o };
-    if (o.pg === undefined && o.channelKey === undefined) request.pg = 'naverpay';
+    if (o.pg == null && o.channelKey == null) request.pg = 'naverpay';
     if (o.name === undefined) request.name = o.naverProducts[0].name;
     request.naverPopupMode = mode !== 'auto' ? mode === 'popup' : o.naverPopupMode ?? deviceMode === 'popup';
     return request;

@@ -9,7 +9,13 @@
  *   IMP.__sim  (also window.__impSim)  test control: calls, inits, setOutcome, payments, reset …
  *
  * Optional query on the script URL: `imp.js?reportUrl=/portone/__sim/payments` sets the report URL
- * (same as IMP.__sim.configure({ reportUrl })).
+ * (same as IMP.__sim.configure({ reportUrl })); `?responseShape=legacy` answers as iamport.js used to.
+ *
+ * Responses take today's shape by default: the current iamport.js sends no `success` (nor
+ * `imp_success`) in the callback, and the redirect query carries only imp_uid, merchant_uid,
+ * error_code and error_msg (PortOne's payrt.mdx, developers.portone.io at 4ababcdf). The legacy
+ * shape (`configure({ responseShape: 'legacy' })`) adds `success`/`imp_success` to the callback and
+ * `imp_success` to the query, as older iamport.js versions and other PGs do.
  *
  * Everything the buyer or the merchant typed is rendered with textContent, never innerHTML.
  */
@@ -34,6 +40,8 @@
     belowMinimum: '결제 금액이 최소 결제 금액(100원) 미만입니다.'
   };
   var DEFAULT_ERROR_CODE = 'F400';
+  /** 'current': today's iamport.js (no success flags); 'legacy': with `success`/`imp_success`. */
+  var SHAPES = ['current', 'legacy'];
 
   var state = {
     userCode: null,
@@ -47,14 +55,16 @@
     outcome: null,
     queue: [], // outcomes for the coming calls, one each (IMP.__sim.script)
     pending: null,
-    config: { reportUrl: null, navigate: true, redirectEncoding: 'form', reportTimeoutMs: 2000 }
+    config: { reportUrl: null, navigate: true, redirectEncoding: 'form', reportTimeoutMs: 2000, responseShape: 'current' }
   };
 
   try {
     var current = document.currentScript && document.currentScript.src;
     if (current) {
-      var fromUrl = new URL(current).searchParams.get('reportUrl');
+      var query = new URL(current).searchParams;
+      var fromUrl = query.get('reportUrl');
       if (fromUrl) state.config.reportUrl = fromUrl;
+      if (SHAPES.indexOf(query.get('responseShape')) !== -1) state.config.responseShape = query.get('responseShape');
     }
   } catch (e) { /* no currentScript: keep defaults */ }
 
@@ -284,12 +294,22 @@
     }).join('');
   }
 
+  /** The response as the callback receives it: without the success flags in today's shape. */
+  function shaped(rsp) {
+    var r = copy(rsp);
+    if (state.config.responseShape === 'current') {
+      delete r.success;
+      delete r.imp_success;
+    }
+    return r;
+  }
+
   function redirectTarget(base, rsp, encoding) {
     var pairs = [
       ['imp_uid', rsp.imp_uid],
-      ['merchant_uid', rsp.merchant_uid],
-      ['imp_success', rsp.success ? 'true' : 'false']
+      ['merchant_uid', rsp.merchant_uid]
     ];
+    if (state.config.responseShape === 'legacy') pairs.push(['imp_success', rsp.success ? 'true' : 'false']);
     if (!rsp.success) {
       pairs.push(['error_code', rsp.error_code]);
       pairs.push(['error_msg', rsp.error_msg]);
@@ -307,8 +327,9 @@
   }
 
   function deliver(call, rsp, encoding) {
-    state.responses.push(copy(rsp));
-    call.record.response = copy(rsp);
+    var delivered = shaped(rsp);
+    state.responses.push(copy(delivered));
+    call.record.response = copy(delivered);
     if (call.mode === 'redirect') {
       var target = redirectTarget(call.params.m_redirect_url, rsp, encoding);
       state.redirects.push(target);
@@ -318,7 +339,7 @@
       return;
     }
     publish({ type: 'call', record: call.record });
-    if (typeof call.callback === 'function') call.callback(rsp);
+    if (typeof call.callback === 'function') call.callback(delivered);
   }
 
   /** Turns an outcome ({ result, error_msg, error_code }) into the response, stores, then delivers. */
@@ -468,7 +489,7 @@
 
     function reject(code, msg) {
       // PortOne calls back with the error even in redirect mode: nothing was opened.
-      var rsp = errorResponse(p, code, msg);
+      var rsp = shaped(errorResponse(p, code, msg));
       state.responses.push(copy(rsp));
       record.response = copy(rsp);
       publish({ type: 'call', record: record });
@@ -543,7 +564,10 @@
       try { o = outcomeOf(outcome, 'resolvePending'); } catch (e) { return Promise.reject(e); }
       return settle(state.pending, o);
     },
-    /** { reportUrl?: string|null, navigate?: boolean, redirectEncoding?: 'form'|'percent', reportTimeoutMs?: number } */
+    /**
+     * { reportUrl?: string|null, navigate?: boolean, redirectEncoding?: 'form'|'percent'|'euc-kr',
+     *   reportTimeoutMs?: number, responseShape?: 'current'|'legacy' }
+     */
     configure: function (options) {
       var o = options || {};
       if ('reportUrl' in o) state.config.reportUrl = o.reportUrl || null;
@@ -555,6 +579,10 @@
         state.config.redirectEncoding = o.redirectEncoding;
       }
       if (typeof o.reportTimeoutMs === 'number') state.config.reportTimeoutMs = o.reportTimeoutMs;
+      if ('responseShape' in o) {
+        if (SHAPES.indexOf(o.responseShape) === -1) throw new TypeError('responseShape must be one of ' + SHAPES.join(', '));
+        state.config.responseShape = o.responseShape;
+      }
       return copy(state.config);
     },
     /** Forgets records, outcome and any open window. { init: true } also forgets the merchant code. */
@@ -575,6 +603,7 @@
     messages: copy(MESSAGES),
     outcomes: OUTCOMES.slice(),
     redirectEncodings: ENCODINGS.slice(),
+    responseShapes: SHAPES.slice(),
     defaultErrorCode: DEFAULT_ERROR_CODE,
     /** The redirect URL the simulator would build for a response (for tests of the encoder itself). */
     buildRedirectUrl: function (base, rsp, encoding) { return redirectTarget(base, rsp, encoding); }

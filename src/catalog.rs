@@ -84,6 +84,10 @@ pub enum Doc {
     Manual,
     /// The seed integration guide (`shared/seed/naver-pay-standard.md`).
     Seed,
+    /// Added by PortOne's own app SDKs and samples (docs/rules.md names each).
+    Sdk,
+    /// This package's own API (the options objects).
+    Package,
     /// PortOne's V2 browser SDK schema (`src/schema/browser-sdk.yml`).
     BrowserSdk,
     /// The V2 Naver Pay page (`…/integration/pg/v2/naverpay.mdx`).
@@ -100,6 +104,12 @@ pub const REQUIRED_BILLING: u8 = 2;
 pub const RULE: u8 = 4;
 /// Documented for other PGs only: accepted and passed on with an `IGNORED_FIELD` warning.
 pub const IGNORED: u8 = 8;
+/// Replaced or dropped by PortOne: accepted and passed on with a `DEPRECATED_FIELD` warning
+/// that names what replaced it (`request_pay` only).
+pub const DEPRECATED: u8 = 16;
+/// Documented for other PGs only and with no place in a Naver Pay request (a card number):
+/// `UNSUPPORTED_FIELD`, an error.
+pub const UNSUPPORTED: u8 = 32;
 
 /// One documented field of one call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,7 +120,7 @@ pub struct Field {
     pub ty: Type,
     /// Its largest length in characters; 0 when none is documented.
     pub max: u8,
-    /// [`REQUIRED`], [`REQUIRED_BILLING`], [`RULE`], [`IGNORED`].
+    /// [`REQUIRED`], [`REQUIRED_BILLING`], [`RULE`], [`IGNORED`], [`DEPRECATED`], [`UNSUPPORTED`].
     pub flags: u8,
     /// Where it is documented.
     pub doc: Doc,
@@ -132,16 +142,16 @@ pub fn field<'t>(table: &'t [Field], name: &str) -> Option<&'t Field> {
     table.iter().find(|f| f.name == name)
 }
 
-use Doc::{Manual, NaverPage, OpenApi, PayRq, Seed};
+use Doc::{Manual, NaverPage, OpenApi, Package, PayRq, Sdk, Seed};
 use Type::{Any, Arr, Bool, Date, Int, Obj, Str, StrOrArr, Text};
 
 /// `IMP.request_pay`, general payment (`validateNaverPay`) and billing-key registration
 /// (`validateBillingKey`). Read from payrq.mdx and naver.mdx; the rules are docs/rules.md's.
 pub const REQUEST_PAY: &[Field] = &[
-    f("pg", Str, 0, RULE, PayRq),
+    f("pg", Str, 0, RULE | DEPRECATED, PayRq),
     f("channelKey", Text, 0, 0, NaverPage),
-    f("pay_method", Str, 0, IGNORED, PayRq),
-    f("escrow", Bool, 0, IGNORED, PayRq),
+    f("pay_method", Str, 0, RULE, PayRq),
+    f("escrow", Bool, 0, 0, PayRq),
     f("products", Arr, 0, IGNORED, PayRq),
     f("merchant_uid", Str, 40, REQUIRED | REQUIRED_BILLING | RULE, PayRq),
     f("name", Str, 40, REQUIRED | REQUIRED_BILLING | RULE, PayRq),
@@ -178,14 +188,30 @@ pub const REQUEST_PAY: &[Field] = &[
     f("naverProducts", Arr, 0, REQUIRED | RULE, NaverPage),
     f("naverPurchaserName", Text, 0, 0, NaverPage),
     f("naverPurchaserBirthday", Str, 0, RULE, NaverPage),
-    f("naverChainId", Text, 0, 0, Manual),
+    f("naverChainId", Text, 0, DEPRECATED, Manual),
     f("naverCultureBenefit", Bool, 0, 0, NaverPage),
     f("naverMerchantUserKey", Text, 0, 0, NaverPage),
     f("naverProductCount", Int, 0, 0, NaverPage),
     f("naverProductCode", Text, 0, REQUIRED_BILLING, NaverPage),
-    f("naverActionType", Str, 0, 0, Seed),
+    f("naverActionType", Str, 0, DEPRECATED, Seed),
     f("naverInterface", Obj, 0, 0, Seed),
+    f("niceMobileV2", Bool, 0, 0, Sdk),
+    f("kakaoOpenApp", Bool, 0, 0, Sdk),
 ];
+
+/// The options of `pay`, `registerBillingKey` and the validators, each read by its own rule
+/// (`src/js/options.rs`); the table makes a misspelt option `UNKNOWN_FIELD` as a parameter is.
+pub const PAY_OPTIONS: &[Field] = &[
+    f("mode", Str, 0, RULE, Package),
+    f("minAmount", Int, 0, RULE, Package),
+    f("locale", Str, 0, RULE, Package),
+    f("device", Obj, 0, RULE, Package),
+    f("now", Any, 0, RULE, Package),
+];
+
+/// The options of the server body builders.
+pub const BODY_OPTIONS: &[Field] =
+    &[f("minAmount", Int, 0, RULE, Package), f("now", Any, 0, RULE, Package), f("locale", Str, 0, RULE, Package)];
 
 /// One `naverProducts` item (Naver Pay's `productItems`), from naver.mdx.
 pub const PRODUCT: &[Field] = &[
@@ -234,16 +260,17 @@ pub const AGAIN: &[Field] = &[
 pub const PAYMENT_EXTRA: &[Field] = &[f("naverUseCfm", Str, 0, RULE, NaverPage)];
 
 /// `POST /subscribe/payments/schedule`, top level, from the OpenAPI schema. The card fields
-/// (`card_number`, `expiry`, `birth`, `pwd_2digit`, `cvc`) register a key-in card: not Naver Pay.
+/// (`card_number`, `expiry`, `birth`, `pwd_2digit`, `cvc`) register a key-in card: the schema lists
+/// naverpay among the PGs that do not support the first three, and no card belongs in a Naver Pay body.
 pub const SCHEDULE: &[Field] = &[
     f("customer_uid", Str, 80, REQUIRED | RULE, OpenApi),
     f("customer_id", Str, 0, 0, OpenApi),
     f("checking_amount", Int, 0, IGNORED, OpenApi),
-    f("card_number", Str, 0, IGNORED, OpenApi),
-    f("expiry", Str, 0, IGNORED, OpenApi),
-    f("birth", Str, 0, IGNORED, OpenApi),
-    f("pwd_2digit", Str, 0, IGNORED, OpenApi),
-    f("cvc", Str, 0, IGNORED, OpenApi),
+    f("card_number", Str, 0, UNSUPPORTED, OpenApi),
+    f("expiry", Str, 0, UNSUPPORTED, OpenApi),
+    f("birth", Str, 0, UNSUPPORTED, OpenApi),
+    f("pwd_2digit", Str, 0, UNSUPPORTED, OpenApi),
+    f("cvc", Str, 0, UNSUPPORTED, OpenApi),
     f("channel_key", Str, 55, 0, OpenApi),
     f("schedules", Arr, 0, REQUIRED | RULE, OpenApi),
 ];

@@ -7,6 +7,8 @@
 const SEOUL_OFFSET_MS: f64 = 9.0 * 3_600_000.0;
 const MS_PER_DAY: f64 = 86_400_000.0;
 
+use crate::text::push_padded;
+
 /// A civil date. Ordering is chronological.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Ymd {
@@ -54,6 +56,29 @@ impl Ymd {
         }
         Some(civil_from_days(days as i64))
     }
+
+    /// `yyyyMMdd`, as Naver Pay writes it.
+    pub(crate) fn text(self) -> String {
+        let mut s = String::with_capacity(8);
+        push_padded(&mut s, u64::try_from(self.year).unwrap_or(0), 4);
+        push_padded(&mut s, u64::from(self.month), 2);
+        push_padded(&mut s, u64::from(self.day), 2);
+        s
+    }
+}
+
+/// `yyyy-MM-dd HH:mm:ss` in Asia/Seoul for `secs` UNIX seconds (years past 9999 as they come).
+pub(crate) fn seoul_date_time(secs: u64) -> String {
+    let local = secs.saturating_add(SEOUL_OFFSET_MS as u64 / 1000);
+    let date = civil_from_days(i64::try_from(local / 86_400).unwrap_or(i64::MAX / 2));
+    let time = local % 86_400;
+    let mut s = String::with_capacity(19);
+    push_padded(&mut s, u64::try_from(date.year).unwrap_or(0), 4);
+    for (sep, n) in [('-', u64::from(date.month)), ('-', u64::from(date.day)), (' ', time / 3600), (':', time / 60 % 60), (':', time % 60)] {
+        s.push(sep);
+        push_padded(&mut s, n, 2);
+    }
+    s
 }
 
 fn is_leap(y: i32) -> bool {
@@ -94,6 +119,14 @@ mod tests {
         for bad in ["20240230", "20230229", "20241301", "20240001", "20240100", "2024011", "2024-1-1", "２０２４０１０１", ""] {
             assert_eq!(Ymd::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn date_times_are_written_in_seoul() {
+        assert_eq!(super::seoul_date_time(1_735_659_000), "2025-01-01 00:30:00");
+        assert_eq!(super::seoul_date_time(253_402_268_399), "9999-12-31 23:59:59");
+        assert_eq!(super::seoul_date_time(0), "1970-01-01 09:00:00");
+        assert_eq!(Ymd { year: 2025, month: 1, day: 9 }.text(), "20250109");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use crate::date::seoul_date_time;
 use crate::text::{concat, u64_text};
 
 /// The language of messages.
@@ -76,9 +77,11 @@ error_codes! {
     InvalidUrl = "INVALID_URL",
     /// Redirect mode needs `m_redirect_url` (V1) or `redirectUrl` (V2).
     RedirectUrlRequired = "REDIRECT_URL_REQUIRED",
-    /// The amount is below the Naver Pay minimum.
+    /// The amount is below the minimum: 100 won by default (the integration guide this package
+    /// implements, and PortOne's V2 Naver Pay page), `minAmount` otherwise. PortOne's V1 Naver Pay
+    /// page says 10 won since 2024-02 (docs/rules.md): `minAmount: 10` follows it.
     AmountBelowMinimum = "AMOUNT_BELOW_MINIMUM",
-    /// `name` differs from the first product's name (warning).
+    /// `name` differs from the first product's name (warning: PortOne recommends the first name).
     NameMismatch = "NAME_MISMATCH",
     /// A field IMP does not know.
     UnknownField = "UNKNOWN_FIELD",
@@ -109,6 +112,14 @@ error_codes! {
     PaymentSuperseded = "PAYMENT_SUPERSEDED",
     /// `free()` was called on the checkout.
     CheckoutFreed = "CHECKOUT_FREED",
+    /// A field PortOne replaced or dropped: passed on, with what replaced it (warning).
+    DeprecatedField = "DEPRECATED_FIELD",
+    /// A field PortOne documents for other PGs that has no place in a Naver Pay request (a card number).
+    UnsupportedField = "UNSUPPORTED_FIELD",
+    /// `m_redirect_url` is plain `http:` to a host that is not this machine (warning).
+    InsecureUrl = "INSECURE_URL",
+    /// Popup mode was forced on a device that needs redirect mode: the result would be lost (warning).
+    PopupOnMobile = "POPUP_ON_MOBILE",
 }
 
 impl fmt::Display for ErrorCode {
@@ -153,6 +164,8 @@ pub enum Detail<'a> {
     MaxBytes(usize),
     /// The inclusive range allowed.
     Range(u64, u64),
+    /// The inclusive range of UNIX seconds allowed, shown with its dates and times in Asia/Seoul.
+    SecondsRange(u64, u64),
     /// The minimum amount in won.
     MinAmount(u64),
     /// A known name close to the one given.
@@ -207,6 +220,16 @@ pub(crate) fn message(code: ErrorCode, locale: Locale, field: &str, detail: Deta
                     let (lo, hi) = (u64_text(lo), u64_text(hi));
                     if ko { concat(&[base, " (", &lo, "~", &hi, ")"]) } else { concat(&[base, " (", &lo, " to ", &hi, ")"]) }
                 }
+                D::SecondsRange(lo, hi) => {
+                    let (lo_text, hi_text) = (u64_text(lo), u64_text(hi));
+                    let (lo_kst, hi_kst) = (seoul_date_time(lo), seoul_date_time(hi));
+                    let parts: [&str; 11] = if ko {
+                        [base, " (", &lo_kst, " ~ ", &hi_kst, " 한국 시간; UNIX 초 ", &lo_text, "~", &hi_text, ")", ""]
+                    } else {
+                        [base, " (", &lo_kst, " to ", &hi_kst, " Asia/Seoul; UNIX seconds ", &lo_text, " to ", &hi_text, ")", ""]
+                    };
+                    concat(&parts)
+                }
                 D::Text(t) => concat(&[base, " (", t, ")"]),
             }
         }
@@ -241,14 +264,14 @@ fn base_message(code: ErrorCode, ko: bool) -> &'static str {
         (C::DateInPast, false) => "is before today (Asia/Seoul)",
         (C::InvalidCategory, true) => "네이버페이 상품 분류(categoryType/categoryId)가 올바르지 않습니다.",
         (C::InvalidCategory, false) => "is not a Naver Pay categoryType/categoryId pair",
-        (C::InvalidUrl, true) => "허용되지 않는 URL입니다. https 절대 URL이어야 합니다.",
-        (C::InvalidUrl, false) => "is not an allowed URL; an absolute https URL is required",
+        (C::InvalidUrl, true) => "허용되지 않는 URL입니다.",
+        (C::InvalidUrl, false) => "is not an allowed URL",
         (C::RedirectUrlRequired, true) => "리디렉션 방식에서는 리디렉션 URL이 필요합니다.",
         (C::RedirectUrlRequired, false) => "a redirect URL is required in redirect mode",
         (C::AmountBelowMinimum, true) => "결제 금액이 최소 결제 금액보다 적습니다.",
         (C::AmountBelowMinimum, false) => "less than minimum amount",
-        (C::NameMismatch, true) => "상품이 여러 개이면 name은 첫 번째 상품명(naverProducts[0].name)과 같아야 합니다.",
-        (C::NameMismatch, false) => "with several products, name should equal naverProducts[0].name",
+        (C::NameMismatch, true) => "상품이 여러 개이면 name은 naverProducts[0].name을 권장합니다.",
+        (C::NameMismatch, false) => "with several products, PortOne recommends naverProducts[0].name",
         (C::UnknownField, true) => "알 수 없는 필드입니다.",
         (C::UnknownField, false) => "unknown field",
         (C::IgnoredField, true) => "다른 PG사용 필드입니다. 그대로 전달되지만 네이버페이는 무시합니다.",
@@ -277,5 +300,13 @@ fn base_message(code: ErrorCode, ko: bool) -> &'static str {
         (C::PaymentSuperseded, false) => "replaced by a new payment",
         (C::CheckoutFreed, true) => "free()가 호출된 결제 객체입니다.",
         (C::CheckoutFreed, false) => "free() was called on this checkout",
+        (C::DeprecatedField, true) => "포트원이 대체한 필드입니다.",
+        (C::DeprecatedField, false) => "deprecated by PortOne",
+        (C::UnsupportedField, true) => "네이버페이가 지원하지 않습니다.",
+        (C::UnsupportedField, false) => "not supported by Naver Pay",
+        (C::InsecureUrl, true) => "http는 암호화되지 않습니다. 운영에서는 https를 쓰세요.",
+        (C::InsecureUrl, false) => "plain http is unencrypted; use https in production",
+        (C::PopupOnMobile, true) => "이 기기는 팝업 결과를 받지 못합니다. 리디렉션 방식이 필요합니다.",
+        (C::PopupOnMobile, false) => "this device loses a popup's result; it needs redirect mode",
     }
 }

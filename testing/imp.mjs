@@ -38,7 +38,7 @@ export function outcome(value) {
 
 function simConfig(options) {
   const config = {};
-  for (const key of ['reportUrl', 'navigate', 'redirectEncoding', 'reportTimeoutMs']) {
+  for (const key of ['reportUrl', 'navigate', 'redirectEncoding', 'reportTimeoutMs', 'responseShape']) {
     if (options[key] !== undefined) config[key] = options[key];
   }
   return config;
@@ -167,7 +167,7 @@ const isWindow = (t) => t && typeof t === 'object' && t.document && typeof t.doc
  * @param {object} target
  * @param {{ outcomes?: Array<string|object>, sdkUrls?: Array<string|RegExp>, initScript?: boolean,
  *           reportUrl?: string, navigate?: boolean, redirectEncoding?: 'form'|'percent'|'euc-kr',
- *           reportTimeoutMs?: number }} [options]
+ *           reportTimeoutMs?: number, responseShape?: 'current'|'legacy' }} [options]
  */
 export async function installImpSimulator(target, options = {}) {
   // A page whose context has the simulator already shares the context's (its bindings cover the page).

@@ -20,7 +20,8 @@ export type Outcome = OutcomeResult | OutcomeObject;
 
 /** The response IMP gives the callback, or writes into the m_redirect_url query. */
 export interface SimResponse {
-  success: boolean; imp_success: boolean; imp_uid: string | null; merchant_uid: string | null;
+  /** Only in the legacy shape: today's iamport.js sends no success flag. */
+  success?: boolean; imp_success?: boolean; imp_uid: string | null; merchant_uid: string | null;
   pay_method: string; pg_provider: 'naverpay'; status: 'paid' | 'failed' | null; paid_amount: number;
   error_code: string | null; error_msg: string | null; customer_uid?: string;
   [field: string]: unknown;
@@ -67,6 +68,8 @@ export interface InstallOptions {
   navigate?: boolean;
   redirectEncoding?: RedirectEncoding;
   reportTimeoutMs?: number;
+  /** 'current' (default): today's iamport.js, no success flags; 'legacy': `success`/`imp_success` too. */
+  responseShape?: 'current' | 'legacy';
 }
 /** A Playwright Page or BrowserContext, by shape. */
 export interface PlaywrightTarget {

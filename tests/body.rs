@@ -891,7 +891,7 @@ fn invalid(field: &Field) -> Vec<(Value, ErrorCode)> {
 #[test]
 fn every_documented_field_without_a_rule_passes_through_unchanged_to_json_and_form() {
     for (call, build, base, table, at) in calls() {
-        for field in table.iter().filter(|f| !f.has(catalog::RULE)) {
+        for field in table.iter().filter(|f| !f.has(catalog::RULE) && !f.has(catalog::UNSUPPORTED)) {
             let value = valid(field);
             let body = ok(build(&set_at(&base, at, field.name, value.clone()), &options()));
             assert_eq!(get_at(&body.json, at, field.name), &value, "{call}.{}", field.name);
@@ -914,7 +914,7 @@ fn every_documented_field_without_a_rule_passes_through_unchanged_to_json_and_fo
 #[test]
 fn every_documented_field_without_a_rule_refuses_each_wrong_kind_with_its_code_and_path() {
     for (call, build, base, table, at) in calls() {
-        for field in table.iter().filter(|f| !f.has(catalog::RULE)) {
+        for field in table.iter().filter(|f| !f.has(catalog::RULE) && !f.has(catalog::UNSUPPORTED)) {
             let path = if at.is_empty() { field.name.to_owned() } else { format!("{at}.{}", field.name) };
             for (value, code) in invalid(field) {
                 let got = problems(build(&set_at(&base, at, field.name, value.clone()), &options()));
@@ -1120,6 +1120,58 @@ fn every_row_with_a_rule_is_checked_by_it() {
             let path = if at.is_empty() { field.name.to_owned() } else { format!("{at}.{}", field.name) };
             let got = problems(build(&set_at(&base, at, field.name, Value::Bool(true)), &options()));
             assert!(got.iter().any(|(_, p)| *p == path), "{call}.{}: {got:?}", field.name);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 19: card fields in a Naver Pay schedule, dates that say when
+
+/// `v1.openapi.yml` (`portone-io/developers.portone.io` at 0a8743aae939dbee11449224d3042604a2ab5a19)
+/// lists naverpay among the PGs that do not support `card_number`, `expiry` and `birth` of
+/// `POST /subscribe/payments/schedule`; `pwd_2digit` and `cvc` are the same key-in card's.
+#[test]
+fn a_schedule_with_card_details_is_refused() {
+    for field in ["card_number", "expiry", "birth", "pwd_2digit", "cvc"] {
+        let input = with(&seed_schedule(), field, s("1234"));
+        let issues = build_schedule_payment_body(&input, &en_options()).unwrap_err();
+        let got: Vec<_> = issues.iter().map(|i| (i.code, i.field.as_str())).collect();
+        assert_eq!(got, [(ErrorCode::UnsupportedField, field)], "{field}");
+        assert!(issues[0].message.contains("not supported by Naver Pay"), "{}", issues[0].message);
+    }
+    // `null` is not entered: nothing to refuse.
+    ok(build_schedule_payment_body(&with(&seed_schedule(), "card_number", Value::Null), &options()));
+}
+
+#[test]
+fn a_schedule_at_out_of_range_shows_its_bounds_as_dates_in_seoul() {
+    let past = schedules([schedule_item([("schedule_at", num(1_400_000_000.0))])]);
+    let issues = build_schedule_payment_body(&past, &en_options()).unwrap_err();
+    assert_eq!(issues[0].code, ErrorCode::OutOfRange);
+    // BEFORE_SEED is 2017-07-14 02:40:00 UTC: the first allowed second is 11:40:01 in Seoul.
+    let message = &issues[0].message;
+    assert!(message.contains("2017-07-14 11:40:01 to 9999-12-31 23:59:59 Asia/Seoul"), "{message}");
+    assert!(message.contains("1500000001"), "{message}");
+    let ko = build_schedule_payment_body(&past, &options()).unwrap_err();
+    assert!(ko[0].message.contains("2017-07-14 11:40:01 ~ 9999-12-31 23:59:59 한국 시간"), "{}", ko[0].message);
+}
+
+#[test]
+fn every_message_of_every_builder_follows_the_locale() {
+    let cancel_neither = obj([("reason", s("r"))]);
+    let unschedule_neither = obj([]);
+    let inputs: Vec<(Build, Value)> = vec![
+        (build_again_payment_body, obj([])),
+        (build_again_payment_body, with(&seed_again(), "extra", obj([("naverUseCfm", s("20170101"))]))),
+        (build_schedule_payment_body, schedules([schedule_item([("schedule_at", num(1.0))]), schedule_item([])])),
+        (build_schedule_payment_body, with(&seed_schedule(), "card_number", s("1"))),
+        (build_cancel_payment_body, cancel_neither),
+        (build_unschedule_payment_body, unschedule_neither),
+        (build_delete_billing_key_body, obj([("customer_uid", num(1.0))])),
+    ];
+    for (build, input) in inputs {
+        for issue in build(&input, &en_options()).unwrap_err() {
+            assert!(!issue.message.chars().any(|c| ('가'..='힣').contains(&c)), "{}: {}", issue.field, issue.message);
         }
     }
 }

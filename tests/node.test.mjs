@@ -121,3 +121,74 @@ test('validateNaverPay refuses customer_uid and points at registerBillingKey', (
   const typed = cjs.validateNaverPay({ ...VALID_PARAMS, naverCultureBenefit: 'true', naverProductCount: '5' });
   assert.deepEqual(typed.errors.map((i) => [i.code, i.field]), [['INVALID_TYPE', 'naverCultureBenefit'], ['INVALID_TYPE', 'naverProductCount']]);
 });
+
+// Issue 19: merchants' real code and today's PortOne V1, across the JS boundary.
+test('null in an optional field is "not entered": no error, and IMP gets the null as given', () => {
+  const r = cjs.validateNaverPay({ ...VALID_PARAMS, naverChainId: null, buyer_addr: null, buyer_email: null, tax_free: null, pg: null });
+  assert.deepEqual(r.errors, []);
+  assert.equal(r.request.naverChainId, null);
+  assert.equal(r.request.buyer_addr, null);
+  assert.equal(r.request.pg, 'naverpay', 'pg: null is filled in like an absent pg');
+  assert.equal(cjs.validateNaverPay({ ...VALID_PARAMS, merchant_uid: null }).errors[0].code, 'REQUIRED');
+});
+
+test('what PortOne and its SDKs send draws no false warning; deprecated fields name their replacement', () => {
+  const r = cjs.validateNaverPay({ ...VALID_PARAMS, pay_method: 'naverpay', escrow: false, niceMobileV2: true, kakaoOpenApp: true,
+    m_redirect_url: 'http://detectchangingwebview/iamport/rn', naverChainId: 'c1' }, { locale: 'en' });
+  assert.deepEqual(r.errors, []);
+  assert.deepEqual(r.warnings.map((w) => [w.code, w.field]), [['INSECURE_URL', 'm_redirect_url'], ['DEPRECATED_FIELD', 'naverChainId']]);
+  assert.match(r.warnings[1].message, /channelKey/);
+});
+
+test('a misspelt option is UNKNOWN_FIELD with the suggestion, like a misspelt parameter', () => {
+  const r = cjs.validateNaverPay(VALID_PARAMS, { minAmmount: 50, locale: 'en' });
+  assert.deepEqual(r.errors.map((i) => [i.code, i.field]), [['UNKNOWN_FIELD', 'options.minAmmount']]);
+  assert.match(r.errors[0].message, /did you mean minAmount\?/);
+  const far = cjs.validateNaverPay(VALID_PARAMS, { colour: 'blue' });
+  assert.deepEqual([far.ok, far.warnings.map((i) => [i.code, i.field])], [true, [['UNKNOWN_FIELD', 'options.colour']]]);
+  assert.throws(() => cjs.buildAgainPaymentBody(AGAIN, { now: NOW, minAmmount: 10 }), (e) =>
+    e.code === 'INVALID_PARAMS' && e.errors[0].field === 'options.minAmmount' && /minAmount/.test(e.errors[0].message));
+  assert.throws(() => cjs.buildAgainPaymentBody(AGAIN, { now: NOW, mode: 'popup' }), (e) =>
+    e.code === 'INVALID_PARAMS' && e.errors[0].field === 'options.mode', 'a server is strict: every unknown option is an error');
+});
+
+test('locale: "en" gives English in every message of every body builder, the thrown error included', () => {
+  const hangul = /[가-힣]/;
+  const calls = [
+    ['buildAgainPaymentBody', {}],
+    ['buildAgainPaymentBody', { ...AGAIN, extra: { naverUseCfm: '20000101' } }],
+    ['buildSchedulePaymentBody', { ...SCHEDULE, card_number: '1234', schedules: [{ merchant_uid: 'o', schedule_at: 1, amount: 1 }] }],
+    ['buildCancelPaymentBody', { amount: -1, extra: { requester: 'me' } }],
+    ['buildUnschedulePaymentBody', {}],
+    ['buildDeleteBillingKeyBody', { customer_uid: 1 }],
+  ];
+  for (const [fn, input] of calls) {
+    assert.throws(() => cjs[fn](input, { now: NOW, locale: 'en' }), (e) => {
+      assert.equal(e.code, 'INVALID_PARAMS');
+      for (const text of [e.message, ...e.errors.map((i) => i.message)]) assert.doesNotMatch(text, hangul, `${fn}: ${text}`);
+      return true;
+    });
+  }
+});
+
+test('a schedule carries no card: card_number and its kin are UNSUPPORTED_FIELD', () => {
+  for (const field of ['card_number', 'expiry', 'birth', 'pwd_2digit', 'cvc']) {
+    assert.throws(() => cjs.buildSchedulePaymentBody({ ...SCHEDULE, [field]: 'x' }, { now: NOW }), (e) =>
+      e.errors.length === 1 && e.errors[0].code === 'UNSUPPORTED_FIELD' && e.errors[0].field === field, field);
+  }
+});
+
+test('schedule_at out of range shows the allowed dates in Korean time', () => {
+  assert.throws(() => cjs.buildSchedulePaymentBody({ ...SCHEDULE, schedules: [{ ...SCHEDULE.schedules[0], schedule_at: 1 }] }, { now: NOW, locale: 'en' }),
+    (e) => /2017-07-14 09:00:01 to 9999-12-31 23:59:59 Asia\/Seoul/.test(e.errors[0].message));
+});
+
+test('popup forced on a phone is a POPUP_ON_MOBILE warning; the device alone picks redirect without one', () => {
+  const iphone = { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148' };
+  const params = { ...VALID_PARAMS, m_redirect_url: 'https://shop.example/pay/complete' };
+  const forced = cjs.validateNaverPay({ ...params, naverPopupMode: true }, { device: iphone });
+  assert.deepEqual(forced.warnings.map((w) => [w.code, w.field]), [['POPUP_ON_MOBILE', 'naverPopupMode']]);
+  const option = cjs.validateNaverPay(params, { device: iphone, mode: 'popup' });
+  assert.deepEqual(option.warnings.map((w) => [w.code, w.field]), [['POPUP_ON_MOBILE', 'options.mode']]);
+  assert.deepEqual(cjs.validateNaverPay(params, { device: iphone }).warnings, []);
+});

@@ -80,6 +80,13 @@ async function installPayButton(page, params) {
   }, params);
 }
 
+/** Today's iamport.js: no success flags; the outcome is in `error_code` (null when paid). */
+function assertCurrentShape(rsp, paid) {
+  assert.equal('success' in rsp, false, 'no success flag in the callback');
+  assert.equal('imp_success' in rsp, false, 'no imp_success flag in the callback');
+  assert.equal(rsp.error_code === null, paid);
+}
+
 async function nextResponse(page) {
   await page.waitForFunction(() => window.__responses.length > 0);
   return page.evaluate(() => window.__responses[0]);
@@ -135,8 +142,7 @@ describe('imp.js popup mode, decided by clicking the window', () => {
     await page.click('#pay');
     await page.click('[data-imp-sim="approve"]');
     const rsp = await nextResponse(page);
-    assert.equal(rsp.success, true);
-    assert.equal(rsp.imp_success, true);
+    assertCurrentShape(rsp, true);
     assert.match(rsp.imp_uid, IMP_UID);
     assert.equal(rsp.merchant_uid, 'order_0001');
     assert.equal(rsp.pay_method, 'naverpay');
@@ -170,8 +176,7 @@ describe('imp.js popup mode, decided by clicking the window', () => {
       await page.click('#pay');
       await page.click(`[data-imp-sim="${button}"]`);
       const rsp = await nextResponse(page);
-      assert.equal(rsp.success, false);
-      assert.equal(rsp.imp_success, false);
+      assertCurrentShape(rsp, false);
       assert.equal(rsp.error_msg, error_msg);
       assert.equal(rsp.status, 'failed');
       assert.equal(rsp.paid_amount, 0);
@@ -188,7 +193,7 @@ describe('imp.js popup mode, decided by clicking the window', () => {
     await page.fill('[data-imp-sim="fail-message"]', typed);
     await page.click('[data-imp-sim="fail"]');
     const rsp = await nextResponse(page);
-    assert.equal(rsp.success, false);
+    assertCurrentShape(rsp, false);
     assert.equal(rsp.error_msg, typed);
   });
 
@@ -219,8 +224,7 @@ describe('imp.js popup mode, decided by setOutcome', () => {
       const page = await openSimPage(t);
       await page.evaluate((o) => window.IMP.__sim.setOutcome(o), row.outcome);
       const rsp = await payFromScript(page, PARAMS);
-      assert.equal(rsp.success, row.success);
-      assert.equal(rsp.imp_success, row.success);
+      assertCurrentShape(rsp, row.success);
       assert.equal(rsp.error_msg, row.error_msg);
       assert.equal(rsp.error_code, row.error_code);
       assert.equal(rsp.status, row.success ? 'paid' : 'failed');
@@ -285,8 +289,7 @@ describe('imp.js checks before opening a window', () => {
       const params = JSON.parse(JSON.stringify(c.params)); // drops the undefined fields, as a real caller would
       const rsp = await payFromScript(page, params);
       const messages = await page.evaluate(() => window.IMP.__sim.messages);
-      assert.equal(rsp.success, false);
-      assert.equal(rsp.imp_success, false);
+      assertCurrentShape(rsp, false);
       assert.equal(rsp.error_msg, messages[c.message]);
       assert.equal(typeof rsp.error_code, 'string');
       assert.equal(rsp.imp_uid, null);
@@ -376,10 +379,10 @@ describe('imp.js redirect mode', () => {
           window.IMP.__sim.setOutcome({ result: 'fail', error_msg: msg, error_code: 'F400' });
           window.IMP.request_pay({ ...p, naverPopupMode: false, m_redirect_url: base }, () => { throw new Error('no callback in redirect mode'); });
         }, { enc: encoding, msg: message, p: PARAMS, base });
-        await page.waitForURL((u) => u.pathname === '/__fixtures/landing.html' && u.searchParams.has('imp_success'));
+        await page.waitForURL((u) => u.pathname === '/__fixtures/landing.html' && u.searchParams.has('imp_uid'));
         const url = new URL(page.url());
         assert.equal(url.searchParams.get('error_msg'), message);
-        assert.equal(url.searchParams.get('imp_success'), 'false');
+        assert.equal(url.searchParams.has('imp_success'), false, "today's query has no success flag");
         assert.equal(url.searchParams.get('error_code'), 'F400');
         assert.equal(url.searchParams.get('merchant_uid'), 'order_0001');
         assert.match(url.searchParams.get('imp_uid'), IMP_UID);
@@ -395,7 +398,7 @@ describe('imp.js redirect mode', () => {
     }
   }
 
-  test('approving in the redirect window navigates with imp_success=true and no error fields', async (t) => {
+  test('approving in the redirect window navigates with imp_uid and merchant_uid, no flag and no error fields', async (t) => {
     const page = await openSimPage(t);
     await installPayButton(page, { ...PARAMS, naverPopupMode: false, m_redirect_url: '/__fixtures/landing.html' });
     await page.click('#pay');
@@ -406,7 +409,7 @@ describe('imp.js redirect mode', () => {
     ]);
     const url = new URL(page.url());
     assert.equal(url.origin + url.pathname, `${server.url}/__fixtures/landing.html`);
-    assert.equal(url.searchParams.get('imp_success'), 'true');
+    assert.equal(url.searchParams.has('imp_success'), false, "today's query has no success flag");
     assert.match(url.searchParams.get('imp_uid'), IMP_UID);
     assert.equal(url.searchParams.has('error_msg'), false);
     assert.equal(url.searchParams.has('error_code'), false);
@@ -437,7 +440,7 @@ describe('imp.js billing keys and shared state', () => {
     assert.equal(await page.textContent('[data-imp-sim="approve"]'), '등록하기');
     await page.click('[data-imp-sim="approve"]');
     const rsp = await nextResponse(page);
-    assert.equal(rsp.success, true);
+    assertCurrentShape(rsp, true);
     assert.equal(rsp.customer_uid, 'gildong_0001_1234');
     assert.equal(rsp.pay_method, 'card');
     assert.equal(rsp.paid_amount, 0);
@@ -732,7 +735,7 @@ describe('imp.js scripted outcomes, EUC-KR redirects and the harness hooks', () 
   test("below_minimum fails with the minimum-amount message; 'never' calls back nothing and opens nothing", async (t) => {
     const page = await openSimPage(t);
     const rsp = await page.evaluate((p) => { window.IMP.__sim.script('below_minimum'); return new Promise((r) => window.IMP.request_pay(p, r)); }, PARAMS);
-    assert.equal(rsp.success, false);
+    assertCurrentShape(rsp, false);
     assert.equal(rsp.error_msg, await page.evaluate(() => window.IMP.__sim.messages.belowMinimum));
     assert.match(rsp.error_msg, /100원/);
     await page.evaluate((p) => {
@@ -789,5 +792,84 @@ describe('imp.js scripted outcomes, EUC-KR redirects and the harness hooks', () 
     assert.match(first[0].record.id, /^\d{12}$/);
     assert.equal(first.at(-1).record.response.error_msg, '잔액이 부족합니다', 'the call is published again once answered');
     assert.ok(calls.some((e) => e.record.params.merchant_uid === 'order_0002'));
+  });
+});
+
+describe('imp.js answers in today\'s shape by default, the old one on request', () => {
+  test('legacy shape (configure or ?responseShape=legacy) adds success/imp_success to the callback and imp_success to the query', async (t) => {
+    for (const how of ['configure', 'query']) {
+      const page = await openSimPage(t, how === 'query' ? { scriptQuery: '?responseShape=legacy' } : {});
+      if (how === 'configure') await page.evaluate(() => window.IMP.__sim.configure({ responseShape: 'legacy' }));
+      assert.equal(await page.evaluate(() => window.IMP.__sim.config.responseShape), 'legacy', how);
+      await page.evaluate(() => window.IMP.__sim.script(['approve', 'cancel']));
+      const paid = await payFromScript(page, PARAMS);
+      const failed = await payFromScript(page, PARAMS);
+      assert.deepEqual([paid.success, paid.imp_success, failed.success, failed.imp_success], [true, true, false, false], how);
+      const target = await page.evaluate((r) => window.IMP.__sim.buildRedirectUrl('https://shop.example/done', r), failed);
+      assert.equal(new URL(target).searchParams.get('imp_success'), 'false', how);
+    }
+  });
+
+  test('an unknown responseShape is a TypeError', async (t) => {
+    const page = await openSimPage(t);
+    const message = await page.evaluate(() => { try { window.IMP.__sim.configure({ responseShape: 'v0' }); return null; } catch (e) { return e.message; } });
+    assert.match(message, /responseShape must be one of current, legacy/);
+  });
+
+  // The package's success rule (src/redirect/mod.rs, derive_success): the flag when IMP sends one,
+  // else imp_uid and no error. Both shapes, both window modes, approved and refused.
+  for (const shape of ['current', 'legacy']) {
+    for (const outcome of ['approve', 'cancel']) {
+      test(`the package reads a ${shape}-shape ${outcome} right, in popup and in redirect mode`, async (t) => {
+        const page = await openSimPage(t);
+        await page.evaluate(async () => { window.npc = await import('/pkg/esm/naverpay_checkout.js'); });
+        const popup = await page.evaluate(async ({ shape, outcome, params }) => {
+          window.IMP.__sim.configure({ responseShape: shape, navigate: false });
+          window.IMP.__sim.script([outcome, outcome]);
+          const checkout = await window.npc.NaverPayCheckout.load({ merchantCode: 'imp00000000' });
+          const result = await checkout.pay(params, { mode: 'popup' });
+          checkout.pay({ ...params, merchant_uid: 'order_0002' }, { mode: 'redirect' }).catch(() => {});
+          return { success: result.success, flag: 'success' in result.raw };
+        }, { shape, outcome, params: { ...PARAMS, pg: undefined, m_redirect_url: `${server.url}/__fixtures/landing.html` } });
+        const expected = outcome === 'approve';
+        assert.deepEqual(popup, { success: expected, flag: shape === 'legacy' });
+        await page.waitForFunction(() => window.IMP.__sim.redirects.length === 1);
+        const target = await page.evaluate(() => window.IMP.__sim.redirects[0]);
+        const redirect = await page.evaluate((url) => window.npc.parseRedirectResult(url), target);
+        assert.equal(redirect.success, expected, target);
+        assert.equal(new URL(target).searchParams.has('imp_success'), shape === 'legacy', target);
+      });
+    }
+  }
+});
+
+describe('warnings reach pay() and registerBillingKey() callers', () => {
+  const PRODUCTS = [
+    { categoryType: 'BOOK', categoryId: 'GENERAL', uid: '1', name: 'History of the World', count: 1 },
+    { categoryType: 'BOOK', categoryId: 'GENERAL', uid: '2', name: 'Atlas', count: 1 },
+  ];
+  test('a result carries the warnings, and so does an INVALID_PARAMS rejection', async (t) => {
+    const page = await openSimPage(t);
+    await page.evaluate(async () => { window.npc = await import('/pkg/esm/naverpay_checkout.js'); });
+    const out = await page.evaluate(async ({ products }) => {
+      window.IMP.__sim.script(['approve', 'approve', 'approve']);
+      const checkout = await window.npc.NaverPayCheckout.load({ merchantCode: 'imp00000000' });
+      const base = { merchant_uid: 'order_0001', name: 'History of the World 외 1건', amount: 14000, naverProducts: products };
+      const paid = await checkout.pay(base, { mode: 'popup' });
+      const clean = await checkout.pay({ ...base, merchant_uid: 'order_0002', name: 'History of the World' }, { mode: 'popup' });
+      const rejected = await checkout.pay({ ...base, amount: '14000' }, { mode: 'popup' }).catch((e) => e);
+      const below = await checkout.pay({ ...base, amount: 50 }, { mode: 'popup' });
+      const billing = await checkout.registerBillingKey({ customer_uid: 'c1', merchant_uid: 'b1', name: 'Plan', amount: 0,
+        buyer_tel: '010-1234-5678', naverProductCode: 'p', naverChainId: 'chain' }, { mode: 'popup' }).catch((e) => e);
+      const pick = (ws) => ws?.map((w) => `${w.code} ${w.field}`);
+      return { paid: [paid.success, pick(paid.warnings)], clean: 'warnings' in clean,
+        rejected: [rejected.code, pick(rejected.errors), pick(rejected.warnings)], below: [below.error_code, pick(below.warnings)],
+        billing: pick(billing.warnings) };
+    }, { products: PRODUCTS });
+    assert.deepEqual(out.paid, [true, ['NAME_MISMATCH name']]);
+    assert.equal(out.clean, false, 'no warnings, no key');
+    assert.deepEqual(out.rejected, ['INVALID_PARAMS', ['INVALID_TYPE amount'], ['NAME_MISMATCH name']]);
+    assert.deepEqual(out.below, ['AMOUNT_BELOW_MINIMUM', ['NAME_MISMATCH name']]);
+    assert.deepEqual(out.billing, ['DEPRECATED_FIELD naverChainId']);
   });
 });

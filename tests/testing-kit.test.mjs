@@ -208,7 +208,7 @@ test('installImpSimulator on a page: the record survives a redirect, outcomes go
     const first = await page.evaluate(() => new Promise((r) => { window.IMP.init('imp00000000'); window.IMP.request_pay({ merchant_uid: 'o1', amount: 1000 }, r); }));
     assert.equal(first.error_msg, kit.IMP_MESSAGES.cancel);
     await page.evaluate(() => window.IMP.request_pay({ merchant_uid: 'o2', amount: 1000, naverPopupMode: false, m_redirect_url: '/complete.html' }));
-    await page.waitForURL(/imp_success=false/);
+    await page.waitForURL(/error_code=/);
     await imp.sync();
     assert.deepEqual(imp.calls.map((c) => [c.params.merchant_uid, c.mode, c.response?.error_msg]), [['o1', 'popup', kit.IMP_MESSAGES.cancel], ['o2', 'redirect', 'x']]);
     assert.equal(imp.redirects.length, 1);

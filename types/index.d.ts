@@ -45,7 +45,11 @@ export type ErrorCode =
   | 'INVALID_URL'
   /** Redirect mode needs `m_redirect_url`. */
   | 'REDIRECT_URL_REQUIRED'
-  /** The amount is below the Naver Pay minimum (100 won unless `minAmount` says otherwise). */
+  /**
+   * The amount is below the minimum: 100 won unless `minAmount` says otherwise (the integration
+   * guide and PortOne's V2 page say 100; PortOne's V1 Naver Pay page says 10 since 2024-02, which
+   * `minAmount: 10` follows).
+   */
   | 'AMOUNT_BELOW_MINIMUM'
   /** Warning: with several products, `name` differs from `naverProducts[0].name`. */
   | 'NAME_MISMATCH'
@@ -79,7 +83,15 @@ export type ErrorCode =
   /** A payment IMP never answered for 10 minutes was given up when a new `pay()` started. */
   | 'PAYMENT_SUPERSEDED'
   /** `free()` was called on the checkout (or `pay` was called on something that is none). */
-  | 'CHECKOUT_FREED';
+  | 'CHECKOUT_FREED'
+  /** Warning: a field PortOne replaced or dropped (`pg`, `naverChainId`, `naverActionType`); the message says what replaced it. */
+  | 'DEPRECATED_FIELD'
+  /** A field PortOne documents for other PGs that has no place in a Naver Pay request (a schedule's card number). */
+  | 'UNSUPPORTED_FIELD'
+  /** Warning: `m_redirect_url` is plain `http:` to a host that is not this machine. */
+  | 'INSECURE_URL'
+  /** Warning: popup mode forced on a device that needs redirect mode; the result would be lost. */
+  | 'POPUP_ON_MOBILE';
 // @catalog error-codes end
 
 /** The codes {@link NaverPayCheckout.load} rejects with. */
@@ -198,115 +210,129 @@ export type NaverProduct = NaverProductCategory & {
   /** The quantity: an integer from 1 to 999999. */
   count: number;
   /** The sub-merchant id of brokerage merchants: ASCII letters and digits only, at most 30. */
-  sellerId?: string | undefined;
+  sellerId?: string | null | undefined;
   /** The funnel to Naver Pay; only under a partnership agreement. */
-  payReferrer?: PayReferrer | undefined;
+  payReferrer?: PayReferrer | null | undefined;
   /** The start of the service period, `yyyyMMdd` (a string, or the same digits as a number). */
-  startDate?: string | number | undefined;
+  startDate?: string | number | null | undefined;
   /** The end of the service period, `yyyyMMdd` (string or number), not before `startDate`. */
-  endDate?: string | number | undefined;
+  endDate?: string | number | null | undefined;
 };
 
 /**
  * What a general payment and a billing-key registration share. Every field is checked by the
- * validator before IMP is called; an `undefined` field counts as absent.
+ * validator before IMP is called; an `undefined` or `null` optional field counts as not entered
+ * (`null` is passed on to IMP as given).
  */
 export interface NaverPayBaseParams {
-  /** The PG code; default `'naverpay'`. */
-  pg?: NaverPayPg | undefined;
-  /** A PortOne channel key, which may stand instead of `pg`. */
-  channelKey?: string | undefined;
+  /**
+   * The PG code; default `'naverpay'` when `channelKey` is absent. Deprecated by PortOne for
+   * `channelKey` (a `DEPRECATED_FIELD` warning when given).
+   */
+  pg?: NaverPayPg | null | undefined;
+  /** The channel key from PortOne's console: PortOne's way to pick the Naver Pay channel. */
+  channelKey?: string | null | undefined;
   /** The merchant's order id: required, non-empty, at most 40 characters, unique per request. */
   merchant_uid: string;
   /**
    * The order name, at most 40 characters; missing → `naverProducts[0].name`. With several
-   * products it should equal `naverProducts[0].name`: Naver Pay appends "외 N개" itself.
+   * products PortOne recommends `naverProducts[0].name` (a `NAME_MISMATCH` warning otherwise):
+   * Naver Pay appends "외 N개" itself.
    */
-  name?: string | undefined;
+  name?: string | null | undefined;
   /**
    * Where the page returns after the payment window in redirect mode (required there): an
-   * absolute `https:` URL (`http:` only for localhost).
+   * absolute URL whose host a browser accepts, with spaces and other characters
+   * percent-encoded; `http:` to another host than this machine draws an `INSECURE_URL` warning.
    */
-  m_redirect_url?: string | undefined;
+  m_redirect_url?: string | null | undefined;
   /**
    * Popup (`true`) or redirect (`false`). Leave it out: the device decides (see
-   * {@link choosePayMode}). Set, it overrides the device.
+   * {@link choosePayMode}). Set, it overrides the device (`true` on a phone draws a
+   * `POPUP_ON_MOBILE` warning: the result would be lost).
    */
-  naverPopupMode?: boolean | undefined;
+  naverPopupMode?: boolean | null | undefined;
   /** The purchaser's name, for high-risk industries when the Naver Pay contract asks for it. */
-  naverPurchaserName?: string | undefined;
+  naverPurchaserName?: string | null | undefined;
   /** The purchaser's birthday, `yyyyMMdd`, not in the future; high-risk industries only. */
-  naverPurchaserBirthday?: string | undefined;
-  /** The chain id Naver Pay gave a group merchant running several services under one partner id. */
-  naverChainId?: string | undefined;
+  naverPurchaserBirthday?: string | null | undefined;
+  /**
+   * @deprecated PortOne dropped it from the request (2025-06): register the Chain ID with the
+   * Naver Pay channel in PortOne's console and pick the channel with `channelKey`.
+   */
+  naverChainId?: string | null | undefined;
   /** The buyer's e-mail address. */
-  buyer_email?: string | undefined;
+  buyer_email?: string | null | undefined;
   /** The buyer's phone number: digits, optional `-` and leading `+`, 8–20 characters. */
-  buyer_tel?: string | undefined;
+  buyer_tel?: string | null | undefined;
   /** The buyer's name. */
-  buyer_name?: string | undefined;
+  buyer_name?: string | null | undefined;
   /** The buyer's address. */
-  buyer_addr?: string | undefined;
+  buyer_addr?: string | null | undefined;
   /** The buyer's postcode. */
-  buyer_postcode?: string | undefined;
+  buyer_postcode?: string | null | undefined;
   /** PortOne's webhook URL(s) for this payment. */
-  notice_url?: string | string[] | undefined;
+  notice_url?: string | string[] | null | undefined;
   /** PortOne's confirm-process URL. */
-  confirm_url?: string | undefined;
+  confirm_url?: string | null | undefined;
   /** Data of the merchant's own, stored with the payment by PortOne. */
   custom_data?: unknown;
   /** The merchant's customer id. */
-  customer_id?: string | undefined;
+  customer_id?: string | null | undefined;
   /** The currency; Naver Pay takes `'KRW'`. */
-  currency?: string | undefined;
+  currency?: string | null | undefined;
   /** Whether the payment qualifies for the culture-expense income deduction. */
-  naverCultureBenefit?: boolean | undefined;
+  naverCultureBenefit?: boolean | null | undefined;
   /** The merchant's key for the Naver user. */
-  naverMerchantUserKey?: string | undefined;
+  naverMerchantUserKey?: string | null | undefined;
   /** The product count Naver Pay shows. */
-  naverProductCount?: number | undefined;
+  naverProductCount?: number | null | undefined;
 
   // Other fields of PortOne V1's `IMP.request_pay`: known to IMP and passed through untouched.
   // Those documented for other PGs only draw an `IGNORED_FIELD` warning (Naver Pay ignores them).
 
-  /** PortOne's payment method code; Naver Pay needs none. */
-  pay_method?: string | undefined;
-  /** Whether the payment is held in escrow. */
-  escrow?: boolean | undefined;
+  /** PortOne's payment method code: `'naverpay'` or none (any other draws `IGNORED_FIELD`). */
+  pay_method?: string | null | undefined;
+  /** Whether the payment is held in escrow (Naver Pay's inspection sheet asks). */
+  escrow?: boolean | null | undefined;
+  /** Set by PortOne's React Native SDK (NICE's mobile window); passed on. */
+  niceMobileV2?: boolean | null | undefined;
+  /** Set by PortOne's KakaoPay samples; passed on. */
+  kakaoOpenApp?: boolean | null | undefined;
   /** The VAT part of `amount`. */
-  vat_amount?: number | undefined;
+  vat_amount?: number | null | undefined;
   /** The older name of `vat_amount`. */
-  vat?: number | undefined;
+  vat?: number | null | undefined;
   /** The payment window's language (PortOne's, not this package's `locale`). */
-  language?: string | undefined;
+  language?: string | null | undefined;
   /** The app's URL scheme, for returning from an external app in a WebView. */
-  app_scheme?: string | undefined;
+  app_scheme?: string | null | undefined;
   /** Display options of the payment window (e.g. card instalment months). */
-  display?: { card_quota?: number[] | undefined } | undefined;
+  display?: { card_quota?: number[] | undefined } | null | undefined;
   /** Whether the goods are digital (for mobile carrier billing). */
-  digital?: boolean | undefined;
+  digital?: boolean | null | undefined;
   /** The virtual-account deposit deadline. */
-  vbank_due?: string | undefined;
+  vbank_due?: string | null | undefined;
   /** The business registration number. */
-  biz_num?: string | undefined;
+  biz_num?: string | null | undefined;
   /** Whether PortOne opens the window as a popup (PortOne's generic flag; Naver Pay uses `naverPopupMode`). */
-  popup?: boolean | undefined;
+  popup?: boolean | null | undefined;
   /** The service period shown by some PGs. */
-  period?: { from?: string | undefined; to?: string | undefined } | undefined;
+  period?: { from?: string | null | undefined; to?: string | undefined } | null | undefined;
   /** The merchant's company name shown by some PGs. */
-  company?: string | undefined;
+  company?: string | null | undefined;
   /** PG-specific parameters passed through to the PG. */
-  bypass?: Record<string, unknown> | undefined;
-  /** Naver Pay's action type, when the Naver Pay contract calls for it. */
-  naverActionType?: string | undefined;
+  bypass?: Record<string, unknown> | null | undefined;
+  /** @deprecated PortOne dropped it from its Naver Pay page (2026-06). */
+  naverActionType?: string | null | undefined;
   /** Naver Pay's interface data (inflow codes and the like), when the Naver Pay contract calls for it. */
-  naverInterface?: Record<string, unknown> | undefined;
+  naverInterface?: Record<string, unknown> | null | undefined;
   /** PortOne's per-product list for other PGs. */
-  products?: readonly Record<string, unknown>[] | undefined;
+  products?: readonly Record<string, unknown>[] | null | undefined;
   /** Card options for other PGs. */
-  card?: Record<string, unknown> | undefined;
+  card?: Record<string, unknown> | null | undefined;
   /** Whether the merchant pays the card instalment interest (other PGs). */
-  useFreeInterestFromMall?: boolean | undefined;
+  useFreeInterestFromMall?: boolean | null | undefined;
 }
 
 /**
@@ -330,9 +356,9 @@ export interface NaverPayParams extends NaverPayBaseParams {
    * The payment's expiry date, `yyyyMMdd`, on or after today in Asia/Seoul; only when the Naver Pay
    * contract asks for it (music, tickets, …).
    */
-  naverUseCfm?: string | undefined;
+  naverUseCfm?: string | null | undefined;
   /** The tax-free part of `amount`: an integer, 0 ≤ tax_free ≤ amount. */
-  tax_free?: number | undefined;
+  tax_free?: number | null | undefined;
 }
 
 /**
@@ -353,7 +379,7 @@ export interface BillingKeyParams extends NaverPayBaseParams {
   /** The amount shown to the buyer, for display only: an integer ≥ 0, no minimum. */
   amount: number;
   /** The products, optional here. */
-  naverProducts?: readonly NaverProduct[] | undefined;
+  naverProducts?: readonly NaverProduct[] | null | undefined;
 }
 
 /**
@@ -398,14 +424,17 @@ export interface LoadOptions {
   timeoutMs?: number | undefined;
 }
 
-/** How a payment runs. */
+/** How a payment runs. A misspelt option is an `UNKNOWN_FIELD` error that names the option meant. */
 export interface PayOptions {
   /**
    * The window mode; default `'auto'`: popup on desktop, redirect on phones, tablets and in-app
    * browsers. An explicit `naverPopupMode` in the params also overrides the device.
    */
   mode?: PayModeOption | undefined;
-  /** The smallest amount accepted, in won; default 100 (Naver Pay's minimum). */
+  /**
+   * The smallest amount accepted, in won; default 100 (the integration guide's and PortOne's V2
+   * page's minimum). PortOne's V1 Naver Pay page says 10 won: `minAmount: 10` follows it.
+   */
   minAmount?: number | undefined;
   /** The language of messages; default `'ko'`. */
   locale?: Locale | undefined;
@@ -499,6 +528,11 @@ export interface PaymentResult {
    * `{ success, merchant_uid, error_code, error_msg }`.
    */
   raw: Record<string, unknown>;
+  /**
+   * From `pay` and `registerBillingKey` only, when there are some: the validation's warnings
+   * (`NAME_MISMATCH`, `DEPRECATED_FIELD`, `POPUP_ON_MOBILE`, …), which did not stop the payment.
+   */
+  warnings?: FieldIssue[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -522,6 +556,8 @@ export declare class NaverPayError extends Error {
   readonly field?: string;
   /** With `INVALID_PARAMS`: every problem with the parameters, not only the first. */
   readonly errors?: FieldIssue[];
+  /** With `INVALID_PARAMS` from `pay`/`registerBillingKey`: the warnings too, when there are some. */
+  readonly warnings?: FieldIssue[];
   /** The original JavaScript value of an outside failure (a script `error` event, an exception). */
   readonly cause?: unknown;
 }
@@ -620,12 +656,14 @@ export declare function parseRedirectResult(urlOrQuery: string): PaymentResult;
 // Server bodies (Node or Rust): the browser never calls these REST APIs, they need the secret.
 // ---------------------------------------------------------------------------------------------
 
-/** How the server body builders check their input. */
+/** How the server body builders check their input. A misspelt option is an `UNKNOWN_FIELD` error. */
 export interface BodyOptions {
   /** The smallest amount accepted, in won; default 100. */
   minAmount?: number | undefined;
   /** "Now"; default `Date.now()`. Dates are compared in Asia/Seoul. */
   now?: Date | number | undefined;
+  /** The language of messages; default `'ko'`. */
+  locale?: Locale | undefined;
 }
 
 /** A request body in both encodings PortOne's REST API takes. */

@@ -158,7 +158,6 @@ function payParams() {
   const lines = cartLines();
   const order = state.order;
   return {
-    pg: 'naverpay',
     merchant_uid: order?.merchant_uid ?? 'order_pending',
     name: order?.name ?? lines[0]?.product.name,
     amount: order?.amount ?? lines.reduce((s, l) => s + l.product.price * l.count, 0),

@@ -31,7 +31,6 @@ async function newDraft() {
 function params() {
   const d = state.draft;
   const out = {
-    pg: 'naverpay',
     customer_uid: d?.customer_uid ?? 'customer_pending',
     merchant_uid: d?.merchant_uid ?? 'subreg_pending',
     name: plan.name,

@@ -5,7 +5,7 @@ use super::{Body, BodyOptions, Requester};
 use crate::catalog::{self, Field};
 use crate::date::Ymd;
 use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
-use crate::text::{concat, join_path, push_padded};
+use crate::text::{concat, join_path};
 use crate::validate::fields;
 use crate::value::{Map, Value};
 
@@ -262,15 +262,6 @@ pub(super) fn optional_integer(value: &Value, path: &str, lo: u64, hi: u64, issu
     in_range(n, lo, hi, path, issues)
 }
 
-/// `yyyyMMdd` as Naver Pay writes it.
-pub(super) fn ymd_text(d: Ymd) -> String {
-    let mut s = String::with_capacity(8);
-    push_padded(&mut s, u64::try_from(d.year).unwrap_or(0), 4);
-    push_padded(&mut s, u64::from(d.month), 2);
-    push_padded(&mut s, u64::from(d.day), 2);
-    s
-}
-
 /// An optional `yyyyMMdd` string naming a real date on or after `not_before` (when known):
 /// `INVALID_TYPE`, `INVALID_DATE`, `DATE_IN_PAST`. `None` when absent.
 pub(super) fn optional_date<'v>(
@@ -292,7 +283,7 @@ pub(super) fn optional_date<'v>(
     };
     if let Some(first) = not_before {
         if date < first {
-            let expected = concat(&["≥ ", &ymd_text(first)]);
+            let expected = concat(&["≥ ", &first.text()]);
             issues.push(ErrorCode::DateInPast, path, Detail::Expected(&expected));
             return None;
         }

@@ -81,7 +81,8 @@ fn schedule<'v>(
 
 /// `schedule_at`: UNIX seconds, strictly after `options.now_ms`, at most [`MAX_SCHEDULE_AT`]; an
 /// integer (the OpenAPI schema) or its decimal digits as a string (naver.mdx types it `string`),
-/// passed on as given. A time not in the future is `OUT_OF_RANGE`, its message giving the range.
+/// passed on as given. A time not in the future is `OUT_OF_RANGE`, its message giving the range
+/// as dates and times in Asia/Seoul beside the seconds.
 fn schedule_at(value: &Value, path: &str, options: &BodyOptions, issues: &mut Issues) -> Option<u64> {
     let n = match value {
         Value::Undefined | Value::Null => {
@@ -103,7 +104,13 @@ fn schedule_at(value: &Value, path: &str, options: &BodyOptions, issues: &mut Is
     } else {
         0
     };
-    check::in_range(n, first.min(MAX_SCHEDULE_AT), MAX_SCHEDULE_AT, path, issues)
+    let first = first.min(MAX_SCHEDULE_AT);
+    // Both bounds are at most 2^53 − 1, so the conversions are exact.
+    if n < first as f64 || n > MAX_SCHEDULE_AT as f64 {
+        issues.push(ErrorCode::OutOfRange, path, Detail::SecondsRange(first, MAX_SCHEDULE_AT));
+        return None;
+    }
+    Some(n as u64)
 }
 
 /// One scheduled payment of a [`SchedulePayment`].

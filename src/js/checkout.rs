@@ -13,6 +13,8 @@ use wasm_bindgen::JsCast;
 #[cfg(feature = "js-v1")]
 use super::convert::{from_js, once};
 use super::convert::{get, guard_checkout};
+#[cfg(feature = "js-v1")]
+use super::error::set_warnings;
 use super::error::{naver_pay_error, ErrorParts};
 use super::result_js;
 #[cfg(feature = "js-v1")]
@@ -199,10 +201,12 @@ impl NaverPayCheckout {
         let additions = match additions {
             Some(additions) => additions,
             None if report.errors.iter().all(|e| e.code == ErrorCode::AmountBelowMinimum) => {
-                return Promise::resolve(&below_minimum(input.value.as_object(), &options, report.mode, false));
+                let result = below_minimum(input.value.as_object(), &options, report.mode, false);
+                set_warnings(&result, &report.warnings);
+                return Promise::resolve(&result);
             }
             None => {
-                let parts = ErrorParts { errors: Some(report.errors), ..ErrorParts::default() };
+                let parts = ErrorParts { errors: Some(report.errors), warnings: report.warnings, ..ErrorParts::default() };
                 return Promise::reject(&naver_pay_error(ErrorCode::InvalidParams, locale, parts));
             }
         };
@@ -211,11 +215,13 @@ impl NaverPayCheckout {
         }
         let request = input.request_to_js(&additions);
         let mode = report.mode;
+        let warnings = report.warnings;
         let imp = self.imp.clone();
         let pending = self.pending.clone();
         let id = next_id();
         Promise::new(&mut |resolve: Function, reject: Function| {
             let done = pending.clone();
+            let warnings = warnings.clone();
             let callback = Closure::once_into_js(move |response: JsValue| {
                 // A superseded payment's late answer settles nothing: its promise has rejected.
                 let ours = done.try_borrow_mut().ok().and_then(|mut p| p.take_if(|p| p.id == id));
@@ -227,6 +233,7 @@ impl NaverPayCheckout {
                     _ => Map::new(),
                 };
                 let result = result_js(&PaymentResult::from_response(raw, mode), Some(&response));
+                set_warnings(&result, &warnings);
                 let _ = resolve.call1(&JsValue::UNDEFINED, &result);
             });
             if let Ok(mut p) = pending.try_borrow_mut() {

@@ -20,6 +20,8 @@ pub(crate) struct ErrorParts {
     pub field: Option<String>,
     pub errors: Option<Vec<FieldIssue>>,
     pub cause: Option<JsValue>,
+    /// With `INVALID_PARAMS` from `pay`/`registerBillingKey`: the validation's warnings.
+    pub warnings: Vec<FieldIssue>,
 }
 
 /// A `NaverPayError` with the code's own message.
@@ -28,7 +30,16 @@ pub(crate) fn naver_pay_error(code: ErrorCode, locale: Locale, parts: ErrorParts
     let field = parts.field.map_or(JsValue::UNDEFINED, |f| JsValue::from_str(&f));
     let errors = parts.errors.map_or(JsValue::UNDEFINED, |e| issues_to_js(&e));
     let cause = parts.cause.unwrap_or(JsValue::UNDEFINED);
-    JsNaverPayError::new(code.as_str(), &message, field, errors, cause).into()
+    let error: JsValue = JsNaverPayError::new(code.as_str(), &message, field, errors, cause).into();
+    set_warnings(&error, &parts.warnings);
+    error
+}
+
+/// Sets `warnings` on `target` (a result or an error) when there are some.
+pub(crate) fn set_warnings(target: &JsValue, warnings: &[FieldIssue]) {
+    if !warnings.is_empty() {
+        let _ = js_sys::Reflect::set(target, &JsValue::from_str("warnings"), &issues_to_js(warnings));
+    }
 }
 
 /// `[{ code, field, message }, …]` as plain objects.

@@ -65,10 +65,11 @@ fn validate_js(params: &JsValue, options: &JsValue, check: Check<'_>) -> Checked
         Some(issue) => (ValidationReport { errors: vec![issue], warnings: Vec::new(), mode: options.pay_mode(), request: None }, None),
         None => check(&input.value, &options),
     };
-    if !option_issues.is_empty() {
-        report.errors.splice(0..0, option_issues);
+    if !option_issues.errors.is_empty() {
+        report.errors.splice(0..0, option_issues.errors);
         additions = None;
     }
+    report.warnings.splice(0..0, option_issues.warnings);
     Checked { options, report, additions, input }
 }
 

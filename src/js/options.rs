@@ -8,28 +8,44 @@ use super::convert::{date_time, navigator};
 use crate::body::BodyOptions;
 use crate::device::DeviceInfo;
 use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
+use crate::catalog::{self, Field};
+use crate::validate::fields;
 use crate::validate::{ModeOption, ValidateOptions};
 use crate::value::{Map, Value};
 
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
+/// What reading the options found: errors stop the call, warnings do not.
+#[derive(Default)]
+pub(crate) struct OptionIssues {
+    pub errors: Vec<FieldIssue>,
+    pub warnings: Vec<FieldIssue>,
+}
+
 /// Reads `options` (as the core sees the JavaScript `js`); what is absent takes its default
-/// (device from `navigator`, now from the clock).
-pub(crate) fn read_options(options: Value, js: &JsValue) -> (ValidateOptions, Vec<FieldIssue>) {
+/// (device from `navigator`, now from the clock). A key that is none of the options is checked
+/// as a parameter's is: an `UNKNOWN_FIELD` error naming the option it is close to, else a warning.
+pub(crate) fn read_options(options: Value, js: &JsValue) -> (ValidateOptions, OptionIssues) {
+    read(options, js, catalog::PAY_OPTIONS, false)
+}
+
+fn read(options: Value, js: &JsValue, known: &'static [Field], strict: bool) -> (ValidateOptions, OptionIssues) {
     let mut out = ValidateOptions::at(js_sys::Date::now());
-    let mut issues = Vec::new();
+    let mut found = OptionIssues::default();
     let map = match options {
         Value::Undefined | Value::Null => {
             out.device = navigator_device();
-            return (out, issues);
+            return (out, found);
         }
         Value::Object(map) => map,
         _ => {
-            issues.push(FieldIssue::new(ErrorCode::InvalidType, "options", out.locale, Detail::Expected("object")));
+            let issue = FieldIssue::new(ErrorCode::InvalidType, "options", out.locale, Detail::Expected("object"));
+            found.errors.push(issue);
             out.device = navigator_device();
-            return (out, issues);
+            return (out, found);
         }
     };
+    let issues = &mut found.errors;
 
     // The locale first: it decides the language of every other message.
     if let Some(locale) = option(&map, "locale") {
@@ -39,6 +55,14 @@ pub(crate) fn read_options(options: Value, js: &JsValue) -> (ValidateOptions, Ve
         }
     }
     let locale = out.locale;
+
+    // The keys against the options' table: a misspelt one is UNKNOWN_FIELD as a parameter is.
+    let (errors, warnings) = (&mut found.errors, &mut found.warnings);
+    fields::check_table(&map, known, "options", 0, !strict, &mut |issue| {
+        let list = if issue.warning { &mut *warnings } else { &mut *errors };
+        list.push(FieldIssue::new(issue.code, issue.field, locale, issue.detail));
+    });
+    let issues = &mut found.errors;
 
     if let Some(mode) = option(&map, "mode") {
         match mode.as_str() {
@@ -57,8 +81,8 @@ pub(crate) fn read_options(options: Value, js: &JsValue) -> (ValidateOptions, Ve
     }
 
     out.device = match option(&map, "device") {
-        // Only the automatic mode looks at the device.
-        None if !matches!(out.mode, ModeOption::Auto) => None,
+        // The automatic mode chooses by the device; a forced popup is checked against it.
+        None if out.mode == ModeOption::Redirect => None,
         None => navigator_device(),
         Some(device) => {
             let device = device_from(device);
@@ -82,7 +106,7 @@ pub(crate) fn read_options(options: Value, js: &JsValue) -> (ValidateOptions, Ve
             None => issues.push(FieldIssue::new(ErrorCode::InvalidType, "options.now", locale, Detail::Expected("Date | number"))),
         }
     }
-    (out, issues)
+    (out, found)
 }
 
 /// An option that is given: `undefined`, and a getter that throws, leave it to its default.
@@ -122,10 +146,11 @@ pub(crate) fn navigator_device() -> Option<DeviceInfo> {
     device_from(&navigator())
 }
 
-/// Reads `BodyOptions` (`{ minAmount?, now?, locale? }`) for the server body builders.
+/// Reads `BodyOptions` (`{ minAmount?, now?, locale? }`) for the server body builders; as strict
+/// as the bodies, every other key is an error.
 #[cfg(feature = "js-bodies")]
 pub(crate) fn read_body_options(options: Value, js: &JsValue) -> (BodyOptions, Vec<FieldIssue>) {
-    let (read, issues) = read_options(options, js);
+    let (read, issues) = read(options, js, catalog::BODY_OPTIONS, true);
     let body = BodyOptions { min_amount: read.min_amount, now_ms: read.now_ms, locale: read.locale };
-    (body, issues)
+    (body, issues.errors)
 }

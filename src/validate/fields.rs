@@ -2,7 +2,7 @@
 //! every `request_pay` call makes against its field table in [`crate::catalog`].
 
 use super::keys;
-use crate::catalog::{Field, Type, IGNORED, RULE};
+use crate::catalog::{Field, Type, IGNORED, RULE, UNSUPPORTED};
 use crate::error::{Detail, ErrorCode};
 use crate::text::join_path;
 use crate::value::{Map, Value};
@@ -64,13 +64,14 @@ pub(crate) struct TableIssue<'a> {
 /// Checks the keys of `map` (at `prefix`) against `table`: a key the table lacks is
 /// `UNKNOWN_FIELD` (with a suggestion when one is close), a field Naver Pay ignores is an
 /// `IGNORED_FIELD` warning, a field without a rule of its own is checked by its type and length,
-/// and a required one without a rule is `REQUIRED` when missing (`required` is the flag that marks
-/// it in this call). `undefined` is absent.
+/// a field with no place in a Naver Pay request is `UNSUPPORTED_FIELD`, and a required one without
+/// a rule is `REQUIRED` when missing (`required` is the flag that marks it in this call).
+/// `undefined` and `null` are absent: `null` is how a form or a setting left empty arrives.
 ///
-/// In the `browser` (`request_pay`), `null` is a value like any other, an unknown key without a
-/// suggestion is a warning (IMP receives it as given) and credential-like keys are left to the
-/// secret check. On a server, `null` is absent too and every unknown key is an error: a body is
-/// rebuilt from its table, so an unknown key would otherwise be dropped silently.
+/// In the `browser` (`request_pay`), an unknown key without a suggestion is a warning (IMP
+/// receives it as given) and credential-like keys are left to the secret check. On a server every
+/// unknown key is an error: a body is rebuilt from its table, so an unknown key would otherwise be
+/// dropped silently.
 pub(crate) fn check_table(
     map: &Map,
     table: &'static [Field],
@@ -79,7 +80,7 @@ pub(crate) fn check_table(
     browser: bool,
     report: &mut dyn FnMut(TableIssue<'_>),
 ) {
-    let absent = |v: &Value| v.is_absent() || (!browser && matches!(v, Value::Null));
+    let absent = |v: &Value| matches!(v, Value::Undefined | Value::Null);
     for (key, value) in map.iter() {
         if absent(value) {
             continue;
@@ -93,6 +94,7 @@ pub(crate) fn check_table(
                     None => (browser, ErrorCode::UnknownField, Detail::None),
                 }
             }
+            Some(field) if field.has(UNSUPPORTED) => (false, ErrorCode::UnsupportedField, Detail::None),
             Some(field) => {
                 if field.has(IGNORED) {
                     let field = join_path(prefix, key);

@@ -1,10 +1,11 @@
 //! SPEC's parameter table, row by row. Every problem is collected; nothing stops at the first.
 //! Messages name fields and limits only, never the values (buyer details, secrets).
 
-use super::{fields, keys, url, ModeOption, ValidRequest, ValidateOptions, ValidationReport};
+use super::url::{self, RedirectUrl};
+use super::{fields, keys, ModeOption, ValidRequest, ValidateOptions, ValidationReport};
 use crate::catalog;
 use crate::date::Ymd;
-use crate::device::PayMode;
+use crate::device::{choose_pay_mode, PayMode};
 use crate::text;
 use crate::error::{Detail, ErrorCode as C, FieldIssue, Locale};
 use crate::value::{Map, Value};
@@ -74,6 +75,8 @@ pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: Kind) -> (V
     let default_name = c.name(map, &products);
     c.naver_fields(map);
     c.redirect_url(map, mode);
+    c.pay_method(map);
+    c.deprecated(map);
     c.buyer_fields(map, kind);
     let required = if kind == Kind::Payment { catalog::REQUIRED } else { catalog::REQUIRED_BILLING };
     c.table(map, catalog::REQUEST_PAY, "", required);
@@ -91,6 +94,11 @@ pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: Kind) -> (V
         additions
     });
     (c.finish(mode), additions)
+}
+
+/// Whether a value was entered: `undefined` and `null` (a form or a setting left empty) were not.
+fn given(v: &Value) -> bool {
+    !matches!(v, Value::Undefined | Value::Null)
 }
 
 /// What the products tell the rest of the checks.
@@ -128,13 +136,14 @@ impl Checker {
         }
     }
 
-    /// A string. Required: absent, `null` or `""` is `REQUIRED`. Optional: absent is `None`, `""` is
-    /// returned for the caller to judge. Anything else is `INVALID_TYPE`.
+    /// A string. Required: absent, `null` or `""` is `REQUIRED`. Optional: absent or `null` (a
+    /// form or setting left empty) is `None`, `""` is returned for the caller to judge. Anything
+    /// else is `INVALID_TYPE`.
     fn string<'v>(&mut self, v: &'v Value, field: &str, required: bool) -> Option<&'v str> {
         match v {
             Value::Undefined | Value::Null if required => self.error(C::Required, field, Detail::None),
             Value::String(s) if s.is_empty() && required => self.error(C::Required, field, Detail::None),
-            Value::Undefined => {}
+            Value::Undefined | Value::Null => {}
             Value::String(s) => return Some(s),
             _ => self.error(C::InvalidType, field, Detail::Expected("string")),
         }
@@ -155,7 +164,7 @@ impl Checker {
     fn integer(&mut self, v: &Value, field: &str, required: bool) -> Option<f64> {
         match v {
             Value::Undefined | Value::Null if required => self.error(C::Required, field, Detail::None),
-            Value::Undefined => {}
+            Value::Undefined | Value::Null => {}
             Value::Number(n) if !n.is_finite() || n.fract() != 0.0 => self.error(C::NotInteger, field, Detail::None),
             Value::Number(n) => return Some(*n),
             _ => self.error(C::InvalidType, field, Detail::Expected("number")),
@@ -178,7 +187,7 @@ impl Checker {
     fn date(&mut self, v: &Value, field: &str, number_too: bool) -> Option<Ymd> {
         let date = match v {
             Value::Number(n) if number_too => Ymd::from_number(*n),
-            Value::Undefined => return None,
+            Value::Undefined | Value::Null => return None,
             Value::String(s) => Ymd::parse(s),
             _ => {
                 let expected = if number_too { "yyyyMMdd string | number" } else { "yyyyMMdd string" };
@@ -192,35 +201,46 @@ impl Checker {
         date
     }
 
-    /// The window mode: `options.mode` when fixed, else the params' `naverPopupMode`, else the device.
+    /// The window mode: `options.mode` when fixed, else the params' `naverPopupMode`, else the
+    /// device. Popup mode forced on a device that redirects is `POPUP_ON_MOBILE`: mobile browsers
+    /// ignore the popup callback, so the result would be lost.
     fn mode(&mut self, map: &Map, options: &ValidateOptions) -> PayMode {
         self.mode_by(map, options, "naverPopupMode", true)
     }
 
     /// The window mode: `options.mode` when fixed, else the params' boolean `key` (popup when it is
     /// `popup_when`: V1's `naverPopupMode: true`, V2's `forceRedirect: false`), else the device.
+    /// Popup mode forced on a device that redirects is `POPUP_ON_MOBILE`: mobile browsers ignore
+    /// the popup callback, so the result would be lost.
     fn mode_by(&mut self, map: &Map, options: &ValidateOptions, key: &str, popup_when: bool) -> PayMode {
         let explicit = match map.get(key) {
-            Value::Undefined => None,
+            Value::Undefined | Value::Null => None,
             Value::Bool(flag) => Some(*flag == popup_when),
             _ => {
                 self.error(C::InvalidType, key, Detail::Expected("boolean"));
                 None
             }
         };
-        match (options.mode, explicit) {
+        // The device's own mode, asked once (it is `options.pay_mode()` for `Auto`).
+        let device_mode = options.device.as_ref().map_or(PayMode::Popup, choose_pay_mode);
+        let mode = match (options.mode, explicit) {
             (ModeOption::Popup, _) | (ModeOption::Auto, Some(true)) => PayMode::Popup,
             (ModeOption::Redirect, _) | (ModeOption::Auto, Some(false)) => PayMode::Redirect,
-            (ModeOption::Auto, None) => options.pay_mode(),
+            (ModeOption::Auto, None) => device_mode,
+        };
+        if mode == PayMode::Popup && device_mode == PayMode::Redirect {
+            let field = if options.mode == ModeOption::Popup { "options.mode" } else { key };
+            self.warn(C::PopupOnMobile, field, Detail::None);
         }
+        mode
     }
 
     /// Checks `pg` (`channelKey` may stand instead; its type is the table's); returns whether
     /// `pg: 'naverpay'` is to be added.
     fn pg(&mut self, map: &Map) -> bool {
-        let channel_key = !map.get("channelKey").is_absent();
+        let channel_key = given(map.get("channelKey"));
         match map.get("pg") {
-            Value::Undefined => !channel_key,
+            Value::Undefined | Value::Null => !channel_key,
             Value::String(pg) => {
                 if !fields::is_naverpay_pg(pg) {
                     self.error(C::InvalidValue, "pg", Detail::Text("naverpay, naverpay.<MID>"));
@@ -246,7 +266,7 @@ impl Checker {
             Kind::BillingKey => {
                 self.short_string(map.get(field), field, true, 80);
             }
-            Kind::Payment if !map.get(field).is_absent() => {
+            Kind::Payment if given(map.get(field)) => {
                 let rule = self.tr(
                     "빌링키 등록은 registerBillingKey / validateBillingKey로 하세요",
                     "a billing key is registered with registerBillingKey / validateBillingKey",
@@ -286,12 +306,16 @@ impl Checker {
     /// `naverProducts`: required non-empty for a payment, checked when given for a billing key.
     fn products<'m>(&mut self, map: &'m Map, required: bool) -> Products<'m> {
         let mut info = Products { len: 0, first_name: None };
+        let shape = self.tr(
+            "검수 필수: [{ categoryType, categoryId, uid, name, count }]",
+            "the inspection requires [{ categoryType, categoryId, uid, name, count }]",
+        );
         let items = match map.get("naverProducts") {
             Value::Undefined | Value::Null if required => {
-                self.error(C::Required, "naverProducts", Detail::None);
+                self.error(C::Required, "naverProducts", Detail::Text(shape));
                 return info;
             }
-            Value::Undefined => return info,
+            Value::Undefined | Value::Null => return info,
             Value::Array(items) => items,
             _ => {
                 self.error(C::InvalidType, "naverProducts", Detail::Expected("array"));
@@ -299,7 +323,7 @@ impl Checker {
             }
         };
         if items.is_empty() && required {
-            self.error(C::Required, "naverProducts", Detail::Expected("non-empty array"));
+            self.error(C::Required, "naverProducts", Detail::Text(shape));
         }
         info.len = items.len();
         for (i, item) in items.iter().enumerate() {
@@ -403,8 +427,9 @@ impl Checker {
 
     fn naver_fields(&mut self, map: &Map) {
         if let Some(use_cfm) = self.date(map.get("naverUseCfm"), "naverUseCfm", false) {
-            if self.today.is_some_and(|today| use_cfm < today) {
-                self.error(C::DateInPast, "naverUseCfm", Detail::None);
+            if let Some(today) = self.today.filter(|today| use_cfm < *today) {
+                let bound = text::concat(&["≥ ", &today.text()]);
+                self.error(C::DateInPast, "naverUseCfm", Detail::Expected(&bound));
             }
         }
         if let Some(birthday) = self.date(map.get("naverPurchaserBirthday"), "naverPurchaserBirthday", false) {
@@ -415,20 +440,60 @@ impl Checker {
         }
     }
 
-    /// `m_redirect_url`: required in redirect mode, and an allowed URL whenever given.
+    /// `m_redirect_url`: required in redirect mode, and an absolute http(s) URL a browser accepts
+    /// whenever given (PortOne documents it as a URL; its app SDKs inject `http:` ones), plain
+    /// `http:` to another machine with an `INSECURE_URL` warning.
     fn redirect_url(&mut self, map: &Map, mode: PayMode) {
         let field = "m_redirect_url";
         let redirect = mode == PayMode::Redirect;
         match map.get(field) {
             Value::Undefined | Value::Null if redirect => self.error(C::RedirectUrlRequired, field, Detail::None),
             Value::String(s) if s.is_empty() && redirect => self.error(C::RedirectUrlRequired, field, Detail::None),
-            Value::Undefined => {}
-            Value::String(s) => {
-                if !url::is_allowed_redirect_url(s) {
-                    self.error(C::InvalidUrl, field, Detail::None);
+            Value::Undefined | Value::Null => {}
+            Value::String(s) => match url::redirect_url(s) {
+                RedirectUrl::Https | RedirectUrl::Loopback => {}
+                RedirectUrl::Http => self.warn(C::InsecureUrl, field, Detail::None),
+                RedirectUrl::Unencoded => {
+                    let why = self.tr(
+                        "인코딩되지 않은 공백·제어 문자: encodeURI()로 인코딩하세요",
+                        "unencoded spaces or controls: encode with encodeURI()",
+                    );
+                    self.error(C::InvalidUrl, field, Detail::Text(why));
                 }
-            }
+                RedirectUrl::Invalid => {
+                    let why = self.tr(
+                        "브라우저가 읽는 https://호스트/경로 절대 URL 필요",
+                        "an absolute https://host/path URL a browser accepts",
+                    );
+                    self.error(C::InvalidUrl, field, Detail::Text(why));
+                }
+            },
             _ => self.error(C::InvalidType, field, Detail::Expected("string")),
+        }
+    }
+
+    /// `pay_method`: PortOne lists `naverpay` among its codes; any other value is for other PGs.
+    fn pay_method(&mut self, map: &Map) {
+        match map.get("pay_method") {
+            Value::Undefined | Value::Null => {}
+            Value::String(s) if s == "naverpay" => {}
+            Value::String(_) => self.warn(C::IgnoredField, "pay_method", Detail::None),
+            _ => self.error(C::InvalidType, "pay_method", Detail::Expected("string")),
+        }
+    }
+
+    /// Fields PortOne replaced or dropped (`DEPRECATED` rows), each with what replaced it.
+    fn deprecated(&mut self, map: &Map) {
+        for field in catalog::REQUEST_PAY.iter().filter(|f| f.has(catalog::DEPRECATED)) {
+            if !given(map.get(field.name)) {
+                continue;
+            }
+            let instead = match field.name {
+                "pg" => self.tr("channelKey를 쓰세요", "use channelKey"),
+                "naverChainId" => self.tr("콘솔 채널에 Chain ID를 등록하고 channelKey를 쓰세요", "set the Chain ID on the console's channel; use channelKey"),
+                _ => self.tr("포트원이 제거함", "removed by PortOne"),
+            };
+            self.warn(C::DeprecatedField, field.name, Detail::Text(instead));
         }
     }
 

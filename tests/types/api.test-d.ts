@@ -302,6 +302,10 @@ function describeCode(code: ErrorCode): string {
     case 'UNKNOWN_FIELD':
     case 'SECRET_IN_BROWSER':
     case 'IGNORED_FIELD':
+    case 'DEPRECATED_FIELD':
+    case 'UNSUPPORTED_FIELD':
+    case 'INSECURE_URL':
+    case 'POPUP_ON_MOBILE':
       return 'field';
     case 'INVALID_PARAMS':
     case 'PAYMENT_IN_PROGRESS':
@@ -538,3 +542,14 @@ buildAgainPaymentBody({ ...againInput, naverUseCfm: '20301001' });
 
 void [customerUid, musicEbook, game, bluray, badReferrer, countString, productTypo, secret, otherPg, popupString];
 void [noMerchantUid, noProducts, noProductCode, noBuyerTel, codeTypo, autoMode, msg, rawUid, unchecked];
+
+// Issue 19: `null` in an optional field means "not entered"; BodyOptions takes `locale`; warnings
+// ride on results and on INVALID_PARAMS errors.
+validateNaverPay({ ...{ merchant_uid: 'o', amount: 100, naverProducts: [] }, naverChainId: null, buyer_addr: null, channelKey: null });
+buildAgainPaymentBody({ customer_uid: 'c', merchant_uid: 'o', amount: 100, name: 'n' }, { locale: 'en' });
+// @ts-expect-error a locale is 'ko' or 'en'
+buildAgainPaymentBody({ customer_uid: 'c', merchant_uid: 'o', amount: 100, name: 'n' }, { locale: 'jp' });
+declare const someResult: PaymentResult;
+expectTrue<Equal<typeof someResult.warnings, FieldIssue[] | undefined>>(true);
+declare const someError: NaverPayError;
+expectTrue<Equal<typeof someError.warnings, FieldIssue[] | undefined>>(true);
