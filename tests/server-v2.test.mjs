@@ -9,6 +9,7 @@ import { inspect } from 'node:util';
 import { createPortOneV2Client, isPortOneApiError } from '../server/index.mjs';
 import { startRestV2Simulator } from '../testing/rest.mjs';
 import { isNaverPayError } from '../pkg/node/naverpay_checkout.js';
+import { BOUND, RETRIES, TIMEOUT, faultCases } from './support/faults.mjs';
 
 let sim;
 let rest;
@@ -127,21 +128,8 @@ test('V2 webhooks: a valid Standard Webhooks signature passes (also node:crypto\
 
 // ---- faults, scripted in the V2 REST simulator (sim/rest-v2.mjs scriptFault) over HTTP -----------------
 
-const TIMEOUT = 300;
-const RETRIES = 1;
-// Each attempt is bounded by TIMEOUT, the one retry waits 200 ms first; the rest is the machine's slack.
-const BOUND = (RETRIES + 1) * TIMEOUT + 200 + 700;
-
-for (const [kind, extra, expected] of [
-  ['hang', {}, 'TIMEOUT'],
-  ['slow', { delayMs: 2000 }, 'TIMEOUT'],
-  ['status', { status: 500 }, 'INTERNAL_SERVER_ERROR'],
-  ['html', {}, 'BAD_RESPONSE'],
-  ['garbage', {}, 'BAD_RESPONSE'],
-  ['truncated', {}, 'BAD_RESPONSE'],
-  ['refused', { status: 409, type: 'PG_PROVIDER_ERROR', message: '  PG사 응답 \n 오류 ' }, 'PG_PROVIDER_ERROR'],
-  ['huge', {}, 'TOO_LARGE'],
-]) {
+for (const [kind, extra, expected] of faultCases({ status: 'INTERNAL_SERVER_ERROR', refused: 'PG_PROVIDER_ERROR',
+  refusedExtra: { status: 409, type: 'PG_PROVIDER_ERROR' } })) {
   test(`V2 fault ${kind}: a typed error from a call, unknown from verify (nothing cancelled), within the timeout`, async (t) => {
     const client = createPortOneV2Client({ apiSecret: rest.apiSecret, baseUrl: url, timeoutMs: TIMEOUT, retries: RETRIES });
     const paymentId = newId();
