@@ -6,8 +6,8 @@
 // tests/consumers.test.mjs does), or loaded as a classic script (global/naverpay-checkout-v2.js),
 // or a Next.js 16 client page (tests/consumers/next/app/v2: next build with Turbopack and with --webpack,
 // served by next start, and next dev), or served by the Vite 7 and 8 dev servers, then paying through the
-// V2 simulator in Chromium; and TypeScript (--strict; moduleResolution bundler, node16, nodenext with a
-// CommonJS .cts) on a V2 page against the published declarations.
+// V2 simulator in Chromium; and TypeScript (--strict; moduleResolution bundler, node16 and nodenext, ES module
+// and CommonJS .cts) on a V2 page against the published declarations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
@@ -291,8 +291,11 @@ test('TypeScript (moduleResolution bundler, --strict): a V2 page compiles agains
   await must(path.join(dir, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.bundler.json', '--strict', '--noEmit'], dir);
 });
 
+// Node's resolution takes the "node" condition: the V2 Node build's own declarations (CommonJS-typed, so that a
+// .cts may require the entry under node16 too: with v2.d.ts alone that was TS1471).
 for (const [config, files] of [
   ['tsconfig.v2-node16.json', ['src/v2.ts']],
+  ['tsconfig.v2-node16-cjs.json', ['src/v2.cts']],
   ['tsconfig.v2-nodenext.json', ['src/v2.ts', 'src/v2.cts']],
 ]) {
   test(`TypeScript (${config}): a V2 page (${files.join(', ')}) compiles against the published v2.d.ts`, { timeout: 300_000 }, async () => {
@@ -300,7 +303,8 @@ for (const [config, files] of [
     const listed = await must(path.join(dir, 'node_modules/.bin/tsc'), ['-p', config, '--strict', '--noEmit', '--listFiles'], dir);
     const ours = listed.split('\n').filter((l) => l.includes('naverpay-checkout') || l.includes('/src/'))
       .map((l) => path.relative(dir, l.trim())).sort();
-    assert.deepEqual(ours, ['node_modules/naverpay-checkout/index.d.ts', 'node_modules/naverpay-checkout/v2.d.ts', ...files].sort(),
+    assert.deepEqual(ours, ['node_modules/naverpay-checkout/node/naverpay_checkout.d.ts',
+      'node_modules/naverpay-checkout/v2/node/naverpay_checkout.d.ts', ...files].sort(),
       'the declarations come from the installed tarball');
   });
 }
