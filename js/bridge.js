@@ -22,11 +22,11 @@ const LIMITS = {
   depth: 16,
   /** Items of one array, read from `length` before walking. */
   items: 1000,
-  /** Keys of one object. */
+  /** Keys of one object; an object with own indexes 0 to 1000 is refused before they are listed. */
   keys: 1000,
   /** UTF-16 code units of one string or key. */
   chars: 100_000,
-  /** Values in one call (shared references count each time they are reached). */
+  /** Values in one call (shared references count each time they are reached), re-entered calls included. */
   values: 50_000,
   /** UTF-16 code units of the whole text, far below V8's longest string (2^29 - 24). */
   text: 2_000_000,
@@ -35,7 +35,6 @@ const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
 const { hasOwn, freeze, create, defineProperty, setPrototypeOf } = Object;
 const ArrayPrototype = Array.prototype;
-const { isView } = ArrayBuffer;
 const dateTime = Date.prototype.getTime;
 
 /**
@@ -50,8 +49,9 @@ const SHIELD = freeze(create(null, Object.fromEntries(
 const LIMIT = { kind: '', path: '' };
 
 let copied; // the snapshot of the value `text` last wrote
-let values; // values left in this call
-let room; // text units left in this call
+let values = LIMITS.values; // values left in this call
+let room = LIMITS.text; // text units left in this call
+let depthOfCalls = 0; // encodes under way: a getter may call an export while one walks
 
 /** `key: value` on a snapshot object: an own property even for `__proto__`. */
 function put(o, key, value) {
@@ -62,10 +62,16 @@ function put(o, key, value) {
 /**
  * `value` as text, then `second` (a call's options) when given: one crossing for both. The own
  * entries of a top-level object `value` are pushed to `entries` (if given) as key, snapshot, …
+ * `entries` true: only `value`'s own fields that are not objects (`fields`).
  */
 function encode(value, entries, second) {
-  values = LIMITS.values;
-  room = LIMITS.text;
+  if (entries === true) return encode(fields(value));
+  // A call re-entered from a getter, a trap or `valueOf` spends what is left of the call under way:
+  // giving it a fresh budget would also give one to the outer walk when it resumes.
+  if (depthOfCalls++ === 0) {
+    values = LIMITS.values;
+    room = LIMITS.text;
+  }
   let inOptions = false;
   // Filled by index, without a prototype: a setter polluted on Array.prototype takes nothing.
   if (entries) setPrototypeOf(entries, null);
@@ -81,6 +87,8 @@ function encode(value, entries, second) {
     LIMIT.path = '';
     if (entries) entries.length = 0;
     return `L${kind}s${path.length}:${path}`;
+  } finally {
+    depthOfCalls--;
   }
 }
 
@@ -129,11 +137,22 @@ function text(v, depth, entries) {
   let time;
   try {
     array = Array.isArray(v);
-    if (array) n = typeof v.length === 'number' ? v.length : 0;
-    // Indexed keys cost no memory: a Uint8Array(1e8) or a long String object would list 1e8 keys.
-    else if ((isView(v) ? v.byteLength : v instanceof String ? v.length : 0) > LIMITS.keys) limit('k');
-    else keys = Object.keys(v);
-    if (!array && v instanceof Date) time = dateTime.call(v);
+    if (array) {
+      // Read once: a Proxy may answer a number, then an object whose `valueOf` counts on.
+      const length = v.length;
+      n = typeof length === 'number' ? length : 0;
+    }
+    // Counted before listing: the indexes of a typed array or a String object (of any realm, any
+    // prototype, or behind a Proxy) cost no memory until listed, and 1e7 of them take seconds and
+    // gigabytes to list. An object that owns indexes 0 to 1000 has more keys than the limit (each
+    // a constant-time lookup, whatever `v` is).
+    else {
+      let i = 0;
+      while (i <= LIMITS.keys && hasOwn(v, i)) i++;
+      keys = i > LIMITS.keys ? limit('k') : Object.keys(v);
+    }
+    // A Date of any realm (an iframe's too): `getTime` reads any Date's time.
+    if (!array && SHIELD.toString.call(v) === '[object Date]') time = dateTime.call(v);
   } catch (e) {
     if (e === LIMIT) throw e;
     copied = array ? [] : create(SHIELD);
@@ -172,6 +191,8 @@ function text(v, depth, entries) {
     if ((room -= key.length) < 0) limit('v');
     let t;
     try {
+      // A getter may have deleted a later key: it is gone, never read from a (polluted) prototype.
+      if (!hasOwn(v, key)) continue;
       t = text(v[key], depth + 1, entries);
     } catch (e) {
       if (e === LIMIT) {
@@ -190,6 +211,24 @@ function text(v, depth, entries) {
   }
   copied = copy;
   return `${out}}`;
+}
+
+/**
+ * The own fields of `v` that are not objects, in a fresh object: IMP's answer, whose outcome they hold. What
+ * it echoes beside them (`custom_data`) is not read, so no size of it turns an approval into a
+ * failure, and the request's limits still bound the rest.
+ */
+function fields(v) {
+  const out = create(SHIELD);
+  try {
+    for (const key of Object.keys(v)) {
+      const x = v[key];
+      if (x !== Object(x)) put(out, key, x);
+    }
+  } catch {
+    // What could be read is the answer (nothing of `null`).
+  }
+  return out;
 }
 
 /** What device detection reads of `navigator`, as text: `u` where there is none (Node before 21). */
@@ -282,23 +321,43 @@ function once(f) {
 /**
  * Makes `pay` and `registerBillingKey` of the checkout class reject with `freed` (a NaverPayError
  * CHECKOUT_FREED) on a freed checkout, or on a `this` that is none, instead of entering the wasm
- * with a null pointer (which throws through it). Done once, on the first checkout made.
+ * with a null pointer (which throws through it). `free()` (and `Symbol.dispose`) does nothing on a
+ * freed checkout, and during the checkout's own `pay()` (from a getter of the params, or from
+ * `request_pay`) it waits until `pay()` returns: the wasm would throw through itself either way,
+ * leaking its stack. Done once, on the first checkout made.
  */
 function guardCheckout(checkout, freed) {
   checkouts.add(checkout);
   if (guarded) return checkout;
   guarded = true;
   const proto = Object.getPrototypeOf(checkout);
+  // Only a checkout this module made, never a Proxy of one (its traps could lie about the pointer).
+  const live = (c) => checkouts.has(c) && c.__wbg_ptr && !freeing.has(c);
+  const free = proto.free;
   for (const name of ['pay', 'registerBillingKey']) {
     const method = proto[name];
-    proto[name] = function (params, options) {
-      // Only a checkout this module made, never a Proxy of one (its traps could lie about the pointer).
-      return checkouts.has(this) && this.__wbg_ptr ? method.call(this, params, options) : Promise.reject(freed);
+    proto[name] = function () {
+      if (!live(this)) return Promise.reject(freed);
+      paying++;
+      try {
+        return method.apply(this, arguments);
+      } finally {
+        // The checkouts freed during the outermost call, now that none is borrowed.
+        if (!--paying) for (const c of freeing) freeing.delete(c) && free.call(c);
+      }
     };
   }
+  proto.free = function () {
+    if (live(this)) paying ? freeing.add(this) : free.call(this);
+  };
+  if (Symbol.dispose) proto[Symbol.dispose] = proto.free;
   return checkout;
 }
 const checkouts = new WeakSet();
+/** How many `pay` or `registerBillingKey` calls are under way (one inside another's getter). */
+let paying = 0;
+/** Checkouts whose `free()` waits for those calls to return. */
+const freeing = new Set();
 let guarded = false;
 
 export { SHIELD, encode, navigatorDevice, own, timeOf, decodeReport, decodeRequest, decodeResult, popupResult, numberText, once, guardCheckout, LIMITS };

@@ -8,34 +8,58 @@
 // JavaScript: in the wasm it cost 3.5 KB of gzip (bindings, closures, listeners, timers).
 //
 // A tag already on the page that has finished without defining IMP (`finished` says how it is
-// told) is replaced at once, not waited for. Under
-// Trusted Types the script URL goes through the page's own TrustedScriptURL when `sdkUrl` is
-// one, else through this package's policy, `naverpay-checkout`, which passes only the URL being
-// loaded.
+// told) is replaced at once, not waited for.
+//
+// Under Trusted Types the script URL goes through the page's own TrustedScriptURL when `sdkUrl` is
+// one, else through this package's policy, `naverpay-checkout`, which passes only PortOne's SDKs
+// (`https://cdn.iamport.kr/…`, `https://cdn.portone.io/…`): any other URL needs the page's own
+// policy, so the package never launders a URL for a script. Copies of the package on one page
+// share that one policy.
 
 /** Loads in flight, by script URL. */
 const inFlight = new Map();
 const POLICY = 'naverpay-checkout';
-let policy;
-/** The one URL the policy lets through, while a script is being injected. */
-let allowed;
+/** PortOne's SDKs (V1's `…/v1/iamport.js`, V2's `…/v2/browser-sdk.js`), by their origins. */
+const isPortOneSdk = (url) => url.startsWith('https://cdn.iamport.kr/') || url.startsWith('https://cdn.portone.io/');
 
 /** Whether `v` is a non-empty string or a TrustedScriptURL. */
 function isScriptUrl(v) {
   return (typeof v === 'string' && v !== '') || Boolean(globalThis.trustedTypes?.isScriptURL(v));
 }
 
-/** What the `src` sink takes: a TrustedScriptURL under Trusted Types, else the string. */
+/**
+ * What the `src` sink takes: a TrustedScriptURL under Trusted Types, else the string. A URL that
+ * is not PortOne's SDK stays a string: a page that enforces Trusted Types refuses it.
+ */
 function scriptSrc(sdkUrl, url) {
   const tt = globalThis.trustedTypes;
-  if (!tt || tt.isScriptURL(sdkUrl)) return sdkUrl;
-  policy ??= tt.createPolicy(POLICY, { createScriptURL: (u) => (u === allowed ? u : null) });
-  allowed = url;
-  try {
-    return policy.createScriptURL(url);
-  } finally {
-    allowed = undefined;
-  }
+  if (!tt || tt.isScriptURL(sdkUrl) || !isPortOneSdk(url)) return sdkUrl;
+  // Any other URL (from another script using the policy) is made an empty one, which loads nothing.
+  // Kept as `globalThis['naverpay-checkout']`, where every copy of the package on the page finds it:
+  // the page's CSP allows the name once.
+  const policy = (globalThis[POLICY] ??=
+    tt.createPolicy(POLICY, { createScriptURL: (u) => (isPortOneSdk(u) ? u : null) }));
+  return policy.createScriptURL(url);
+}
+
+/**
+ * Script tags known to be past running: each `load` or `error` event of a script (seen from the
+ * moment this module runs), every script in the document when its load event fired (it waits for
+ * them all), and a tag a load waited for in vain. Resource Timing alone is not enough: its buffer
+ * fills (250 entries) and any script may clear it.
+ */
+const done = new WeakSet();
+try {
+  const mark = (event) => done.add(event.target);
+  document.addEventListener('load', mark, true);
+  document.addEventListener('error', mark, true);
+  const markAll = () => {
+    for (const script of document.scripts) done.add(script);
+  };
+  if (document.readyState === 'complete') markAll();
+  else addEventListener('load', markAll);
+} catch {
+  // No document (Node, a worker): nothing to load into.
 }
 
 /** `window.IMP` if it is there and looks like PortOne's SDK. */
@@ -98,8 +122,10 @@ function start(sdkUrl, url, timeoutMs, current) {
         resolve(imp);
         return;
       }
-      // A failed script element never fetches again: remove ours so a retry injects a fresh one.
+      // A failed script element never fetches again: remove ours so a retry injects a fresh one,
+      // and replace one of the page's that was waited for in vain.
       if (injected) script.remove();
+      else done.add(script);
       reject({ code: code ?? 'SDK_UNAVAILABLE', cause });
     };
     const onLoad = () => settle();
@@ -111,15 +137,13 @@ function start(sdkUrl, url, timeoutMs, current) {
 }
 
 /**
- * Whether a script tag has already loaded or failed (IMP would be there had it worked): its fetch
- * has a resource timing entry, or it came with the page's HTML (the parser leaves `async` false,
- * `createElement` makes it true) and the document is past running it.
+ * Whether a script tag has already loaded or failed (IMP would be there had it worked): it is in
+ * `done` (every tag of the page's HTML is, once the document is complete), or, before that, its
+ * fetch has a resource timing entry.
  */
 function finished(script) {
   try {
-    if (performance.getEntriesByName(script.src, 'resource').length > 0) return true;
-    const state = document.readyState;
-    return !script.async && (state === 'complete' || (state === 'interactive' && !script.defer));
+    return done.has(script) || performance.getEntriesByName(script.src, 'resource').length > 0;
   } catch {
     return false;
   }
@@ -133,7 +157,7 @@ function findScript(url) {
   } catch {
     return undefined;
   }
-  for (const script of document.getElementsByTagName('script')) {
+  for (const script of document.scripts) {
     if (script.hasAttribute('src') && script.src === wanted) return script;
   }
   return undefined;

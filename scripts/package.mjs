@@ -97,6 +97,12 @@ const PUBLIC = publicExports(readFileSync(glue, 'utf8'));
   const initialised = text.split('if (wasm !== undefined) return wasm;').length - 1;
   if (initialised !== 2) throw new Error(`the web glue: expected initSync and __wbg_init each to test \`wasm !== undefined\``);
   text = text.replaceAll('if (wasm !== undefined) return wasm;', 'if (wasm !== NOT_INITIALIZED) return wasm;');
+  // An instance is checked for the package's exports before the glue keeps it (web-guard.js).
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(webGlueDir, `${crate}_bg.wasm`))));
+  text = replaceOnce(text, "'/* exports */'", JSON.stringify(exports.map((e) => e.name).join()), 'the export list of web-guard.js');
+  text = replaceOnce(text, 'function __wbg_finalize_init(instance, module) {\n',
+    'function __wbg_finalize_init(instance, module) {\n    return acceptInstance(instance, module, finalizeInit);\n}\nfunction finalizeInit(instance, module) {\n',
+    'the function that keeps an instance');
   // Loaded as is by pages, so it ships minified; bundlers minify their own.
   buildSync({ stdin: { contents: text, loader: 'js' }, outfile: join(out, 'web', `${crate}.js`),
     minify: true, format: 'esm', logLevel: 'warning' });

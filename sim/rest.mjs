@@ -51,6 +51,7 @@ export const MESSAGES = Object.freeze({
   deleteReasonRequired: '네이버페이 빌링키 삭제에는 삭제 사유(reason)가 필요합니다.',
   requesterRequired: '네이버페이 요청에는 extra[requester](customer 또는 admin)가 필요합니다.',
   badBody: '요청 본문을 해석할 수 없습니다.',
+  badUrl: '요청 URL을 해석할 수 없습니다.',
   notFound: 'Not Found',
   alreadyPrepared: '이미 사전등록된 merchant_uid 입니다.',
   notPrepared: '사전등록된 결제정보가 없습니다.',
@@ -61,9 +62,15 @@ export const MESSAGES = Object.freeze({
  * Parses application/x-www-form-urlencoded with bracket keys into nested objects:
  * `schedules[0][merchant_uid]=a&extra[requester]=admin` → { schedules: [{ merchant_uid: 'a' }], extra: { requester: 'admin' } }.
  * Values stay strings. `a[]=1&a[]=2` appends. Objects whose keys are exactly 0..n-1 become arrays.
+ * Linear in the text: each object's key count is kept, not counted again at each append.
  */
 export function parseForm(text) {
   const root = {};
+  const sizes = new Map(); // object → its number of keys
+  const add = (node, seg, value) => {
+    node[seg] = value;
+    sizes.set(node, (sizes.get(node) ?? 0) + 1);
+  };
   for (const part of String(text).split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
@@ -77,12 +84,13 @@ export function parseForm(text) {
     for (let i = 0; i < path.length; i++) {
       let seg = path[i];
       const last = i === path.length - 1;
-      if (seg === '') seg = String(Object.keys(node).length); // a[] appends
+      if (seg === '') seg = String(sizes.get(node) ?? 0); // a[] appends
       if (seg === '__proto__' || seg === 'constructor' || seg === 'prototype') break;
       if (last) {
-        if (!Object.hasOwn(node, seg)) node[seg] = value;
+        if (!Object.hasOwn(node, seg)) add(node, seg, value);
       } else {
-        if (!Object.hasOwn(node, seg) || typeof node[seg] !== 'object') node[seg] = {};
+        if (!Object.hasOwn(node, seg)) add(node, seg, {});
+        else if (typeof node[seg] !== 'object') node[seg] = {};
         node = node[seg];
       }
     }
@@ -588,7 +596,14 @@ export function createRestSimulator(options = {}) {
   };
 
   function handle(req, res) {
-    const url = new URL(req.url, 'http://127.0.0.1');
+    let url;
+    try {
+      url = new URL(req.url, 'http://127.0.0.1');
+    } catch {
+      // A request line that is no URL (`GET //[ HTTP/1.1`) is nobody's route: answered, never thrown.
+      reply(res, 400, { code: -1, message: MESSAGES.badUrl, response: null });
+      return true;
+    }
     let path = url.pathname;
     if (prefix) {
       if (path !== prefix && !path.startsWith(prefix + '/')) return false;
@@ -610,16 +625,20 @@ export function createRestSimulator(options = {}) {
     }
     (async () => {
       const text = method === 'GET' || method === 'HEAD' ? '' : await readBody(req);
-      let body;
-      try {
-        body = parseBody(text, req.headers['content-type']);
-      } catch {
-        state.requests.push({ method, path, body: text, authorized: null });
-        return reply(res, 400, { code: -1, message: MESSAGES.badBody, response: null }, isSim ? CORS : {});
+      // The token is checked before the body is parsed: an unauthorised request costs a read, no
+      // more, and is recorded with its body as text.
+      const needsAuth = !sim && path !== '/users/getToken';
+      const auth = needsAuth ? authorized(req) : null;
+      let body = text;
+      if (!needsAuth || auth) {
+        try {
+          body = parseBody(text, req.headers['content-type']);
+        } catch {
+          state.requests.push({ method, path, body: text, authorized: null });
+          return reply(res, 400, { code: -1, message: MESSAGES.badBody, response: null }, isSim ? CORS : {});
+        }
       }
       if (sim) return reply(res, ...(await sim.fn({ body, params: sim.params })), CORS);
-      const needsAuth = path !== '/users/getToken';
-      const auth = needsAuth ? authorized(req) : null;
       state.requests.push({ method, path, body, authorized: auth });
       const fault = takeFault(method, path);
       if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs));

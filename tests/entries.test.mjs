@@ -107,6 +107,28 @@ test('naverpay-checkout/web before init(): a NaverPayError NOT_INITIALIZED, then
   assert.equal(value.after, true);
 });
 
+test('naverpay-checkout/web given a .wasm that compiles but is not its own: init() rejects, calls stay NOT_INITIALIZED, the right file then works', async () => {
+  const { value, problems } = await inPage(async (params) => {
+    const m = await import('/pkg/web/naverpay_checkout.js');
+    const caught = (f) => {
+      try { f(); return 'no throw'; } catch (e) { return `${m.isNaverPayError(e)} ${e.name} ${e.code}`; }
+    };
+    const empty = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]); // a valid module without exports
+    const wrong = [];
+    for (const attempt of [() => m.default({ module_or_path: empty }), () => m.initSync({ module: empty })]) {
+      try { await attempt(); wrong.push('accepted'); } catch (e) { wrong.push(e.name); }
+      wrong.push(caught(() => m.validateNaverPay(params)));
+    }
+    await m.default();
+    return { wrong, after: m.validateNaverPay(params, { mode: 'popup' }).ok, redirect: m.parseRedirectResult('?imp_success=true&imp_uid=i').success };
+  }, VALID_PARAMS);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(value, {
+    wrong: ['TypeError', 'true NaverPayError NOT_INITIALIZED', 'TypeError', 'true NaverPayError NOT_INITIALIZED'],
+    after: true, redirect: true,
+  });
+});
+
 test('the inline entries carry one and the same wasm, larger than the one /web fetches by the body builders', () => {
   const web = readFileSync(`${REPO_ROOT}/pkg/web/naverpay_checkout_bg.wasm`);
   const inline = new Set();

@@ -8,6 +8,8 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
+import net from 'node:net';
 import { REPO_ROOT, VALID_PARAMS } from './support/pkg.mjs';
 import { exportStackPointer } from './support/stack-pointer.mjs';
 import { LIMITS } from '../js/bridge.js';
@@ -197,6 +199,79 @@ test('a Date inside custom_data reaches IMP as a Date of the same time', () => {
   assert.equal(r.request.custom_data.at.getTime(), at.getTime());
 });
 
+test('a call re-entered from a getter spends the budget of the call under way: the limits stay on', () => {
+  // 60 × 1,002 values and 25 × 100,000 characters, each chunk behind a getter that calls an export.
+  const reenter = (chunk) => ({ get again() { npc.choosePayMode(); npc.validateNaverPay({}); return 0; }, chunk });
+  const values = { ...valid(), custom_data: Array.from({ length: 60 }, () => reenter(Array(999).fill(1))) };
+  const chars = { ...valid(), custom_data: Array.from({ length: 25 }, () => reenter('x'.repeat(LIMITS.chars))) };
+  let dag = [reenter(1), reenter(1), reenter(1), reenter(1)];
+  for (let i = 0; i < 9; i++) dag = [dag, dag, dag, dag]; // 4^10 paths, each leaf re-entering
+  const dagged = { ...valid(), custom_data: dag };
+  for (const [what, params] of [['values', values], ['characters', chars], ['a DAG of 10 levels', dagged]]) {
+    const started = performance.now();
+    const r = npc.validateNaverPay(params, { now: 0 });
+    assert.deepEqual([r.ok, r.errors[0]?.code], [false, 'LIMIT_EXCEEDED'], what);
+    assert.ok(performance.now() - started < 5000, what);
+  }
+  assert.equal(npc.validateNaverPay(valid(), { now: 0 }).ok, true, 'the next call has its whole budget');
+});
+
+test('exotic objects are counted before they are listed, and a length is read once', () => {
+  const big = 1e6;
+  let listed = 0;
+  const counting = (target) => new Proxy(target, { ownKeys(t) { listed += 1; return Reflect.ownKeys(t); } });
+  const foreign = runInNewContext(`new String('x'.repeat(${big}))`);
+  const exotic = [
+    ['a Proxy of a Uint8Array', counting(new Uint8Array(big))],
+    ['a Proxy of a String object', counting(new String('x'.repeat(big)))],
+    ['a Proxy of a String object of another realm', counting(foreign)],
+    ['a Proxy of a String object with an Object prototype', counting(Object.setPrototypeOf(new String('x'.repeat(big)), Object.prototype))],
+    ['a String object of another realm', foreign],
+    ['a String object with an Object prototype', Object.setPrototypeOf(new String('x'.repeat(big)), Object.prototype)],
+  ];
+  for (const [what, custom_data] of exotic) {
+    const started = performance.now();
+    const r = npc.validateNaverPay({ ...valid(), custom_data }, { now: 0 });
+    assert.deepEqual([r.ok, r.errors[0]?.code, r.errors[0]?.field], [false, 'LIMIT_EXCEEDED', 'custom_data'], what);
+    assert.ok(performance.now() - started < 5000, what);
+  }
+  assert.equal(listed, 0, 'no index list was made');
+  // An object that owns key "1000" among a few others is an ordinary object.
+  assert.equal(npc.validateNaverPay({ ...valid(), custom_data: { 0: 'a', 999: 'b', 1000: 'c' } }, { now: 0 }).ok, true);
+
+  // A Proxy array whose length answers 1, then an object whose valueOf says 5,000.
+  const products = Array(5000).fill(VALID_PARAMS.naverProducts[0]);
+  let reads = 0;
+  const shifting = new Proxy(products, {
+    get: (t, k) => (k === 'length' ? (++reads === 1 ? 1 : { valueOf: () => 5000 }) : t[k]),
+  });
+  const r = npc.validateNaverPay({ ...valid(), naverProducts: shifting }, { now: 0 });
+  assert.equal(r.request?.naverProducts?.length, 1, 'the length read once');
+  assert.equal(reads, 1);
+});
+
+test('the snapshot: a key deleted by an earlier getter is gone, never read from Object.prototype; a Date of another realm stays a Date', () => {
+  const seen = polluted(() => { Object.prototype.notice_url = 'https://evil.example/'; }, () => {
+    const params = valid();
+    Object.defineProperty(params, 'buyer_name', { get() { delete params.notice_url; return 'Hong'; }, enumerable: true, configurable: true });
+    params.notice_url = 'https://shop.example/notice';
+    assert.deepEqual(Object.keys(params).slice(-2), ['buyer_name', 'notice_url']);
+    const r = npc.validateNaverPay(params, { now: 0 });
+    return [r.ok, Object.hasOwn(r.request, 'notice_url'), r.request.notice_url];
+  });
+  assert.deepEqual(seen, [true, false, undefined]);
+  const at = runInNewContext('new Date(1700000000000)');
+  assert.equal(at instanceof Date, false, 'another realm');
+  const r = npc.validateNaverPay({ ...valid(), custom_data: { at } }, { now: 0 });
+  assert.ok(r.request.custom_data.at instanceof Date);
+  assert.equal(r.request.custom_data.at.getTime(), 1700000000000);
+});
+
+test('parseRedirectResult counts its limit in UTF-16 units, as it measures the string: 800,000 Hangul parse', () => {
+  const r = npc.parseRedirectResult(`imp_uid=imp_1&imp_success=true&pad=${'가'.repeat(800_000)}`);
+  assert.deepEqual([r.success, r.imp_uid], [true, 'imp_1']);
+});
+
 /** Runs `f` with `pollute()` applied to the prototypes, then removes what it added. */
 function polluted(pollute, f) {
   const before = [Object.getOwnPropertyNames(Object.prototype), Object.getOwnPropertyNames(Array.prototype)];
@@ -275,7 +350,10 @@ for (const [what, pollute] of POLLUTIONS) {
 
 test('secret keys are found through every evasion, at any depth up to the limit, in pairs and JSON text', () => {
   const evasions = ['imp.key', 'imp key', 'imp_key ', 'imp\u200b_key', 'imp\u00adsecret', '\uff49\uff4d\uff50_key',
-    'imp_s\u0435cret', 'imp_key_1', 'iamport_key', 'portone_key', 'rest_key', 'api_token', 'IMP-KEY', '\ufeffimp_secret'];
+    'imp_s\u0435cret', 'imp_key_1', 'iamport_key', 'portone_key', 'rest_key', 'api_token', 'IMP-KEY', '\ufeffimp_secret',
+    // Default-ignorable code points (invisible operators, joiners, variation selectors, fillers, tags).
+    ...['\u2061', '\u2062', '\u2063', '\u2064', '\u034f', '\ufe0f', '\u180b', '\u061c', '\u17b4', '\u115f', '\uffa0',
+      '\u{e0069}', '\u{e0100}'].map((c) => `imp${c}_key`)];
   for (const key of evasions) {
     assert.ok(codes(npc.validateNaverPay({ ...valid(), [key]: 'S' }, { now: 0 })).includes(`SECRET_IN_BROWSER@${key}`), key);
     const nested = npc.validateNaverPay({ ...valid(), custom_data: { a: { [key]: 'S' } } }, { now: 0 });
@@ -299,5 +377,59 @@ test('no false positive: the valid cases and the demo cart are not taken for sec
   assert.deepEqual(r.errors.filter((e) => e.code === 'SECRET_IN_BROWSER'), []);
   for (const p of [valid(), { ...valid(), channelKey: 'channel-key-1', naverMerchantUserKey: 'u1', custom_data: { token_count: 1, keyword: 'k' } }]) {
     assert.equal(npc.validateNaverPay(p, { now: 0 }).ok, true);
+  }
+});
+
+// ---- the test kit's REST simulator -----------------------------------------------------------------
+
+test('the REST simulator answers a request line that is no URL with 400 and keeps serving', async () => {
+  const { startRestSimulator } = await import('../testing/rest.mjs');
+  const sim = await startRestSimulator();
+  try {
+    const { port } = new URL(sim.url);
+    const raw = (line) => new Promise((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.end(`${line}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+      let answer = '';
+      socket.setTimeout(5000, () => socket.destroy(new Error('no answer')));
+      socket.on('data', (d) => { answer += d; });
+      socket.on('end', () => resolve(answer.split('\r\n')[0]));
+      socket.on('error', reject);
+    });
+    assert.equal(await raw('GET //[ HTTP/1.1'), 'HTTP/1.1 400 Bad Request');
+    assert.equal(await raw('POST //[/payments/cancel HTTP/1.1'), 'HTTP/1.1 400 Bad Request');
+    const after = await fetch(`${sim.url}/payments/find/imp_1`);
+    assert.equal(after.status, 401, 'still serving');
+  } finally {
+    await sim.close();
+  }
+});
+
+test('the REST simulator checks the token before parsing a form, and parses forms in linear time', async () => {
+  const { createRestFetch } = await import('../testing/rest.mjs');
+  const { parseForm } = await import('../sim/rest.mjs');
+  const { fetch: restFetch, rest } = createRestFetch();
+  const form = { 'Content-Type': 'application/x-www-form-urlencoded' };
+  const post = (path, body, headers = {}) => restFetch(`https://api.iamport.kr${path}`, { method: 'POST', body, headers: { ...form, ...headers } });
+  let started = performance.now();
+  const anonymous = await post('/payments/cancel', 'extra[]=1&'.repeat(10_000)); // 100 KB, no token
+  assert.equal(anonymous.status, 401);
+  assert.ok(performance.now() - started < 2000, `${performance.now() - started} ms`);
+  const { access_token } = rest.issueToken();
+  started = performance.now();
+  const appended = await post('/payments/cancel', `imp_uid=imp_none&${'extra[]=1&'.repeat(40_000)}`, { Authorization: access_token });
+  assert.notEqual(appended.status, 500);
+  assert.ok(performance.now() - started < 2000, `40,000 appends: ${performance.now() - started} ms`);
+  // Appending still counts the keys already there, explicit indexes included.
+  assert.deepEqual(parseForm('a[]=1&a[]=2&a[7]=x&a[]=y&b[]=p&b[]=q'), { a: { 0: '1', 1: '2', 7: 'x', 3: 'y' }, b: ['p', 'q'] });
+});
+
+test('buildDeleteBillingKeyBody refuses a customer_uid of . or .., which no URL path can carry', () => {
+  const input = (customer_uid) => ({ customer_uid, reason: 'Cancelled by the subscriber', extra: { requester: 'customer' } });
+  for (const uid of ['.', '..']) {
+    assert.throws(() => npc.buildDeleteBillingKeyBody(input(uid)),
+      (e) => e.code === 'INVALID_PARAMS' && e.errors.some((x) => x.code === 'INVALID_VALUE' && x.field === 'customer_uid'), uid);
+  }
+  for (const [uid, path] of [['...', '/subscribe/customers/...'], ['.a', '/subscribe/customers/.a'], ['a/..', '/subscribe/customers/a%2F..']]) {
+    assert.equal(npc.buildDeleteBillingKeyBody(input(uid)).path, path);
   }
 });

@@ -7,3 +7,25 @@ const NOT_INITIALIZED = new Proxy({}, {
       'init()을 먼저 호출하고 기다려야 합니다. (naverpay-checkout/web: call and await init() before anything else)');
   },
 });
+
+// The export names of this package's wasm, joined; scripts/package.mjs fills them in.
+const WASM_EXPORTS = '/* exports */';
+
+/**
+ * `instance` taken as the package's wasm only if it has every export of the package's (a test's
+ * instrumented copy may add one): a file that compiles but is another (a wrong path, a stale
+ * cache) is refused before the glue holds it, and any failure leaves the module as it was before
+ * `init()`, so calls still throw NOT_INITIALIZED and the next `init()` starts afresh.
+ */
+function acceptInstance(instance, module, finalize) {
+  if (!WASM_EXPORTS.split(',').every((name) => name in instance.exports)) {
+    throw new TypeError("naverpay-checkout/web: this .wasm is not the package's own");
+  }
+  try {
+    return finalize(instance, module);
+  } catch (e) {
+    wasm = NOT_INITIALIZED;
+    wasmInstance = wasmModule = undefined;
+    throw e;
+  }
+}

@@ -3,7 +3,7 @@
 use super::check::{self, CUSTOMER_UID_MAX_CHARS};
 use super::{build_delete_billing_key_body, form, Body, BodyOptions, Requester};
 use crate::catalog;
-use crate::error::FieldIssue;
+use crate::error::{Detail, ErrorCode, FieldIssue};
 use crate::value::{Map, Value};
 
 pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
@@ -11,6 +11,11 @@ pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<Fi
 
     let customer_uid =
         check::required_string(map.get("customer_uid"), "customer_uid", Some(CUSTOMER_UID_MAX_CHARS), &mut issues);
+    // `.` and `..` are dot segments, which every URL parser removes from a path (`%2E` too): the
+    // request would reach `/subscribe/customers/` or `/subscribe/`, never this key.
+    if matches!(customer_uid, Some("." | "..")) {
+        issues.push(ErrorCode::InvalidValue, "customer_uid", Detail::None);
+    }
     check::required_string(map.get("reason"), "reason", None, &mut issues);
     let extra = check::requester_extra(map, &mut issues);
     // The key travels in the path, the rest in the query.

@@ -4,7 +4,8 @@
 //! looks like: lol_alloc's free list, walked on every allocation, made a cart of 10^5 products
 //! take seconds and 16,000 unknown keys take minutes (docs/design.md, "Allocator", has the
 //! figures). A block is never split or merged: a freed block waits on its class's list for the
-//! next request of that class, so memory is at most about twice what is live at the peak.
+//! next request of that class, so memory is at most about twice the live peak of each class,
+//! summed over the classes (docs/design.md, "Allocator", has the measured figure).
 
 use core::alloc::{GlobalAlloc, Layout};
 use core::arch::wasm32::memory_grow;

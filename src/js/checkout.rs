@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[cfg(feature = "js-v1")]
-use super::convert::{from_js, once};
+use super::convert::{fields_from_js, once, performance_now};
 use super::convert::{get, guard_checkout};
 #[cfg(feature = "js-v1")]
 use super::error::set_warnings;
@@ -194,7 +194,8 @@ impl NaverPayCheckout {
         let Checked { options, report, additions, input } =
             validate_js(params, options, &|v, o| crate::validate::check(v, o, kind));
         let locale = options.locale;
-        let now_ms = js_sys::Date::now();
+        // Monotonic: setting the wall clock neither prolongs nor cuts short the wait (issue 22).
+        let now_ms = performance_now();
         if busy(&self.pending, now_ms, locale) {
             return Promise::reject(&naver_pay_error(ErrorCode::PaymentInProgress, locale, ErrorParts::default()));
         }
@@ -210,13 +211,11 @@ impl NaverPayCheckout {
                 return Promise::reject(&naver_pay_error(ErrorCode::InvalidParams, locale, parts));
             }
         };
-        if let Err(e) = init(&self.imp, &self.merchant_code, locale) {
-            return Promise::reject(&e);
-        }
         let request = input.request_to_js(&additions);
         let mode = report.mode;
         let warnings = report.warnings;
         let imp = self.imp.clone();
+        let code = self.merchant_code.clone();
         let pending = self.pending.clone();
         let id = next_id();
         Promise::new(&mut |resolve: Function, reject: Function| {
@@ -228,7 +227,7 @@ impl NaverPayCheckout {
                 if ours.is_none() {
                     return;
                 }
-                let raw = match from_js(&response) {
+                let raw = match fields_from_js(&response) {
                     Value::Object(m) => m,
                     _ => Map::new(),
                 };
@@ -239,7 +238,11 @@ impl NaverPayCheckout {
             if let Ok(mut p) = pending.try_borrow_mut() {
                 *p = Some(Pending { id, started_ms: now_ms, reject: reject.clone() });
             }
-            let answer = once(&callback).and_then(|callback| call_request_pay(&imp, &request, &callback));
+            // Under this checkout's code whatever was initialised since: IMP keeps only the last one.
+            let answer = once(&callback).and_then(|callback| {
+                call_init(&imp, &code)?;
+                call_request_pay(&imp, &request, &callback)
+            });
             if let Err(cause) = answer {
                 if let Ok(mut p) = pending.try_borrow_mut() {
                     p.take();
@@ -265,7 +268,7 @@ fn call_request_pay(imp: &JsValue, request: &JsValue, callback: &JsValue) -> Res
 
 #[cfg(feature = "js-v1")]
 fn init(imp: &JsValue, code: &str, locale: Locale) -> Result<(), JsValue> {
-    ensure_init(imp, code).map_err(|cause| {
+    call_init(imp, code).map_err(|cause| {
         naver_pay_error(ErrorCode::SdkUnavailable, locale, ErrorParts { cause: Some(cause), ..ErrorParts::default() })
     })
 }
@@ -297,18 +300,8 @@ fn is_merchant_code(code: &str) -> bool {
     code.strip_prefix("imp").is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Calls `IMP.init(code)` unless this very `IMP` was last initialised with `code`.
 #[cfg(feature = "js-v1")]
-fn ensure_init(imp: &JsValue, code: &str) -> Result<(), JsValue> {
-    thread_local! {
-        static LAST_INIT: RefCell<Option<(JsValue, String)>> = const { RefCell::new(None) };
-    }
-    let done = LAST_INIT.with(|l| l.borrow().as_ref().is_some_and(|(i, c)| i == imp && c == code));
-    if done {
-        return Ok(());
-    }
+fn call_init(imp: &JsValue, code: &str) -> Result<(), JsValue> {
     let init: Function = Reflect::get(imp, &"init".into())?.dyn_into()?;
-    init.call1(imp, &code.into())?;
-    LAST_INIT.with(|l| *l.borrow_mut() = Some((imp.clone(), code.to_owned())));
-    Ok(())
+    init.call1(imp, &code.into()).map(drop)
 }

@@ -46,6 +46,9 @@ extern "C" {
 extern "C" {
     #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
     fn parse_json(json: &str) -> JsValue;
+    /// Milliseconds that never go back nor jump when the wall clock is set (every browser has it).
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    pub(crate) fn performance_now() -> f64;
 }
 
 /// A JavaScript value read once: the core's view of it, and the snapshot of each own entry of a
@@ -131,11 +134,24 @@ impl Input {
 
 /// The core's view of a JavaScript value.
 pub(crate) fn from_js(v: &JsValue) -> Value {
+    read_js(v, &JsValue::UNDEFINED)
+}
+
+/// The own fields of `v` that are not objects, as the core sees them: all that a payment's
+/// outcome is read from (IMP's answer, whose echo of `custom_data` is not read).
+#[cfg(feature = "js-v1")]
+pub(crate) fn fields_from_js(v: &JsValue) -> Value {
+    read_js(v, &JsValue::TRUE)
+}
+
+/// `v` through js/bridge.js's `encode`; `entries` true reads only its fields.
+#[inline(never)]
+fn read_js(v: &JsValue, entries: &JsValue) -> Value {
     if v.is_undefined() {
         return Value::Undefined;
     }
     // Past a limit, the text is not a value: it reads as a property that threw.
-    wire::read(&encode(v, &JsValue::UNDEFINED, &JsValue::UNDEFINED)).unwrap_or(Value::Other("error"))
+    wire::read(&encode(v, entries, &JsValue::UNDEFINED)).unwrap_or(Value::Other("error"))
 }
 
 /// The time of a `Date`, NaN for anything else (lookalikes and Proxies included).

@@ -111,8 +111,9 @@ fn string_field(raw: &Map, key: &str) -> Option<String> {
     raw.get(key).as_str().map(str::to_owned)
 }
 
-/// The longest URL or query parsed, in bytes (UTF-16 units in the browser): browsers cap URLs
-/// near 2 MB; anything longer did not come from IMP and parses as an empty query.
+/// The longest URL or query parsed, in UTF-16 code units (a JavaScript string's `length`, which
+/// the browser edge measures before copying): browsers cap URLs near 2 MB; anything longer did not
+/// come from IMP and parses as an empty query.
 pub const MAX_URL_LEN: usize = 2 * 1024 * 1024;
 
 pub use query::MAX_PAIRS;
@@ -124,7 +125,11 @@ pub use query::MAX_PAIRS;
 /// every key's first occurrence, in order, as a string. Work is bounded: an input longer than
 /// [`MAX_URL_LEN`] is an empty query, and only the first [`MAX_PAIRS`] `&`-separated pairs are read.
 pub fn parse_redirect_result(url_or_query: &str) -> PaymentResult {
-    let url_or_query = if url_or_query.len() > MAX_URL_LEN { "" } else { url_or_query };
+    // Counted as JavaScript counts it: 800,000 Hangul are 800,000 units but 2.4 MB of UTF-8.
+    // A UTF-16 unit for each byte that starts a character, two for the 4-byte ones.
+    let units = || url_or_query.bytes().map(|b| usize::from(b & 0xc0 != 0x80) + usize::from(b >= 0xf0)).sum::<usize>();
+    let too_long = url_or_query.len() > MAX_URL_LEN && units() > MAX_URL_LEN;
+    let url_or_query = if too_long { "" } else { url_or_query };
     let raw = query::parse_query(query::query_of(url_or_query));
     PaymentResult::from_response(raw, PayMode::Redirect)
 }
@@ -149,5 +154,18 @@ mod tests {
         assert!(!result.success);
         assert!(result.raw.is_empty());
         assert_eq!(parse_redirect_result("imp_uid=imp_1&imp_success=true").imp_uid.as_deref(), Some("imp_1"));
+    }
+
+    #[test]
+    fn the_limit_counts_utf16_units_as_javascript_does() {
+        let query = |pad: &str| format!("imp_uid=imp_1&imp_success=true&pad={pad}");
+        // 800,000 units, 2.4 MB of UTF-8.
+        let hangul = query(&"가".repeat(800_000));
+        assert!(hangul.len() > MAX_URL_LEN);
+        assert!(parse_redirect_result(&hangul).success);
+        let fits = query(&"가".repeat(MAX_URL_LEN - query("").len()));
+        assert!(parse_redirect_result(&fits).success, "exactly the limit");
+        let over = query(&"가".repeat(MAX_URL_LEN - query("").len() + 1));
+        assert!(!parse_redirect_result(&over).success, "one unit over");
     }
 }

@@ -47,22 +47,20 @@ pub(crate) fn is_secret_key(key: &str) -> bool {
             || SECRET_KEY_PARTS.iter().any(|p| find_bytes(norm, p.as_bytes()).is_some()))
 }
 
-/// `key` as bytes to compare with the tables: ASCII lower case; separators (`_ - .`, spaces),
-/// zero-width characters and the soft hyphen dropped; fullwidth forms and the Cyrillic and Greek
-/// letters that look like Latin ones read as those; any other character as a byte no name holds.
+/// `key` as bytes to compare with the tables: ASCII lower case; separators (`_ - .`, spaces) and
+/// every default-ignorable code point (invisible: zero-width characters, the soft hyphen, variation
+/// selectors, tags, fillers, …) dropped; fullwidth forms and the Cyrillic and Greek letters that
+/// look like Latin ones read as those; any other character as a byte no name holds.
 fn normalised(key: &str) -> impl Iterator<Item = u8> + '_ {
     key.chars().filter_map(|c| {
         let code = u32::from(c);
         let ascii = match code {
             0..=0x7f => code,
             0xff01..=0xff5e => code - 0xfee0,
+            _ if is_invisible(code) => return None,
             _ => {
                 let lookalike = LOOKALIKES.iter().find(|(from, _)| u32::from(*from) == code);
-                return match lookalike {
-                    Some((_, 0)) => None,
-                    Some((_, to)) => Some(*to),
-                    None => Some(0xff),
-                };
+                return Some(lookalike.map_or(0xff, |(_, to)| *to));
             }
         };
         let b = ascii as u8;
@@ -70,13 +68,19 @@ fn normalised(key: &str) -> impl Iterator<Item = u8> + '_ {
     })
 }
 
-/// Characters that are not ASCII, by what a name compares them as: 0 for those dropped (spaces,
-/// zero-width characters, the soft hyphen, the BOM), else the Latin letter a Cyrillic or Greek
-/// one passes for.
+/// Spaces, and Unicode's `Default_Ignorable_Code_Point` (DerivedCoreProperties.txt, Unicode 15.1):
+/// characters a renderer shows as blank or as nothing, so a key that holds them reads as the key
+/// without them. Each range is one or both kinds: U+2000–200A are spaces and U+200B–200F
+/// ignorable, U+2028/2029/202F spaces and U+202A–202E ignorable, U+205F a space and U+2060–206F
+/// ignorable.
+fn is_invisible(code: u32) -> bool {
+    matches!(code, 0xa0 | 0xad | 0x34f | 0x61c | 0x115f..=0x1160 | 0x17b4..=0x17b5 | 0x180b..=0x180f
+        | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x206f | 0x3000 | 0x3164 | 0xfe00..=0xfe0f | 0xfeff | 0xffa0
+        | 0xfff0..=0xfff8 | 0x1bca0..=0x1bca3 | 0x1d173..=0x1d17a | 0xe0000..=0xe0fff)
+}
+
+/// The Cyrillic and Greek letters that look like Latin ones, by the letter they pass for.
 const LOOKALIKES: &[(u16, u8)] = &[
-    (0xa0, 0), (0xad, 0), (0x180e, 0), (0x2000, 0), (0x2001, 0), (0x2002, 0), (0x2003, 0), (0x2004, 0), (0x2005, 0),
-    (0x2006, 0), (0x2007, 0), (0x2008, 0), (0x2009, 0), (0x200a, 0), (0x200b, 0), (0x200c, 0), (0x200d, 0),
-    (0x200e, 0), (0x200f, 0), (0x2028, 0), (0x2029, 0), (0x202f, 0), (0x205f, 0), (0x2060, 0), (0x3000, 0), (0xfeff, 0),
     (0x430, b'a'), (0x410, b'a'), (0x3b1, b'a'), (0x391, b'a'), (0x432, b'b'), (0x412, b'b'), (0x3b2, b'b'), (0x392, b'b'),
     (0x441, b'c'), (0x421, b'c'), (0x3f2, b'c'), (0x435, b'e'), (0x415, b'e'), (0x3b5, b'e'), (0x395, b'e'),
     (0x43d, b'h'), (0x41d, b'h'), (0x397, b'h'), (0x456, b'i'), (0x406, b'i'), (0x3b9, b'i'), (0x399, b'i'),
@@ -204,6 +208,26 @@ mod tests {
         }
         for k in ["order_id", "coupon", "상품", "key", "token", "monkey", "apartment", "restaurant_key_card"] {
             assert!(!is_secret_key(k), "{k}");
+        }
+    }
+
+    #[test]
+    fn every_default_ignorable_code_point_inside_a_secret_name_is_dropped() {
+        // The 26 spellings of issue 22, then one of each range of the property.
+        let invisible = [
+            '\u{2061}', '\u{2062}', '\u{2063}', '\u{2064}', '\u{34f}', '\u{fe00}', '\u{fe0f}', '\u{180b}', '\u{180c}',
+            '\u{180d}', '\u{180f}', '\u{61c}', '\u{17b4}', '\u{17b5}', '\u{115f}', '\u{1160}', '\u{3164}', '\u{ffa0}',
+            '\u{e0001}', '\u{e0020}', '\u{e0069}', '\u{e007f}', '\u{e0100}', '\u{e01ef}', '\u{202a}', '\u{2066}',
+            '\u{206f}', '\u{fff0}', '\u{1bca0}', '\u{1d173}', '\u{e0fff}', '\u{200b}', '\u{ad}', '\u{feff}',
+        ];
+        for c in invisible {
+            for key in [format!("imp{c}_key"), format!("{c}imp_secret{c}"), format!("api{c}{c}key")] {
+                assert!(is_secret_key(&key), "{key:?}");
+            }
+        }
+        // Visible neighbours of those ranges are not dropped: the key stays an ordinary field.
+        for c in ['\u{2070}', '\u{fe10}', '\u{1161}', '\u{17b6}', '\u{e1000}'] {
+            assert!(!is_secret_key(&format!("imp{c}_key")), "{c:?}");
         }
     }
 
