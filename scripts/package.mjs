@@ -198,9 +198,11 @@ const manifest = {
     },
     './web/naverpay_checkout_bg.wasm': `./web/${crate}_bg.wasm`,
     './v2': {
+      // As '.': the CommonJS build's declarations beside it, so that a CommonJS file under TypeScript's
+      // node16 may `require` the entry (v2.d.ts, in a "type": "module" package, is typed as an ES module).
+      node: { types: `./v2/node/${crate}.d.ts`, default: `./v2/node/${crate}.js` },
+      require: { types: `./v2/node/${crate}.d.ts`, default: `./v2/node/${crate}.js` },
       types: './v2.d.ts',
-      node: `./v2/node/${crate}.js`,
-      require: `./v2/node/${crate}.js`,
       default: `./v2/${crate}.js`,
     },
     './global': './global/naverpay-checkout.js',
@@ -263,6 +265,12 @@ writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n
 for (const [from, to] of [['types/index.d.ts', 'index.d.ts'], ['types/index.d.ts', `node/${crate}.d.ts`],
   ['types/web.d.ts', 'web.d.ts'], ['types/v2.d.ts', 'v2.d.ts']]) {
   copyFileSync(from, join(out, to));
+}
+// The V2 CommonJS build's declarations: v2.d.ts, taking V1's shared types from node/'s CommonJS-typed copy.
+{
+  const v2Types = readFileSync('types/v2.d.ts', 'utf8');
+  if (v2Types.split("from './index.js';").length !== 4) throw new Error("types/v2.d.ts must import from './index.js' three times");
+  writeFileSync(join(out, 'v2', 'node', `${crate}.d.ts`), v2Types.replaceAll("from './index.js';", `from '../../node/${crate}.js';`));
 }
 // The user README: docs/npm-readme.md with docs/testing.md (whose examples tests/testing-kit.test.mjs
 // runs as they are written) before its licence section.

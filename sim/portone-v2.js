@@ -13,6 +13,10 @@
  * PG sent as `pgMessage` (Naver Pay's words reach the buyer from there), PortOne's wrapping as `message`. The live
  * SDK's exact `message` text could not be checked from here; the shape is browser-sdk.yml's `PaymentResponse`.
  *
+ * `portone-v2.js?reportUrl=/portone-v2/__sim/payments` (or `__sim.configure({ reportUrl })`): each approval is posted
+ * to the V2 REST simulator (sim/rest-v2.mjs) before the promise settles or the page is redirected, so a backend
+ * verifying with naverpay-checkout/server finds the payment (and the billing key), as sim/imp.js does for V1.
+ *
  * Everything the buyer or the merchant typed is rendered with textContent, never innerHTML.
  */
 (function () {
@@ -30,7 +34,13 @@
   var RESULTS = ['approve', 'cancel', 'insufficient', 'fail', 'below_minimum', 'never'];
 
   var state = { calls: [], payments: [], billingKeys: [], responses: [], redirects: [], outcome: null, queue: [],
-    pending: null, config: { navigate: true } };
+    pending: null, config: { navigate: true, reportUrl: null, reportTimeoutMs: 2000 } };
+  // `portone-v2.js?reportUrl=/portone-v2/__sim/payments`: approved payments are posted there (the V2 REST
+  // simulator's seeding route), so a demo backend finds them, as sim/imp.js does for V1.
+  try {
+    var fromUrl = document.currentScript && new URL(document.currentScript.src).searchParams.get('reportUrl');
+    if (fromUrl) state.config.reportUrl = fromUrl;
+  } catch (e) { /* no currentScript: no report */ }
   // Outcomes scripted before the page ran (the test kit's installPortOneV2Simulator sets them).
   (window.__portOneV2Outcomes || []).forEach(function (o) { state.queue.push(normalise(o)); });
 
@@ -108,14 +118,37 @@
     record.outcome = outcome.result;
     record.response = copy(rsp);
     state.responses.push(copy(rsp));
+    var reported = null;
     if (outcome.result === 'approve') {
       if (billingOf(record)) {
         state.billingKeys.push({ billingKey: rsp.billingKey, issueId: record.request.issueId, storeId: record.request.storeId });
+        reported = report({ billingKey: rsp.billingKey }, '/billing-keys');
       } else {
         state.payments.push({ paymentId: rsp.paymentId, txId: rsp.txId, status: 'PAID',
           amount: record.request.totalAmount, orderName: record.request.orderName, storeId: record.request.storeId });
+        reported = report({ id: rsp.paymentId, status: 'PAID', amount: record.request.totalAmount,
+          orderName: record.request.orderName }, '/payments');
       }
     }
+    // Without a report nothing waits: the redirect (or the answer) happens within settle, as before.
+    if (reported) reported.then(function () { finish(record, rsp, resolve); });
+    else finish(record, rsp, resolve);
+  }
+
+  /**
+   * Posts an approval to the V2 REST simulator (`reportUrl` ends in /payments; billing keys go to its
+   * /billing-keys sibling); settles when it answered or after reportTimeoutMs. text/plain: no CORS preflight.
+   */
+  function report(body, route) {
+    var url = state.config.reportUrl;
+    if (!url || typeof fetch !== 'function') return null;
+    var sent = fetch(url.replace(/\/payments$/, route), { method: 'POST', keepalive: true,
+      headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body: JSON.stringify(body) })
+      .then(function () {}, function () {});
+    return Promise.race([sent, new Promise(function (r) { setTimeout(r, state.config.reportTimeoutMs); })]);
+  }
+
+  function finish(record, rsp, resolve) {
     if (record.mode === 'redirect') {
       var to = buildRedirectUrl(record.request.redirectUrl, rsp);
       record.redirectedTo = to;

@@ -10,9 +10,11 @@
 // Simulator-only routes (no authorization):
 //   POST /__sim/payments      a payment { id, status, amount (the total), orderName? } or an array of them
 //   POST /__sim/billing-keys  a billing key { billingKey } or an array of them
+//   POST /__sim/faults        script a fault for the next matching API calls (scriptFault, as sim/rest.mjs's: slow,
+//                             hang, status, html, garbage, truncated, refused, huge; V2's bodies { type, message })
 //   GET  /__sim/state         everything recorded
 import { createHmac, randomBytes } from 'node:crypto';
-import { readBody } from './rest.mjs';
+import { faultScript, readBody } from './rest.mjs';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -37,7 +39,7 @@ export function createRestV2Simulator(options = {}) {
   const webhookSecret = options.webhookSecret ?? `whsec_${randomBytes(24).toString('base64')}`;
   const prefix = (options.prefix ?? '').replace(/\/+$/, '');
   const state = { payments: new Map(), billingKeys: new Map(), schedules: [], cancellations: [], deletions: [],
-    requests: [], webhooks: [] };
+    requests: [], webhooks: [], faults: [] };
 
   const now = () => new Date().toISOString();
   const ok = (body) => [200, body];
@@ -50,6 +52,15 @@ export function createRestV2Simulator(options = {}) {
       amount: { total: amount, taxFree: 0, discount: 0, paid: status === 'PAID' ? amount : 0, cancelled: 0, cancelledTaxFree: 0 },
       ...(status === 'PAID' ? { paidAt: now() } : {}) };
   }
+
+  // A fault's `status` and `refused` answers are V2's error body, `type` as scripted (PortOne documents no type for
+  // a 5xx: INTERNAL_SERVER_ERROR is the simulator's word; a refusal defaults to 400 INVALID_REQUEST).
+  const { scriptFault, takeFault, answerFault } = faultScript(state.faults, {
+    status: (f) => [f.status ?? 500, { type: f.type ?? 'INTERNAL_SERVER_ERROR', message: f.message }],
+    refused: (f) => [f.status ?? 400, { type: f.type ?? 'INVALID_REQUEST', message: f.message }],
+    truncated: '{"status":"PAID","id":"payment-0","amount":{"tot',
+    huge: () => `{"status":"PAID","id":"${'x'.repeat(10 * 1024 * 1024)}"}`,
+  });
 
   const routes = {
     'GET /payments/:paymentId': ({ params }) => {
@@ -136,13 +147,20 @@ export function createRestV2Simulator(options = {}) {
       for (const rec of Array.isArray(body) ? body : [body]) state.billingKeys.set(rec.billingKey, { ...rec, issuedAt: now() });
       return ok({});
     },
+    'POST /__sim/faults': ({ body }) => {
+      try {
+        return ok(scriptFault(body));
+      } catch (e) {
+        return error(400, 'INVALID_REQUEST', e.message);
+      }
+    },
     'GET /__sim/state': () => ok(snapshot()),
   };
 
   function snapshot() {
     return { payments: [...state.payments.values()], billingKeys: [...state.billingKeys.values()],
       schedules: state.schedules, cancellations: state.cancellations, deletions: state.deletions,
-      requests: state.requests, webhooks: state.webhooks };
+      requests: state.requests, webhooks: state.webhooks, faults: state.faults };
   }
 
   function match(table, method, path) {
@@ -178,6 +196,9 @@ export function createRestV2Simulator(options = {}) {
       if (sim) return reply(res, ...sim.fn({ body }));
       const authorized = req.headers.authorization === `PortOne ${apiSecret}`;
       state.requests.push({ method: req.method, path, query: url.search, body, authorized });
+      const fault = takeFault(req.method, path);
+      if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs));
+      else if (fault) return answerFault(fault, res);
       if (!authorized) return reply(res, ...error(401, 'UNAUTHORIZED', V2_MESSAGES.unauthorized));
       return reply(res, ...api.fn({ body, params: api.params, query: url.searchParams }));
     })().catch(() => (res.headersSent ? res.destroy() : reply(res, ...error(500, 'INTERNAL', 'simulator error'))));
@@ -215,5 +236,5 @@ export function createRestV2Simulator(options = {}) {
     return deliveries;
   }
 
-  return { handle, state, prefix, snapshot, apiSecret, webhookSecret, signWebhook, sendWebhook };
+  return { handle, state, prefix, snapshot, apiSecret, webhookSecret, signWebhook, sendWebhook, scriptFault };
 }

@@ -739,68 +739,14 @@ export function createRestSimulator(options = {}) {
     return { ...rec, status: 'failed', fail_reason: MESSAGES.preparedAmountMismatch };
   }
 
-  // ---- scripted faults ---------------------------------------------------------------------
+  // ---- scripted faults (faultScript, shared with sim/rest-v2.mjs) ----------------------------
 
-  /**
-   * The next `times` (default 1) API calls matching `method` (any when absent) and `path` (a prefix of the path
-   * after the simulator's prefix, e.g. '/payments/') answer with a fault instead of PortOne's answer:
-   *   slow       the real answer after `delayMs` (default 2000)
-   *   hang       nothing at all, ever (the connection stays open until the server closes)
-   *   status     HTTP `status` (default 500) with PortOne's envelope { code: -1, message }
-   *   html       HTTP `status` (default 502) with an HTML error page, as a proxy in front of an API answers
-   *   garbage    HTTP 200 with bytes that are not JSON
-   *   truncated  HTTP 200 with JSON cut in the middle
-   *   refused    HTTP 200 with { code: 1, message } (PortOne's business refusal, `message` as given)
-   *   huge       HTTP 200 with a 10 MB body
-   * @returns the fault as stored
-   */
-  function scriptFault(fault) {
-    const kinds = ['slow', 'hang', 'status', 'html', 'garbage', 'truncated', 'refused', 'huge'];
-    if (!fault || !kinds.includes(fault.kind)) throw new TypeError(`a fault's kind is one of ${kinds.join(', ')}`);
-    const stored = { method: fault.method ?? null, path: fault.path ?? '/', times: fault.times ?? 1, kind: fault.kind,
-      status: fault.status ?? null, message: fault.message ?? 'Internal Server Error', delayMs: fault.delayMs ?? 2000,
-      hit: 0 };
-    state.faults.push(stored);
-    return stored;
-  }
-
-  /** The first scripted fault matching the call, counted as used; `undefined` when none. */
-  function takeFault(method, path) {
-    const fault = state.faults.find((f) => f.hit < f.times && (!f.method || f.method === method) && path.startsWith(f.path));
-    if (fault) fault.hit += 1;
-    return fault;
-  }
-
-  /** Answers the call with `fault` (any kind but slow, which only delays the real answer). */
-  function answerFault(fault, res) {
-    const send = (status, type, body) => {
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-      res.end(body);
-    };
-    switch (fault.kind) {
-      case 'hang':
-        return;
-      case 'status':
-        send(fault.status ?? 500, JSON_TYPE, JSON.stringify({ code: -1, message: fault.message, response: null }));
-        return;
-      case 'html':
-        send(fault.status ?? 502, 'text/html; charset=utf-8', '<html><head><title>502 Bad Gateway</title></head><body>' +
-          '<center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>');
-        return;
-      case 'garbage':
-        send(200, JSON_TYPE, Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x22, 0x63, 0x9c, 0x01]));
-        return;
-      case 'truncated':
-        send(200, JSON_TYPE, '{"code":0,"message":null,"response":{"imp_uid":"imp_0000000000');
-        return;
-      case 'refused':
-        send(200, JSON_TYPE, JSON.stringify({ code: 1, message: fault.message, response: null }));
-        return;
-      case 'huge':
-        send(200, JSON_TYPE, `{"code":0,"message":null,"response":"${'x'.repeat(10 * 1024 * 1024)}"}`);
-        return;
-    }
-  }
+  const { scriptFault, takeFault, answerFault } = faultScript(state.faults, {
+    status: (fault) => [fault.status ?? 500, { code: -1, message: fault.message, response: null }],
+    refused: (fault) => [200, { code: 1, message: fault.message, response: null }],
+    truncated: '{"code":0,"message":null,"response":{"imp_uid":"imp_0000000000',
+    huge: () => `{"code":0,"message":null,"response":"${'x'.repeat(10 * 1024 * 1024)}"}`,
+  });
 
   // ---- webhooks ----------------------------------------------------------------------------
 
@@ -842,4 +788,71 @@ export function createRestSimulator(options = {}) {
       inspection = inspectionMode(option);
     },
   };
+}
+
+/**
+ * Scripted faults for a REST simulator: `faults` is the simulator's state array (consumed in order), `bodies` its
+ * API's own answers for the kinds that carry one. The next `times` (default 1) API calls matching `method` (any when
+ * absent) and `path` (a prefix of the path after the simulator's prefix, e.g. '/payments/') answer with a fault
+ * instead of PortOne's answer:
+ *   slow       the real answer after `delayMs` (default 2000)
+ *   hang       nothing at all, ever (the connection stays open until the server closes)
+ *   status     bodies.status(fault): [HTTP status (`status`), the API's error body with `message`]
+ *   html       HTTP `status` (default 502) with an HTML error page, as a proxy in front of an API answers
+ *   garbage    HTTP 200 with bytes that are not JSON
+ *   truncated  HTTP 200 with the API's JSON cut in the middle (bodies.truncated)
+ *   refused    bodies.refused(fault): PortOne's business refusal, `message` as given
+ *   huge       HTTP 200 with a 10 MB body (bodies.huge())
+ */
+export function faultScript(faults, bodies) {
+  const kinds = ['slow', 'hang', 'status', 'html', 'garbage', 'truncated', 'refused', 'huge'];
+
+  /** Stores `fault` ({ kind, method?, path?, times?, status?, message?, type?, delayMs? }); returns it as stored. */
+  function scriptFault(fault) {
+    if (!fault || !kinds.includes(fault.kind)) throw new TypeError(`a fault's kind is one of ${kinds.join(', ')}`);
+    const stored = { method: fault.method ?? null, path: fault.path ?? '/', times: fault.times ?? 1, kind: fault.kind,
+      status: fault.status ?? null, message: fault.message ?? 'Internal Server Error', type: fault.type ?? null,
+      delayMs: fault.delayMs ?? 2000, hit: 0 };
+    faults.push(stored);
+    return stored;
+  }
+
+  /** The first scripted fault matching the call, counted as used; `undefined` when none. */
+  function takeFault(method, path) {
+    const fault = faults.find((f) => f.hit < f.times && (!f.method || f.method === method) && path.startsWith(f.path));
+    if (fault) fault.hit += 1;
+    return fault;
+  }
+
+  /** Answers the call with `fault` (any kind but slow, which only delays the real answer). */
+  function answerFault(fault, res) {
+    const send = (status, type, body) => {
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      res.end(body);
+    };
+    const sendJson = ([status, body]) => send(status, JSON_TYPE, JSON.stringify(body));
+    switch (fault.kind) {
+      case 'hang':
+        return;
+      case 'status':
+        return sendJson(bodies.status(fault));
+      case 'html':
+        send(fault.status ?? 502, 'text/html; charset=utf-8', '<html><head><title>502 Bad Gateway</title></head><body>' +
+          '<center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>');
+        return;
+      case 'garbage':
+        send(200, JSON_TYPE, Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x22, 0x63, 0x9c, 0x01]));
+        return;
+      case 'truncated':
+        send(200, JSON_TYPE, bodies.truncated);
+        return;
+      case 'refused':
+        return sendJson(bodies.refused(fault));
+      case 'huge':
+        send(200, JSON_TYPE, bodies.huge());
+        return;
+    }
+  }
+
+  return { scriptFault, takeFault, answerFault };
 }

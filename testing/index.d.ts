@@ -122,10 +122,7 @@ export interface RestSimulator {
   /** Inspection mode on ({ naverUseCfm }) or off (null or false). */
   setInspection(option: boolean | { naverUseCfm?: boolean } | null): void;
   /** The next `times` (default 1) calls matching `method` and the path prefix `path` answer with a fault. */
-  scriptFault(fault: {
-    kind: 'slow' | 'hang' | 'status' | 'html' | 'garbage' | 'truncated' | 'refused' | 'huge';
-    path?: string; method?: string; times?: number; status?: number; message?: string; delayMs?: number;
-  }): object;
+  scriptFault(fault: ScriptedFault): object;
   /** Posts the payment's webhook ({ imp_uid, merchant_uid, status }) to `url` or its notice_url, `times` times. */
   sendWebhook(options: { imp_uid: string; url?: string; times?: number; contentType?: 'json' | 'form' }):
     Promise<{ url: string; body: Record<string, string>; status: number | null }[]>;
@@ -137,6 +134,12 @@ export interface RestSimulator {
     inspection: { naverUseCfm: boolean } | null;
     [more: string]: unknown;
   };
+}
+export interface ScriptedFault {
+  kind: 'slow' | 'hang' | 'status' | 'html' | 'garbage' | 'truncated' | 'refused' | 'huge';
+  path?: string; method?: string; times?: number; status?: number; message?: string; delayMs?: number;
+  /** V2 only: the error body's `type` for `status` and `refused`. */
+  type?: string;
 }
 export function createRestSimulator(options?: RestSimulatorOptions): RestSimulator;
 /** A local server on 127.0.0.1: point your backend's PortOne base URL at `url`. */
@@ -156,7 +159,9 @@ export interface RestV2Simulator {
   /** `whsec_` and a base64 key, as PortOne's console issues them. */
   webhookSecret: string;
   snapshot(): { payments: any[]; billingKeys: any[]; schedules: any[]; cancellations: any[]; deletions: any[];
-    requests: any[]; webhooks: any[] };
+    requests: any[]; webhooks: any[]; faults: any[] };
+  /** The next `times` (default 1) calls matching `method` and the path prefix `path` answer with a fault (V2's bodies). */
+  scriptFault(fault: ScriptedFault): object;
   /** The Standard Webhooks headers PortOne would send with `body`. */
   signWebhook(body: string, options?: { id?: string; timestamp?: number }): Record<string, string>;
   /** Posts a signed webhook about `paymentId` to `url`, `times` times. */

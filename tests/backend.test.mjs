@@ -5,6 +5,7 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDemoServer, nextMonthSec, contentSecurityPolicy } from '../www/server.mjs';
 import { PRODUCTS, PLANS } from '../www/catalog.mjs';
+import { startRestV2Simulator } from '../testing/rest.mjs';
 
 let demo;
 before(async () => {
@@ -231,8 +232,39 @@ test('offline, the page is configured for the simulator', async () => {
   const config = await (await fetch(demo.url + '/config.json')).json();
   assert.deepEqual(config, {
     merchantCode: 'imp00000000', sdkUrl: '/sim/imp.js?reportUrl=%2Fportone%2F__sim%2Fpayments', simulator: true,
-    v2: { storeId: 'store-00000000-0000-0000-0000-000000000000', channelKey: 'channel-key-demo', sdkUrl: '/sim/portone-v2.js' },
+    v2: { storeId: 'store-00000000-0000-0000-0000-000000000000', channelKey: 'channel-key-demo',
+      sdkUrl: '/sim/portone-v2.js?reportUrl=%2Fportone-v2%2F__sim%2Fpayments', simulator: true },
   });
+});
+
+test('with PORTONE_STORE_ID the V2 page gets the real V2 SDK, and the backend verifies V2 payments with PORTONE_API_SECRET', async () => {
+  const api = await startRestV2Simulator({ apiSecret: 'v2_demo_secret_do_not_leak' });
+  const store = { storeId: 'store-11111111-2222-3333-4444-555555555555', channelKey: 'channel-key-real' };
+  const real = await startDemoServer({ port: 0, ...store, apiSecretV2: api.rest.apiSecret, apiUrlV2: api.url });
+  const unverified = await startDemoServer({ port: 0, ...store });
+  try {
+    const res = await fetch(real.url + '/config.json');
+    assert.deepEqual((await res.json()).v2, { ...store, sdkUrl: 'https://cdn.portone.io/v2/browser-sdk.js', simulator: false });
+    const csp = res.headers.get('content-security-policy');
+    assert.match(csp, /(^|; )script-src 'self' 'wasm-unsafe-eval' https:\/\/cdn\.portone\.io(;|$)/);
+    assert.equal(real.restV2, null);
+    assert.equal((await fetch(real.url + '/portone-v2/__sim/state')).status, 404);
+
+    const post = (server, route, body) => fetch(server.url + route, { method: 'POST', body: JSON.stringify(body) });
+    const order = await (await post(real, '/api/orders', { items: [{ id: PRODUCTS[0].id, count: 1 }] })).json();
+    await fetch(`${api.url}/__sim/payments`, { method: 'POST', body: JSON.stringify({ id: order.merchant_uid, amount: order.amount }) });
+    const verdict = await (await post(real, '/api/v2/payments/complete', { paymentId: order.merchant_uid })).json();
+    assert.deepEqual([verdict.verified, verdict.amount], [true, order.amount]);
+    const lookup = api.rest.state.requests.find((r) => r.path === `/payments/${order.merchant_uid}`);
+    assert.deepEqual([lookup.authorized, new URLSearchParams(lookup.query).get('storeId')], [true, store.storeId]);
+
+    const other = await (await post(unverified, '/api/orders', { items: [{ id: PRODUCTS[0].id, count: 1 }] })).json();
+    const refused = await post(unverified, '/api/v2/payments/complete', { paymentId: other.merchant_uid });
+    assert.equal(refused.status, 503);
+    assert.match((await refused.json()).error, /PORTONE_API_SECRET/);
+  } finally {
+    await Promise.all([real.close(), unverified.close(), api.close()]);
+  }
 });
 
 test('with IMP_CODE the page gets the real SDK and the CSP names PortOne, and no simulator is mounted', async () => {

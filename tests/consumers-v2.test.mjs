@@ -4,9 +4,10 @@
 // tools), by Rollup 4 with only node-resolve, Vite 7 and 8 and Parcel 2 (the apps of
 // tests/consumers/, their own locked tools, the tarball installed into each as
 // tests/consumers.test.mjs does), or loaded as a classic script (global/naverpay-checkout-v2.js),
-// or a Next.js 16 client page (tests/consumers/next/app/v2, built with Turbopack and served by next
-// start), then paying through the V2 simulator in Chromium; and TypeScript (--strict, moduleResolution
-// bundler) on a V2 page against the published declarations.
+// or a Next.js 16 client page (tests/consumers/next/app/v2: next build with Turbopack and with --webpack,
+// served by next start, and next dev), or served by the Vite 7 and 8 dev servers, then paying through the
+// V2 simulator in Chromium; and TypeScript (--strict; moduleResolution bundler, node16 and nodenext, ES module
+// and CommonJS .cts) on a V2 page against the published declarations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
@@ -203,35 +204,107 @@ const freePort = () => new Promise((resolve, reject) => {
   });
 });
 
-test('Next.js 16 (next build with Turbopack, next start): the V2 client page renders on the server and pays', { timeout: 900_000 }, async () => {
-  const dir = await installConsumer('next');
-  // The app's V1 page needs the shared page script; the V2 page loads the simulator from public/.
-  await copyFile(path.join(CONSUMERS, 'shared', 'checkout-page.js'), path.join(dir, 'shared', 'checkout-page.js'));
-  await mkdir(path.join(dir, 'public', 'sim'), { recursive: true });
-  await copyFile(path.join(REPO_ROOT, 'sim', 'portone-v2.js'), path.join(dir, 'public', 'sim', 'portone-v2.js'));
-  const next = path.join(dir, 'node_modules', 'next', 'dist', 'bin', 'next');
-  await must(process.execPath, [next, 'build'], dir);
+/**
+ * Starts `node <args> -p <port> -H 127.0.0.1` in `dir` in its own process group and waits until `path` answers
+ * 200; close() ends the group (the tools start workers of their own).
+ */
+async function startAppServer(dir, args, readyPath) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'],
-    { cwd: dir, env: CLEAN_ENV, stdio: 'ignore', detached: true });
-  try {
-    let html = null;
-    for (const deadline = Date.now() + 120_000; html === null && Date.now() < deadline;) {
-      html = await fetch(`${url}/v2`).then((r) => (r.ok ? r.text() : null), () => null);
-      if (html === null) await new Promise((r) => setTimeout(r, 500));
-    }
-    assert.match(html ?? '', /PortOne V2/, 'the page rendered on the server');
-    const ok = await payAt(`${url}/v2`, 'approve');
-    assert.deepEqual([ok.status, ok.calls, ok.userActivation], ['paid', 1, true]);
-    const failed = await payAt(`${url}/v2`, 'fail', FAIL);
-    assert.deepEqual([failed.status, failed.message], ['failed', FAIL]);
-  } finally {
+  const child = spawn(process.execPath, args(port), { cwd: dir, env: CLEAN_ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  let gone = false;
+  exited.then(() => { gone = true; });
+  const close = async () => {
+    if (gone) return;
     try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
+    const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  for (const deadline = Date.now() + 180_000; ;) {
+    if (gone) throw new Error(`${args(port).join(' ')} exited (${JSON.stringify(await exited)}):\n${output}`);
+    const ok = await fetch(url + readyPath, { signal: AbortSignal.timeout(120_000) }).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) {
+      await close();
+      throw new Error(`${args(port).join(' ')} did not answer in 180 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
   }
-});
+  return { url, close };
+}
+
+for (const [title, build, serve] of [
+  ['next build (Turbopack) + next start', ['build'], 'start'],
+  ['next build --webpack + next start', ['build', '--webpack'], 'start'],
+  ['next dev (Turbopack)', null, 'dev'],
+]) {
+  test(`Next.js 16 ${title}: the V2 client page renders on the server and pays`, { timeout: 900_000 }, async () => {
+    const dir = await installConsumer('next');
+    // The app's V1 page needs the shared page script; the V2 page loads the simulator from public/.
+    await copyFile(path.join(CONSUMERS, 'shared', 'checkout-page.js'), path.join(dir, 'shared', 'checkout-page.js'));
+    await mkdir(path.join(dir, 'public', 'sim'), { recursive: true });
+    await copyFile(path.join(REPO_ROOT, 'sim', 'portone-v2.js'), path.join(dir, 'public', 'sim', 'portone-v2.js'));
+    await rm(path.join(dir, '.next'), { recursive: true, force: true });
+    const next = path.join(dir, 'node_modules', 'next', 'dist', 'bin', 'next');
+    if (build) await must(process.execPath, [next, ...build], dir);
+    const server = await startAppServer(dir, (port) => [next, serve, '-p', String(port), '-H', '127.0.0.1'], '/sim/portone-v2.js');
+    try {
+      const html = await fetch(`${server.url}/v2`, { signal: AbortSignal.timeout(120_000) }).then((r) => r.text());
+      assert.match(html, /PortOne V2/, 'the page rendered on the server');
+      const ok = await payAt(`${server.url}/v2`, 'approve');
+      assert.deepEqual([ok.status, ok.calls, ok.userActivation], ['paid', 1, true]);
+      const failed = await payAt(`${server.url}/v2`, 'fail', FAIL);
+      assert.deepEqual([failed.status, failed.message], ['failed', FAIL]);
+    } finally {
+      await server.close();
+    }
+  });
+}
+
+for (const vite of ['vite7', 'vite8']) {
+  test(`Vite ${vite.slice(4)} dev server: a V2 page served by vite (dependency pre-bundling) pays, and shows pgMessage as it came`, { timeout: 600_000 }, async () => {
+    const dir = await installConsumer(vite);
+    // The dev server serves shared/v2; its public/ folder holds the simulator at /sim.
+    await mkdir(path.join(dir, 'shared', 'v2', 'public', 'sim'), { recursive: true });
+    await copyFile(path.join(REPO_ROOT, 'sim', 'portone-v2.js'), path.join(dir, 'shared', 'v2', 'public', 'sim', 'portone-v2.js'));
+    // --force: dependency pre-bundling starts afresh from the installed tarball.
+    const server = await startAppServer(dir, (port) => ['node_modules/vite/bin/vite.js', 'shared/v2', '--port', String(port),
+      '--strictPort', '--host', '127.0.0.1', '--force'], '/sim/portone-v2.js');
+    try {
+      const ok = await payAt(`${server.url}/`, 'approve');
+      assert.deepEqual([ok.status, ok.calls, ok.userActivation], ['paid', 1, true]);
+      const failed = await payAt(`${server.url}/`, 'fail', FAIL);
+      assert.deepEqual([failed.status, failed.message], ['failed', FAIL]);
+    } finally {
+      await server.close();
+    }
+  });
+}
 
 test('TypeScript (moduleResolution bundler, --strict): a V2 page compiles against the published v2.d.ts', { timeout: 300_000 }, async () => {
   const dir = await installConsumer('typescript');
   await must(path.join(dir, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.bundler.json', '--strict', '--noEmit'], dir);
 });
+
+// Node's resolution takes the "node" condition: the V2 Node build's own declarations (CommonJS-typed, so that a
+// .cts may require the entry under node16 too: with v2.d.ts alone that was TS1471).
+for (const [config, files] of [
+  ['tsconfig.v2-node16.json', ['src/v2.ts']],
+  ['tsconfig.v2-node16-cjs.json', ['src/v2.cts']],
+  ['tsconfig.v2-nodenext.json', ['src/v2.ts', 'src/v2.cts']],
+]) {
+  test(`TypeScript (${config}): a V2 page (${files.join(', ')}) compiles against the published v2.d.ts`, { timeout: 300_000 }, async () => {
+    const dir = await installConsumer('typescript');
+    const listed = await must(path.join(dir, 'node_modules/.bin/tsc'), ['-p', config, '--strict', '--noEmit', '--listFiles'], dir);
+    const ours = listed.split('\n').filter((l) => l.includes('naverpay-checkout') || l.includes('/src/'))
+      .map((l) => path.relative(dir, l.trim())).sort();
+    assert.deepEqual(ours, ['node_modules/naverpay-checkout/node/naverpay_checkout.d.ts',
+      'node_modules/naverpay-checkout/v2/node/naverpay_checkout.d.ts', ...files].sort(),
+      'the declarations come from the installed tarball');
+  });
+}

@@ -9,6 +9,7 @@ import { inspect } from 'node:util';
 import { createPortOneV2Client, isPortOneApiError } from '../server/index.mjs';
 import { startRestV2Simulator } from '../testing/rest.mjs';
 import { isNaverPayError } from '../pkg/node/naverpay_checkout.js';
+import { BOUND, RETRIES, TIMEOUT, faultCases } from './support/faults.mjs';
 
 let sim;
 let rest;
@@ -125,24 +126,48 @@ test('V2 webhooks: a valid Standard Webhooks signature passes (also node:crypto\
   }
 });
 
-test('V2 faults: HTML, truncated JSON, a hang and 10 MB each end in a typed error (verify: unknown) within the timeout', async () => {
-  const answers = {
-    html: () => new Response('<html>502 Bad Gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } }),
-    truncated: () => new Response('{"status":"PAID","id":"p","amount":{"tot', { status: 200 }),
-    huge: () => new Response(`{"x":"${'x'.repeat(10 * 1024 * 1024)}"}`, { status: 200 }),
-    hang: (signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
-  };
-  for (const [kind, expected] of [['html', 'BAD_RESPONSE'], ['truncated', 'BAD_RESPONSE'], ['huge', 'TOO_LARGE'], ['hang', 'TIMEOUT']]) {
-    const client = createPortOneV2Client({ apiSecret: 's', baseUrl: 'https://api.portone.io', timeoutMs: 300, retries: 1,
-      fetch: async (_, init) => answers[kind](init.signal) });
-    const started = performance.now();
-    const error = await client.getPayment('p').then(() => null, (e) => e);
-    const result = await client.verifyPayment({ paymentId: 'p', amount: 1 }, { onMismatch: 'cancel' });
-    assert.ok(performance.now() - started < 2 * (2 * 300 + 200) + 1000, `${kind}: ${performance.now() - started} ms`);
-    assert.ok(isPortOneApiError(error), `${kind}: ${error}`);
-    assert.equal(error.code, expected, kind);
-    assert.equal(result.verdict, 'unknown', kind);
-  }
+// ---- faults, scripted in the V2 REST simulator (sim/rest-v2.mjs scriptFault) over HTTP -----------------
+
+for (const [kind, extra, expected] of faultCases({ status: 'INTERNAL_SERVER_ERROR', refused: 'PG_PROVIDER_ERROR',
+  refusedExtra: { status: 409, type: 'PG_PROVIDER_ERROR' } })) {
+  test(`V2 fault ${kind}: a typed error from a call, unknown from verify (nothing cancelled), within the timeout`, async (t) => {
+    const client = createPortOneV2Client({ apiSecret: rest.apiSecret, baseUrl: url, timeoutMs: TIMEOUT, retries: RETRIES });
+    const paymentId = newId();
+    await seed('payments', { id: paymentId, amount: 100 }); // a tampered amount: only the fault keeps it from a cancel
+    await seed('faults', { kind, path: `/payments/${paymentId}`, times: 10, ...extra });
+    let started = performance.now();
+    const error = await client.getPayment(paymentId).then(() => null, (e) => e);
+    const callMs = performance.now() - started;
+    assert.ok(callMs < BOUND, `getPayment: ${callMs} ms`);
+    assert.ok(isPortOneApiError(error), String(error));
+    assert.equal(error.code, expected);
+    if (kind === 'refused') assert.deepEqual([error.message, error.status], ['  PG사 응답 \n 오류 ', 409], 'verbatim');
+    started = performance.now();
+    const r = await client.verifyPayment({ paymentId, amount: 15000 }, { onMismatch: 'cancel' });
+    const verifyMs = performance.now() - started;
+    assert.ok(verifyMs < BOUND, `verifyPayment: ${verifyMs} ms`);
+    assert.deepEqual([r.verdict, r.error.code, r.paid_amount, r.cancelled], ['unknown', expected, null, false]);
+    assert.equal(rest.state.cancellations.filter((c) => c.paymentId === paymentId).length, 0);
+    assert.equal(rest.state.payments.get(paymentId).status, 'PAID', 'PortOne\'s payment untouched');
+    t.diagnostic(`${kind}: getPayment ${Math.round(callMs)} ms, verifyPayment ${Math.round(verifyMs)} ms (bound ${BOUND} ms)`);
+  });
+}
+
+test('V2: a lookup is retried after a 5xx; a cancel is not (it may have happened), except after 503', async () => {
+  const client = createPortOneV2Client({ apiSecret: rest.apiSecret, baseUrl: url, timeoutMs: TIMEOUT, retries: 2 });
+  const paymentId = newId();
+  await seed('payments', { id: paymentId, amount: 15000 });
+  await seed('faults', { kind: 'html', method: 'GET', path: `/payments/${paymentId}`, times: 2 });
+  assert.equal((await client.getPayment(paymentId)).id, paymentId);
+  const cancelPath = `/payments/${paymentId}/cancel`;
+  await seed('faults', { kind: 'status', status: 500, path: cancelPath });
+  await assert.rejects(client.cancelPayment({ paymentId, reason: 'r' }), (e) => e.status === 500);
+  assert.equal(rest.state.cancellations.filter((c) => c.paymentId === paymentId).length, 0, 'the fault answered first');
+  await seed('faults', { kind: 'status', status: 503, path: cancelPath });
+  assert.equal((await client.cancelPayment({ paymentId, reason: 'r' })).cancellation.status, 'SUCCEEDED');
+  assert.equal(rest.state.requests.filter((q) => q.path === cancelPath).length, 3, 'the 500 once; the 503 and its retry');
+  const unknown = await fetch(`${url}/__sim/faults`, { method: 'POST', body: JSON.stringify({ kind: 'flaky' }) });
+  assert.deepEqual([unknown.status, (await unknown.json()).type], [400, 'INVALID_REQUEST']);
 });
 
 test('V2: the secrets are in no error, toString or inspect', async () => {

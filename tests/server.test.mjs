@@ -11,6 +11,7 @@ import { createPortOneClient, isPortOneApiError, PortOneApiError } from '../serv
 import { decide, decideV2, mayRetry, readEnvelope, readEnvelopeV2, readWebhook, tokenRefreshAt } from '../server/rules.mjs';
 import { startRestSimulator } from '../testing/rest.mjs';
 import { isNaverPayError } from '../pkg/node/naverpay_checkout.js';
+import { BOUND, RETRIES, TIMEOUT, faultCases } from './support/faults.mjs';
 
 const table = JSON.parse(readFileSync(new URL('./fixtures/server-decisions.json', import.meta.url), 'utf8'));
 const revive = (v) => (v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : v);
@@ -268,21 +269,7 @@ test('again, schedule, unschedule, billing-key deletion and cancel go out as the
 
 // ---- faults ------------------------------------------------------------------------------------
 
-const TIMEOUT = 300;
-const RETRIES = 1;
-// Each attempt is bounded by TIMEOUT, the one retry waits 200 ms first; the rest is the machine's slack.
-const BOUND = (RETRIES + 1) * TIMEOUT + 200 + 700;
-
-for (const [kind, extra, expected] of [
-  ['hang', {}, 'TIMEOUT'],
-  ['slow', { delayMs: 2000 }, 'TIMEOUT'],
-  ['status', { status: 500 }, -1],
-  ['html', {}, 'BAD_RESPONSE'],
-  ['garbage', {}, 'BAD_RESPONSE'],
-  ['truncated', {}, 'BAD_RESPONSE'],
-  ['refused', { message: '  PG사 응답 \n 오류 ' }, 1],
-  ['huge', {}, 'TOO_LARGE'],
-]) {
+for (const [kind, extra, expected] of faultCases({ status: -1, refused: 1 })) {
   test(`fault ${kind}: a typed error from a call, unknown from verify, within the timeout`, async () => {
     const client = createPortOneClient({ apiKey: 'key_test', apiSecret: 'secret_do_not_leak_7f3a', baseUrl: sim.url,
       timeoutMs: TIMEOUT, retries: RETRIES });

@@ -1,10 +1,15 @@
 // The demo shop's server: static files (dist/, sim/), a Content-Security-Policy, the merchant backend
-// (/api/…), and, unless IMP_CODE is set, the PortOne V1 REST simulator under /portone.
+// (/api/…), and, unless IMP_CODE is set, the PortOne V1 REST simulator under /portone (and, unless PORTONE_STORE_ID
+// is set, the PortOne V2 REST simulator under /portone-v2).
 //
-//   npm start                              offline: sim/imp.js in the page, sim/rest.mjs behind the backend
+//   npm start                              offline: sim/imp.js in the page, sim/rest.mjs behind the backend;
+//                                          V2 (/v2.html): sim/portone-v2.js in the page, sim/rest-v2.mjs behind it
 //   IMP_CODE=imp12345678 npm start         the real SDK (https://cdn.iamport.kr/v1/iamport.js) with that code;
 //     IMP_KEY=… IMP_SECRET=…               the backend then verifies against https://api.iamport.kr
 //   PORT=9000 npm start                    another port (default 8080); always 127.0.0.1
+//   PORTONE_STORE_ID=store-… PORTONE_CHANNEL_KEY=channel-key-… npm start
+//                                          the V2 page on PortOne's real V2 SDK with that store and channel;
+//     PORTONE_API_SECRET=…                 the backend then verifies V2 payments against https://api.portone.io
 //   CSP_REPORT=1 npm start                 the CSP gets a report-uri; the server prints every violation
 //
 // The backend verifies every payment with naverpay-checkout/server (server/index.mjs) before it shows it as paid.
@@ -17,14 +22,17 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createRestSimulator, readBody, BODY_TOO_LARGE } from '../sim/rest.mjs';
+import { createRestV2Simulator } from '../sim/rest-v2.mjs';
 import { PRODUCTS, INITIAL_CART, PLANS, MAX_COUNT } from './catalog.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
 const SIM = path.join(ROOT, 'sim');
 const REAL_SDK_URL = 'https://cdn.iamport.kr/v1/iamport.js';
+const REAL_SDK_URL_V2 = 'https://cdn.portone.io/v2/browser-sdk.js';
 const SIM_MERCHANT_CODE = 'imp00000000';
 const MAX_BODY = 64 * 1024;
+const MISMATCH_REASON = '결제 금액 불일치: 위변조가 의심되어 자동 환불';
 const CSP_REPORT_PATH = '/__csp-report';
 
 const MIME = {
@@ -45,20 +53,22 @@ const MIME = {
  * - style attributes: the payment window (the simulator's and PortOne's) is styled inline, so style-src-attr
  *   allows them; <style> elements and stylesheets stay 'self';
  * - with the real SDK: PortOne opens its payment window in an iframe from *.iamport.kr, talks to it, and
- *   posts forms there (from public CSPs that run PortOne V1; not verifiable offline).
+ *   posts forms there (from public CSPs that run PortOne V1; not verifiable offline);
+ * - with the real V2 SDK (storeId): the SDK from https://cdn.portone.io and its window on *.portone.io (the SDK's
+ *   URL is in browser-sdk's docs; the window's origins are not verifiable offline: CSP_REPORT=1 shows them).
  */
-export function contentSecurityPolicy({ impCode, reportViolations = false } = {}) {
-  const real = Boolean(impCode);
-  const portone = 'https://*.iamport.kr';
+export function contentSecurityPolicy({ impCode, storeId, reportViolations = false } = {}) {
+  const origins = [...(impCode ? ['https://*.iamport.kr'] : []), ...(storeId ? ['https://*.portone.io'] : [])];
+  const scripts = [...(impCode ? ['https://cdn.iamport.kr'] : []), ...(storeId ? ['https://cdn.portone.io'] : [])];
   const directives = {
     'default-src': ["'self'"],
-    'script-src': ["'self'", "'wasm-unsafe-eval'", ...(real ? ['https://cdn.iamport.kr'] : [])],
+    'script-src': ["'self'", "'wasm-unsafe-eval'", ...scripts],
     'style-src': ["'self'"],
     'style-src-attr': ["'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', ...(real ? [portone] : [])],
-    'connect-src': ["'self'", ...(real ? [portone] : [])],
-    'frame-src': real ? [portone] : ["'none'"],
-    'form-action': ["'self'", ...(real ? [portone] : [])],
+    'img-src': ["'self'", 'data:', ...origins],
+    'connect-src': ["'self'", ...origins],
+    'frame-src': origins.length ? origins : ["'none'"],
+    'form-action': ["'self'", ...origins],
     'object-src': ["'none'"],
     'base-uri': ["'none'"],
     'frame-ancestors': ["'none'"],
@@ -141,10 +151,14 @@ export function nextMonthSec(now = Date.now()) {
 
 // ---- the shop's backend ----------------------------------------------------------------------
 
-function createShop(connected) {
+function createShop(connected, connectedV2) {
   function portone() {
     if (!connected) throw new HttpError(503, 'IMP_KEY와 IMP_SECRET이 없어 PortOne에서 결제를 확인할 수 없습니다.');
     return connected;
+  }
+  function portoneV2() {
+    if (!connectedV2) throw new HttpError(503, 'PORTONE_API_SECRET이 없어 PortOne V2에서 결제를 확인할 수 없습니다.');
+    return connectedV2;
   }
 
   const orders = new Map(); // merchant_uid → order
@@ -212,30 +226,22 @@ function createShop(connected) {
       if (order.status === 'paid' && order.imp_uid === impUid) return verified(order);
       if (order.status !== 'ready') throw new HttpError(409, '이미 처리된 주문입니다.');
       const result = await portone().verifyPayment({ imp_uid: impUid, merchant_uid: order.merchant_uid, amount: order.amount },
-        { onMismatch: 'cancel', reason: '결제 금액 불일치: 위변조가 의심되어 자동 환불' });
-      switch (result.verdict) {
-        case 'paid':
-          order.status = 'paid';
-          order.imp_uid = impUid;
-          return verified(order);
-        case 'amount_mismatch':
-          order.status = 'forged';
-          order.imp_uid = impUid;
-          return {
-            verified: false,
-            status: 'amount_mismatch',
-            message: `결제 금액(${result.paid_amount}원)이 주문 금액(${order.amount}원)과 다릅니다. ${result.cancelled ? '결제를 자동으로 환불했습니다.' : '환불하지 못했습니다: 고객센터에 문의해 주세요.'}`,
-            expected: order.amount,
-            paid: result.paid_amount,
-            refunded: result.cancelled,
-          };
-        case 'not_paid':
-          return { verified: false, status: result.status, message: '결제가 완료되지 않았습니다.' };
-        case 'unknown': // the order stays open: the page (or the webhook) may ask again
-          return { verified: false, status: 'unknown', message: '결제 상태를 확인하지 못했습니다. 잠시 후 다시 확인해 주세요.' };
-        default: // not_found, or a payment of another order
-          return { verified: false, status: 'not_found', message: '결제 내역을 확인할 수 없습니다.' };
-      }
+        { onMismatch: 'cancel', reason: MISMATCH_REASON });
+      return judged(order, result, impUid);
+    },
+
+    /**
+     * The V2 page says "paid" (PortOne V2's paymentId is the order's merchant_uid): the same verify-first, with
+     * createPortOneV2Client. A paid amount that differs is cancelled at once with the reason and requester ADMIN.
+     */
+    'POST /api/v2/payments/complete': async (body) => {
+      const order = orders.get(str(body.paymentId));
+      if (!order) throw new HttpError(404, '주문을 찾을 수 없습니다.');
+      if (order.status === 'paid' && order.imp_uid === order.merchant_uid) return verified(order);
+      if (order.status !== 'ready') throw new HttpError(409, '이미 처리된 주문입니다.');
+      const result = await portoneV2().verifyPayment({ paymentId: order.merchant_uid, amount: order.amount },
+        { onMismatch: 'cancel', reason: MISMATCH_REASON });
+      return judged(order, result, order.merchant_uid);
     },
 
     /**
@@ -248,7 +254,7 @@ function createShop(connected) {
         result = await portone().handleWebhook(body, {
           orderAmount: (merchantUid) => orders.get(merchantUid)?.amount,
           onMismatch: 'cancel',
-          reason: '결제 금액 불일치: 위변조가 의심되어 자동 환불',
+          reason: MISMATCH_REASON,
         });
       } catch (error) {
         if (error?.name === 'NaverPayError') throw new HttpError(400, '웹훅 본문이 올바르지 않습니다.');
@@ -261,6 +267,7 @@ function createShop(connected) {
       }
       return { verdict: result.verdict };
     },
+
 
     /** The buyer cancels their paid order (the token proves it is theirs). */
     'POST /api/payments/cancel': async (body) => {
@@ -364,6 +371,33 @@ function createShop(connected) {
     },
   };
 
+  /** The page's answer for `result` (verifyPayment's, V1 or V2), `paymentRef` the PortOne id it was looked up by. */
+  function judged(order, result, paymentRef) {
+    switch (result.verdict) {
+      case 'paid':
+        order.status = 'paid';
+        order.imp_uid = paymentRef;
+        return verified(order);
+      case 'amount_mismatch':
+        order.status = 'forged';
+        order.imp_uid = paymentRef;
+        return {
+          verified: false,
+          status: 'amount_mismatch',
+          message: `결제 금액(${result.paid_amount}원)이 주문 금액(${order.amount}원)과 다릅니다. ${result.cancelled ? '결제를 자동으로 환불했습니다.' : '환불하지 못했습니다: 고객센터에 문의해 주세요.'}`,
+          expected: order.amount,
+          paid: result.paid_amount,
+          refunded: result.cancelled,
+        };
+      case 'not_paid':
+        return { verified: false, status: result.status, message: '결제가 완료되지 않았습니다.' };
+      case 'unknown': // the order stays open: the page (or the webhook) may ask again
+        return { verified: false, status: 'unknown', message: '결제 상태를 확인하지 못했습니다. 잠시 후 다시 확인해 주세요.' };
+      default: // not_found, or a payment of another order
+        return { verified: false, status: 'not_found', message: '결제 내역을 확인할 수 없습니다.' };
+    }
+  }
+
   function verified(order) {
     return {
       verified: true,
@@ -384,20 +418,28 @@ function createShop(connected) {
 /**
  * Starts the demo on 127.0.0.1.
  * @param {{ port?: number, impCode?: string, impKey?: string, impSecret?: string, apiUrl?: string, distDir?: string,
+ *           storeId?: string, channelKey?: string, apiSecretV2?: string, apiUrlV2?: string,
  *           reportViolations?: boolean, onCspViolation?: (report: object) => void }} [options]
  *   impCode: a real PortOne merchant code → the real SDK in the page (and, with impKey/impSecret, the real REST API).
- * @returns {Promise<{ url: string, port: number, csp: string, rest: object | null, shop: object, close(): Promise<void> }>}
+ *   storeId + channelKey: PortOne V2's real SDK on the V2 page (and, with apiSecretV2, the real V2 REST API).
+ *   Neither: the simulators, V1's REST one as `rest` (under /portone), V2's as `restV2` (under /portone-v2).
+ * @returns {Promise<{ url: string, port: number, csp: string, rest: object | null, restV2: object | null, shop: object,
+ *           close(): Promise<void> }>}
  */
 export async function startDemoServer(options = {}) {
   const impCode = options.impCode || null;
   if (impCode && !/^imp\d+$/.test(impCode)) throw new Error(`IMP_CODE must be "imp" and digits, got ${JSON.stringify(impCode)}`);
+  const storeId = options.storeId || null;
+  if (Boolean(storeId) !== Boolean(options.channelKey)) throw new Error('PORTONE_STORE_ID and PORTONE_CHANNEL_KEY go together');
   const reportViolations = Boolean(options.reportViolations);
-  const csp = contentSecurityPolicy({ impCode, reportViolations });
-  const { createPortOneClient } = await loadServerEntry();
+  const csp = contentSecurityPolicy({ impCode, storeId, reportViolations });
+  const { createPortOneClient, createPortOneV2Client } = await loadServerEntry();
   const dist = path.resolve(options.distDir ?? DIST);
 
   // Offline, the REST simulator holds the secret the backend signs in with; the page never sees it.
   const rest = impCode ? null : createRestSimulator({ prefix: '/portone', impKey: `key_${id()}`, impSecret: `secret_${id(16)}` });
+  // V2 offline unless a real store is given, and only in the offline demo (a real IMP_CODE alone has no V2 page).
+  const restV2 = storeId || impCode ? null : createRestV2Simulator({ prefix: '/portone-v2', apiSecret: `secret_${id(16)}` });
 
   const server = http.createServer();
   const sockets = new Set();
@@ -418,12 +460,20 @@ export async function startDemoServer(options = {}) {
     : options.impKey && options.impSecret
       ? createPortOneClient({ baseUrl: options.apiUrl ?? serverEntry.API_URL, apiKey: options.impKey, apiSecret: options.impSecret })
       : null;
-  const shop = createShop(portone);
+  const portoneV2 = restV2
+    ? createPortOneV2Client({ baseUrl: `${url}/portone-v2`, apiSecret: restV2.apiSecret })
+    : storeId && options.apiSecretV2
+      ? createPortOneV2Client({ baseUrl: options.apiUrlV2 ?? serverEntry.API_URL_V2, apiSecret: options.apiSecretV2, storeId })
+      : null;
+  const shop = createShop(portone, portoneV2);
 
-  // PortOne V2 (www/v2.html) runs on its simulator only: its REST side is not in this demo yet.
-  const v2 = { storeId: 'store-00000000-0000-0000-0000-000000000000', channelKey: 'channel-key-demo', sdkUrl: '/sim/portone-v2.js' };
+  // The V2 page (www/v2.html): the V2 simulator reports its approvals to the V2 REST simulator, as V1's does.
+  const v2 = storeId
+    ? { storeId, channelKey: options.channelKey, sdkUrl: REAL_SDK_URL_V2, simulator: false }
+    : restV2 && { storeId: 'store-00000000-0000-0000-0000-000000000000', channelKey: 'channel-key-demo',
+      sdkUrl: '/sim/portone-v2.js?reportUrl=%2Fportone-v2%2F__sim%2Fpayments', simulator: true };
   const pageConfig = impCode
-    ? { merchantCode: impCode, sdkUrl: REAL_SDK_URL, simulator: false, v2: null }
+    ? { merchantCode: impCode, sdkUrl: REAL_SDK_URL, simulator: false, v2 }
     : { merchantCode: SIM_MERCHANT_CODE, sdkUrl: '/sim/imp.js?reportUrl=%2Fportone%2F__sim%2Fpayments', simulator: true, v2 };
 
   const headers = {
@@ -454,6 +504,7 @@ export async function startDemoServer(options = {}) {
 
   server.on('request', async (req, res) => {
     try {
+      if (restV2 && restV2.handle(req, res)) return;
       if (rest && rest.handle(req, res)) return;
       const { pathname } = new URL(req.url, url);
       const route = shop.routes[`${req.method} ${pathname}`];
@@ -495,6 +546,7 @@ export async function startDemoServer(options = {}) {
     port,
     csp,
     rest,
+    restV2,
     shop,
     close() {
       closing ??= new Promise((resolve) => {
@@ -512,11 +564,18 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     impCode: process.env.IMP_CODE,
     impKey: process.env.IMP_KEY,
     impSecret: process.env.IMP_SECRET,
+    storeId: process.env.PORTONE_STORE_ID,
+    channelKey: process.env.PORTONE_CHANNEL_KEY,
+    apiSecretV2: process.env.PORTONE_API_SECRET,
     reportViolations: process.env.CSP_REPORT === '1',
   });
   console.log(`naverpay-checkout demo: ${demo.url}/  (${demo.rest ? 'offline PortOne simulator' : `PortOne SDK, merchant ${process.env.IMP_CODE}`})`);
   if (!demo.rest && !(process.env.IMP_KEY && process.env.IMP_SECRET)) {
     console.log('  IMP_KEY and IMP_SECRET are not set: the backend cannot verify payments with PortOne\'s REST API.');
+  }
+  if (process.env.PORTONE_STORE_ID) {
+    console.log(`  V2 (/v2.html): PortOne V2 SDK, store ${process.env.PORTONE_STORE_ID}` +
+      (process.env.PORTONE_API_SECRET ? '' : '; PORTONE_API_SECRET is not set: V2 payments cannot be verified.'));
   }
   const stop = () => demo.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

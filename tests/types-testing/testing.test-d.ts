@@ -88,6 +88,9 @@ async function restV2() {
   const deliveries = await v2.sendWebhook({ paymentId: 'p', url, times: 2 });
   // @ts-expect-error a webhook needs the payment and the endpoint
   await v2.sendWebhook({ paymentId: 'p' });
+  v2.scriptFault({ kind: 'refused', path: '/payments/p', status: 409, type: 'PG_PROVIDER_ERROR', message: 'm' });
+  // @ts-expect-error a fault's kind is one of the eight
+  v2.scriptFault({ kind: 'flaky' });
   await close();
   return [headers, deliveries.map((d) => d.status)];
 }
