@@ -472,7 +472,7 @@ lines.push('## Targets (issues 6, 11 and 21)', '', '| measure | figure | target 
   ...targets.map((r) => `| ${r.join(' | ')} |`), '');
 lines.push('## Size', '',
   'What a page downloads. Ours: each browser entry of the package, every `.js` and `.wasm` file of its folder, measured as `scripts/size.mjs` does '
-  + '(the default entry and the classic script carry the wasm inline as hexadecimal text; `/web` fetches its `.wasm`).',
+  + '(the default entry and the classic script carry the wasm inline as text, `scripts/entries/wasm-text.js`; `/web` fetches its `.wasm`).',
   'The others: each bundled from an app-like entry by esbuild ' + versions.esbuild + ' (`--bundle --minify --format=esm`, browser, es2020).',
   'gzip at level 9 and brotli at quality 11, each file on its own.', '',
   '| | raw | gzip -9 | brotli |', '|---|---:|---:|---:|',

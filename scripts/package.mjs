@@ -14,6 +14,7 @@ import { readFileSync, readdirSync, writeFileSync, copyFileSync, rmSync, mkdirSy
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { shortenNames } from './shorten-names.mjs';
+import { ALPHABET, PREFIXES, decode } from './entries/wasm-text.js';
 
 // The folder wasm-bindgen wrote into (scripts/build.sh passes a fresh one each time): glue/ holds
 // the module with every export (completed here, then moved out of the package by build.sh),
@@ -109,9 +110,31 @@ const PUBLIC = publicExports(readFileSync(glue, 'utf8'));
   copyFileSync(join(webGlueDir, `${crate}_bg.wasm`), join(out, 'web', `${crate}_bg.wasm`));
 }
 
+/**
+ * `dir`/wasm.js with `wasm` as scripts/entries/wasm-text.js's text (its bytes by frequency, the
+ * most frequent one character each), and wasm-text.js beside it for the entry to decode it with.
+ * The text is decoded here once: a build whose text is not the module fails.
+ */
+function writeWasmText(dir, wasm) {
+  const count = new Array(256).fill(0);
+  for (const b of wasm) count[b]++;
+  const order = [...count.keys()].sort((x, y) => count[y] - count[x] || x - y);
+  const single = ALPHABET.length - PREFIXES;
+  const code = [];
+  order.forEach((b, k) => {
+    code[b] = k < single ? ALPHABET[k]
+      : ALPHABET[single + Math.floor((k - single) / ALPHABET.length)] + ALPHABET[(k - single) % ALPHABET.length];
+  });
+  const text = Array.from(wasm, (b) => code[b]).join('');
+  const hex = Buffer.from(order).toString('hex');
+  if (!Buffer.from(decode(text, hex)).equals(wasm)) throw new Error(`${dir}: the wasm's text does not decode to it`);
+  writeFileSync(join(dir, 'wasm.js'), `export const WASM_TEXT = '${text}';\nexport const WASM_ORDER = '${hex}';\n`);
+  copyFileSync('scripts/entries/wasm-text.js', join(dir, 'wasm-text.js'));
+}
+
 // 3. The inline entries: one source, bundled as an ES module, CommonJS and a classic script.
 {
-  writeFileSync(join(glueDir, 'wasm.js'), `export const WASM_HEX = '${readFileSync(wasmFile).toString('hex')}';\n`);
+  writeWasmText(glueDir, readFileSync(wasmFile));
   const entry = join(glueDir, 'entry.js');
   writeFileSync(entry, readFileSync('scripts/entries/inline.js', 'utf8').replace('./glue.js', `./${crate}.js`) +
     `export { ${PUBLIC.join(', ')} } from './${crate}.js';\n`);
@@ -138,8 +161,7 @@ rmSync(webGlueDir, { recursive: true });
 // `window.NaverPayCheckoutV2`); its checkout class is `NaverPayCheckout` there too.
 {
   const v2Glue = join(v2GlueDir, `${crate}.js`);
-  writeFileSync(join(v2GlueDir, 'wasm.js'),
-    `export const WASM_HEX = '${readFileSync(join(v2GlueDir, `${crate}_bg.wasm`)).toString('hex')}';\n`);
+  writeWasmText(v2GlueDir, readFileSync(join(v2GlueDir, `${crate}_bg.wasm`)));
   const names = publicExports(readFileSync(v2Glue, 'utf8'))
     .map((n) => (n === 'NaverPayCheckoutV2' ? 'NaverPayCheckoutV2 as NaverPayCheckout' : n));
   const entry = join(v2GlueDir, 'entry.js');

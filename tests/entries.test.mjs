@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { launchBrowser, collectPageProblems } from './support/browser.mjs';
 import { startStaticServer } from './support/server.mjs';
 import { REPO_ROOT, VALID_PARAMS } from './support/pkg.mjs';
+import { decode } from '../scripts/entries/wasm-text.js';
 
 const require = createRequire(import.meta.url);
 const manifest = JSON.parse(readFileSync(`${REPO_ROOT}/pkg/package.json`, 'utf8'));
@@ -134,9 +135,12 @@ test('the inline entries carry one and the same wasm, larger than the one /web f
   const inline = new Set();
   for (const file of ['esm/naverpay_checkout.js', 'node/naverpay_checkout.js', 'global/naverpay-checkout.js']) {
     const text = readFileSync(`${REPO_ROOT}/pkg/${file}`, 'utf8');
-    const hex = text.match(/"([0-9a-f]{1000,})"|'([0-9a-f]{1000,})'/);
-    assert.ok(hex, `${file} holds the wasm as hexadecimal text`);
-    const bytes = Buffer.from(hex[1] ?? hex[2], 'hex');
+    // The wasm as scripts/entries/wasm-text.js's text, beside its byte order (hexadecimal).
+    const literals = [...text.matchAll(/"([^"\\]{512,})"|'([^'\\]{512,})'/g)].map((m) => m[1] ?? m[2]);
+    const order = literals.filter((l) => /^[0-9a-f]{512}$/.test(l));
+    const encoded = literals.reduce((a, b) => (b.length > a.length ? b : a));
+    assert.ok(order.length === 1 && encoded.length > 10000, `${file} holds the wasm as text and its byte order`);
+    const bytes = Buffer.from(decode(encoded, order[0]));
     assert.ok(WebAssembly.validate(bytes), `${file}: the text decodes to a valid module`);
     inline.add(bytes.toString('base64'));
     assert.doesNotMatch(text, /import\.meta|require\(|\bfetch\(/, `${file} reads no file and fetches nothing`);
