@@ -154,6 +154,10 @@ before(async () => {
   server = await startStaticServer({
     root: REPO_ROOT,
     routes: {
+      // The README's Trusted Types policy: the package's name alone.
+      '/v2/tt-readme.html': { status: 200, type: 'text/html; charset=utf-8',
+        body: '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>',
+        headers: { 'Content-Security-Policy': "require-trusted-types-for 'script'; trusted-types naverpay-checkout" } },
       '/flaky/portone-v2.js': (req, res) => {
         flakyHits += 1;
         if (flakyHits <= 1) { res.writeHead(503); res.end(); return; }
@@ -349,7 +353,7 @@ test('the test kit answers PortOne\'s V2 SDK URL with the simulator and scripts 
   await assert.rejects(installPortOneV2Simulator(page, { outcomes: ['maybe'] }), TypeError);
 });
 
-test('no permanent lockout, a late answer ignored, a non-object response, and CHECKOUT_FREED after free()', async () => {
+test('no permanent lockout (10 minutes on the monotonic clock), a late answer ignored, a non-object response, and CHECKOUT_FREED after free()', async () => {
   const r = await page.evaluate(async ([ids, valid]) => {
     window.requests = [];
     window.resolvers = [];
@@ -362,13 +366,13 @@ test('no permanent lockout, a late answer ignored, a non-object response, and CH
     const outcome = (p) => p.then((x) => ['resolved', x.merchant_uid, x.success, JSON.stringify(x.raw)], (e) => ['rejected', e.code]);
     const first = outcome(checkout.pay({ ...valid, paymentId: 'first' }, { mode: 'popup' }));
     const early = await outcome(checkout.pay({ ...valid, paymentId: 'early' }, { mode: 'popup' }));
-    const now = Date.now;
-    Date.now = () => now() + 10 * 60 * 1000 + 1;
+    const now = performance.now;
+    performance.now = () => now.call(performance) + 10 * 60 * 1000 + 1; // the monotonic clock, as V1's
     let third;
     try {
       third = outcome(checkout.pay({ ...valid, paymentId: 'third' }, { mode: 'popup' }));
     } finally {
-      Date.now = now;
+      performance.now = now;
     }
     window.resolvers[0]({ paymentId: 'first' }); // the stale payment's late answer
     window.resolvers[1]({ paymentId: 'third', txId: 'tx' });
@@ -415,4 +419,164 @@ test('polluted prototypes and a getter that changes: requestPayment gets what va
   } finally {
     await page.evaluate(() => { delete Object.prototype.redirectUrl; delete Object.prototype.channelGroupId; });
   }
+});
+
+/** A PortOne on the page that records each request and keeps each answer's resolver in `window.resolvers`. */
+const fakePortOne = () => page.evaluate(() => {
+  window.requests = [];
+  window.resolvers = [];
+  const answer = (q) => { requests.push(q); return new Promise((res) => resolvers.push(res)); };
+  window.PortOne = { requestPayment: answer, requestIssueBillingKey: answer };
+});
+
+test('the wall clock set back or forward changes nothing: a pending payment is neither locked out longer nor superseded early', async () => {
+  await fakePortOne();
+  const r = await page.evaluate(async ([ids, valid]) => {
+    const checkout = await npc.NaverPayCheckout.load(ids);
+    const outcome = (p) => Promise.race([p.then((x) => ['resolved', x.merchant_uid], (e) => ['rejected', e.code]),
+      new Promise((resolve) => setTimeout(() => resolve(['pending']), 500))]);
+    const first = outcome(checkout.pay({ ...valid, paymentId: 'first' }, { mode: 'popup' }));
+    const wall = Date.now;
+    const out = [];
+    try {
+      for (const shift of [60 * 60 * 1000, -60 * 60 * 1000]) {
+        Date.now = () => wall() + shift;
+        out.push(await outcome(checkout.pay({ ...valid, paymentId: `shift${shift}` }, { mode: 'popup' })));
+      }
+    } finally {
+      Date.now = wall;
+    }
+    resolvers[0]({ paymentId: 'first', txId: 'tx' });
+    return { first: await first, out, requests: requests.map((q) => q.paymentId) };
+  }, [{ storeId: STORE, channelKey: CHANNEL }, V2_PARAMS]);
+  assert.deepEqual(r, {
+    first: ['resolved', 'first'],
+    out: [['rejected', 'PAYMENT_IN_PROGRESS'], ['rejected', 'PAYMENT_IN_PROGRESS']],
+    requests: ['first'],
+  });
+});
+
+test('an approval with a large field echoed beside PortOne\'s own is a success; raw is PortOne\'s object', async () => {
+  await fakePortOne();
+  const r = await page.evaluate(async ([ids, valid]) => {
+    const checkout = await npc.NaverPayCheckout.load(ids);
+    const paid = checkout.pay(valid, { mode: 'popup' });
+    // 60,000 values: past the request limit of 50,000 (js/bridge.js), never read for the outcome.
+    const response = { transactionType: 'PAYMENT', paymentId: valid.paymentId, txId: 'tx-big',
+      echo: Array.from({ length: 60 }, () => Array(1000).fill(1)) };
+    resolvers[0](response);
+    const result = await paid;
+    return [result.success, result.merchant_uid, result.imp_uid, result.error_msg, result.raw === response];
+  }, [{ storeId: STORE, channelKey: CHANNEL }, V2_PARAMS]);
+  assert.deepEqual(r, [true, 'order_0001', 'tx-big', null, true]);
+});
+
+test('pay() and registerBillingKey() results and INVALID_PARAMS carry warnings; popup forced on a phone is POPUP_ON_MOBILE', async () => {
+  await fakePortOne();
+  const r = await page.evaluate(async ([ids, valid]) => {
+    const checkout = await npc.NaverPayCheckout.load(ids);
+    const phone = { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148' };
+    const warned = (x) => x.warnings?.map((w) => [w.code, w.field]) ?? null;
+    const out = {};
+    const paid = checkout.pay({ ...valid, locale: 'EN_US' }, { mode: 'popup' });
+    resolvers.at(-1)({ paymentId: valid.paymentId, txId: 'tx' });
+    out.paid = warned(await paid);
+    const forced = checkout.pay(valid, { mode: 'popup', device: phone });
+    resolvers.at(-1)({ paymentId: valid.paymentId, txId: 'tx' });
+    out.forced = warned(await forced);
+    out.forceRedirectFalse = warned(npc.validateNaverPayV2({ ...valid, storeId: 's', channelKey: 'c', forceRedirect: false }, { device: phone }));
+    const key = checkout.registerBillingKey({ issueId: 'issue_0001', issueName: 'Plan', locale: 'EN_US' }, { mode: 'popup' });
+    resolvers.at(-1)({ billingKey: 'billing-key-1' });
+    out.key = warned(await key);
+    out.low = warned(await checkout.pay({ ...valid, totalAmount: 99, locale: 'EN_US' }, { mode: 'popup' }));
+    out.bad = await checkout.pay({ ...valid, paymentId: '', locale: 'EN_US' }).catch((e) => [e.code, warned(e)]);
+    out.plain = warned(await (async () => {
+      const p = checkout.pay(valid, { mode: 'popup' });
+      resolvers.at(-1)({ paymentId: valid.paymentId, txId: 'tx' });
+      return p;
+    })());
+    return out;
+  }, [{ storeId: STORE, channelKey: CHANNEL }, V2_PARAMS]);
+  assert.deepEqual(r, {
+    paid: [['IGNORED_FIELD', 'locale']],
+    forced: [['POPUP_ON_MOBILE', 'options.mode']],
+    forceRedirectFalse: [['POPUP_ON_MOBILE', 'forceRedirect']],
+    key: [['IGNORED_FIELD', 'locale']],
+    low: [['IGNORED_FIELD', 'locale']],
+    bad: ['INVALID_PARAMS', [['IGNORED_FIELD', 'locale']]],
+    plain: null,
+  });
+});
+
+test('every request runs under its own checkout\'s storeId and channelKey, whatever another checkout or the page did', async () => {
+  await fakePortOne();
+  const r = await page.evaluate(async (valid) => {
+    const a = await npc.NaverPayCheckout.load({ storeId: 'store-a', channelKey: 'channel-a' });
+    const b = await npc.NaverPayCheckout.load({ storeId: 'store-b', channelKey: 'channel-b' });
+    const settle = async (p) => { resolvers.at(-1)({ paymentId: requests.at(-1).paymentId ?? 'k', txId: 'tx' }); await p; };
+    await settle(a.pay({ ...valid, paymentId: 'a1' }, { mode: 'popup' }));
+    await settle(b.pay({ ...valid, paymentId: 'b1' }, { mode: 'popup' }));
+    await PortOne.requestPayment({ storeId: 'store-page', channelKey: 'channel-page', paymentId: 'page' }); // the page's own
+    resolvers.at(-1)({});
+    await settle(a.pay({ ...valid, paymentId: 'a2' }, { mode: 'popup' }));
+    await settle(a.registerBillingKey({ issueId: 'a3', issueName: 'Plan' }, { mode: 'popup' }));
+    return requests.map((q) => [q.storeId, q.channelKey, q.paymentId ?? q.issueId]);
+  }, V2_PARAMS);
+  assert.deepEqual(r, [['store-a', 'channel-a', 'a1'], ['store-b', 'channel-b', 'b1'], ['store-page', 'channel-page', 'page'],
+    ['store-a', 'channel-a', 'a2'], ['store-a', 'channel-a', 'a3']]);
+});
+
+test('free() twice, 30,000 times, and free() during pay() throw nothing; the checkout then rejects CHECKOUT_FREED', async () => {
+  await fakePortOne();
+  const r = await page.evaluate(async ([ids, valid]) => {
+    const outcome = (p) => Promise.race([p.then((x) => ['resolved', x.merchant_uid], (e) => ['rejected', e.code]),
+      new Promise((resolve) => setTimeout(() => resolve(['pending']), 500))]);
+    const thrown = [];
+    const attempt = (f) => { try { f(); } catch (e) { thrown.push(String(e)); } };
+    const freed = await npc.NaverPayCheckout.load(ids);
+    for (let i = 0; i < 30_000; i++) {
+      attempt(() => freed.free());
+      if (Symbol.dispose) attempt(() => freed[Symbol.dispose]());
+    }
+    // free() from a getter of the params, inside pay(): pay() goes on, the checkout is freed after it.
+    const a = await npc.NaverPayCheckout.load(ids);
+    const params = { ...valid, paymentId: 'getter', get redirectUrl() { attempt(() => a.free()); return valid.redirectUrl; } };
+    const fromGetter = outcome(a.pay(params, { mode: 'popup' }));
+    resolvers.at(-1)({ paymentId: 'getter', txId: 'tx' });
+    // free() from inside requestPayment.
+    const b = await npc.NaverPayCheckout.load(ids);
+    const requestPayment = PortOne.requestPayment;
+    PortOne.requestPayment = (q) => { attempt(() => b.free()); return requestPayment(q); };
+    const fromSdk = outcome(b.pay({ ...valid, paymentId: 'sdk' }, { mode: 'popup' }));
+    PortOne.requestPayment = requestPayment;
+    resolvers.at(-1)({ paymentId: 'sdk', txId: 'tx' });
+    return { thrown, fromGetter: await fromGetter, fromSdk: await fromSdk,
+      after: [await outcome(a.pay(valid)), await outcome(b.registerBillingKey({ issueId: 'i', issueName: 'n' })),
+        await outcome(freed.pay(valid))],
+      requests: requests.map((q) => q.paymentId), works: npc.validateNaverPayV2(valid).ok === false };
+  }, [{ storeId: STORE, channelKey: CHANNEL }, V2_PARAMS]);
+  assert.deepEqual(r, { thrown: [], fromGetter: ['resolved', 'getter'], fromSdk: ['resolved', 'sdk'],
+    after: [['rejected', 'CHECKOUT_FREED'], ['rejected', 'CHECKOUT_FREED'], ['rejected', 'CHECKOUT_FREED']],
+    requests: ['getter', 'sdk'], works: true });
+});
+
+test('under the README\'s Trusted Types policy, load() injects PortOne\'s V2 SDK (the default sdkUrl) through the shared policy', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const sim = await readFile(`${REPO_ROOT}/sim/portone-v2.js`);
+  await page.route('https://cdn.portone.io/v2/browser-sdk.js', (route) => route.fulfill({ contentType: 'text/javascript', body: sim }));
+  await openV2(page, '/v2/tt-readme.html');
+  const r = await page.evaluate(async (ids) => {
+    const violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+    let enforced;
+    try {
+      document.createElement('script').src = '/sim/portone-v2.js';
+    } catch {
+      enforced = true;
+    }
+    const loaded = await npc.NaverPayCheckout.load(ids).then(() => 'ok', (e) => e.code);
+    const other = await npc.NaverPayCheckout.load({ ...ids, sdkUrl: '/sim/portone-v2.js', timeoutMs: 3000 }).then(() => 'ok', (e) => e.code);
+    return { enforced, loaded, other, sdk: typeof PortOne?.requestPayment, violations };
+  }, { storeId: STORE, channelKey: CHANNEL });
+  assert.deepEqual(r, { enforced: true, loaded: 'ok', other: 'ok', sdk: 'function', violations: [] });
 });

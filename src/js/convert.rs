@@ -131,8 +131,8 @@ pub(crate) fn from_js(v: &JsValue) -> Value {
 }
 
 /// The own fields of `v` that are not objects, as the core sees them: all that a payment's
-/// outcome is read from (IMP's answer, whose echo of `custom_data` is not read).
-#[cfg(feature = "js-v1")]
+/// outcome is read from (IMP's or PortOne V2's answer, whose echo of `custom_data` is not read).
+#[cfg(any(feature = "js-v1", feature = "js-v2"))]
 pub(crate) fn fields_from_js(v: &JsValue) -> Value {
     read_js(v, &JsValue::TRUE)
 }

@@ -9,8 +9,8 @@ use wasm_bindgen::JsCast;
 use super::checkout::{
     below_minimum, busy, guarded, load_failed, loader_threw, next_id, sdk_options, Pending, PendingSlot, Thenable,
 };
-use super::convert::{from_js, get, json, json_to_js};
-use super::error::{naver_pay_error, ErrorParts};
+use super::convert::{fields_from_js, from_js, get, json, json_to_js, performance_now};
+use super::error::{naver_pay_error, set_warnings, ErrorParts};
 use super::{report_js, result_js, url_text, validate_js, Checked};
 use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
 use crate::migrate::to_v2_payment_request;
@@ -148,23 +148,27 @@ impl NaverPayCheckoutV2 {
         let Checked { options, report, additions, input } =
             validate_js(params, options, &|v, o| self.check(v, o, kind));
         let locale = options.locale;
-        let now_ms = js_sys::Date::now();
+        // Monotonic, as V1's: setting the wall clock neither prolongs nor cuts short the wait.
+        let now_ms = performance_now();
         if busy(&self.pending, now_ms, locale) {
             return Promise::reject(&naver_pay_error(ErrorCode::PaymentInProgress, locale, ErrorParts::default()));
         }
         let additions = match additions {
             Some(additions) => additions,
             None if report.errors.iter().all(|e| e.code == ErrorCode::AmountBelowMinimum) => {
-                return Promise::resolve(&below_minimum(input.value.as_object(), &options, report.mode, true));
+                let result = below_minimum(input.value.as_object(), &options, report.mode, true);
+                set_warnings(&result, &report.warnings);
+                return Promise::resolve(&result);
             }
             None => {
-                let parts = ErrorParts { errors: Some(report.errors), ..ErrorParts::default() };
+                let parts = ErrorParts { errors: Some(report.errors), warnings: report.warnings, ..ErrorParts::default() };
                 return Promise::reject(&naver_pay_error(ErrorCode::InvalidParams, locale, parts));
             }
         };
         let request = input.request_to_js(&additions);
         let method = if kind == KindV2::Payment { "requestPayment" } else { "requestIssueBillingKey" };
-        let (mode, port_one, pending, id) = (report.mode, self.port_one.clone(), self.pending.clone(), next_id());
+        let (mode, warnings) = (report.mode, report.warnings);
+        let (port_one, pending, id) = (self.port_one.clone(), self.pending.clone(), next_id());
         Promise::new(&mut |resolve: Function, reject: Function| {
             if let Ok(mut p) = pending.try_borrow_mut() {
                 *p = Some(Pending { id, started_ms: now_ms, reject: reject.clone() });
@@ -186,6 +190,7 @@ impl NaverPayCheckoutV2 {
                 }
             };
             let settled = ours.clone();
+            let warnings = warnings.clone();
             let resolved = Closure::once_into_js(move |response: JsValue| {
                 // `undefined`: the SDK redirected, and the result arrives at `redirectUrl`. The
                 // payment stays pending as V1's does in redirect mode (stale after 10 minutes).
@@ -193,12 +198,14 @@ impl NaverPayCheckoutV2 {
                 if response.is_undefined() || !settled() {
                     return;
                 }
-                let raw = match from_js(&response) {
+                // Its own scalar fields only: a large echoed field never turns an approval into a failure.
+                let raw = match fields_from_js(&response) {
                     Value::Object(m) => m,
                     _ => Map::new(),
                 };
                 let success = PaymentResult::from_v2_response(raw, mode).success;
                 let result = popup_result_v2(success, mode.as_str(), &response);
+                set_warnings(&result, &warnings);
                 let _ = resolve.call1(&JsValue::UNDEFINED, &result);
             });
             let reject = reject.clone();
