@@ -12,8 +12,22 @@ pub const CATEGORIES: &[(&str, &[&str])] = &[
     (
         "INSURANCE",
         &[
-            "CAR", "DRIVER", "HEALTH", "CHILD", "TRAVELER", "GOLF", "ANNUITY", "ANNUITY_SAVING", "SAVING",
-            "VARIABLE_ANNUITY", "CANCER", "DENTIST", "ACCIDENT", "SEVERANCE", "PHONE", "PET",
+            "CAR",
+            "DRIVER",
+            "HEALTH",
+            "CHILD",
+            "TRAVELER",
+            "GOLF",
+            "ANNUITY",
+            "ANNUITY_SAVING",
+            "SAVING",
+            "VARIABLE_ANNUITY",
+            "CANCER",
+            "DENTIST",
+            "ACCIDENT",
+            "SEVERANCE",
+            "PHONE",
+            "PET",
         ],
     ),
     ("FLIGHT", &["TICKET"]),
@@ -23,21 +37,33 @@ pub const CATEGORIES: &[(&str, &[&str])] = &[
 
 /// Allowed `payReferrer` values.
 pub const PAY_REFERRERS: &[&str] = &[
-    "NAVER_BOOK", "NAVER_MUSIC", "NAVER_SHOPPING", "NAVER_MAP", "NAVER_PLACE", "SEARCH_AD", "NAVER_SEARCH",
-    "BRAND_SEARCH", "PARTNER_DIRECT", "ETC",
+    "NAVER_BOOK",
+    "NAVER_MUSIC",
+    "NAVER_SHOPPING",
+    "NAVER_MAP",
+    "NAVER_PLACE",
+    "SEARCH_AD",
+    "NAVER_SEARCH",
+    "BRAND_SEARCH",
+    "PARTNER_DIRECT",
+    "ETC",
 ];
 
 /// Whether `category_type`/`category_id` is a Naver Pay category.
 pub fn is_category(category_type: &str, category_id: &str) -> bool {
-    CATEGORIES
-        .iter()
-        .any(|(t, ids)| *t == category_type && ids.contains(&category_id))
+    CATEGORIES.iter().any(|(t, ids)| *t == category_type && ids.contains(&category_id))
 }
 
 /// Fields that hold the buyer's personal details: never logged, redacted in `Debug`.
 pub const BUYER_DETAIL_FIELDS: &[&str] = &[
-    "buyer_email", "buyer_tel", "buyer_name", "buyer_addr", "buyer_postcode", "naverPurchaserName",
-    "naverPurchaserBirthday", "customer",
+    "buyer_email",
+    "buyer_tel",
+    "buyer_name",
+    "buyer_addr",
+    "buyer_postcode",
+    "naverPurchaserName",
+    "naverPurchaserBirthday",
+    "customer",
 ];
 
 /// Whether `key` names a buyer detail.
@@ -301,8 +327,7 @@ pub const SCHEDULE_ITEM: &[Field] = &[
 
 /// `POST /subscribe/payments/unschedule`, from the OpenAPI schema: `customer_uid`, or
 /// `merchant_uid` (an array of order ids), or both.
-pub const UNSCHEDULE: &[Field] =
-    &[f("customer_uid", Str, 80, RULE, OpenApi), f("merchant_uid", Arr, 0, RULE, OpenApi)];
+pub const UNSCHEDULE: &[Field] = &[f("customer_uid", Str, 80, RULE, OpenApi), f("merchant_uid", Arr, 0, RULE, OpenApi)];
 
 /// `DELETE /subscribe/customers/{customer_uid}`: the path and the query (OpenAPI schema);
 /// `reason` and `extra[requester]` required by naver.mdx for the inspection.
@@ -337,9 +362,27 @@ pub const CANCEL: &[Field] = &[
 /// separators, zero-width, fullwidth and lookalike letters, and a trailing number): a key that normalises to one of
 /// these, or contains one of [`SECRET_KEY_PARTS`], never belongs in a browser.
 pub const SECRET_KEY_NAMES: &[&str] = &[
-    "impkey", "impsecret", "apikey", "apisecret", "restapikey", "restapisecret", "accesstoken", "refreshtoken",
-    "bearertoken", "authtoken", "secret", "clientsecret", "secretkey", "privatekey", "password", "passwd",
-    "authorization", "iamportkey", "portonekey", "restkey", "apitoken",
+    "impkey",
+    "impsecret",
+    "apikey",
+    "apisecret",
+    "restapikey",
+    "restapisecret",
+    "accesstoken",
+    "refreshtoken",
+    "bearertoken",
+    "authtoken",
+    "secret",
+    "clientsecret",
+    "secretkey",
+    "privatekey",
+    "password",
+    "passwd",
+    "authorization",
+    "iamportkey",
+    "portonekey",
+    "restkey",
+    "apitoken",
 ];
 
 /// Fragments that mark a key as a credential wherever they appear in it (normalised as above).
@@ -497,4 +540,3 @@ pub const V2_NAVERPAY_BILLING_BYPASS: &[Field] =
 /// Currencies Naver Pay takes on V2: `KRW` (the `Currency` enum) and `CURRENCY_KRW`, which the
 /// SDK's types also take and PortOne's checkout.mdx example sends.
 pub const V2_CURRENCIES: &[&str] = &["KRW", "CURRENCY_KRW"];
-

@@ -74,7 +74,13 @@ pub(crate) fn seoul_date_time(secs: u64) -> String {
     let time = local % 86_400;
     let mut s = String::with_capacity(19);
     push_padded(&mut s, u64::try_from(date.year).unwrap_or(0), 4);
-    for (sep, n) in [('-', u64::from(date.month)), ('-', u64::from(date.day)), (' ', time / 3600), (':', time / 60 % 60), (':', time % 60)] {
+    for (sep, n) in [
+        ('-', u64::from(date.month)),
+        ('-', u64::from(date.day)),
+        (' ', time / 3600),
+        (':', time / 60 % 60),
+        (':', time % 60),
+    ] {
         s.push(sep);
         push_padded(&mut s, n, 2);
     }
@@ -116,7 +122,9 @@ mod tests {
     fn parses_real_dates_only() {
         assert_eq!(Ymd::parse("20250101"), Some(Ymd { year: 2025, month: 1, day: 1 }));
         assert_eq!(Ymd::parse("20240229").map(|d| d.day), Some(29));
-        for bad in ["20240230", "20230229", "20241301", "20240001", "20240100", "2024011", "2024-1-1", "２０２４０１０１", ""] {
+        for bad in
+            ["20240230", "20230229", "20241301", "20240001", "20240100", "2024011", "2024-1-1", "２０２４０１０１", ""]
+        {
             assert_eq!(Ymd::parse(bad), None, "{bad}");
         }
     }

@@ -35,8 +35,20 @@ pub struct DeviceInfo {
 
 /// User-agent tokens of phones, tablets and in-app browsers.
 const REDIRECT_TOKENS: &[&str] = &[
-    "Mobi", "Android", "iPhone", "iPad", "iPod", // phones and tablets
-    "KAKAOTALK", "NAVER(inapp", "Instagram", "FBAN", "FBAV", "FB_IAB", " Line/", "DaumApps", "DaumDevice",
+    "Mobi",
+    "Android",
+    "iPhone",
+    "iPad",
+    "iPod", // phones and tablets
+    "KAKAOTALK",
+    "NAVER(inapp",
+    "Instagram",
+    "FBAN",
+    "FBAV",
+    "FB_IAB",
+    " Line/",
+    "DaumApps",
+    "DaumDevice",
     "; wv)", // in-app browsers and Android web views
 ];
 

@@ -211,26 +211,46 @@ pub(crate) fn message(code: ErrorCode, locale: Locale, field: &str, detail: Deta
             }
         }
         (C::UnknownField, D::Suggestion(s)) => {
-            if ko { concat(&["알 수 없는 필드입니다. ", s, "을(를) 의도하셨나요?"]) } else { concat(&["unknown field; did you mean ", s, "?"]) }
+            if ko {
+                concat(&["알 수 없는 필드입니다. ", s, "을(를) 의도하셨나요?"])
+            } else {
+                concat(&["unknown field; did you mean ", s, "?"])
+            }
         }
         _ => {
             let base = base_message(code, ko);
             match detail {
                 D::None | D::Suggestion(_) | D::MinAmount(_) => base.to_owned(),
                 D::Expected(e) => {
-                    if ko { concat(&[base, " (", e, " 필요)"]) } else { concat(&[base, " (expected ", e, ")"]) }
+                    if ko {
+                        concat(&[base, " (", e, " 필요)"])
+                    } else {
+                        concat(&[base, " (expected ", e, ")"])
+                    }
                 }
                 D::MaxChars(n) => {
                     let n = u64_text(n as u64);
-                    if ko { concat(&[base, " (최대 ", &n, "자)"]) } else { concat(&[base, " (at most ", &n, " characters)"]) }
+                    if ko {
+                        concat(&[base, " (최대 ", &n, "자)"])
+                    } else {
+                        concat(&[base, " (at most ", &n, " characters)"])
+                    }
                 }
                 D::MaxBytes(n) => {
                     let n = u64_text(n as u64);
-                    if ko { concat(&[base, " (최대 ", &n, "바이트)"]) } else { concat(&[base, " (at most ", &n, " bytes)"]) }
+                    if ko {
+                        concat(&[base, " (최대 ", &n, "바이트)"])
+                    } else {
+                        concat(&[base, " (at most ", &n, " bytes)"])
+                    }
                 }
                 D::Range(lo, hi) => {
                     let (lo, hi) = (u64_text(lo), u64_text(hi));
-                    if ko { concat(&[base, " (", &lo, "~", &hi, ")"]) } else { concat(&[base, " (", &lo, " to ", &hi, ")"]) }
+                    if ko {
+                        concat(&[base, " (", &lo, "~", &hi, ")"])
+                    } else {
+                        concat(&[base, " (", &lo, " to ", &hi, ")"])
+                    }
                 }
                 D::SecondsRange(lo, hi) => {
                     let (lo_text, hi_text) = (u64_text(lo), u64_text(hi));
@@ -238,7 +258,19 @@ pub(crate) fn message(code: ErrorCode, locale: Locale, field: &str, detail: Deta
                     let parts: [&str; 11] = if ko {
                         [base, " (", &lo_kst, " ~ ", &hi_kst, " 한국 시간; UNIX 초 ", &lo_text, "~", &hi_text, ")", ""]
                     } else {
-                        [base, " (", &lo_kst, " to ", &hi_kst, " Asia/Seoul; UNIX seconds ", &lo_text, " to ", &hi_text, ")", ""]
+                        [
+                            base,
+                            " (",
+                            &lo_kst,
+                            " to ",
+                            &hi_kst,
+                            " Asia/Seoul; UNIX seconds ",
+                            &lo_text,
+                            " to ",
+                            &hi_text,
+                            ")",
+                            "",
+                        ]
                     };
                     concat(&parts)
                 }

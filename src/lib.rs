@@ -31,15 +31,20 @@ mod js;
 
 pub use body::{
     build_again_payment_body, build_cancel_payment_body, build_delete_billing_key_body, build_schedule_payment_body,
-    build_unschedule_payment_body, AgainPayment, Body, BodyError, BodyOptions, CancelPayment, DeleteBillingKey, Requester,
-    Schedule, SchedulePayment, UnschedulePayment,
+    build_unschedule_payment_body, AgainPayment, Body, BodyError, BodyOptions, CancelPayment, DeleteBillingKey,
+    Requester, Schedule, SchedulePayment, UnschedulePayment,
 };
 pub use device::{choose_pay_mode, DeviceInfo, PayMode};
 pub use error::{ErrorCode, FieldIssue, Locale};
 #[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
 pub use migrate::{to_v2_payment_request, V2Migration};
 pub use redirect::{derive_success, parse_redirect_result, PaymentResult, MAX_PAIRS, MAX_URL_LEN};
-#[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
-pub use {redirect::parse_redirect_result_v2, validate::{validate_billing_key_v2, validate_naver_pay_v2}};
-pub use validate::{validate_billing_key, validate_naver_pay, ModeOption, ValidRequest, ValidateOptions, ValidationReport};
+pub use validate::{
+    validate_billing_key, validate_naver_pay, ModeOption, ValidRequest, ValidateOptions, ValidationReport,
+};
 pub use value::{Map, Value};
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
+pub use {
+    redirect::parse_redirect_result_v2,
+    validate::{validate_billing_key_v2, validate_naver_pay_v2},
+};

@@ -79,7 +79,9 @@ pub fn to_v2_payment_request(v1: &Value, store_id: &str, channel_key: &str) -> V
     request.insert("currency", "KRW");
     request.insert("payMethod", "EASY_PAY");
     // `""` and `[]` say "none" on V1; on V2 every item must be a URL.
-    if let Some(urls) = given("notice_url").filter(|u| u.as_str() != Some("") && !matches!(u, Value::Array(a) if a.is_empty())) {
+    if let Some(urls) =
+        given("notice_url").filter(|u| u.as_str() != Some("") && !matches!(u, Value::Array(a) if a.is_empty()))
+    {
         let urls = if let Value::String(_) = urls { Value::Array(vec![urls.clone()]) } else { urls.clone() };
         request.insert("noticeUrls", urls);
     }

@@ -100,14 +100,25 @@ mod tests {
             assert_eq!(s, format!("{n:0width$}"));
         }
         assert_eq!(concat(&["a", "", "한국", "!"]), "a한국!");
-        for (s, v) in [("0", Some(0)), ("0042", Some(42)), ("4294967295", Some(u32::MAX)), ("4294967296", None), ("", None), ("+1", None), ("1a", None), ("٣", None)] {
+        for (s, v) in [
+            ("0", Some(0)),
+            ("0042", Some(42)),
+            ("4294967295", Some(u32::MAX)),
+            ("4294967296", None),
+            ("", None),
+            ("+1", None),
+            ("1a", None),
+            ("٣", None),
+        ] {
             assert_eq!(digits_value(s), v, "{s:?}");
         }
     }
 
     #[test]
     fn finds_like_str_find() {
-        for (hay, needle) in [("abc", "b"), ("abc", "abcd"), ("", "a"), ("a", ""), ("한국어 KAKAOTALK", "KAKAOTALK"), ("x://y", "://")] {
+        for (hay, needle) in
+            [("abc", "b"), ("abc", "abcd"), ("", "a"), ("a", ""), ("한국어 KAKAOTALK", "KAKAOTALK"), ("x://y", "://")]
+        {
             assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
             assert_eq!(contains(hay, needle), hay.contains(needle));
         }

@@ -148,10 +148,7 @@ impl Map {
 
     /// The value under `key`, `Undefined` when there is none.
     pub fn get(&self, key: &str) -> &Value {
-        self.entries
-            .iter()
-            .find(|(k, _)| k == key)
-            .map_or(&Value::Undefined, |(_, v)| v)
+        self.entries.iter().find(|(k, _)| k == key).map_or(&Value::Undefined, |(_, v)| v)
     }
 
     /// Whether `key` is present with a value other than `undefined`.
@@ -273,9 +270,7 @@ mod serde_impl {
             match self {
                 Value::Undefined | Value::Null | Value::Other(_) | Value::Threw => s.serialize_unit(),
                 Value::Bool(b) => s.serialize_bool(*b),
-                Value::Number(n) if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 => {
-                    s.serialize_i64(*n as i64)
-                }
+                Value::Number(n) if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 => s.serialize_i64(*n as i64),
                 Value::Number(n) => s.serialize_f64(*n),
                 Value::String(v) => s.serialize_str(v),
                 Value::Array(a) => {

@@ -331,7 +331,11 @@ mod tests {
     use crate::value::{Map, Value};
 
     fn number_text(n: f64) -> String {
-        if n.is_finite() { format!("{n}") } else { "null".into() }
+        if n.is_finite() {
+            format!("{n}")
+        } else {
+            "null".into()
+        }
     }
 
     #[test]
@@ -345,13 +349,22 @@ mod tests {
         assert!(m.get("c").as_f64().is_some_and(|c| c == 0.0 && c.is_sign_negative()));
         assert_eq!(
             m.get("d"),
-            &Value::Array(vec![Value::Number(1.0), Value::Null, Value::Undefined, Value::Other("function"), Value::Other("bigint")])
+            &Value::Array(vec![
+                Value::Number(1.0),
+                Value::Null,
+                Value::Undefined,
+                Value::Other("function"),
+                Value::Other("bigint")
+            ])
         );
         assert_eq!(m.get("e").as_object().map(|e| e.get("x")), Some(&Value::Threw));
         assert_eq!(m.get("f"), &Value::Number(-7.0));
         assert_eq!(read("so"), None);
         assert_eq!(read_pair("i1;"), Some((Value::Number(1.0), Value::Undefined)));
-        assert_eq!(read_pair("i1;{s4:modes5:popup}").map(|(_, o)| o.as_object().map(|m| m.get("mode").clone())), Some(Some(Value::from("popup"))));
+        assert_eq!(
+            read_pair("i1;{s4:modes5:popup}").map(|(_, o)| o.as_object().map(|m| m.get("mode").clone())),
+            Some(Some(Value::from("popup")))
+        );
         assert_eq!(read_pair("i1;i2;i3;"), None);
         assert_eq!(read("x7ff80000.0;").and_then(|v| v.as_f64()).map(f64::is_nan), Some(true));
     }
@@ -371,7 +384,20 @@ mod tests {
 
     #[test]
     fn refuses_what_the_bridge_never_writes() {
-        for bad in ["", "s5:abc", "s2:abc", "i12", "i1;;", "x1.2", "[i1;", "{i1;i2;}", "{s1:a", "q", "x123456789.0;", "i99999999999;"] {
+        for bad in [
+            "",
+            "s5:abc",
+            "s2:abc",
+            "i12",
+            "i1;;",
+            "x1.2",
+            "[i1;",
+            "{i1;i2;}",
+            "{s1:a",
+            "q",
+            "x123456789.0;",
+            "i99999999999;",
+        ] {
             assert_eq!(read(bad), None, "{bad:?}");
         }
         let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
@@ -453,7 +479,8 @@ mod tests {
 
     #[test]
     fn a_request_points_at_the_callers_own_entries() {
-        let input = read("{s2:pgs8:naverpays6:amounti1000;s1:xx7ff80000.0;s1:uus1:ks4:keeps1:fF}").expect("well-formed");
+        let input =
+            read("{s2:pgs8:naverpays6:amounti1000;s1:xx7ff80000.0;s1:uus1:ks4:keeps1:fF}").expect("well-formed");
         let input = input.as_object().expect("an object");
         let mut json = Json::new(number_text);
         json.request(input, &[("pg", Value::from("naverpay")), ("naverPopupMode", Value::Bool(true))]);

@@ -374,11 +374,7 @@ fn valid_edges_are_accepted() {
 
 type Case = (&'static str, Value, Vec<(ErrorCode, &'static str)>);
 
-fn assert_cases(
-    build: fn(&Value, &BodyOptions) -> Result<Body, BodyError>,
-    cases: Vec<Case>,
-    opts: &BodyOptions,
-) {
+fn assert_cases(build: fn(&Value, &BodyOptions) -> Result<Body, BodyError>, cases: Vec<Case>, opts: &BodyOptions) {
     for (what, input, expected) in cases {
         let expected: Vec<(ErrorCode, String)> = expected.into_iter().map(|(c, f)| (c, f.to_owned())).collect();
         assert_eq!(problems(build(&input, opts)), expected, "{what}");
@@ -818,8 +814,10 @@ fn a_now_that_is_not_finite_skips_only_the_checks_that_need_it() {
 // docs/rules.md gives every rule with its source. Rows without a rule of their own are tested
 // generically by their type and length; the rules below them by hand.
 
-use naverpay_checkout::{build_delete_billing_key_body, build_unschedule_payment_body, DeleteBillingKey, UnschedulePayment};
 use catalog::{Field, Type};
+use naverpay_checkout::{
+    build_delete_billing_key_body, build_unschedule_payment_body, DeleteBillingKey, UnschedulePayment,
+};
 
 type Build = fn(&Value, &BodyOptions) -> Result<Body, BodyError>;
 
@@ -886,7 +884,12 @@ fn invalid(field: &Field) -> Vec<(Value, ErrorCode)> {
             vec![(num(1.0), InvalidType), (s(&"a".repeat(usize::from(field.max) + 1)), TooLong)]
         }
         Type::Str | Type::Text => vec![(num(1.0), InvalidType), (Value::Bool(true), InvalidType)],
-        Type::Int => vec![(s("7"), InvalidType), (num(1.5), NotInteger), (num(-1.0), OutOfRange), (num(MAX_SAFE * 2.0), OutOfRange)],
+        Type::Int => vec![
+            (s("7"), InvalidType),
+            (num(1.5), NotInteger),
+            (num(-1.0), OutOfRange),
+            (num(MAX_SAFE * 2.0), OutOfRange),
+        ],
         Type::Bool => vec![(s("true"), InvalidType), (num(1.0), InvalidType)],
         _ => vec![(s("x"), InvalidType)],
     }
@@ -973,47 +976,164 @@ fn rules_of_the_documents_accept_their_valid_values_and_refuse_the_rest() {
     let cases: Vec<Case> = vec![
         // cancel (OpenAPI: amount 0 or none refunds everything; checksum is the cancellable balance)
         ("cancel amount 0 is a full refund", build_cancel_payment_body, with(&cancel, "amount", num(0.0)), None),
-        ("cancel amount = checksum", build_cancel_payment_body, with(&with(&cancel, "checksum", num(3000.0)), "amount", num(3000.0)), None),
-        ("cancel checksum 0", build_cancel_payment_body, with(&with(&cancel, "checksum", num(0.0)), "amount", num(0.0)), None),
-        ("cancel amount > checksum", build_cancel_payment_body, with(&cancel, "checksum", num(2999.0)), Some((OutOfRange, "amount"))),
-        ("cancel checksum a string", build_cancel_payment_body, with(&cancel, "checksum", s("3000")), Some((InvalidType, "checksum"))),
+        (
+            "cancel amount = checksum",
+            build_cancel_payment_body,
+            with(&with(&cancel, "checksum", num(3000.0)), "amount", num(3000.0)),
+            None,
+        ),
+        (
+            "cancel checksum 0",
+            build_cancel_payment_body,
+            with(&with(&cancel, "checksum", num(0.0)), "amount", num(0.0)),
+            None,
+        ),
+        (
+            "cancel amount > checksum",
+            build_cancel_payment_body,
+            with(&cancel, "checksum", num(2999.0)),
+            Some((OutOfRange, "amount")),
+        ),
+        (
+            "cancel checksum a string",
+            build_cancel_payment_body,
+            with(&cancel, "checksum", s("3000")),
+            Some((InvalidType, "checksum")),
+        ),
         ("cancel tax_free = amount", build_cancel_payment_body, with(&cancel, "tax_free", num(3000.0)), None),
-        ("cancel tax_free > amount", build_cancel_payment_body, with(&cancel, "tax_free", num(3001.0)), Some((OutOfRange, "tax_free"))),
-        ("cancel vat_amount > amount", build_cancel_payment_body, with(&cancel, "vat_amount", num(3001.0)), Some((OutOfRange, "vat_amount"))),
+        (
+            "cancel tax_free > amount",
+            build_cancel_payment_body,
+            with(&cancel, "tax_free", num(3001.0)),
+            Some((OutOfRange, "tax_free")),
+        ),
+        (
+            "cancel vat_amount > amount",
+            build_cancel_payment_body,
+            with(&cancel, "vat_amount", num(3001.0)),
+            Some((OutOfRange, "vat_amount")),
+        ),
         ("cancel reason blank", build_cancel_payment_body, with(&cancel, "reason", s(" ")), Some((Required, "reason"))),
         // again (OpenAPI: name ≤ 40, customer_uid ≤ 80; tax_free and vat_amount are parts of amount)
         ("again name of 40", build_again_payment_body, with(&again, "name", s(&"이".repeat(40))), None),
-        ("again name of 41", build_again_payment_body, with(&again, "name", s(&"이".repeat(41))), Some((TooLong, "name"))),
-        ("again customer_uid of 81", build_again_payment_body, with(&again, "customer_uid", s(&"c".repeat(81))), Some((TooLong, "customer_uid"))),
+        (
+            "again name of 41",
+            build_again_payment_body,
+            with(&again, "name", s(&"이".repeat(41))),
+            Some((TooLong, "name")),
+        ),
+        (
+            "again customer_uid of 81",
+            build_again_payment_body,
+            with(&again, "customer_uid", s(&"c".repeat(81))),
+            Some((TooLong, "customer_uid")),
+        ),
         ("again vat_amount = amount", build_again_payment_body, with(&again, "vat_amount", num(10000.0)), None),
-        ("again vat_amount > amount", build_again_payment_body, with(&again, "vat_amount", num(10001.0)), Some((OutOfRange, "vat_amount"))),
-        ("again vat_amount a string", build_again_payment_body, with(&again, "vat_amount", s("1000")), Some((InvalidType, "vat_amount"))),
+        (
+            "again vat_amount > amount",
+            build_again_payment_body,
+            with(&again, "vat_amount", num(10001.0)),
+            Some((OutOfRange, "vat_amount")),
+        ),
+        (
+            "again vat_amount a string",
+            build_again_payment_body,
+            with(&again, "vat_amount", s("1000")),
+            Some((InvalidType, "vat_amount")),
+        ),
         // schedules[] (OpenAPI integer; naver.mdx string: both, written as given)
         ("schedule_at as digits", build_schedule_payment_body, item("schedule_at", s("1519862400")), None),
-        ("schedule_at as an ISO date", build_schedule_payment_body, item("schedule_at", s("2018-03-01")), Some((InvalidType, "schedules[0].schedule_at"))),
-        ("schedule tax_free > amount", build_schedule_payment_body, item("tax_free", num(10001.0)), Some((OutOfRange, "schedules[0].tax_free"))),
-        ("schedule vat_amount > amount", build_schedule_payment_body, item("vat_amount", num(10001.0)), Some((OutOfRange, "schedules[0].vat_amount"))),
+        (
+            "schedule_at as an ISO date",
+            build_schedule_payment_body,
+            item("schedule_at", s("2018-03-01")),
+            Some((InvalidType, "schedules[0].schedule_at")),
+        ),
+        (
+            "schedule tax_free > amount",
+            build_schedule_payment_body,
+            item("tax_free", num(10001.0)),
+            Some((OutOfRange, "schedules[0].tax_free")),
+        ),
+        (
+            "schedule vat_amount > amount",
+            build_schedule_payment_body,
+            item("vat_amount", num(10001.0)),
+            Some((OutOfRange, "schedules[0].vat_amount")),
+        ),
         // unschedule (OpenAPI: customer_uid, merchant_uid[] or both)
         ("unschedule by customer_uid", build_unschedule_payment_body, obj([("customer_uid", s("c"))]), None),
-        ("unschedule by merchant_uid", build_unschedule_payment_body, obj([("merchant_uid", arr([s("a"), s("b")]))]), None),
+        (
+            "unschedule by merchant_uid",
+            build_unschedule_payment_body,
+            obj([("merchant_uid", arr([s("a"), s("b")]))]),
+            None,
+        ),
         ("unschedule with neither", build_unschedule_payment_body, obj([]), Some((Required, "customer_uid"))),
-        ("unschedule merchant_uid a string", build_unschedule_payment_body, obj([("merchant_uid", s("a"))]), Some((InvalidType, "merchant_uid"))),
-        ("unschedule merchant_uid empty", build_unschedule_payment_body, obj([("merchant_uid", arr([]))]), Some((Required, "merchant_uid"))),
-        ("unschedule merchant_uid[1] blank", build_unschedule_payment_body, obj([("merchant_uid", arr([s("a"), s("")]))]), Some((Required, "merchant_uid[1]"))),
-        ("unschedule merchant_uid[0] of 41", build_unschedule_payment_body, obj([("merchant_uid", arr([s(&"m".repeat(41))]))]), Some((TooLong, "merchant_uid[0]"))),
+        (
+            "unschedule merchant_uid a string",
+            build_unschedule_payment_body,
+            obj([("merchant_uid", s("a"))]),
+            Some((InvalidType, "merchant_uid")),
+        ),
+        (
+            "unschedule merchant_uid empty",
+            build_unschedule_payment_body,
+            obj([("merchant_uid", arr([]))]),
+            Some((Required, "merchant_uid")),
+        ),
+        (
+            "unschedule merchant_uid[1] blank",
+            build_unschedule_payment_body,
+            obj([("merchant_uid", arr([s("a"), s("")]))]),
+            Some((Required, "merchant_uid[1]")),
+        ),
+        (
+            "unschedule merchant_uid[0] of 41",
+            build_unschedule_payment_body,
+            obj([("merchant_uid", arr([s(&"m".repeat(41))]))]),
+            Some((TooLong, "merchant_uid[0]")),
+        ),
         // billing-key deletion (naver.mdx: reason and extra[requester] or the inspection fails)
-        ("delete without reason", build_delete_billing_key_body, with(&seed_delete(), "reason", Value::Undefined), Some((Required, "reason"))),
-        ("delete reason blank", build_delete_billing_key_body, with(&seed_delete(), "reason", s("  ")), Some((Required, "reason"))),
-        ("delete requester user", build_delete_billing_key_body, with(&seed_delete(), "extra", obj([("requester", s("user"))])), Some((InvalidValue, "extra.requester"))),
-        ("delete extra typo", build_delete_billing_key_body, with(&seed_delete(), "extra", obj([("reqester", s("admin"))])), Some((UnknownField, "extra.reqester"))),
-        ("delete customer_uid of 81", build_delete_billing_key_body, with(&seed_delete(), "customer_uid", s(&"c".repeat(81))), Some((TooLong, "customer_uid"))),
+        (
+            "delete without reason",
+            build_delete_billing_key_body,
+            with(&seed_delete(), "reason", Value::Undefined),
+            Some((Required, "reason")),
+        ),
+        (
+            "delete reason blank",
+            build_delete_billing_key_body,
+            with(&seed_delete(), "reason", s("  ")),
+            Some((Required, "reason")),
+        ),
+        (
+            "delete requester user",
+            build_delete_billing_key_body,
+            with(&seed_delete(), "extra", obj([("requester", s("user"))])),
+            Some((InvalidValue, "extra.requester")),
+        ),
+        (
+            "delete extra typo",
+            build_delete_billing_key_body,
+            with(&seed_delete(), "extra", obj([("reqester", s("admin"))])),
+            Some((UnknownField, "extra.reqester")),
+        ),
+        (
+            "delete customer_uid of 81",
+            build_delete_billing_key_body,
+            with(&seed_delete(), "customer_uid", s(&"c".repeat(81))),
+            Some((TooLong, "customer_uid")),
+        ),
     ];
     for (name, build, input, expected) in cases {
         match expected {
             None => {
                 let body = ok(build(&input, &options()));
                 // Valid values are written as given (delete's customer_uid goes to the path).
-                for (k, v) in input.as_object().unwrap().iter().filter(|(k, _)| *k != "customer_uid" || body.path.is_none()) {
+                for (k, v) in
+                    input.as_object().unwrap().iter().filter(|(k, _)| *k != "customer_uid" || body.path.is_none())
+                {
                     if k != "schedules" && k != "extra" {
                         assert_eq!(body.json.get(k), v, "{name}: {k}");
                     }
@@ -1046,9 +1166,13 @@ fn typed_unschedule_and_deletion_give_the_same_body_as_the_value_api() {
     assert_eq!(ok(unschedule.build(&options())), ok(build_unschedule_payment_body(&seed_unschedule(), &options())));
     let orders = UnschedulePayment::orders(["a", "b"]);
     assert_eq!(ok(orders.build(&options())).form, "merchant_uid[0]=a&merchant_uid[1]=b");
-    assert_eq!(problems(UnschedulePayment::default().build(&options())), [(ErrorCode::Required, "customer_uid".to_owned())]);
+    assert_eq!(
+        problems(UnschedulePayment::default().build(&options())),
+        [(ErrorCode::Required, "customer_uid".to_owned())]
+    );
 
-    let delete = DeleteBillingKey::new("gildong_0001_1234", "Cancelled at the buyer's request").requester(Requester::Customer);
+    let delete =
+        DeleteBillingKey::new("gildong_0001_1234", "Cancelled at the buyer's request").requester(Requester::Customer);
     assert_eq!(ok(delete.build(&options())), ok(build_delete_billing_key_body(&seed_delete(), &options())));
     assert_eq!(
         problems(DeleteBillingKey::new("", "").build(&options())),
@@ -1104,9 +1228,8 @@ fn the_tables_carry_the_lengths_and_required_flags_the_schema_gives() {
             assert_eq!(field.max, max, "{call}.{name}");
         }
     }
-    let required = |table: &[Field]| -> Vec<&str> {
-        table.iter().filter(|f| f.has(catalog::REQUIRED)).map(|f| f.name).collect()
-    };
+    let required =
+        |table: &[Field]| -> Vec<&str> { table.iter().filter(|f| f.has(catalog::REQUIRED)).map(|f| f.name).collect() };
     assert_eq!(required(catalog::AGAIN), ["customer_uid", "merchant_uid", "amount", "name"]);
     assert_eq!(required(catalog::SCHEDULE), ["customer_uid", "schedules"]);
     // The schema also marks currency and name required; naver.mdx's sample has neither (docs/rules.md).

@@ -11,11 +11,7 @@ use PayMode::{Popup, Redirect};
 
 /// A device as a browser reports it: no touch points and no `userAgentData` unless a row says so.
 fn device(user_agent: &str, max_touch_points: u32, mobile: Option<bool>) -> DeviceInfo {
-    DeviceInfo {
-        user_agent: user_agent.to_owned(),
-        max_touch_points,
-        mobile,
-    }
+    DeviceInfo { user_agent: user_agent.to_owned(), max_touch_points, mobile }
 }
 
 // Desktop browsers.
@@ -30,12 +26,9 @@ const CHROME_OS: &str =
 const SAFARI_MACOS: &str =
     "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4.1 Safari/605.1.15";
 const EDGE_WINDOWS: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/121.0.0.0 Safari/537.36 Edg/121.0.0.0";
-const FIREFOX_WINDOWS: &str =
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:122.0) Gecko/20100101 Firefox/122.0";
-const FIREFOX_MACOS: &str =
-    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:122.0) Gecko/20100101 Firefox/122.0";
-const FIREFOX_LINUX: &str =
-    "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0";
+const FIREFOX_WINDOWS: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:122.0) Gecko/20100101 Firefox/122.0";
+const FIREFOX_MACOS: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:122.0) Gecko/20100101 Firefox/122.0";
+const FIREFOX_LINUX: &str = "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0";
 const WHALE_WINDOWS: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/100.0.4896.57 Whale/3.14.133.23 Safari/537.36";
 const WHALE_MACOS: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/102.0.5005.141 Whale/3.15.136.29 Safari/537.36";
 
@@ -50,8 +43,7 @@ const CHROME_ANDROID_TABLET: &str =
 const SAMSUNG_INTERNET: &str = "Mozilla/5.0 (Linux; Android 12; SAMSUNG SM-G780G) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/16.0 Chrome/92.0.4515.166 Mobile Safari/537.36";
 // Phones that name neither Android nor iPhone: only `Mobi` decides.
 const HARMONYOS_PHONE: &str = "Mozilla/5.0 (Phone; OpenHarmony 5.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/114.0.0.0 Safari/537.36 ArkWeb/4.1.6.1 Mobile";
-const KAIOS_PHONE: &str =
-    "Mozilla/5.0 (Mobile; Nokia 8110 4G; rv:48.0) Gecko/48.0 Firefox/48.0 KAIOS/2.5";
+const KAIOS_PHONE: &str = "Mozilla/5.0 (Mobile; Nokia 8110 4G; rv:48.0) Gecko/48.0 Firefox/48.0 KAIOS/2.5";
 const SAFARI_IPAD_OLD: &str = "Mozilla/5.0 (iPad; CPU OS 5_0 like Mac OS X) AppleWebKit/534.46 (KHTML, like Gecko) Version/5.1 Mobile/9A334 Safari/7534.48.3";
 const SAFARI_IPAD_IOS17: &str = "Mozilla/5.0 (iPad; CPU OS 17_5_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 
@@ -123,27 +115,14 @@ fn real_user_agents_get_the_window_their_device_needs() {
 #[test]
 fn user_agent_data_mobile_true_redirects_whatever_the_user_agent_says() {
     for ua in [CHROME_WINDOWS, CHROME_MACOS, CHROME_LINUX, EDGE_WINDOWS, ""] {
-        assert_eq!(
-            choose_pay_mode(&device(ua, 0, Some(true))),
-            Redirect,
-            "{ua}"
-        );
+        assert_eq!(choose_pay_mode(&device(ua, 0, Some(true))), Redirect, "{ua}");
     }
 }
 
 #[test]
 fn user_agent_data_mobile_false_does_not_override_a_phone_or_tablet_user_agent() {
-    for ua in [
-        CHROME_ANDROID,
-        CHROME_ANDROID_TABLET,
-        SAMSUNG_INTERNET,
-        KAKAOTALK_ANDROID,
-    ] {
-        assert_eq!(
-            choose_pay_mode(&device(ua, 5, Some(false))),
-            Redirect,
-            "{ua}"
-        );
+    for ua in [CHROME_ANDROID, CHROME_ANDROID_TABLET, SAMSUNG_INTERNET, KAKAOTALK_ANDROID] {
+        assert_eq!(choose_pay_mode(&device(ua, 5, Some(false))), Redirect, "{ua}");
     }
 }
 
@@ -179,18 +158,10 @@ fn each_in_app_token_alone_redirects() {
     ];
     for token in tokens {
         let ua = format!("{CHROME_WINDOWS} {token}");
-        assert_eq!(
-            choose_pay_mode(&device(&ua, 0, Some(false))),
-            Redirect,
-            "{ua}"
-        );
+        assert_eq!(choose_pay_mode(&device(&ua, 0, Some(false))), Redirect, "{ua}");
     }
     let webview = CHROME_LINUX.replace("x86_64)", "x86_64; wv)");
-    assert_eq!(
-        choose_pay_mode(&device(&webview, 0, None)),
-        Redirect,
-        "{webview}"
-    );
+    assert_eq!(choose_pay_mode(&device(&webview, 0, None)), Redirect, "{webview}");
 }
 
 #[test]

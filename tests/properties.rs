@@ -6,8 +6,7 @@
 
 use naverpay_checkout::{
     parse_redirect_result, to_v2_payment_request, validate_billing_key, validate_billing_key_v2, validate_naver_pay,
-    validate_naver_pay_v2, DeviceInfo, ErrorCode, Locale, Map, ModeOption,
-    ValidateOptions, ValidationReport, Value,
+    validate_naver_pay_v2, DeviceInfo, ErrorCode, Locale, Map, ModeOption, ValidateOptions, ValidationReport, Value,
 };
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -164,7 +163,8 @@ fn pass_through_entry() -> impl Strategy<Value = (&'static str, Value)> {
     prop_oneof![
         pass_through_value().prop_map(|v| ("custom_data", v)),
         (proptest::sample::select(&["notice_url", "confirm_url", "customer_id", "app_scheme"][..]), text()),
-        proptest::collection::vec(any::<String>().prop_map(Value::String), 0..3).prop_map(|v| ("notice_url", Value::Array(v))),
+        proptest::collection::vec(any::<String>().prop_map(Value::String), 0..3)
+            .prop_map(|v| ("notice_url", Value::Array(v))),
         any::<bool>().prop_map(|b| ("naverCultureBenefit", Value::Bool(b))),
         ".+".prop_map(|k: String| ("naverMerchantUserKey", Value::String(k))),
         (0u64..1_000_000).prop_map(|n| ("naverProductCount", Value::Number(n as f64))),

@@ -12,11 +12,7 @@ type Entries = Vec<(&'static str, Value)>;
 
 /// The decoded value of `key` in `query`, `None` when the key is absent.
 fn decoded(query: &str, key: &str) -> Option<String> {
-    parse_redirect_result(query)
-        .raw
-        .get(key)
-        .as_str()
-        .map(str::to_owned)
+    parse_redirect_result(query).raw.get(key).as_str().map(str::to_owned)
 }
 
 #[test]
@@ -135,21 +131,12 @@ fn the_first_occurrence_of_a_key_wins() {
 
 #[test]
 fn raw_keeps_every_key_once_in_order_as_strings() {
-    let result = parse_redirect_result(
-        "?imp_uid=imp_1&custom=x&merchant_uid=o_1&imp_uid=imp_2&flag&imp_success=true",
-    );
+    let result = parse_redirect_result("?imp_uid=imp_1&custom=x&merchant_uid=o_1&imp_uid=imp_2&flag&imp_success=true");
     let keys: Vec<&str> = result.raw.keys().collect();
-    assert_eq!(
-        keys,
-        ["imp_uid", "custom", "merchant_uid", "flag", "imp_success"]
-    );
+    assert_eq!(keys, ["imp_uid", "custom", "merchant_uid", "flag", "imp_success"]);
     assert_eq!(result.raw.get("custom"), &Value::from("x"));
     assert_eq!(result.raw.get("flag"), &Value::from(""));
-    assert_eq!(
-        result.raw.get("imp_success"),
-        &Value::from("true"),
-        "flags stay strings in raw"
-    );
+    assert_eq!(result.raw.get("imp_success"), &Value::from("true"), "flags stay strings in raw");
 }
 
 #[test]
@@ -226,18 +213,8 @@ fn a_redirect_result_has_its_fields_and_redirect_mode() {
         "https://shop.example/pay/complete?imp_uid=imp_123&merchant_uid=order_0001&imp_success=false&error_code=F1002&error_msg=%C0%DC%BE%D7%C0%CC%20%BA%CE%C1%B7%C7%D5%B4%CF%B4%D9",
     );
     assert_eq!(
-        (
-            result.success,
-            result.mode,
-            result.imp_uid.as_deref(),
-            result.merchant_uid.as_deref()
-        ),
-        (
-            false,
-            PayMode::Redirect,
-            Some("imp_123"),
-            Some("order_0001")
-        )
+        (result.success, result.mode, result.imp_uid.as_deref(), result.merchant_uid.as_deref()),
+        (false, PayMode::Redirect, Some("imp_123"), Some("order_0001"))
     );
     assert_eq!(result.error_code.as_deref(), Some("F1002"));
     assert_eq!(result.error_msg.as_deref(), Some("잔액이 부족합니다"));
@@ -246,29 +223,15 @@ fn a_redirect_result_has_its_fields_and_redirect_mode() {
 #[test]
 fn missing_fields_are_none() {
     let result = parse_redirect_result("imp_success=true");
-    assert_eq!(
-        (
-            result.imp_uid,
-            result.merchant_uid,
-            result.error_code,
-            result.error_msg
-        ),
-        (None, None, None, None)
-    );
+    assert_eq!((result.imp_uid, result.merchant_uid, result.error_code, result.error_msg), (None, None, None, None));
     let empty = parse_redirect_result("");
-    assert_eq!(
-        (empty.success, empty.imp_uid, empty.raw.len()),
-        (false, None, 0)
-    );
+    assert_eq!((empty.success, empty.imp_uid, empty.raw.len()), (false, None, 0));
 }
 
 #[test]
 fn fields_keep_empty_strings_verbatim() {
     let result = parse_redirect_result("imp_uid=&error_msg=");
-    assert_eq!(
-        (result.imp_uid.as_deref(), result.error_msg.as_deref()),
-        (Some(""), Some(""))
-    );
+    assert_eq!((result.imp_uid.as_deref(), result.error_msg.as_deref()), (Some(""), Some("")));
 }
 
 fn object(entries: &[(&str, Value)]) -> Map {
@@ -314,20 +277,9 @@ fn a_popup_response_takes_fields_only_when_they_are_strings() {
         ("paid_amount", Value::Number(14000.0)),
     ]);
     let result = PaymentResult::from_response(raw.clone(), PayMode::Popup);
-    assert_eq!(
-        (result.imp_uid, result.merchant_uid, result.error_code),
-        (None, None, None)
-    );
-    assert_eq!(
-        result.error_msg.as_deref(),
-        Some("  [결제실패] 한도초과  "),
-        "verbatim, not trimmed"
-    );
-    assert_eq!(
-        (result.mode, result.raw),
-        (PayMode::Popup, raw),
-        "raw untouched"
-    );
+    assert_eq!((result.imp_uid, result.merchant_uid, result.error_code), (None, None, None));
+    assert_eq!(result.error_msg.as_deref(), Some("  [결제실패] 한도초과  "), "verbatim, not trimmed");
+    assert_eq!((result.mode, result.raw), (PayMode::Popup, raw), "raw untouched");
 }
 
 #[test]
@@ -372,10 +324,7 @@ impl Rng {
     }
 
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items
-            .get(self.below(items.len()))
-            .copied()
-            .unwrap_or_default()
+        items.get(self.below(items.len())).copied().unwrap_or_default()
     }
 }
 
@@ -425,24 +374,14 @@ fn random_inputs_never_panic_and_keep_their_invariants() {
         let len = rng.below(24);
         let input: String = (0..len).map(|_| rng.pick(&pieces)).collect();
         let result = parse_redirect_result(&input);
-        assert!(
-            result
+        assert!(result.raw.iter().all(|(_, v)| matches!(v, Value::String(_))), "{input:?}");
+        let flags_or_uid = ["imp_success", "success", "imp_uid"].iter().any(|k| result.raw.contains(k));
+        assert!(flags_or_uid || !result.success, "success without a flag or imp_uid: {input:?}");
+        if !input.contains('\u{FFFD}') && !input.contains("%EF%BF%BD") {
+            let replaced = result
                 .raw
                 .iter()
-                .all(|(_, v)| matches!(v, Value::String(_))),
-            "{input:?}"
-        );
-        let flags_or_uid = ["imp_success", "success", "imp_uid"]
-            .iter()
-            .any(|k| result.raw.contains(k));
-        assert!(
-            flags_or_uid || !result.success,
-            "success without a flag or imp_uid: {input:?}"
-        );
-        if !input.contains('\u{FFFD}') && !input.contains("%EF%BF%BD") {
-            let replaced = result.raw.iter().any(|(k, v)| {
-                k.contains('\u{FFFD}') || v.as_str().is_some_and(|s| s.contains('\u{FFFD}'))
-            });
+                .any(|(k, v)| k.contains('\u{FFFD}') || v.as_str().is_some_and(|s| s.contains('\u{FFFD}')));
             assert!(!replaced, "a replacement character appeared: {input:?}");
         }
     }
@@ -458,10 +397,7 @@ fn random_percent_encoded_bytes_never_panic_or_lose_the_value() {
         let value = value.unwrap_or_else(|| panic!("error_msg lost for {written}"));
         match std::str::from_utf8(&bytes) {
             Ok(text) => assert_eq!(value, text, "{written}"),
-            Err(_) => assert!(
-                value == written || !value.contains('\u{FFFD}'),
-                "{written} -> {value:?}"
-            ),
+            Err(_) => assert!(value == written || !value.contains('\u{FFFD}'), "{written} -> {value:?}"),
         }
     }
 }
@@ -471,26 +407,17 @@ fn random_hangul_round_trips_through_utf8_and_euc_kr() {
     let mut rng = Rng(0x2545_F491_4F6C_DD1D);
     for _ in 0..2_000 {
         // Syllables from 가 to 힣, the KS X 1001 ones among them are what EUC-KR can spell.
-        let text: String = (0..rng.below(12) + 1)
-            .filter_map(|_| char::from_u32(0xAC00 + rng.below(11_172) as u32))
-            .collect();
+        let text: String =
+            (0..rng.below(12) + 1).filter_map(|_| char::from_u32(0xAC00 + rng.below(11_172) as u32)).collect();
         let utf8: String = text.bytes().map(|b| format!("%{b:02X}")).collect();
-        assert_eq!(
-            decoded(&format!("m={utf8}"), "m").as_deref(),
-            Some(text.as_str()),
-            "UTF-8 {text}"
-        );
+        assert_eq!(decoded(&format!("m={utf8}"), "m").as_deref(), Some(text.as_str()), "UTF-8 {text}");
 
         let (euc_kr, _, unmappable) = encoding_rs::EUC_KR.encode(&text);
         if unmappable || std::str::from_utf8(&euc_kr).is_ok() {
             continue;
         }
         let written: String = euc_kr.iter().map(|b| format!("%{b:02X}")).collect();
-        assert_eq!(
-            decoded(&format!("m={written}"), "m").as_deref(),
-            Some(text.as_str()),
-            "EUC-KR {text}"
-        );
+        assert_eq!(decoded(&format!("m={written}"), "m").as_deref(), Some(text.as_str()), "EUC-KR {text}");
     }
 }
 

@@ -1267,7 +1267,11 @@ mod tables {
         match field.ty {
             Type::Str => vec![(Value::Number(12345.0), "INVALID_TYPE")],
             Type::Text => vec![(Value::from(""), "INVALID_TYPE"), (Value::Number(12345.0), "INVALID_TYPE")],
-            Type::Int => vec![(Value::from("5"), "INVALID_TYPE"), (Value::Number(0.5), "NOT_INTEGER"), (Value::Number(-1.0), "OUT_OF_RANGE")],
+            Type::Int => vec![
+                (Value::from("5"), "INVALID_TYPE"),
+                (Value::Number(0.5), "NOT_INTEGER"),
+                (Value::Number(-1.0), "OUT_OF_RANGE"),
+            ],
             Type::Bool => vec![(Value::from("true"), "INVALID_TYPE"), (Value::Number(1.0), "INVALID_TYPE")],
             Type::Obj => vec![(Value::from("{}"), "INVALID_TYPE")],
             Type::Arr => vec![(Value::from("[]"), "INVALID_TYPE")],
@@ -1278,7 +1282,10 @@ mod tables {
 
     type Run = fn(&Value, &ValidateOptions) -> ValidationReport;
     fn calls() -> [(&'static str, Run, &'static str, u8); 2] {
-        [("payment", validate_naver_pay, PAYMENT, catalog::REQUIRED), ("billing key", validate_billing_key, BILLING, catalog::REQUIRED_BILLING)]
+        [
+            ("payment", validate_naver_pay, PAYMENT, catalog::REQUIRED),
+            ("billing key", validate_billing_key, BILLING, catalog::REQUIRED_BILLING),
+        ]
     }
 
     fn with(base: &str, key: &str, v: &Value) -> Value {
@@ -1369,9 +1376,13 @@ mod tables {
 
     #[test]
     fn documented_fields_for_other_pgs_are_warnings_never_unknown_fields() {
-        let r = pay(r#"{"card": {"direct": {"code": "361"}}, "products": [{"id": "p"}], "useFreeInterestFromMall": true}"#);
+        let r =
+            pay(r#"{"card": {"direct": {"code": "361"}}, "products": [{"id": "p"}], "useFreeInterestFromMall": true}"#);
         assert_eq!(errors(&r), []);
-        assert_eq!(warnings(&r), [("IGNORED_FIELD", "card"), ("IGNORED_FIELD", "products"), ("IGNORED_FIELD", "useFreeInterestFromMall")]);
+        assert_eq!(
+            warnings(&r),
+            [("IGNORED_FIELD", "card"), ("IGNORED_FIELD", "products"), ("IGNORED_FIELD", "useFreeInterestFromMall")]
+        );
     }
 }
 
@@ -1380,7 +1391,10 @@ fn every_request_pay_row_with_a_rule_is_checked_by_it() {
     // `naverPopupMode` is the one boolean: a string is wrong for it, a boolean for the others.
     for field in catalog::REQUEST_PAY.iter().filter(|f| f.has(catalog::RULE)) {
         let wrong = if field.name == "naverPopupMode" { r#""yes""# } else { "true" };
-        for (base, run) in [(PAYMENT, validate_naver_pay as fn(&Value, &ValidateOptions) -> ValidationReport), (BILLING, validate_billing_key)] {
+        for (base, run) in [
+            (PAYMENT, validate_naver_pay as fn(&Value, &ValidateOptions) -> ValidationReport),
+            (BILLING, validate_billing_key),
+        ] {
             let r = run(&patched(base, &format!(r#"{{"{}": {wrong}}}"#, field.name)), &options());
             assert!(r.errors.iter().any(|i| i.field == field.name), "{}: {:?}", field.name, errors(&r));
         }
@@ -1417,7 +1431,12 @@ fn plain_http_redirect_urls_pass_with_a_warning_that_says_why() {
 
 #[test]
 fn a_redirect_url_with_unencoded_characters_says_so_and_how_to_fix_it() {
-    for url in ["https://shop.example/pay complete", " https://shop.example/", "https://shop.example/pay\tcomplete", "https://shop.example/\u{0}"] {
+    for url in [
+        "https://shop.example/pay complete",
+        " https://shop.example/",
+        "https://shop.example/pay\tcomplete",
+        "https://shop.example/\u{0}",
+    ] {
         let r = pay_en(&format!(r#"{{"m_redirect_url": {}}}"#, quote(url)));
         assert_eq!(errors(&r), [("INVALID_URL", "m_redirect_url")], "{url:?}");
         let message = first_message(&r.errors);
@@ -1489,7 +1508,13 @@ fn fields_portone_and_its_sdks_use_for_naver_pay_draw_no_warning() {
     }
     let card = pay(r#"{"pay_method": "card"}"#);
     assert_eq!(warnings(&card), [("IGNORED_FIELD", "pay_method")]);
-    table(pay, &[(r#"{"pay_method": 1}"#, Some(("INVALID_TYPE", "pay_method"))), (r#"{"niceMobileV2": "Y"}"#, Some(("INVALID_TYPE", "niceMobileV2")))]);
+    table(
+        pay,
+        &[
+            (r#"{"pay_method": 1}"#, Some(("INVALID_TYPE", "pay_method"))),
+            (r#"{"niceMobileV2": "Y"}"#, Some(("INVALID_TYPE", "niceMobileV2"))),
+        ],
+    );
 }
 
 #[test]
@@ -1515,7 +1540,10 @@ fn a_missing_product_list_says_what_it_looks_like_and_why() {
         let r = pay_en(patch);
         assert_eq!(errors(&r), [("REQUIRED", "naverProducts")], "{patch}");
         let message = first_message(&r.errors);
-        assert!(message.contains("inspection") && message.contains("categoryType") && message.contains("count"), "{message}");
+        assert!(
+            message.contains("inspection") && message.contains("categoryType") && message.contains("count"),
+            "{message}"
+        );
     }
 }
 
@@ -1534,7 +1562,10 @@ fn name_mismatch_is_worded_as_the_recommendation_it_is() {
     let r = pay_en(two);
     assert_eq!(warnings(&r), [("NAME_MISMATCH", "name")]);
     let message = first_message(&r.warnings);
-    assert!(message.contains("recommends") && !message.contains("must") && !message.contains("should equal"), "{message}");
+    assert!(
+        message.contains("recommends") && !message.contains("must") && !message.contains("should equal"),
+        "{message}"
+    );
     let ko = pay(two);
     assert!(first_message(&ko.warnings).contains("권장"), "{}", first_message(&ko.warnings));
 }
@@ -1545,7 +1576,10 @@ fn popup_forced_on_a_device_that_redirects_is_a_warning() {
         user_agent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148".into(),
         ..DeviceInfo::default()
     };
-    let desktop = DeviceInfo { user_agent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126".into(), ..DeviceInfo::default() };
+    let desktop = DeviceInfo {
+        user_agent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126".into(),
+        ..DeviceInfo::default()
+    };
     type Row<'a> = (ModeOption, &'a str, &'a DeviceInfo, &'a [(&'a str, &'a str)]);
     let rows: &[Row] = &[
         (ModeOption::Auto, r#"{"naverPopupMode": true}"#, &phone, &[("POPUP_ON_MOBILE", "naverPopupMode")]),
@@ -1570,8 +1604,8 @@ fn popup_forced_on_a_device_that_redirects_is_a_warning() {
 mod v2 {
     use super::{errors, json, options, patched, warnings};
     use naverpay_checkout::{
-        to_v2_payment_request, validate_billing_key_v2, validate_naver_pay_v2, DeviceInfo, Locale, ModeOption, PayMode, ValidateOptions,
-        ValidationReport, Value,
+        to_v2_payment_request, validate_billing_key_v2, validate_naver_pay_v2, DeviceInfo, Locale, ModeOption, PayMode,
+        ValidateOptions, ValidationReport, Value,
     };
 
     const PAYMENT: &str = r#"{
@@ -1671,20 +1705,24 @@ mod v2 {
                 ),
                 (r#"{"windowType": {"pc": "POPUP", "mobile": "REDIRECTION"}}"#, &[], "np windowType"),
                 (r#"{"windowType": {"pc": "IFRAME"}}"#, &[("INVALID_VALUE", "windowType.pc")], "np windowType"),
-                (
-                    r#"{"windowType": {"mobile": "POPUP"}}"#,
-                    &[("INVALID_VALUE", "windowType.mobile")],
-                    "np windowType",
-                ),
+                (r#"{"windowType": {"mobile": "POPUP"}}"#, &[("INVALID_VALUE", "windowType.mobile")], "np windowType"),
                 (r#"{"windowType": "POPUP"}"#, &[("INVALID_TYPE", "windowType")], "sdk WindowTypes"),
                 (r#"{"redirectUrl": "http://shop.example/done"}"#, &[], "co http:// allowed"),
-                (r#"{"redirectUrl": "javascript:alert(1)"}"#, &[("INVALID_URL", "redirectUrl")], "co https:// or http://"),
+                (
+                    r#"{"redirectUrl": "javascript:alert(1)"}"#,
+                    &[("INVALID_URL", "redirectUrl")],
+                    "co https:// or http://",
+                ),
                 (r#"{"noticeUrls": ["https://shop.example/hook"]}"#, &[], "sdk noticeUrls"),
                 (r#"{"noticeUrls": ["/hook"]}"#, &[("INVALID_URL", "noticeUrls[0]")], "sdk noticeUrls HTTP(S)"),
                 (r#"{"noticeUrls": "https://a.example"}"#, &[("INVALID_TYPE", "noticeUrls")], "sdk noticeUrls array"),
                 (r#"{"forceRedirect": "yes"}"#, &[("INVALID_TYPE", "forceRedirect")], "sdk forceRedirect"),
                 (r#"{"isCulturalExpense": true, "customData": {"a": [1]}}"#, &[], "sdk"),
-                (r#"{"customer": {"fullName": "홍길동", "birthYear": "1990", "birthMonth": "01", "birthDay": "31"}}"#, &[], "np customer"),
+                (
+                    r#"{"customer": {"fullName": "홍길동", "birthYear": "1990", "birthMonth": "01", "birthDay": "31"}}"#,
+                    &[],
+                    "np customer",
+                ),
                 (
                     r#"{"customer": {"birthYear": "1990"}}"#,
                     &[("REQUIRED", "customer.birthMonth"), ("REQUIRED", "customer.birthDay")],
@@ -1706,7 +1744,11 @@ mod v2 {
                     "np birth date",
                 ),
                 (r#"{"customer": {"email": "nope"}}"#, &[("INVALID_FORMAT", "customer.email")], "sdk Customer"),
-                (r#"{"customer": {"phoneNumber": "010"}}"#, &[("INVALID_FORMAT", "customer.phoneNumber")], "sdk Customer"),
+                (
+                    r#"{"customer": {"phoneNumber": "010"}}"#,
+                    &[("INVALID_FORMAT", "customer.phoneNumber")],
+                    "sdk Customer",
+                ),
                 (r#"{"customer": {"fullName": 3}}"#, &[("INVALID_TYPE", "customer.fullName")], "sdk Customer"),
                 (r#"{"customer": {"fulName": "x"}}"#, &[("UNKNOWN_FIELD", "customer.fulName")], "sdk Customer"),
                 (r#"{"bypass": undefined}"#, &[("REQUIRED", "bypass")], "np bypass"),
@@ -1724,7 +1766,11 @@ mod v2 {
             naverpay,
             &[
                 (r#"{"productItems": []}"#, &[("REQUIRED", "bypass.naverpay.productItems")], "np productItems"),
-                (r#"{"productItems": undefined}"#, &[("REQUIRED", "bypass.naverpay.productItems")], "sdk NaverpayPaymentBypass"),
+                (
+                    r#"{"productItems": undefined}"#,
+                    &[("REQUIRED", "bypass.naverpay.productItems")],
+                    "sdk NaverpayPaymentBypass",
+                ),
                 (r#"{"productItems": {}}"#, &[("INVALID_TYPE", "bypass.naverpay.productItems")], "sdk array"),
                 (r#"{"useCfmYmdt": "20250101"}"#, &[], "np useCfmYmdt (today in Seoul)"),
                 (r#"{"useCfmYmdt": "20241231"}"#, &[("DATE_IN_PAST", "bypass.naverpay.useCfmYmdt")], "np useCfmYmdt"),
@@ -1742,18 +1788,38 @@ mod v2 {
         rows(
             item,
             &[
-                (r#"{"categoryType": undefined}"#, &[("REQUIRED", "bypass.naverpay.productItems[0].categoryType")], "np 필수"),
+                (
+                    r#"{"categoryType": undefined}"#,
+                    &[("REQUIRED", "bypass.naverpay.productItems[0].categoryType")],
+                    "np 필수",
+                ),
                 (r#"{"categoryId": "EBOOK"}"#, &[], "np categoryId"),
-                (r#"{"categoryId": "CD"}"#, &[("INVALID_CATEGORY", "bypass.naverpay.productItems[0].categoryId")], "np categoryId"),
+                (
+                    r#"{"categoryId": "CD"}"#,
+                    &[("INVALID_CATEGORY", "bypass.naverpay.productItems[0].categoryId")],
+                    "np categoryId",
+                ),
                 (r#"{"uid": ""}"#, &[("REQUIRED", "bypass.naverpay.productItems[0].uid")], "np 필수"),
                 (r#"{"name": undefined}"#, &[("REQUIRED", "bypass.naverpay.productItems[0].name")], "np 필수"),
                 (r#"{"count": 0}"#, &[("OUT_OF_RANGE", "bypass.naverpay.productItems[0].count")], "np count"),
                 (r#"{"count": "1"}"#, &[("INVALID_TYPE", "bypass.naverpay.productItems[0].count")], "sdk integer"),
-                (r#"{"sellerId": "seller_01"}"#, &[("INVALID_FORMAT", "bypass.naverpay.productItems[0].sellerId")], "np sellerId"),
+                (
+                    r#"{"sellerId": "seller_01"}"#,
+                    &[("INVALID_FORMAT", "bypass.naverpay.productItems[0].sellerId")],
+                    "np sellerId",
+                ),
                 (r#"{"payReferrer": "NAVER_BOOK"}"#, &[], "sdk NaverpayProductItemPayReferrer"),
-                (r#"{"payReferrer": "NAVER"}"#, &[("INVALID_VALUE", "bypass.naverpay.productItems[0].payReferrer")], "sdk enum"),
+                (
+                    r#"{"payReferrer": "NAVER"}"#,
+                    &[("INVALID_VALUE", "bypass.naverpay.productItems[0].payReferrer")],
+                    "sdk enum",
+                ),
                 (r#"{"startDate": "20230421", "endDate": "20230428"}"#, &[], "np example"),
-                (r#"{"startDate": 20230421}"#, &[("INVALID_TYPE", "bypass.naverpay.productItems[0].startDate")], "sdk string"),
+                (
+                    r#"{"startDate": 20230421}"#,
+                    &[("INVALID_TYPE", "bypass.naverpay.productItems[0].startDate")],
+                    "sdk string",
+                ),
                 (
                     r#"{"startDate": "20230428", "endDate": "20230421"}"#,
                     &[("INVALID_DATE", "bypass.naverpay.productItems[0].endDate")],
@@ -1820,8 +1886,17 @@ mod v2 {
         assert_eq!(
             keys,
             [
-                "storeId", "channelKey", "paymentId", "orderName", "totalAmount", "currency", "payMethod",
-                "redirectUrl", "bypass", "x-note", "forceRedirect"
+                "storeId",
+                "channelKey",
+                "paymentId",
+                "orderName",
+                "totalAmount",
+                "currency",
+                "payMethod",
+                "redirectUrl",
+                "bypass",
+                "x-note",
+                "forceRedirect"
             ]
         );
         assert_eq!(req.get("currency"), &json(r#""KRW""#));
@@ -1833,7 +1908,8 @@ mod v2 {
     #[test]
     fn phones_tablets_and_in_app_browsers_redirect_and_need_a_redirect_url() {
         let iphone = DeviceInfo {
-            user_agent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148".into(),
+            user_agent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
+                .into(),
             max_touch_points: 5,
             mobile: None,
         };
@@ -1848,7 +1924,8 @@ mod v2 {
         let r = pay(r#"{"forceRedirect": true}"#);
         assert_eq!(r.mode, PayMode::Redirect);
         let popup = ValidateOptions { mode: ModeOption::Popup, ..options() };
-        let r = validate_naver_pay_v2(&patched(PAYMENT, r#"{"forceRedirect": true, "redirectUrl": undefined}"#), &popup);
+        let r =
+            validate_naver_pay_v2(&patched(PAYMENT, r#"{"forceRedirect": true, "redirectUrl": undefined}"#), &popup);
         assert_eq!((r.mode, r.ok()), (PayMode::Popup, true));
     }
 
@@ -1878,15 +1955,27 @@ mod v2 {
                 (r#"{"issueName": ""}"#, &[("REQUIRED", "issueName")], "np issueName 필수"),
                 (r#"{"storeId": undefined}"#, &[("REQUIRED", "storeId")], "sdk IssueBillingKeyRequestBase"),
                 (r#"{"channelKey": undefined}"#, &[("REQUIRED", "channelKey")], "sdk ChannelKey"),
-                (r#"{"channelKey": undefined, "channelGroupId": "g"}"#, &[("REQUIRED", "channelKey")], "sdk: no group for billing keys"),
+                (
+                    r#"{"channelKey": undefined, "channelGroupId": "g"}"#,
+                    &[("REQUIRED", "channelKey")],
+                    "sdk: no group for billing keys",
+                ),
                 (r#"{"billingKeyMethod": "CARD"}"#, &[("INVALID_VALUE", "billingKeyMethod")], "np billingKeyMethod"),
                 (r#"{"billingKeyMethod": undefined}"#, &[], "np (EASY_PAY added)"),
                 (r#"{"displayAmount": 14000, "currency": "KRW"}"#, &[], "np displayAmount + currency"),
                 (r#"{"displayAmount": 14000}"#, &[("REQUIRED", "currency")], "np together"),
                 (r#"{"currency": "KRW"}"#, &[("REQUIRED", "displayAmount")], "np together"),
                 (r#"{"displayAmount": 0, "currency": "USD"}"#, &[("INVALID_VALUE", "currency")], "np KRW"),
-                (r#"{"bypass": {"naverpay": {"subMerchantName": "a", "subMerchantId": "b"}}}"#, &[], "sdk NaverpayIssueBillingKeyBypass"),
-                (r#"{"bypass": {"naverpay": {"subMerchantName": 1}}}"#, &[("INVALID_TYPE", "bypass.naverpay.subMerchantName")], "sdk string"),
+                (
+                    r#"{"bypass": {"naverpay": {"subMerchantName": "a", "subMerchantId": "b"}}}"#,
+                    &[],
+                    "sdk NaverpayIssueBillingKeyBypass",
+                ),
+                (
+                    r#"{"bypass": {"naverpay": {"subMerchantName": 1}}}"#,
+                    &[("INVALID_TYPE", "bypass.naverpay.subMerchantName")],
+                    "sdk string",
+                ),
                 (r#"{"totalAmount": 100}"#, &[], "unknown in the browser: a warning"),
             ],
         );
@@ -1948,8 +2037,22 @@ mod v2 {
     fn any_value_anywhere_is_reported_never_a_panic() {
         let odd = ["null", "true", "-1", "1e300", "NaN", "\"\"", "[]", "{}", "[null]", "{\"a\": {}}"];
         let fields = [
-            "storeId", "channelKey", "paymentId", "orderName", "totalAmount", "currency", "payMethod", "customer",
-            "windowType", "redirectUrl", "noticeUrls", "bypass", "easyPay", "locale", "forceRedirect", "issueId",
+            "storeId",
+            "channelKey",
+            "paymentId",
+            "orderName",
+            "totalAmount",
+            "currency",
+            "payMethod",
+            "customer",
+            "windowType",
+            "redirectUrl",
+            "noticeUrls",
+            "bypass",
+            "easyPay",
+            "locale",
+            "forceRedirect",
+            "issueId",
             "displayAmount",
         ];
         for v in odd {

@@ -2,7 +2,7 @@
 //! behaviour as natively, including the browser-only EUC-KR path (`TextDecoder`).
 #![cfg(target_arch = "wasm32")]
 
-use naverpay_checkout::{parse_redirect_result, validate_naver_pay, ErrorCode, Map, Value, ValidateOptions};
+use naverpay_checkout::{parse_redirect_result, validate_naver_pay, ErrorCode, Map, ValidateOptions, Value};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -12,9 +12,12 @@ const NOW_MS: f64 = 1_735_659_000_000.0;
 
 fn params(amount: f64, naver_use_cfm: &str) -> Value {
     let mut product: Map =
-        [("categoryType", "BOOK"), ("categoryId", "GENERAL"), ("uid", "107922211"), ("name", "History")].into_iter().collect();
+        [("categoryType", "BOOK"), ("categoryId", "GENERAL"), ("uid", "107922211"), ("name", "History")]
+            .into_iter()
+            .collect();
     product.insert("count", 1.0);
-    let mut p: Map = [("merchant_uid", "order_0001"), ("name", "History"), ("naverUseCfm", naver_use_cfm)].into_iter().collect();
+    let mut p: Map =
+        [("merchant_uid", "order_0001"), ("name", "History"), ("naverUseCfm", naver_use_cfm)].into_iter().collect();
     p.insert("amount", amount);
     p.insert("naverProducts", Value::Array(vec![Value::Object(product)]));
     Value::Object(p)
@@ -22,7 +25,9 @@ fn params(amount: f64, naver_use_cfm: &str) -> Value {
 
 #[wasm_bindgen_test]
 fn euc_kr_bytes_decode_through_text_decoder() {
-    let r = parse_redirect_result("?imp_uid=imp_1&imp_success=false&error_msg=%C0%DC%BE%D7%C0%CC%20%BA%CE%C1%B7%C7%D5%B4%CF%B4%D9");
+    let r = parse_redirect_result(
+        "?imp_uid=imp_1&imp_success=false&error_msg=%C0%DC%BE%D7%C0%CC%20%BA%CE%C1%B7%C7%D5%B4%CF%B4%D9",
+    );
     assert_eq!(r.error_msg.as_deref(), Some("잔액이 부족합니다"));
     assert!(!r.success);
 }

@@ -4,8 +4,8 @@ use super::check::{self, Issues, MERCHANT_UID_MAX_CHARS};
 use super::{build_schedule_payment_body, Body, BodyOptions};
 use crate::catalog;
 use crate::date::Ymd;
-use crate::text::{concat, join_path, u64_text};
 use crate::error::{Detail, ErrorCode, FieldIssue};
+use crate::text::{concat, join_path, u64_text};
 use crate::value::{Map, Value};
 
 /// The last second of 9999-12-31 in Asia/Seoul: no later schedule has a `yyyyMMdd` date, and a
@@ -52,8 +52,7 @@ fn schedule<'v>(
     issues.table(map, catalog::SCHEDULE_ITEM, &path);
 
     let uid_path = join_path(&path, "merchant_uid");
-    let merchant_uid =
-        check::required_string(map.get("merchant_uid"), &uid_path, Some(MERCHANT_UID_MAX_CHARS), issues);
+    let merchant_uid = check::required_string(map.get("merchant_uid"), &uid_path, Some(MERCHANT_UID_MAX_CHARS), issues);
     if let Some(uid) = merchant_uid {
         if let Some((_, first)) = seen.iter().find(|(s, _)| *s == uid) {
             let first = u64_text(*first as u64);

@@ -58,7 +58,8 @@ impl Heap {
         let Some(pages) = size.checked_add(align + PAGE - 1).map(|n| n / PAGE) else { return null_mut() };
         // `usize::MAX` when the memory cannot grow: then the products overflow and this is null.
         let old = memory_grow(0, pages);
-        let (Some(start), Some(end)) = (old.checked_mul(PAGE), old.checked_add(pages).and_then(|p| p.checked_mul(PAGE)))
+        let (Some(start), Some(end)) =
+            (old.checked_mul(PAGE), old.checked_add(pages).and_then(|p| p.checked_mul(PAGE)))
         else {
             return null_mut();
         };

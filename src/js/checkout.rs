@@ -115,7 +115,12 @@ pub(super) fn sdk_options(options: &JsValue, default_url: &str, issues: &mut Vec
         v => match v.as_f64().filter(|t| t.is_finite() && *t >= 0.0 && *t <= f64::from(i32::MAX)) {
             Some(t) => t as u32,
             None => {
-                issues.push(FieldIssue::new(ErrorCode::OutOfRange, "timeoutMs", Locale::Ko, Detail::Range(0, i32::MAX as u64)));
+                issues.push(FieldIssue::new(
+                    ErrorCode::OutOfRange,
+                    "timeoutMs",
+                    Locale::Ko,
+                    Detail::Range(0, i32::MAX as u64),
+                ));
                 0
             }
         },
@@ -184,7 +189,8 @@ impl NaverPayCheckout {
             let checkout = NaverPayCheckout { imp, merchant_code, pending: Rc::new(RefCell::new(None)) };
             Ok(guarded(checkout.into()))
         });
-        let failed = Closure::once_into_js(|failure: JsValue| -> Result<JsValue, JsValue> { Err(load_failed(&failure)) });
+        let failed =
+            Closure::once_into_js(|failure: JsValue| -> Result<JsValue, JsValue> { Err(load_failed(&failure)) });
         let load = load_imp(&sdk_url, timeout_ms).map_err(loader_threw)?;
         Ok(load.unchecked_ref::<Thenable>().then(&ready, &failed))
     }
@@ -207,7 +213,8 @@ impl NaverPayCheckout {
                 return Promise::resolve(&result);
             }
             None => {
-                let parts = ErrorParts { errors: Some(report.errors), warnings: report.warnings, ..ErrorParts::default() };
+                let parts =
+                    ErrorParts { errors: Some(report.errors), warnings: report.warnings, ..ErrorParts::default() };
                 return Promise::reject(&naver_pay_error(ErrorCode::InvalidParams, locale, parts));
             }
         };
@@ -279,7 +286,8 @@ fn init(imp: &JsValue, code: &str, locale: Locale) -> Result<(), JsValue> {
 pub(super) fn below_minimum(params: Option<&Map>, options: &ValidateOptions, mode: PayMode, v2: bool) -> JsValue {
     let code = ErrorCode::AmountBelowMinimum;
     let msg = message(code, options.locale, "", Detail::MinAmount(options.min_amount));
-    let [id_key, code_key, msg_key] = if v2 { ["paymentId", "code", "message"] } else { ["merchant_uid", "error_code", "error_msg"] };
+    let [id_key, code_key, msg_key] =
+        if v2 { ["paymentId", "code", "message"] } else { ["merchant_uid", "error_code", "error_msg"] };
     // The value validation read, not the caller's property read again.
     let merchant_uid = params.and_then(|p| p.get(id_key).as_str()).map(str::to_owned);
     let mut raw = Map::new();
@@ -290,7 +298,15 @@ pub(super) fn below_minimum(params: Option<&Map>, options: &ValidateOptions, mod
     raw.insert(code_key, code.as_str());
     raw.insert(msg_key, msg.as_str());
     let error = (Some(code.as_str().to_owned()), Some(msg));
-    let result = PaymentResult { success: false, imp_uid: None, merchant_uid, error_code: error.0, error_msg: error.1, mode, raw };
+    let result = PaymentResult {
+        success: false,
+        imp_uid: None,
+        merchant_uid,
+        error_code: error.0,
+        error_msg: error.1,
+        mode,
+        raw,
+    };
     result_js(&result, None)
 }
 

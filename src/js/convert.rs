@@ -178,4 +178,3 @@ pub(crate) fn json_to_js(json: &Json) -> JsValue {
 pub(crate) fn get(v: &JsValue, key: &str) -> JsValue {
     own(v, key)
 }
-

@@ -62,7 +62,10 @@ fn validate_js(params: &JsValue, options: &JsValue, check: Check<'_>) -> Checked
     let (input, options_value) = Input::read(params, options);
     let (options, option_issues) = options::read_options(options_value, options);
     let (mut report, mut additions) = match input.limit_issue(options.locale) {
-        Some(issue) => (ValidationReport { errors: vec![issue], warnings: Vec::new(), mode: options.pay_mode(), request: None }, None),
+        Some(issue) => (
+            ValidationReport { errors: vec![issue], warnings: Vec::new(), mode: options.pay_mode(), request: None },
+            None,
+        ),
         None => check(&input.value, &options),
     };
     if !option_issues.errors.is_empty() {
@@ -100,7 +103,11 @@ pub fn parse_redirect_result_js(url_or_query: JsValue) -> JsValue {
 /// string never is).
 fn url_text(url_or_query: &JsValue) -> String {
     let fits = url_or_query.dyn_ref::<js_sys::JsString>().is_some_and(|s| s.length() as usize <= MAX_URL_LEN);
-    if fits { url_or_query.as_string().unwrap_or_default() } else { String::new() }
+    if fits {
+        url_or_query.as_string().unwrap_or_default()
+    } else {
+        String::new()
+    }
 }
 
 /// A `PaymentResult` object. With `response` (the popup callback's object), `raw` is that very

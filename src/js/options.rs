@@ -6,9 +6,9 @@ use wasm_bindgen::JsValue;
 use super::convert::{date_time, navigator};
 #[cfg(feature = "js-bodies")]
 use crate::body::BodyOptions;
+use crate::catalog::{self, Field};
 use crate::device::DeviceInfo;
 use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
-use crate::catalog::{self, Field};
 use crate::validate::fields;
 use crate::validate::{ModeOption, ValidateOptions};
 use crate::value::{Map, Value};
@@ -51,7 +51,12 @@ fn read(options: Value, js: &JsValue, known: &'static [Field], strict: bool) -> 
     if let Some(locale) = option(&map, "locale") {
         match locale.as_str().and_then(Locale::parse) {
             Some(l) => out.locale = l,
-            None => issues.push(FieldIssue::new(ErrorCode::InvalidValue, "options.locale", out.locale, Detail::Text("ko, en"))),
+            None => issues.push(FieldIssue::new(
+                ErrorCode::InvalidValue,
+                "options.locale",
+                out.locale,
+                Detail::Text("ko, en"),
+            )),
         }
     }
     let locale = out.locale;
@@ -69,14 +74,21 @@ fn read(options: Value, js: &JsValue, known: &'static [Field], strict: bool) -> 
             Some("auto") => out.mode = ModeOption::Auto,
             Some("popup") => out.mode = ModeOption::Popup,
             Some("redirect") => out.mode = ModeOption::Redirect,
-            _ => issues.push(FieldIssue::new(ErrorCode::InvalidValue, "options.mode", locale, Detail::Text("auto, popup, redirect"))),
+            _ => issues.push(FieldIssue::new(
+                ErrorCode::InvalidValue,
+                "options.mode",
+                locale,
+                Detail::Text("auto, popup, redirect"),
+            )),
         }
     }
 
     if let Some(min) = option(&map, "minAmount") {
         match whole_number(min) {
             Ok(n) => out.min_amount = n,
-            Err(code) => issues.push(FieldIssue::new(code, "options.minAmount", locale, Detail::Expected("integer ≥ 0"))),
+            Err(code) => {
+                issues.push(FieldIssue::new(code, "options.minAmount", locale, Detail::Expected("integer ≥ 0")))
+            }
         }
     }
 
@@ -87,7 +99,12 @@ fn read(options: Value, js: &JsValue, known: &'static [Field], strict: bool) -> 
         Some(device) => {
             let device = device_from(device);
             if device.is_none() {
-                issues.push(FieldIssue::new(ErrorCode::InvalidType, "options.device", locale, Detail::Expected("{ userAgent: string }")));
+                issues.push(FieldIssue::new(
+                    ErrorCode::InvalidType,
+                    "options.device",
+                    locale,
+                    Detail::Expected("{ userAgent: string }"),
+                ));
             }
             device
         }
@@ -103,7 +120,12 @@ fn read(options: Value, js: &JsValue, known: &'static [Field], strict: bool) -> 
         };
         match ms.filter(|ms| ms.is_finite()) {
             Some(ms) => out.now_ms = ms,
-            None => issues.push(FieldIssue::new(ErrorCode::InvalidType, "options.now", locale, Detail::Expected("Date | number"))),
+            None => issues.push(FieldIssue::new(
+                ErrorCode::InvalidType,
+                "options.now",
+                locale,
+                Detail::Expected("Date | number"),
+            )),
         }
     }
     (out, found)

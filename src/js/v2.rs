@@ -161,7 +161,8 @@ impl NaverPayCheckoutV2 {
                 return Promise::resolve(&result);
             }
             None => {
-                let parts = ErrorParts { errors: Some(report.errors), warnings: report.warnings, ..ErrorParts::default() };
+                let parts =
+                    ErrorParts { errors: Some(report.errors), warnings: report.warnings, ..ErrorParts::default() };
                 return Promise::reject(&naver_pay_error(ErrorCode::InvalidParams, locale, parts));
             }
         };

@@ -8,9 +8,7 @@
 /// not valid EUC-KR.
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn decode(bytes: &[u8]) -> Option<String> {
-    encoding_rs::EUC_KR
-        .decode_without_bom_handling_and_without_replacement(bytes)
-        .map(std::borrow::Cow::into_owned)
+    encoding_rs::EUC_KR.decode_without_bom_handling_and_without_replacement(bytes).map(std::borrow::Cow::into_owned)
 }
 
 /// The text `bytes` spell in EUC-KR (as the Encoding Standard defines it), or `None` when they are

@@ -81,10 +81,7 @@ pub fn derive_success(raw: &Map) -> bool {
     if let Some(flag) = flag(raw, "imp_success").or_else(|| flag(raw, "success")) {
         return flag;
     }
-    let names_payment = raw
-        .get("imp_uid")
-        .as_str()
-        .is_some_and(|imp_uid| !imp_uid.is_empty());
+    let names_payment = raw.get("imp_uid").as_str().is_some_and(|imp_uid| !imp_uid.is_empty());
     names_payment && !reports_error(raw, "error_code") && !reports_error(raw, "error_msg")
 }
 

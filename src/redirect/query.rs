@@ -6,9 +6,7 @@ use crate::value::{Map, Value};
 
 /// The query part of a whole URL, or of a query with or without `?`. The fragment is dropped.
 pub(crate) fn query_of(url_or_query: &str) -> &str {
-    let before_fragment = url_or_query
-        .split_once('#')
-        .map_or(url_or_query, |(before, _)| before);
+    let before_fragment = url_or_query.split_once('#').map_or(url_or_query, |(before, _)| before);
     match before_fragment.split_once('?') {
         Some((_, query)) => query,
         None if has_scheme(before_fragment) => "",

@@ -6,8 +6,8 @@ use super::{fields, keys, ModeOption, ValidRequest, ValidateOptions, ValidationR
 use crate::catalog;
 use crate::date::Ymd;
 use crate::device::{choose_pay_mode, PayMode};
-use crate::text;
 use crate::error::{Detail, ErrorCode as C, FieldIssue, Locale};
+use crate::text;
 use crate::value::{Map, Value};
 
 // PortOne V2's checks: a child module, so that they reuse this checker's own methods. Not in V1's
@@ -39,7 +39,10 @@ pub(crate) fn validate(params: &Value, options: &ValidateOptions, kind: Kind) ->
 }
 
 /// The report of a check of `params`, with its request when the check made additions.
-pub(crate) fn validate_with(params: &Value, (mut report, additions): (ValidationReport, Option<Additions>)) -> ValidationReport {
+pub(crate) fn validate_with(
+    params: &Value,
+    (mut report, additions): (ValidationReport, Option<Additions>),
+) -> ValidationReport {
     if let (Value::Object(map), Some(additions)) = (params, additions) {
         let mut request = map.clone();
         for (key, value) in additions {
@@ -490,7 +493,10 @@ impl Checker {
             }
             let instead = match field.name {
                 "pg" => self.tr("channelKey를 쓰세요", "use channelKey"),
-                "naverChainId" => self.tr("콘솔 채널에 Chain ID를 등록하고 channelKey를 쓰세요", "set the Chain ID on the console's channel; use channelKey"),
+                "naverChainId" => self.tr(
+                    "콘솔 채널에 Chain ID를 등록하고 channelKey를 쓰세요",
+                    "set the Chain ID on the console's channel; use channelKey",
+                ),
                 _ => self.tr("포트원이 제거함", "removed by PortOne"),
             };
             self.warn(C::DeprecatedField, field.name, Detail::Text(instead));
@@ -535,7 +541,8 @@ impl Checker {
         }
         match value {
             // `[['imp_secret', '…']]`, `Object.entries` of a credential, and JSON text holding one.
-            Value::Array(pair) if matches!(pair.first(), Some(Value::String(k)) if pair.len() == 2 && keys::is_secret_key(k)) => {
+            Value::Array(pair) if matches!(pair.first(), Some(Value::String(k)) if pair.len() == 2 && keys::is_secret_key(k)) =>
+            {
                 self.error(C::SecretInBrowser, path, Detail::None);
             }
             Value::String(text) if keys::json_names_secret(text) => self.error(C::SecretInBrowser, path, Detail::None),

@@ -100,7 +100,9 @@ fn is_domain_or_ipv4(host: &str) -> bool {
         return is_ipv4(trimmed);
     }
     // Letters of any script, but not the symbols that IDNA maps to a dot or refuses (`⒈`, `①`).
-    trimmed.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') || (!c.is_ascii() && c.is_alphabetic()))
+    trimmed
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') || (!c.is_ascii() && c.is_alphabetic()))
 }
 
 /// One to four numbers separated by dots, each at most 255 except the last, which fills the
