@@ -24,14 +24,20 @@ export default [
     linterOptions: { reportUnusedDisableDirectives: 'off' },
   },
   {
-    // Code run in the page by page.evaluate: what the test pages define (tests/support/pkg.mjs).
+    // Code run in the page by page.evaluate: what the test pages define (tests/support/pkg.mjs),
+    // and the recorders tests/v2.test.mjs's fakePortOne puts on the page.
     files: ['tests/**/*.mjs', 'bench/**/*.mjs'],
-    languageOptions: { globals: { npc: 'readonly', IMP: 'readonly', PortOne: 'readonly', sp: 'readonly' } },
+    languageOptions: {
+      globals: { npc: 'readonly', IMP: 'readonly', PortOne: 'readonly', sp: 'readonly', requests: 'readonly', resolvers: 'readonly' },
+    },
   },
   {
     // A piece scripts/package.mjs splices into the glue: the glue's names, declared in the file.
     files: ['scripts/entries/web-guard.js'],
-    languageOptions: { sourceType: 'script' },
+    languageOptions: {
+      sourceType: 'script',
+      globals: { wasm: 'writable', wasmInstance: 'writable', wasmModule: 'writable' },
+    },
   },
   {
     files: ['tests/consumers/next/**/*.js'],

@@ -2,7 +2,7 @@
 // any call then throws a NaverPayError `NOT_INITIALIZED` (its message as src/error.rs words it)
 // instead of a TypeError from deep inside the glue.
 /* global NaverPayError */
-/* exported NOT_INITIALIZED */
+/* exported NOT_INITIALIZED, acceptInstance */
 const NOT_INITIALIZED = new Proxy({}, {
   get() {
     throw new NaverPayError('NOT_INITIALIZED',
