@@ -27,7 +27,8 @@ trap 'rm -rf "$out"' EXIT
 # PortOne V2's exports only (the /v2 entry; docs/design.md).
 for variant in glue glue-web glue-v2; do
   features=()
-  [ "$variant" = glue-web ] && features=(--no-default-features --features js-v1)
+  # The /web entry is the size-optimized one: opt-level "z" there (docs/design.md, "The /web entry").
+  [ "$variant" = glue-web ] && features=(--no-default-features --features js-v1 --config 'profile.release.opt-level="z"')
   [ "$variant" = glue-v2 ] && features=(--no-default-features --features js-v2)
   cargo "+$nightly" build --release --lib --target wasm32-unknown-unknown --target-dir target/release-wasm \
     -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size "${features[@]}"

@@ -69,11 +69,17 @@ fn validate_js(params: &JsValue, options: &JsValue, check: Check<'_>) -> Checked
         None => check(&input.value, &options),
     };
     if !option_issues.errors.is_empty() {
-        report.errors.splice(0..0, option_issues.errors);
+        report.errors = first_then(option_issues.errors, report.errors);
         additions = None;
     }
-    report.warnings.splice(0..0, option_issues.warnings);
+    report.warnings = first_then(option_issues.warnings, report.warnings);
     Checked { options, report, additions, input }
+}
+
+/// `first` followed by `then`: `append`'s copy, not `Vec::splice`'s machinery (about 0.9 KB of wasm).
+fn first_then<T>(mut first: Vec<T>, mut then: Vec<T>) -> Vec<T> {
+    first.append(&mut then);
+    first
 }
 
 fn report_js(params: &JsValue, options: &JsValue, check: Check<'_>) -> JsValue {
