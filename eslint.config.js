@@ -4,9 +4,20 @@ import globals from 'globals';
 
 export default [
   {
-    ignores: ['pkg/**', 'pkg.old/**', 'target/**', 'fuzz/**', 'dist/**', '**/node_modules/**', 'tests/artifacts/**',
-      'tests/consumers/*/dist/**', 'tests/consumers/*/shared/**', 'tests/consumers/*/public/sim/**',
-      'tests/consumers/next/.next/**', 'tests/consumers/parcel/.parcel-cache/**'],
+    ignores: [
+      'pkg/**',
+      'pkg.old/**',
+      'target/**',
+      'fuzz/**',
+      'dist/**',
+      '**/node_modules/**',
+      'tests/artifacts/**',
+      'tests/consumers/*/dist/**',
+      'tests/consumers/*/shared/**',
+      'tests/consumers/*/public/sim/**',
+      'tests/consumers/next/.next/**',
+      'tests/consumers/parcel/.parcel-cache/**',
+    ],
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx'],
@@ -18,7 +29,10 @@ export default [
     },
     rules: {
       'no-undef': 'error',
-      'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true, caughtErrors: 'none' }],
+      'no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true, caughtErrors: 'none' },
+      ],
     },
     // Directives for rules this config leaves off are not findings.
     linterOptions: { reportUnusedDisableDirectives: 'off' },
@@ -28,7 +42,14 @@ export default [
     // and the recorders tests/v2.test.mjs's fakePortOne puts on the page.
     files: ['tests/**/*.mjs', 'bench/**/*.mjs'],
     languageOptions: {
-      globals: { npc: 'readonly', IMP: 'readonly', PortOne: 'readonly', sp: 'readonly', requests: 'readonly', resolvers: 'readonly' },
+      globals: {
+        npc: 'readonly',
+        IMP: 'readonly',
+        PortOne: 'readonly',
+        sp: 'readonly',
+        requests: 'readonly',
+        resolvers: 'readonly',
+      },
     },
   },
   {

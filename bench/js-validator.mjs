@@ -10,49 +10,160 @@ const CATEGORIES = {
   PRODUCT: ['GENERAL', 'CASHABLE', 'CLAIM', 'DIGITAL_CONTENT', 'SUPPORT'],
   PLAY: ['TICKET'],
   TRAVEL: ['DOMESTIC', 'OVERSEA'],
-  INSURANCE: ['CAR', 'DRIVER', 'HEALTH', 'CHILD', 'TRAVELER', 'GOLF', 'ANNUITY', 'ANNUITY_SAVING', 'SAVING',
-    'VARIABLE_ANNUITY', 'CANCER', 'DENTIST', 'ACCIDENT', 'SEVERANCE', 'PHONE', 'PET'],
+  INSURANCE: [
+    'CAR',
+    'DRIVER',
+    'HEALTH',
+    'CHILD',
+    'TRAVELER',
+    'GOLF',
+    'ANNUITY',
+    'ANNUITY_SAVING',
+    'SAVING',
+    'VARIABLE_ANNUITY',
+    'CANCER',
+    'DENTIST',
+    'ACCIDENT',
+    'SEVERANCE',
+    'PHONE',
+    'PET',
+  ],
   FLIGHT: ['TICKET'],
   FOOD: ['DELIVERY'],
   ETC: ['ETC'],
 };
-const PAY_REFERRERS = ['NAVER_BOOK', 'NAVER_MUSIC', 'NAVER_SHOPPING', 'NAVER_MAP', 'NAVER_PLACE', 'SEARCH_AD',
-  'NAVER_SEARCH', 'BRAND_SEARCH', 'PARTNER_DIRECT', 'ETC'];
+const PAY_REFERRERS = [
+  'NAVER_BOOK',
+  'NAVER_MUSIC',
+  'NAVER_SHOPPING',
+  'NAVER_MAP',
+  'NAVER_PLACE',
+  'SEARCH_AD',
+  'NAVER_SEARCH',
+  'BRAND_SEARCH',
+  'PARTNER_DIRECT',
+  'ETC',
+];
 // src/catalog.rs's REQUEST_PAY and PRODUCT tables: [name, type, max, flags]. Types: s string, t non-empty string,
 // i whole number, b boolean, o object, a array, u string or string[], d yyyyMMdd, x anything. Flags: R required
 // (payment), B required (billing key), U a rule of its own, I documented for other PGs (IGNORED_FIELD warning),
 // D replaced or dropped by PortOne (DEPRECATED_FIELD warning).
-const REQUEST_PAY = new Map([
-  ['pg', 's', 0, 'UD'], ['channelKey', 't', 0, ''], ['pay_method', 's', 0, 'U'], ['escrow', 'b', 0, ''],
-  ['products', 'a', 0, 'I'], ['merchant_uid', 's', 40, 'RBU'], ['name', 's', 40, 'RBU'], ['amount', 'i', 0, 'RBU'],
-  ['custom_data', 'x', 0, ''], ['tax_free', 'i', 0, 'U'], ['vat_amount', 'i', 0, 'UI'], ['vat', 'i', 0, 'I'],
-  ['currency', 's', 0, 'I'], ['language', 's', 0, 'I'], ['buyer_name', 's', 0, ''], ['buyer_tel', 's', 0, 'BU'],
-  ['buyer_email', 's', 0, 'U'], ['buyer_addr', 's', 0, ''], ['buyer_postcode', 's', 0, ''],
-  ['confirm_url', 's', 0, ''], ['notice_url', 'u', 0, ''], ['customer_uid', 's', 80, 'BU'],
-  ['customer_id', 's', 0, ''], ['digital', 'b', 0, 'I'], ['vbank_due', 's', 0, 'I'], ['m_redirect_url', 's', 0, 'U'],
-  ['app_scheme', 's', 0, ''], ['biz_num', 's', 0, 'I'], ['useFreeInterestFromMall', 'b', 0, 'I'],
-  ['display', 'o', 0, 'I'], ['card', 'o', 0, 'I'], ['popup', 'b', 0, 'I'], ['period', 'o', 0, 'I'],
-  ['company', 's', 0, 'I'], ['bypass', 'o', 0, 'I'], ['naverPopupMode', 'b', 0, 'U'], ['naverUseCfm', 's', 0, 'U'],
-  ['naverProducts', 'a', 0, 'RU'], ['naverPurchaserName', 't', 0, ''], ['naverPurchaserBirthday', 's', 0, 'U'],
-  ['naverChainId', 't', 0, 'D'], ['naverCultureBenefit', 'b', 0, ''], ['naverMerchantUserKey', 't', 0, ''],
-  ['naverProductCount', 'i', 0, ''], ['naverProductCode', 't', 0, 'B'], ['naverActionType', 's', 0, 'D'],
-  ['naverInterface', 'o', 0, ''], ['niceMobileV2', 'b', 0, ''], ['kakaoOpenApp', 'b', 0, ''],
-].map((r) => [r[0], r]));
-const PRODUCT = new Map([
-  ['categoryType', 's', 0, 'RU'], ['categoryId', 's', 0, 'RU'], ['uid', 's', 0, 'RU'], ['name', 's', 128, 'RU'],
-  ['count', 'i', 0, 'RU'], ['sellerId', 's', 30, 'U'], ['payReferrer', 's', 0, 'U'], ['startDate', 'd', 0, 'U'],
-  ['endDate', 'd', 0, 'U'],
-].map((r) => [r[0], r]));
+const REQUEST_PAY = new Map(
+  [
+    ['pg', 's', 0, 'UD'],
+    ['channelKey', 't', 0, ''],
+    ['pay_method', 's', 0, 'U'],
+    ['escrow', 'b', 0, ''],
+    ['products', 'a', 0, 'I'],
+    ['merchant_uid', 's', 40, 'RBU'],
+    ['name', 's', 40, 'RBU'],
+    ['amount', 'i', 0, 'RBU'],
+    ['custom_data', 'x', 0, ''],
+    ['tax_free', 'i', 0, 'U'],
+    ['vat_amount', 'i', 0, 'UI'],
+    ['vat', 'i', 0, 'I'],
+    ['currency', 's', 0, 'I'],
+    ['language', 's', 0, 'I'],
+    ['buyer_name', 's', 0, ''],
+    ['buyer_tel', 's', 0, 'BU'],
+    ['buyer_email', 's', 0, 'U'],
+    ['buyer_addr', 's', 0, ''],
+    ['buyer_postcode', 's', 0, ''],
+    ['confirm_url', 's', 0, ''],
+    ['notice_url', 'u', 0, ''],
+    ['customer_uid', 's', 80, 'BU'],
+    ['customer_id', 's', 0, ''],
+    ['digital', 'b', 0, 'I'],
+    ['vbank_due', 's', 0, 'I'],
+    ['m_redirect_url', 's', 0, 'U'],
+    ['app_scheme', 's', 0, ''],
+    ['biz_num', 's', 0, 'I'],
+    ['useFreeInterestFromMall', 'b', 0, 'I'],
+    ['display', 'o', 0, 'I'],
+    ['card', 'o', 0, 'I'],
+    ['popup', 'b', 0, 'I'],
+    ['period', 'o', 0, 'I'],
+    ['company', 's', 0, 'I'],
+    ['bypass', 'o', 0, 'I'],
+    ['naverPopupMode', 'b', 0, 'U'],
+    ['naverUseCfm', 's', 0, 'U'],
+    ['naverProducts', 'a', 0, 'RU'],
+    ['naverPurchaserName', 't', 0, ''],
+    ['naverPurchaserBirthday', 's', 0, 'U'],
+    ['naverChainId', 't', 0, 'D'],
+    ['naverCultureBenefit', 'b', 0, ''],
+    ['naverMerchantUserKey', 't', 0, ''],
+    ['naverProductCount', 'i', 0, ''],
+    ['naverProductCode', 't', 0, 'B'],
+    ['naverActionType', 's', 0, 'D'],
+    ['naverInterface', 'o', 0, ''],
+    ['niceMobileV2', 'b', 0, ''],
+    ['kakaoOpenApp', 'b', 0, ''],
+  ].map((r) => [r[0], r]),
+);
+const PRODUCT = new Map(
+  [
+    ['categoryType', 's', 0, 'RU'],
+    ['categoryId', 's', 0, 'RU'],
+    ['uid', 's', 0, 'RU'],
+    ['name', 's', 128, 'RU'],
+    ['count', 'i', 0, 'RU'],
+    ['sellerId', 's', 30, 'U'],
+    ['payReferrer', 's', 0, 'U'],
+    ['startDate', 'd', 0, 'U'],
+    ['endDate', 'd', 0, 'U'],
+  ].map((r) => [r[0], r]),
+);
 const REQUEST_PAY_FIELDS = [...REQUEST_PAY.keys()];
 const PRODUCT_FIELDS = [...PRODUCT.keys()];
-const TYPE_NAMES = { s: 'string', t: 'non-empty string', i: 'integer', b: 'boolean', o: 'object', a: 'array',
-  u: 'string | string[]', d: 'yyyyMMdd', x: 'any' };
-const SECRET_KEY_NAMES = new Set(['impkey', 'impsecret', 'apikey', 'apisecret', 'restapikey', 'restapisecret',
-  'accesstoken', 'refreshtoken', 'bearertoken', 'authtoken', 'secret', 'clientsecret', 'secretkey', 'privatekey',
-  'password', 'passwd', 'authorization']);
+const TYPE_NAMES = {
+  s: 'string',
+  t: 'non-empty string',
+  i: 'integer',
+  b: 'boolean',
+  o: 'object',
+  a: 'array',
+  u: 'string | string[]',
+  d: 'yyyyMMdd',
+  x: 'any',
+};
+const SECRET_KEY_NAMES = new Set([
+  'impkey',
+  'impsecret',
+  'apikey',
+  'apisecret',
+  'restapikey',
+  'restapisecret',
+  'accesstoken',
+  'refreshtoken',
+  'bearertoken',
+  'authtoken',
+  'secret',
+  'clientsecret',
+  'secretkey',
+  'privatekey',
+  'password',
+  'passwd',
+  'authorization',
+]);
 const SECRET_KEY_PARTS = ['secret', 'password', 'passwd', 'apikey', 'accesstoken', 'refreshtoken', 'privatekey'];
-const REDIRECT_TOKENS = ['Mobi', 'Android', 'iPhone', 'iPad', 'iPod', 'KAKAOTALK', 'NAVER(inapp', 'Instagram', 'FBAN',
-  'FBAV', 'FB_IAB', ' Line/', 'DaumApps', 'DaumDevice', '; wv)'];
+const REDIRECT_TOKENS = [
+  'Mobi',
+  'Android',
+  'iPhone',
+  'iPad',
+  'iPod',
+  'KAKAOTALK',
+  'NAVER(inapp',
+  'Instagram',
+  'FBAN',
+  'FBAV',
+  'FB_IAB',
+  ' Line/',
+  'DaumApps',
+  'DaumDevice',
+  '; wv)',
+];
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const MAX_DEPTH = 16;
@@ -68,19 +179,35 @@ const BASE = {
   INVALID_VALUE: ['허용되지 않는 값입니다.', 'is not an allowed value'],
   INVALID_DATE: ['올바른 날짜(yyyyMMdd)가 아닙니다.', 'is not a valid date (yyyyMMdd)'],
   DATE_IN_PAST: ['오늘(한국 시간) 이전 날짜입니다.', 'is before today (Asia/Seoul)'],
-  INVALID_CATEGORY: ['네이버페이 상품 분류(categoryType/categoryId)가 올바르지 않습니다.',
-    'is not a Naver Pay categoryType/categoryId pair'],
+  INVALID_CATEGORY: [
+    '네이버페이 상품 분류(categoryType/categoryId)가 올바르지 않습니다.',
+    'is not a Naver Pay categoryType/categoryId pair',
+  ],
   INVALID_URL: ['허용되지 않는 URL입니다.', 'is not an allowed URL'],
-  REDIRECT_URL_REQUIRED: ['리디렉션 방식에서는 리디렉션 URL이 필요합니다.', 'a redirect URL is required in redirect mode'],
-  NAME_MISMATCH: ['상품이 여러 개이면 name은 naverProducts[0].name을 권장합니다.', 'with several products, PortOne recommends naverProducts[0].name'],
+  REDIRECT_URL_REQUIRED: [
+    '리디렉션 방식에서는 리디렉션 URL이 필요합니다.',
+    'a redirect URL is required in redirect mode',
+  ],
+  NAME_MISMATCH: [
+    '상품이 여러 개이면 name은 naverProducts[0].name을 권장합니다.',
+    'with several products, PortOne recommends naverProducts[0].name',
+  ],
   UNKNOWN_FIELD: ['알 수 없는 필드입니다.', 'unknown field'],
-  IGNORED_FIELD: ['다른 PG사용 필드입니다. 그대로 전달되지만 네이버페이는 무시합니다.',
-    'documented for other PGs; passed on, but Naver Pay ignores it'],
+  IGNORED_FIELD: [
+    '다른 PG사용 필드입니다. 그대로 전달되지만 네이버페이는 무시합니다.',
+    'documented for other PGs; passed on, but Naver Pay ignores it',
+  ],
   SECRET_IN_BROWSER: ['REST API 비밀 값은 브라우저에 넣으면 안 됩니다.', 'REST API secrets never belong in a browser'],
   LIMIT_EXCEEDED: ['입력이 검사 한도를 넘습니다.', 'exceeds what the checker reads'],
   DEPRECATED_FIELD: ['포트원이 대체한 필드입니다.', 'deprecated by PortOne'],
-  INSECURE_URL: ['http는 암호화되지 않습니다. 운영에서는 https를 쓰세요.', 'plain http is unencrypted; use https in production'],
-  POPUP_ON_MOBILE: ['이 기기는 팝업 결과를 받지 못합니다. 리디렉션 방식이 필요합니다.', "this device loses a popup's result; it needs redirect mode"],
+  INSECURE_URL: [
+    'http는 암호화되지 않습니다. 운영에서는 https를 쓰세요.',
+    'plain http is unencrypted; use https in production',
+  ],
+  POPUP_ON_MOBILE: [
+    '이 기기는 팝업 결과를 받지 못합니다. 리디렉션 방식이 필요합니다.',
+    "this device loses a popup's result; it needs redirect mode",
+  ],
 };
 
 // Details: [kind, a, b]. Kinds: 'e' expected, 'c' max chars, 'b' max bytes, 'r' range, 'm' min amount,
@@ -138,8 +265,8 @@ function utf8Length(s) {
   return n;
 }
 
-const isNaverpayPg = (pg) => pg === 'naverpay'
-  || (pg.startsWith('naverpay.') && pg.length > 9 && !SPACE_OR_CONTROL.test(pg.slice(9)));
+const isNaverpayPg = (pg) =>
+  pg === 'naverpay' || (pg.startsWith('naverpay.') && pg.length > 9 && !SPACE_OR_CONTROL.test(pg.slice(9)));
 
 function isEmail(s) {
   const at = s.indexOf('@');
@@ -291,7 +418,7 @@ function parseYmd(s) {
   const d = +s.slice(6, 8);
   if (m < 1 || m > 12 || d < 1) return null;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const dim = m === 2 ? (leap ? 29 : 28) : (m === 4 || m === 6 || m === 9 || m === 11) ? 30 : 31;
+  const dim = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
   return d > dim ? null : y * 10000 + m * 100 + d;
 }
 
@@ -338,8 +465,10 @@ export function choosePayMode(device) {
   const d = device === undefined || device === null ? navigatorDevice() : deviceFrom(device);
   if (!d) return 'popup';
   const ua = d.userAgent;
-  const redirect = d.mobile === true || (ua.includes('Macintosh') && d.maxTouchPoints > 1)
-    || REDIRECT_TOKENS.some((t) => ua.includes(t));
+  const redirect =
+    d.mobile === true ||
+    (ua.includes('Macintosh') && d.maxTouchPoints > 1) ||
+    REDIRECT_TOKENS.some((t) => ua.includes(t));
   return redirect ? 'redirect' : 'popup';
 }
 
@@ -369,16 +498,26 @@ function readOptions(options) {
     if (OPTIONS.includes(key) || options[key] === undefined || options[key] === null || isSecretKey(key)) continue;
     const s = suggestion(key, OPTIONS);
     if (s !== null) issue('UNKNOWN_FIELD', `options.${key}`, ['s', s]);
-    else warnings.push({ code: 'UNKNOWN_FIELD', field: `options.${key}`, message: message('UNKNOWN_FIELD', out.ko, `options.${key}`) });
+    else
+      warnings.push({
+        code: 'UNKNOWN_FIELD',
+        field: `options.${key}`,
+        message: message('UNKNOWN_FIELD', out.ko, `options.${key}`),
+      });
   }
   if (mode !== undefined) {
     if (mode === 'auto' || mode === 'popup' || mode === 'redirect') out.mode = mode;
     else issue('INVALID_VALUE', 'options.mode', ['t', 'auto, popup, redirect']);
   }
   if (minAmount !== undefined) {
-    const code = typeof minAmount !== 'number' ? 'INVALID_TYPE'
-      : !Number.isInteger(minAmount) ? 'NOT_INTEGER'
-        : minAmount < 0 || minAmount > MAX_SAFE ? 'OUT_OF_RANGE' : null;
+    const code =
+      typeof minAmount !== 'number'
+        ? 'INVALID_TYPE'
+        : !Number.isInteger(minAmount)
+          ? 'NOT_INTEGER'
+          : minAmount < 0 || minAmount > MAX_SAFE
+            ? 'OUT_OF_RANGE'
+            : null;
     if (code) issue(code, 'options.minAmount', ['e', 'integer ≥ 0']);
     else out.minAmount = minAmount === 0 ? 0 : minAmount;
   }
@@ -515,7 +654,8 @@ function validate(params, options, billing) {
       }
     }
     for (const [name, , , flags] of table.values()) {
-      if (flags.includes(req) && !flags.includes('U') && (o[name] === undefined || o[name] === null)) error('REQUIRED', prefix + name);
+      if (flags.includes(req) && !flags.includes('U') && (o[name] === undefined || o[name] === null))
+        error('REQUIRED', prefix + name);
     }
   };
   const secrets = (v, path, depth) => {
@@ -540,8 +680,8 @@ function validate(params, options, billing) {
   let explicit = null;
   if (typeof npm === 'boolean') explicit = npm;
   else if (npm !== undefined && npm !== null) error('INVALID_TYPE', 'naverPopupMode', ['e', 'boolean']);
-  const mode = opts.mode !== 'auto' ? opts.mode
-    : explicit === true ? 'popup' : explicit === false ? 'redirect' : optionMode;
+  const mode =
+    opts.mode !== 'auto' ? opts.mode : explicit === true ? 'popup' : explicit === false ? 'redirect' : optionMode;
   if (mode === 'popup' && opts.device && choosePayMode(opts.device) === 'redirect') {
     warn('POPUP_ON_MOBILE', opts.mode === 'popup' ? 'options.mode' : 'naverPopupMode');
   }
@@ -559,8 +699,13 @@ function validate(params, options, billing) {
   shortString(get(params, 'merchant_uid'), 'merchant_uid', true, 40);
   if (billing) shortString(get(params, 'customer_uid'), 'customer_uid', true, 80);
   else if (given(get(params, 'customer_uid'))) {
-    error('INVALID_VALUE', 'customer_uid', ['t', tr('빌링키 등록은 registerBillingKey / validateBillingKey로 하세요',
-      'a billing key is registered with registerBillingKey / validateBillingKey')]);
+    error('INVALID_VALUE', 'customer_uid', [
+      't',
+      tr(
+        '빌링키 등록은 registerBillingKey / validateBillingKey로 하세요',
+        'a billing key is registered with registerBillingKey / validateBillingKey',
+      ),
+    ]);
   }
 
   // amount, tax_free
@@ -582,8 +727,13 @@ function validate(params, options, billing) {
   let productCount = 0;
   let firstName = null;
   const items = get(params, 'naverProducts');
-  const shape = ['t', tr('검수 필수: [{ categoryType, categoryId, uid, name, count }]',
-    'the inspection requires [{ categoryType, categoryId, uid, name, count }]')];
+  const shape = [
+    't',
+    tr(
+      '검수 필수: [{ categoryType, categoryId, uid, name, count }]',
+      'the inspection requires [{ categoryType, categoryId, uid, name, count }]',
+    ),
+  ];
   if (items === undefined || items === null) {
     if (!billing) error('REQUIRED', 'naverProducts', shape);
   } else if (!Array.isArray(items)) {
@@ -602,7 +752,8 @@ function validate(params, options, billing) {
       const id = string(p.categoryId, `${prefix}.categoryId`, true);
       if (t !== null && id !== null) {
         const ids = Object.hasOwn(CATEGORIES, t) ? CATEGORIES[t] : null;
-        if (!ids || !ids.includes(id)) error('INVALID_CATEGORY', `${prefix}.categoryId`, ids ? ['t', ids.join(', ')] : undefined);
+        if (!ids || !ids.includes(id))
+          error('INVALID_CATEGORY', `${prefix}.categoryId`, ids ? ['t', ids.join(', ')] : undefined);
       }
       const uid = string(p.uid, `${prefix}.uid`, true);
       if (uid !== null && uid.length > 33 && utf8Length(uid) > 100) error('TOO_LONG', `${prefix}.uid`, ['b', 100]);
@@ -610,7 +761,10 @@ function validate(params, options, billing) {
       integerIn(p.count, `${prefix}.count`, true, 1, 999_999);
       const sellerId = string(p.sellerId, `${prefix}.sellerId`, false);
       if (sellerId !== null && !isSellerId(sellerId)) {
-        error('INVALID_FORMAT', `${prefix}.sellerId`, ['t', tr('영문자와 숫자, 최대 30자', 'ASCII letters and digits, at most 30')]);
+        error('INVALID_FORMAT', `${prefix}.sellerId`, [
+          't',
+          tr('영문자와 숫자, 최대 30자', 'ASCII letters and digits, at most 30'),
+        ]);
       }
       const referrer = string(p.payReferrer, `${prefix}.payReferrer`, false);
       if (referrer !== null && !PAY_REFERRERS.includes(referrer)) {
@@ -655,11 +809,18 @@ function validate(params, options, billing) {
     const verdict = redirectUrl(url);
     if (verdict === 'http') warn('INSECURE_URL', 'm_redirect_url');
     else if (verdict === 'unencoded') {
-      error('INVALID_URL', 'm_redirect_url', ['t', tr('인코딩되지 않은 공백·제어 문자: encodeURI()로 인코딩하세요',
-        'unencoded spaces or controls: encode with encodeURI()')]);
+      error('INVALID_URL', 'm_redirect_url', [
+        't',
+        tr(
+          '인코딩되지 않은 공백·제어 문자: encodeURI()로 인코딩하세요',
+          'unencoded spaces or controls: encode with encodeURI()',
+        ),
+      ]);
     } else if (verdict === 'invalid') {
-      error('INVALID_URL', 'm_redirect_url', ['t', tr('브라우저가 읽는 https://호스트/경로 절대 URL 필요',
-        'an absolute https://host/path URL a browser accepts')]);
+      error('INVALID_URL', 'm_redirect_url', [
+        't',
+        tr('브라우저가 읽는 https://호스트/경로 절대 URL 필요', 'an absolute https://host/path URL a browser accepts'),
+      ]);
     }
   } else if (url !== undefined && url !== null) error('INVALID_TYPE', 'm_redirect_url', ['e', 'string']);
 
@@ -672,9 +833,15 @@ function validate(params, options, billing) {
   // Fields PortOne replaced or dropped.
   for (const [name, , , flags] of REQUEST_PAY.values()) {
     if (!flags.includes('D') || !given(get(params, name))) continue;
-    const instead = name === 'pg' ? tr('channelKey를 쓰세요', 'use channelKey')
-      : name === 'naverChainId' ? tr('콘솔 채널에 Chain ID를 등록하고 channelKey를 쓰세요', "set the Chain ID on the console's channel; use channelKey")
-        : tr('포트원이 제거함', 'removed by PortOne');
+    const instead =
+      name === 'pg'
+        ? tr('channelKey를 쓰세요', 'use channelKey')
+        : name === 'naverChainId'
+          ? tr(
+              '콘솔 채널에 Chain ID를 등록하고 channelKey를 쓰세요',
+              "set the Chain ID on the console's channel; use channelKey",
+            )
+          : tr('포트원이 제거함', 'removed by PortOne');
     warn('DEPRECATED_FIELD', name, ['t', instead]);
   }
 
@@ -683,7 +850,10 @@ function validate(params, options, billing) {
   if (email && !isEmail(email)) error('INVALID_FORMAT', 'buyer_email');
   const tel = string(get(params, 'buyer_tel'), 'buyer_tel', billing);
   if (tel && !isTel(tel)) {
-    error('INVALID_FORMAT', 'buyer_tel', ['t', tr('숫자, -, 맨 앞 +; 8~20자', "digits, '-', a leading '+'; 8 to 20 characters")]);
+    error('INVALID_FORMAT', 'buyer_tel', [
+      't',
+      tr('숫자, -, 맨 앞 +; 8~20자', "digits, '-', a leading '+'; 8 to 20 characters"),
+    ]);
   }
 
   tableCheck(params, REQUEST_PAY, REQUEST_PAY_FIELDS, '', billing ? 'B' : 'R');
@@ -719,8 +889,22 @@ function validate(params, options, billing) {
 
 // The tables and predicates, for bench/zod-schema.mjs (tree-shaken out of the validator's own bundle).
 export {
-  CATEGORIES, PAY_REFERRERS, REQUEST_PAY, REQUEST_PAY_FIELDS, PRODUCT_FIELDS, charCount, utf8Length, isNaverpayPg, isEmail, isTel,
-  isSellerId, isSecretKey, suggestion, redirectUrl, parseYmd, seoulToday,
+  CATEGORIES,
+  PAY_REFERRERS,
+  REQUEST_PAY,
+  REQUEST_PAY_FIELDS,
+  PRODUCT_FIELDS,
+  charCount,
+  utf8Length,
+  isNaverpayPg,
+  isEmail,
+  isTel,
+  isSellerId,
+  isSecretKey,
+  suggestion,
+  redirectUrl,
+  parseYmd,
+  seoulToday,
 };
 
 /** validateNaverPay(params, options?): never throws. */

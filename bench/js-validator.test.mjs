@@ -35,7 +35,10 @@ test('the case table: same errors, warnings, mode and request as the package', (
   let failing = 0;
   for (const c of all) if (!same(c).ok) failing++;
   assert.ok(all.length > 300, `${all.length} cases`);
-  assert.ok(failing > 200 && failing < all.length - 40, `a mix of good and bad cases (${failing} of ${all.length} fail)`);
+  assert.ok(
+    failing > 200 && failing < all.length - 40,
+    `a mix of good and bad cases (${failing} of ${all.length} fail)`,
+  );
 });
 
 test('3000 seeded random mutations: same results as the package', () => {
@@ -43,11 +46,19 @@ test('3000 seeded random mutations: same results as the package', () => {
 });
 
 test('choosePayMode agrees on the device table', () => {
-  for (const ua of ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)',
-    'Mozilla/5.0 (Linux; Android 14; SM-S918N) Chrome/131 Mobile', 'Mozilla/5.0 (Macintosh) NAVER(inapp; search)',
-    'Mozilla/5.0 (X11; Linux x86_64) Chrome/131']) {
-    for (const device of [{ userAgent: ua }, { userAgent: ua, maxTouchPoints: 5 }, { userAgent: ua, mobile: true },
-      { userAgent: ua, mobile: false }]) {
+  for (const ua of [
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)',
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64)',
+    'Mozilla/5.0 (Linux; Android 14; SM-S918N) Chrome/131 Mobile',
+    'Mozilla/5.0 (Macintosh) NAVER(inapp; search)',
+    'Mozilla/5.0 (X11; Linux x86_64) Chrome/131',
+  ]) {
+    for (const device of [
+      { userAgent: ua },
+      { userAgent: ua, maxTouchPoints: 5 },
+      { userAgent: ua, mobile: true },
+      { userAgent: ua, mobile: false },
+    ]) {
       assert.equal(js.choosePayMode(device), wasm.choosePayMode(device), JSON.stringify(device));
     }
   }

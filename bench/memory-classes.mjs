@@ -52,11 +52,18 @@ async function together(order) {
 }
 const ks = Array.from({ length: CALLS }, (_, k) => k);
 const largest = Math.max(...alone);
-const rows = [['longest strings first', await together(ks)], ['shortest strings first', await together([...ks].reverse())]];
+const rows = [
+  ['longest strings first', await together(ks)],
+  ['shortest strings first', await together([...ks].reverse())],
+];
 
 console.log('| | wasm memory growth |');
 console.log('|---|---|');
-alone.forEach((b, k) => console.log(`| one call alone, strings of ${Math.ceil(100_000 / 2 ** k)} characters | ${MB(b)} MB |`));
+alone.forEach((b, k) =>
+  console.log(`| one call alone, strings of ${Math.ceil(100_000 / 2 ** k)} characters | ${MB(b)} MB |`),
+);
 for (const [order, growth] of rows) {
-  console.log(`| the ten calls in one module, ${order} | ${MB(growth)} MB (${(growth / largest).toFixed(1)}× the largest call alone) |`);
+  console.log(
+    `| the ten calls in one module, ${order} | ${MB(growth)} MB (${(growth / largest).toFixed(1)}× the largest call alone) |`,
+  );
 }

@@ -14,7 +14,11 @@ const npc = createRequire(import.meta.url)(entry);
 const ROW_BUDGET_MS = 2000;
 const options = { now: NOW_MS, mode: 'popup', locale: 'en' };
 
-const holes = (n) => { const a = []; a.length = n; return a; };
+const holes = (n) => {
+  const a = [];
+  a.length = n;
+  return a;
+};
 const keys = (n, value = 1) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`unknown_${i}`, value]));
 function sharedCart(n) {
   // Every item refers to the whole cart: a walk that follows references grows as n^depth.
@@ -24,11 +28,14 @@ function sharedCart(n) {
 }
 function selfCycle() {
   const o = {};
-  o.a = o; o.b = o; o.c = o;
+  o.a = o;
+  o.b = o;
+  o.c = o;
   return o;
 }
 const schedules = (n) => ({
-  customer_uid: 'c', schedules: Array.from({ length: n }, (_, i) => ({ merchant_uid: `m${i}`, schedule_at: 2e9, amount: 1000 })),
+  customer_uid: 'c',
+  schedules: Array.from({ length: n }, (_, i) => ({ merchant_uid: `m${i}`, schedule_at: 2e9, amount: 1000 })),
 });
 const MB = 'x'.repeat(1 << 20);
 
@@ -47,7 +54,10 @@ const ROWS = [
   ['10^4 products', validate(cart(10_000))],
   ['array length 1e8 (holes)', validate({ ...cart(1), naverProducts: holes(1e8) })],
   ['array length 2^32 - 1', validate({ ...cart(1), naverProducts: holes(2 ** 32 - 1) })],
-  ['Proxy array claiming length Infinity', validate({ ...cart(1), naverProducts: new Proxy([], { get: (t, k) => (k === 'length' ? Infinity : t[k]) }) })],
+  [
+    'Proxy array claiming length Infinity',
+    validate({ ...cart(1), naverProducts: new Proxy([], { get: (t, k) => (k === 'length' ? Infinity : t[k]) }) }),
+  ],
   ['Uint8Array(1e8) in custom_data', validate({ ...cart(1), custom_data: new Uint8Array(1e8) })],
   ['array holes 1e5', validate({ ...cart(1), custom_data: holes(1e5) })],
   ['980 unknown top-level keys', validate({ ...cart(1), ...keys(980) })],
@@ -56,17 +66,25 @@ const ROWS = [
   ['3-key self-cycle in custom_data', validate({ ...cart(1), custom_data: selfCycle() })],
   ['custom_data: globalThis', validate({ ...cart(1), custom_data: globalThis })],
   ['600 fields referencing one 1 MB string', validate({ ...cart(1), custom_data: keys(600, MB) })],
-  ['600 fields referencing one 100,000-char string', validate({ ...cart(1), custom_data: keys(600, MB.slice(0, 100_000)) })],
+  [
+    '600 fields referencing one 100,000-char string',
+    validate({ ...cart(1), custom_data: keys(600, MB.slice(0, 100_000)) }),
+  ],
   ['a 10 MB name', validate({ ...cart(1), name: MB.repeat(10) })],
   ['a 10 MB key', validate({ ...cart(1), custom_data: { [MB.repeat(10)]: 1 } })],
   ['buildSchedulePaymentBody, 1000 schedules', body(schedules(1000))],
   ['buildSchedulePaymentBody, 10^4 schedules', body(schedules(10_000))],
   ['buildSchedulePaymentBody, 10^5 schedules', body(schedules(100_000))],
   ['parseRedirectResult, 30M characters', () => npc.parseRedirectResult(`imp_uid=x&${'a'.repeat(3e7)}`)],
-  ['parseRedirectResult, 1000 colliding keys + 10^5 more pairs', (() => {
-    const q = `imp_uid=imp_1&${collidingKeys(1000).map((k) => `${k}=1`).join('&')}&${'z=1&'.repeat(100_000)}`;
-    return () => npc.parseRedirectResult(q);
-  })()],
+  [
+    'parseRedirectResult, 1000 colliding keys + 10^5 more pairs',
+    (() => {
+      const q = `imp_uid=imp_1&${collidingKeys(1000)
+        .map((k) => `${k}=1`)
+        .join('&')}&${'z=1&'.repeat(100_000)}`;
+      return () => npc.parseRedirectResult(q);
+    })(),
+  ],
 ];
 
 const outcome = (r) => {
@@ -94,7 +112,8 @@ const time = (f) => {
   runs.sort((a, b) => a - b);
   return { ms: runs[runs.length >> 1], result };
 };
-const fmt = (ms) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : ms < 1000 ? `${ms.toFixed(2)} ms` : `${(ms / 1000).toFixed(2)} s`);
+const fmt = (ms) =>
+  ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : ms < 1000 ? `${ms.toFixed(2)} ms` : `${(ms / 1000).toFixed(2)} s`;
 
 console.log(`Worst-case inputs, ${path.relative(ROOT, entry)}, Node ${process.version} (median of up to 50 runs)\n`);
 console.log('| input | time | answer |');

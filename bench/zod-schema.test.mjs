@@ -16,12 +16,23 @@ function check(c) {
   const report = (c.kind === 'billing' ? wasm.validateBillingKey : wasm.validateNaverPay)(c.params, c.options);
   if (report.errors.some((i) => i.field.startsWith('options'))) return false; // bad options: not the schema's job
   const o = c.options ?? {};
-  const schema = naverPaySchema({ billing: c.kind === 'billing', mode: o.mode, minAmount: o.minAmount,
-    now: o.now instanceof Date ? o.now.getTime() : o.now, device: o.device });
+  const schema = naverPaySchema({
+    billing: c.kind === 'billing',
+    mode: o.mode,
+    minAmount: o.minAmount,
+    now: o.now instanceof Date ? o.now.getTime() : o.now,
+    device: o.device,
+  });
   const r = schema.safeParse(c.params);
   const label = `${c.kind} ${c.name}`;
-  assert.equal(r.success, report.ok, `${label}: zod ${r.success ? 'accepts' : 'refuses'}, the package ${report.ok ? 'accepts' : 'refuses'}` +
-    (r.success ? ` (${report.errors.map((i) => `${i.code} ${i.field}`).join(', ')})` : ` (${JSON.stringify(r.error.issues.map((i) => i.path))})`));
+  assert.equal(
+    r.success,
+    report.ok,
+    `${label}: zod ${r.success ? 'accepts' : 'refuses'}, the package ${report.ok ? 'accepts' : 'refuses'}` +
+      (r.success
+        ? ` (${report.errors.map((i) => `${i.code} ${i.field}`).join(', ')})`
+        : ` (${JSON.stringify(r.error.issues.map((i) => i.path))})`),
+  );
   if (r.success) {
     // zod copies nested objects and drops undefined-valued and non-data keys; compare as JSON.
     const plain = (v) => JSON.parse(JSON.stringify(v, (k, x) => (typeof x === 'bigint' ? undefined : x)));

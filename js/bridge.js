@@ -49,9 +49,22 @@ const dateTime = Date.prototype.getTime;
  * The prototype of every snapshot object: what code expects of a plain object (`hasOwnProperty`,
  * `toString`, …), but none of what a polluted `Object.prototype` holds.
  */
-const SHIELD = freeze(create(null, Object.fromEntries(
-  ['constructor', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf']
-    .map((k) => [k, { value: Object.prototype[k] }]))));
+const SHIELD = freeze(
+  create(
+    null,
+    Object.fromEntries(
+      [
+        'constructor',
+        'hasOwnProperty',
+        'isPrototypeOf',
+        'propertyIsEnumerable',
+        'toLocaleString',
+        'toString',
+        'valueOf',
+      ].map((k) => [k, { value: Object.prototype[k] }]),
+    ),
+  ),
+);
 
 /** Thrown up the walk when a limit is reached; `path` gathers the keys on the way up. */
 const LIMIT = { kind: '', path: '' };
@@ -103,7 +116,8 @@ function encode(value, entries, second) {
 /** Puts a key, or an array index, in front of the path of the value past a limit. */
 function within(key) {
   const path = LIMIT.path;
-  LIMIT.path = typeof key === 'number' ? `[${key}]${path}` : path === '' || path[0] === '[' ? key + path : `${key}.${path}`;
+  LIMIT.path =
+    typeof key === 'number' ? `[${key}]${path}` : path === '' || path[0] === '[' ? key + path : `${key}.${path}`;
 }
 
 function limit(kind) {
@@ -128,10 +142,14 @@ function text(v, depth, entries) {
     case 'boolean':
       copied = v;
       return v ? 't' : 'f';
-    case 'undefined': return 'u';
-    case 'bigint': return 'b';
-    case 'symbol': return 'y';
-    case 'function': return 'F';
+    case 'undefined':
+      return 'u';
+    case 'bigint':
+      return 'b';
+    case 'symbol':
+      return 'y';
+    case 'function':
+      return 'F';
   }
   if (v === null) {
     copied = null;
@@ -176,7 +194,7 @@ function text(v, depth, entries) {
       let t;
       try {
         // Own elements only: a hole never reads an index polluted on Array.prototype.
-        t = hasOwn(v, i) ? text(v[i], depth + 1) : (copied = undefined, 'u');
+        t = hasOwn(v, i) ? text(v[i], depth + 1) : ((copied = undefined), 'u');
       } catch (e) {
         if (e === LIMIT) {
           within(i);
@@ -305,8 +323,15 @@ function popupResult(success, mode, response) {
   };
   const raw = response !== null && typeof response === 'object' ? response : create(SHIELD);
   // A literal defines its keys: no setter polluted on Object.prototype runs.
-  return { success, imp_uid: text('imp_uid'), merchant_uid: text('merchant_uid'), error_code: text('error_code'),
-    error_msg: text('error_msg'), mode, raw };
+  return {
+    success,
+    imp_uid: text('imp_uid'),
+    merchant_uid: text('merchant_uid'),
+    error_code: text('error_code'),
+    error_msg: text('error_msg'),
+    mode,
+    raw,
+  };
 }
 
 /** `String(n)`: the JSON of a number that is not a safe integer, without float formatting in wasm. */
@@ -368,4 +393,18 @@ let paying = 0;
 const freeing = new Set();
 let guarded = false;
 
-export { SHIELD, encode, navigatorDevice, own, timeOf, decodeReport, decodeRequest, decodeResult, popupResult, numberText, once, guardCheckout, LIMITS };
+export {
+  SHIELD,
+  encode,
+  navigatorDevice,
+  own,
+  timeOf,
+  decodeReport,
+  decodeRequest,
+  decodeResult,
+  popupResult,
+  numberText,
+  once,
+  guardCheckout,
+  LIMITS,
+};

@@ -19,8 +19,7 @@ function define(o, key, value) {
 
 /** Whether `e` is a NaverPayError, also across copies of the package on one page. */
 function isNaverPayError(e) {
-  return e instanceof NaverPayError ||
-    (e instanceof Error && e.name === 'NaverPayError' && typeof e.code === 'string');
+  return e instanceof NaverPayError || (e instanceof Error && e.name === 'NaverPayError' && typeof e.code === 'string');
 }
 
 export { NaverPayError, isNaverPayError };

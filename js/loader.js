@@ -37,8 +37,9 @@ function scriptSrc(sdkUrl, url) {
   // Any other URL (from another script using the policy) is made an empty one, which loads nothing.
   // Kept as `globalThis['naverpay-checkout']`, where every copy of the package on the page finds it:
   // the page's CSP allows the name once.
-  const policy = (globalThis[POLICY] ??=
-    tt.createPolicy(POLICY, { createScriptURL: (u) => (isPortOneSdk(u) ? u : null) }));
+  const policy = (globalThis[POLICY] ??= tt.createPolicy(POLICY, {
+    createScriptURL: (u) => (isPortOneSdk(u) ? u : null),
+  }));
   return policy.createScriptURL(url);
 }
 

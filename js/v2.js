@@ -30,8 +30,15 @@ function popupResultV2(success, mode, response) {
     return typeof v === 'string' ? v : null;
   };
   const raw = response !== null && typeof response === 'object' ? response : Object.create(SHIELD);
-  return { success, imp_uid: text('txId'), merchant_uid: text('paymentId'), error_code: text('code'),
-    error_msg: text('pgMessage') || text('message'), mode, raw };
+  return {
+    success,
+    imp_uid: text('txId'),
+    merchant_uid: text('paymentId'),
+    error_code: text('code'),
+    error_msg: text('pgMessage') || text('message'),
+    mode,
+    raw,
+  };
 }
 
 export { loadPortOne, popupResultV2 };

@@ -28,10 +28,13 @@ const webGlueDir = join(out, 'glue-web');
 // glue-v2/: PortOne V2's exports only (the /v2 entry).
 const v2GlueDir = join(out, 'glue-v2');
 // Every file in js/ is a snippet the wasm imports, and the glue must import each one once.
-const SNIPPETS = readdirSync('js').filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();
+const SNIPPETS = readdirSync('js')
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => f.slice(0, -3))
+  .sort();
 
 /** What a snippet imports of other snippets: `import { … } from './x.js';` lines. */
-const SNIPPET_IMPORT = /^import \{ [^}]+ \} from '\.\/(\w+)\.js';\n/gm;
+const SNIPPET_IMPORT = /^import \{[^}]+\} from '\.\/(\w+)\.js';\n/gm;
 
 /**
  * A snippet as one statement binding its exports; its own names stay inside its function scope.
@@ -39,9 +42,9 @@ const SNIPPET_IMPORT = /^import \{ [^}]+ \} from '\.\/(\w+)\.js';\n/gm;
  */
 function snippet(name) {
   const source = readFileSync(`js/${name}.js`, 'utf8').replace(SNIPPET_IMPORT, '');
-  const exports = [...source.matchAll(/^export \{ (.+) \};$/gm)];
-  if (exports.length !== 1) throw new Error(`js/${name}.js must end with one \`export { … };\` line`);
-  const names = exports[0][1];
+  const exports = [...source.matchAll(/^export \{([^}]+)\};$/gm)];
+  if (exports.length !== 1) throw new Error(`js/${name}.js must end with one \`export { … };\` statement`);
+  const names = exports[0][1].trim().replace(/,?\s+/g, ', ');
   return `const { ${names} } = (() => {\n${source.replace(exports[0][0], `return { ${names} };`)}})();`;
 }
 
@@ -60,15 +63,19 @@ function completeGlue(dir) {
   const glue = join(dir, `${crate}.js`);
   const importLine = /^import \{ .+ \} from '\.\/snippets\/[^/]+\/js\/(\w+)\.js';$/;
   const found = [];
-  const lines = readFileSync(glue, 'utf8').split('\n').map((line) => {
-    const m = line.match(importLine);
-    if (!m) return line;
-    found.push(m[1]);
-    return snippet(m[1]);
-  });
+  const lines = readFileSync(glue, 'utf8')
+    .split('\n')
+    .map((line) => {
+      const m = line.match(importLine);
+      if (!m) return line;
+      found.push(m[1]);
+      return snippet(m[1]);
+    });
   const expected = SNIPPETS.filter((s) => s !== 'v2' || found.includes('v2'));
   if (found.sort().join() !== expected.join()) {
-    throw new Error(`${glue}: expected one import each of ${expected.map((s) => `js/${s}.js`).join(', ')}, got ${found}`);
+    throw new Error(
+      `${glue}: expected one import each of ${expected.map((s) => `js/${s}.js`).join(', ')}, got ${found}`,
+    );
   }
   writeFileSync(glue, lines.join('\n') + 'export { NaverPayError, isNaverPayError };\n');
   rmSync(join(dir, 'snippets'), { recursive: true });
@@ -82,7 +89,14 @@ completeGlue(v2GlueDir);
 function publicExports(text) {
   const names = [...text.matchAll(/^export (?:async )?(?:function|class) (\w+)/gm)].map((m) => m[1]);
   for (const m of text.matchAll(/^export \{ (.+) \};$/gm)) {
-    names.push(...m[1].split(',').map((n) => n.trim().split(/\s+as\s+/).at(-1)));
+    names.push(
+      ...m[1].split(',').map((n) =>
+        n
+          .trim()
+          .split(/\s+as\s+/)
+          .at(-1),
+      ),
+    );
   }
   return names.filter((n) => n !== 'initSync' && n !== 'default').sort();
 }
@@ -92,21 +106,40 @@ const PUBLIC = publicExports(readFileSync(glue, 'utf8'));
 // NOT_INITIALIZED.
 {
   let text = readFileSync(join(webGlueDir, `${crate}.js`), 'utf8');
-  text = replaceOnce(text, '\nlet wasmModule, wasmInstance, wasm;\n',
+  text = replaceOnce(
+    text,
+    '\nlet wasmModule, wasmInstance, wasm;\n',
     `\n${readFileSync('scripts/entries/web-guard.js', 'utf8')}let wasmModule, wasmInstance, wasm = NOT_INITIALIZED;\n`,
-    'the declaration of `wasm`');
+    'the declaration of `wasm`',
+  );
   const initialised = text.split('if (wasm !== undefined) return wasm;').length - 1;
-  if (initialised !== 2) throw new Error(`the web glue: expected initSync and __wbg_init each to test \`wasm !== undefined\``);
+  if (initialised !== 2)
+    throw new Error(`the web glue: expected initSync and __wbg_init each to test \`wasm !== undefined\``);
   text = text.replaceAll('if (wasm !== undefined) return wasm;', 'if (wasm !== NOT_INITIALIZED) return wasm;');
   // An instance is checked for the package's exports before the glue keeps it (web-guard.js).
-  const exports = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(webGlueDir, `${crate}_bg.wasm`))));
-  text = replaceOnce(text, "'/* exports */'", JSON.stringify(exports.map((e) => e.name).join()), 'the export list of web-guard.js');
-  text = replaceOnce(text, 'function __wbg_finalize_init(instance, module) {\n',
+  const exports = WebAssembly.Module.exports(
+    new WebAssembly.Module(readFileSync(join(webGlueDir, `${crate}_bg.wasm`))),
+  );
+  text = replaceOnce(
+    text,
+    "'/* exports */'",
+    JSON.stringify(exports.map((e) => e.name).join()),
+    'the export list of web-guard.js',
+  );
+  text = replaceOnce(
+    text,
+    'function __wbg_finalize_init(instance, module) {\n',
     'function __wbg_finalize_init(instance, module) {\n    return acceptInstance(instance, module, finalizeInit);\n}\nfunction finalizeInit(instance, module) {\n',
-    'the function that keeps an instance');
+    'the function that keeps an instance',
+  );
   // Loaded as is by pages, so it ships minified; bundlers minify their own.
-  buildSync({ stdin: { contents: text, loader: 'js' }, outfile: join(out, 'web', `${crate}.js`),
-    minify: true, format: 'esm', logLevel: 'warning' });
+  buildSync({
+    stdin: { contents: text, loader: 'js' },
+    outfile: join(out, 'web', `${crate}.js`),
+    minify: true,
+    format: 'esm',
+    logLevel: 'warning',
+  });
   copyFileSync(join(webGlueDir, `${crate}_bg.wasm`), join(out, 'web', `${crate}_bg.wasm`));
 }
 
@@ -122,8 +155,10 @@ function writeWasmText(dir, wasm) {
   const single = ALPHABET.length - PREFIXES;
   const code = [];
   order.forEach((b, k) => {
-    code[b] = k < single ? ALPHABET[k]
-      : ALPHABET[single + Math.floor((k - single) / ALPHABET.length)] + ALPHABET[(k - single) % ALPHABET.length];
+    code[b] =
+      k < single
+        ? ALPHABET[k]
+        : ALPHABET[single + Math.floor((k - single) / ALPHABET.length)] + ALPHABET[(k - single) % ALPHABET.length];
   });
   const text = Array.from(wasm, (b) => code[b]).join('');
   const hex = Buffer.from(order).toString('hex');
@@ -136,13 +171,21 @@ function writeWasmText(dir, wasm) {
 {
   writeWasmText(glueDir, readFileSync(wasmFile));
   const entry = join(glueDir, 'entry.js');
-  writeFileSync(entry, readFileSync('scripts/entries/inline.js', 'utf8').replace('./glue.js', `./${crate}.js`) +
-    `export { ${PUBLIC.join(', ')} } from './${crate}.js';\n`);
+  writeFileSync(
+    entry,
+    readFileSync('scripts/entries/inline.js', 'utf8').replace('./glue.js', `./${crate}.js`) +
+      `export { ${PUBLIC.join(', ')} } from './${crate}.js';\n`,
+  );
   // Minified as /web is: the default entry must stay within 50 KB gzip; the exported names stay.
-  const common = { entryPoints: [entry], bundle: true, minify: true,
-    target: 'es2020', logLevel: 'warning',
+  const common = {
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    target: 'es2020',
+    logLevel: 'warning',
     // Only init() reads import.meta.url (for the .wasm beside it); these entries never call it.
-    define: { 'import.meta.url': 'undefined' } };
+    define: { 'import.meta.url': 'undefined' },
+  };
   buildSync({ ...common, format: 'esm', outfile: join(out, 'esm', `${crate}.js`) });
   // platform node: esbuild then annotates the export names, which Node's `import` of CommonJS reads.
   buildSync({ ...common, format: 'cjs', platform: 'node', outfile: join(out, 'node', `${crate}.js`) });
@@ -162,24 +205,45 @@ rmSync(webGlueDir, { recursive: true });
 {
   const v2Glue = join(v2GlueDir, `${crate}.js`);
   writeWasmText(v2GlueDir, readFileSync(join(v2GlueDir, `${crate}_bg.wasm`)));
-  const names = publicExports(readFileSync(v2Glue, 'utf8'))
-    .map((n) => (n === 'NaverPayCheckoutV2' ? 'NaverPayCheckoutV2 as NaverPayCheckout' : n));
+  const names = publicExports(readFileSync(v2Glue, 'utf8')).map((n) =>
+    n === 'NaverPayCheckoutV2' ? 'NaverPayCheckoutV2 as NaverPayCheckout' : n,
+  );
   const entry = join(v2GlueDir, 'entry.js');
-  writeFileSync(entry, readFileSync('scripts/entries/inline.js', 'utf8').replace('./glue.js', `./${crate}.js`) +
-    `export { ${names.join(', ')} } from './${crate}.js';\n`);
-  const common = { entryPoints: [entry], bundle: true, minify: true, target: 'es2020', logLevel: 'warning',
-    define: { 'import.meta.url': 'undefined' } };
+  writeFileSync(
+    entry,
+    readFileSync('scripts/entries/inline.js', 'utf8').replace('./glue.js', `./${crate}.js`) +
+      `export { ${names.join(', ')} } from './${crate}.js';\n`,
+  );
+  const common = {
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    target: 'es2020',
+    logLevel: 'warning',
+    define: { 'import.meta.url': 'undefined' },
+  };
   buildSync({ ...common, format: 'esm', outfile: join(out, 'v2', `${crate}.js`) });
   buildSync({ ...common, format: 'cjs', platform: 'node', outfile: join(out, 'v2', 'node', `${crate}.js`) });
   // The classic script: `window.NaverPayCheckoutV2`, beside V1's global/naverpay-checkout.js.
   const global = join(v2GlueDir, 'global.js');
   writeFileSync(global, `import * as api from './entry.js';\nglobalThis.NaverPayCheckoutV2 = { ...api };\n`);
-  buildSync({ ...common, entryPoints: [global], format: 'iife', outfile: join(out, 'global', 'naverpay-checkout-v2.js') });
+  buildSync({
+    ...common,
+    entryPoints: [global],
+    format: 'iife',
+    outfile: join(out, 'global', 'naverpay-checkout-v2.js'),
+  });
   writeFileSync(join(out, 'v2', 'node', 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
   // For resolvers that read no "exports" (Parcel 2 by default, TypeScript's node10): the folder
   // itself says where the subpath's module, CommonJS build and declarations are.
-  writeFileSync(join(out, 'v2', 'package.json'), JSON.stringify({ type: 'module', main: `./node/${crate}.js`,
-    module: `./${crate}.js`, types: '../v2.d.ts' }, null, 2) + '\n');
+  writeFileSync(
+    join(out, 'v2', 'package.json'),
+    JSON.stringify(
+      { type: 'module', main: `./node/${crate}.js`, module: `./${crate}.js`, types: '../v2.d.ts' },
+      null,
+      2,
+    ) + '\n',
+  );
   rmSync(v2GlueDir, { recursive: true });
 }
 
@@ -251,12 +315,20 @@ const manifest = {
   copyFileSync('sim/rest.mjs', join(dir, 'rest-simulator.mjs'));
   // The V2 simulator reads bodies with the V1 one's readBody: beside it, under its package name.
   const restV2 = readFileSync('sim/rest-v2.mjs', 'utf8');
-  if (restV2.split("from './rest.mjs';").length !== 2) throw new Error("sim/rest-v2.mjs must import from './rest.mjs' once");
-  writeFileSync(join(dir, 'rest-v2-simulator.mjs'), restV2.replace("from './rest.mjs';", "from './rest-simulator.mjs';"));
+  if (restV2.split("from './rest.mjs';").length !== 2)
+    throw new Error("sim/rest-v2.mjs must import from './rest.mjs' once");
+  writeFileSync(
+    join(dir, 'rest-v2-simulator.mjs'),
+    restV2.replace("from './rest.mjs';", "from './rest-simulator.mjs';"),
+  );
   let locations = readFileSync('testing/locations.mjs', 'utf8');
-  for (const [from, to] of [["'../sim/rest.mjs'", "'./rest-simulator.mjs'"], ["'../sim/rest-v2.mjs'", "'./rest-v2-simulator.mjs'"],
-    ["'../sim/imp.js'", "'./imp.js'"], ["'../sim/portone-v2.js'", "'./portone-v2.js'"],
-    ["'../pkg/node/naverpay_checkout.js'", `'../node/${crate}.js'`]]) {
+  for (const [from, to] of [
+    ["'../sim/rest.mjs'", "'./rest-simulator.mjs'"],
+    ["'../sim/rest-v2.mjs'", "'./rest-v2-simulator.mjs'"],
+    ["'../sim/imp.js'", "'./imp.js'"],
+    ["'../sim/portone-v2.js'", "'./portone-v2.js'"],
+    ["'../pkg/node/naverpay_checkout.js'", `'../node/${crate}.js'`],
+  ]) {
     if (locations.split(from).length !== 2) throw new Error(`testing/locations.mjs must name ${from} once`);
     locations = locations.replace(from, to);
   }
@@ -284,15 +356,23 @@ const manifest = {
 }
 writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
-for (const [from, to] of [['types/index.d.ts', 'index.d.ts'], ['types/index.d.ts', `node/${crate}.d.ts`],
-  ['types/web.d.ts', 'web.d.ts'], ['types/v2.d.ts', 'v2.d.ts']]) {
+for (const [from, to] of [
+  ['types/index.d.ts', 'index.d.ts'],
+  ['types/index.d.ts', `node/${crate}.d.ts`],
+  ['types/web.d.ts', 'web.d.ts'],
+  ['types/v2.d.ts', 'v2.d.ts'],
+]) {
   copyFileSync(from, join(out, to));
 }
 // The V2 CommonJS build's declarations: v2.d.ts, taking V1's shared types from node/'s CommonJS-typed copy.
 {
   const v2Types = readFileSync('types/v2.d.ts', 'utf8');
-  if (v2Types.split("from './index.js';").length !== 4) throw new Error("types/v2.d.ts must import from './index.js' three times");
-  writeFileSync(join(out, 'v2', 'node', `${crate}.d.ts`), v2Types.replaceAll("from './index.js';", `from '../../node/${crate}.js';`));
+  if (v2Types.split("from './index.js';").length !== 4)
+    throw new Error("types/v2.d.ts must import from './index.js' three times");
+  writeFileSync(
+    join(out, 'v2', 'node', `${crate}.d.ts`),
+    v2Types.replaceAll("from './index.js';", `from '../../node/${crate}.js';`),
+  );
 }
 // The user README: docs/npm-readme.md with docs/testing.md (whose examples tests/testing-kit.test.mjs
 // runs as they are written) before its licence section.
@@ -300,5 +380,8 @@ for (const [from, to] of [['types/index.d.ts', 'index.d.ts'], ['types/index.d.ts
   const readme = readFileSync('docs/npm-readme.md', 'utf8');
   const at = readme.indexOf('\n## Licence');
   if (at === -1) throw new Error('docs/npm-readme.md must end with a "## Licence" section');
-  writeFileSync(join(out, 'README.md'), `${readme.slice(0, at + 1)}${readFileSync('docs/testing.md', 'utf8').trimEnd()}\n${readme.slice(at)}`);
+  writeFileSync(
+    join(out, 'README.md'),
+    `${readme.slice(0, at + 1)}${readFileSync('docs/testing.md', 'utf8').trimEnd()}\n${readme.slice(at)}`,
+  );
 }

@@ -46,8 +46,13 @@ function rewrite(wasm, id, entries, rename) {
   }
   parts.push(wasm.subarray(from, section.start + section.size));
   const contents = Buffer.concat(parts);
-  return Buffer.concat([wasm.subarray(0, section.header), Buffer.from([id]), uleb(contents.length), contents,
-    wasm.subarray(section.start + section.size)]);
+  return Buffer.concat([
+    wasm.subarray(0, section.header),
+    Buffer.from([id]),
+    uleb(contents.length),
+    contents,
+    wasm.subarray(section.start + section.size),
+  ]);
 }
 
 /**
@@ -59,19 +64,27 @@ export function shortenNames(wasmPath, jsPaths, module) {
   let wasm = readFileSync(wasmPath);
   const js = jsPaths.map((p) => readFileSync(p, 'utf8'));
   const count = (re) => js.reduce((n, text) => n + (text.match(re)?.length ?? 0), 0);
-  const replace = (re, to) => js.forEach((text, i) => { js[i] = text.replace(re, to); });
+  const replace = (re, to) =>
+    js.forEach((text, i) => {
+      js[i] = text.replace(re, to);
+    });
 
   // Imports and exports draw from one sequence: no short name is both (a loader that binds a
   // module's imports and exports in one scope, as ES-module integration does, sees no clash).
   const names = shortNames((name) => count(word(name)) > 0);
-  wasm = rewrite(wasm, 2, imports(wasm).map((i) => ({ ...i, nameAt: i.fieldAt, nameEnd: i.fieldEnd })), (imp) => {
-    if (imp.module !== module) return undefined;
-    const found = count(word(imp.field));
-    if (found !== 1) throw new Error(`${wasmPath}: import ${imp.field} stands ${found} times in the glue, not once`);
-    const short = names.next().value;
-    replace(word(imp.field), short);
-    return short;
-  });
+  wasm = rewrite(
+    wasm,
+    2,
+    imports(wasm).map((i) => ({ ...i, nameAt: i.fieldAt, nameEnd: i.fieldEnd })),
+    (imp) => {
+      if (imp.module !== module) return undefined;
+      const found = count(word(imp.field));
+      if (found !== 1) throw new Error(`${wasmPath}: import ${imp.field} stands ${found} times in the glue, not once`);
+      const short = names.next().value;
+      replace(word(imp.field), short);
+      return short;
+    },
+  );
 
   // An export is renamed where the glue reads it only as `wasm.<name>`: its other mentions must be
   // bare identifiers (the glue names some JavaScript wrappers after the export they call) or in

@@ -16,8 +16,21 @@ export function leb(buf, pos) {
   return [result, pos];
 }
 
-const SECTION_NAMES = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start',
-  'element', 'code', 'data', 'data count'];
+const SECTION_NAMES = [
+  'custom',
+  'type',
+  'import',
+  'function',
+  'table',
+  'memory',
+  'global',
+  'export',
+  'start',
+  'element',
+  'code',
+  'data',
+  'data count',
+];
 
 /** `[{ id, name, size, start, header }]` for every section (custom sections named by their own
  * name): `start` is where its contents begin, `header` where its id byte is. */

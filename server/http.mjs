@@ -12,7 +12,12 @@ const MAX_RESPONSE_BYTES = 1024 * 1024;
 export class PortOneApiError extends Error {
   constructor({ code, message, status = null, path }, cause) {
     super(message, cause === undefined ? undefined : { cause });
-    for (const [key, value] of [['name', 'PortOneApiError'], ['code', code], ['status', status], ['path', path]]) {
+    for (const [key, value] of [
+      ['name', 'PortOneApiError'],
+      ['code', code],
+      ['status', status],
+      ['path', path],
+    ]) {
       Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
     }
   }
@@ -48,7 +53,10 @@ export function createTransport({ fetch, base, timeoutMs }) {
       let res;
       try {
         res = await fetch(base + path + (query ? `?${query}` : ''), {
-          method, headers, body: json === undefined ? undefined : JSON.stringify(json), signal: controller.signal,
+          method,
+          headers,
+          body: json === undefined ? undefined : JSON.stringify(json),
+          signal: controller.signal,
         });
       } catch (cause) {
         return { failure: 'NETWORK', cause };
@@ -108,12 +116,21 @@ export function createTransport({ fetch, base, timeoutMs }) {
 /** The error of an attempt that got no usable answer, or `null` when it got one. */
 export function noAnswerError(answer, path, timeoutMs) {
   if (answer.failure === 'TIMEOUT') {
-    return new PortOneApiError({ code: 'TIMEOUT', message: `PortOne이 ${timeoutMs}ms 안에 응답하지 않았습니다.`, path });
+    return new PortOneApiError({
+      code: 'TIMEOUT',
+      message: `PortOne이 ${timeoutMs}ms 안에 응답하지 않았습니다.`,
+      path,
+    });
   }
   if (answer.failure === 'TOO_LARGE') {
-    return new PortOneApiError({ code: 'TOO_LARGE', message: `PortOne의 응답이 ${MAX_RESPONSE_BYTES}바이트를 넘습니다.`,
-      status: answer.status, path });
+    return new PortOneApiError({
+      code: 'TOO_LARGE',
+      message: `PortOne의 응답이 ${MAX_RESPONSE_BYTES}바이트를 넘습니다.`,
+      status: answer.status,
+      path,
+    });
   }
-  if (answer.failure) return new PortOneApiError({ code: 'NETWORK', message: 'PortOne에 연결하지 못했습니다.', path }, answer.cause);
+  if (answer.failure)
+    return new PortOneApiError({ code: 'NETWORK', message: 'PortOne에 연결하지 못했습니다.', path }, answer.cause);
   return null;
 }

@@ -51,10 +51,13 @@ export function createPortOneClient(options) {
    */
   async function call(method, path, { json, query, idempotent = method === 'GET', auth = true } = {}) {
     let refreshed = false;
-    for (let tries = 0; ; ) {
+    for (let tries = 0; ;) {
       const accessToken = auth ? await getToken() : null;
-      const answer = await attempt(method, path, { query, json,
-        headers: accessToken ? { Authorization: `Bearer ${accessToken}` } : {} });
+      const answer = await attempt(method, path, {
+        query,
+        json,
+        headers: accessToken ? { Authorization: `Bearer ${accessToken}` } : {},
+      });
       if (answer.failure === 'TOO_LARGE') throw noAnswerError(answer, path, timeoutMs);
       const status = answer.failure ? null : answer.status;
       const envelope = answer.failure ? null : readEnvelope(answer.status, answer.parsed, answer.body);
@@ -86,8 +89,12 @@ export function createPortOneClient(options) {
       const code = answer.parsed && Number.isInteger(body?.code) ? body.code : 'UNAUTHORIZED';
       return new PortOneApiError({ code, message, status, path });
     }
-    return new PortOneApiError({ code: 'BAD_RESPONSE', message: `PortOne의 응답(HTTP ${status})을 해석할 수 없습니다.`,
-      status, path });
+    return new PortOneApiError({
+      code: 'BAD_RESPONSE',
+      message: `PortOne의 응답(HTTP ${status})을 해석할 수 없습니다.`,
+      status,
+      path,
+    });
   }
 
   /** The cached token, or one new token for every caller waiting at once. */
@@ -95,13 +102,20 @@ export function createPortOneClient(options) {
     if (token && Date.now() < token.until) return Promise.resolve(token.value);
     pendingToken ??= (async () => {
       try {
-        const response = await call('POST', '/users/getToken', { json: { imp_key: apiKey, imp_secret: apiSecret },
-          idempotent: true, auth: false });
+        const response = await call('POST', '/users/getToken', {
+          json: { imp_key: apiKey, imp_secret: apiSecret },
+          idempotent: true,
+          auth: false,
+        });
         const until = tokenRefreshAt(Date.now(), response?.now, response?.expired_at);
         const value = response?.access_token;
         if (!nonEmptyString(value) || until === null) {
-          throw new PortOneApiError({ code: 'BAD_RESPONSE', message: 'PortOne의 토큰 응답을 해석할 수 없습니다.', status: 200,
-            path: '/users/getToken' });
+          throw new PortOneApiError({
+            code: 'BAD_RESPONSE',
+            message: 'PortOne의 토큰 응답을 해석할 수 없습니다.',
+            status: 200,
+            path: '/users/getToken',
+          });
         }
         token = { value, until };
         return value;
@@ -128,26 +142,44 @@ export function createPortOneClient(options) {
   /** The verdict for a payment PortOne returned, cancelling a tampered one when asked to. */
   async function settle(payment, merchantUid, amount, { onMismatch, reason = MISMATCH_REASON } = {}) {
     const { verdict, cancel } = decide(payment, merchantUid, amount);
-    const result = { verdict, imp_uid: payment?.imp_uid ?? null, merchant_uid: merchantUid, amount,
+    const result = {
+      verdict,
+      imp_uid: payment?.imp_uid ?? null,
+      merchant_uid: merchantUid,
+      amount,
       paid_amount: typeof payment?.amount === 'number' ? payment.amount : null,
       status: typeof payment?.status === 'string' ? payment.status : null,
-      cancelled: payment?.status === 'cancelled', payment };
+      cancelled: payment?.status === 'cancelled',
+      payment,
+    };
     if (!cancel || onMismatch !== 'cancel') return result;
     // Keyed by imp_uid and the cancellable balance: a second cancel of the same payment is refused by PortOne.
-    const { json } = buildCancelPaymentBody({ imp_uid: payment.imp_uid, reason,
+    const { json } = buildCancelPaymentBody({
+      imp_uid: payment.imp_uid,
+      reason,
       checksum: payment.amount - (typeof payment.cancel_amount === 'number' ? payment.cancel_amount : 0),
-      extra: { requester: 'admin' } });
+      extra: { requester: 'admin' },
+    });
     try {
       const cancelled = await call('POST', '/payments/cancel', { json });
-      return { ...result, status: cancelled?.status ?? 'cancelled', cancelled: cancelled?.status === 'cancelled',
-        payment: cancelled ?? payment };
+      return {
+        ...result,
+        status: cancelled?.status ?? 'cancelled',
+        cancelled: cancelled?.status === 'cancelled',
+        payment: cancelled ?? payment,
+      };
     } catch (error) {
       if (!isPortOneApiError(error)) throw error;
       // Another instance may have cancelled it just now: PortOne's state says.
       const again = await lookUp(payment.imp_uid);
       const now = again.payment;
-      return { ...result, status: now?.status ?? result.status, cancelled: now?.status === 'cancelled',
-        payment: now ?? payment, error };
+      return {
+        ...result,
+        status: now?.status ?? result.status,
+        cancelled: now?.status === 'cancelled',
+        payment: now ?? payment,
+        error,
+      };
     }
   }
 
@@ -190,8 +222,17 @@ export function createPortOneClient(options) {
       checkOrder(order);
       const found = await lookUp(order.imp_uid);
       if (!found.payment) {
-        return { verdict: found.verdict, imp_uid: order.imp_uid, merchant_uid: order.merchant_uid, amount: order.amount,
-          paid_amount: null, status: null, cancelled: false, payment: null, error: found.error };
+        return {
+          verdict: found.verdict,
+          imp_uid: order.imp_uid,
+          merchant_uid: order.merchant_uid,
+          amount: order.amount,
+          paid_amount: null,
+          status: null,
+          cancelled: false,
+          payment: null,
+          error: found.error,
+        };
       }
       return settle(found.payment, order.merchant_uid, order.amount, verifyOptions);
     },
@@ -206,15 +247,24 @@ export function createPortOneClient(options) {
       const { notice, errors } = readWebhook(webhookObject(body));
       if (errors) throw new NaverPayError('INVALID_PARAMS', '웹훅 본문이 올바르지 않습니다.', undefined, errors);
       const found = await lookUp(notice.imp_uid);
-      const base = { notice, imp_uid: notice.imp_uid, merchant_uid: notice.merchant_uid, amount: null,
-        paid_amount: null, status: null, cancelled: false, payment: null };
+      const base = {
+        notice,
+        imp_uid: notice.imp_uid,
+        merchant_uid: notice.merchant_uid,
+        amount: null,
+        paid_amount: null,
+        status: null,
+        cancelled: false,
+        payment: null,
+      };
       if (!found.payment) return { ...base, verdict: found.verdict, error: found.error };
       const payment = found.payment;
       // The notice names another order than PortOne's record (forged or garbled): nothing is cancelled for it.
       const ownUid = typeof payment?.merchant_uid === 'string' ? payment.merchant_uid : null;
       const amount = ownUid === null || ownUid !== notice.merchant_uid ? null : await orderAmount(ownUid);
       if (amount === null || amount === undefined) {
-        const verdict = decide(payment, notice.merchant_uid, NaN).verdict === 'unknown' ? 'unknown' : 'merchant_uid_mismatch';
+        const verdict =
+          decide(payment, notice.merchant_uid, NaN).verdict === 'unknown' ? 'unknown' : 'merchant_uid_mismatch';
         return { ...base, verdict, status: typeof payment?.status === 'string' ? payment.status : null, payment };
       }
       if (!amountLike(amount)) throw invalid('orderAmount', '0 이상의 숫자 또는 null을 돌려주어야 합니다.');
@@ -239,7 +289,9 @@ export function createPortOneClient(options) {
     },
     /** POST /subscribe/payments/unschedule with buildUnschedulePaymentBody's body. */
     unschedulePayments(input, bodyOptions) {
-      return call('POST', '/subscribe/payments/unschedule', { json: buildUnschedulePaymentBody(input, bodyOptions).json });
+      return call('POST', '/subscribe/payments/unschedule', {
+        json: buildUnschedulePaymentBody(input, bodyOptions).json,
+      });
     },
     /** DELETE /subscribe/customers/{customer_uid} with reason and extra[requester] in the query. */
     deleteBillingKey(input, bodyOptions) {
@@ -259,8 +311,9 @@ function webhookObject(body) {
   else if (ArrayBuffer.isView(body)) text = new TextDecoder().decode(body);
   if (typeof text !== 'string') return body;
   if (text.length > MAX_WEBHOOK_BYTES) {
-    throw new NaverPayError('INVALID_PARAMS', '웹훅 본문이 너무 큽니다.', undefined,
-      [{ code: 'LIMIT_EXCEEDED', field: '', message: `${MAX_WEBHOOK_BYTES}바이트 이하여야 합니다.` }]);
+    throw new NaverPayError('INVALID_PARAMS', '웹훅 본문이 너무 큽니다.', undefined, [
+      { code: 'LIMIT_EXCEEDED', field: '', message: `${MAX_WEBHOOK_BYTES}바이트 이하여야 합니다.` },
+    ]);
   }
   const trimmed = text.trimStart();
   if (!trimmed.startsWith('{')) return Object.fromEntries(new URLSearchParams(text));

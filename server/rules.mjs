@@ -48,7 +48,8 @@ export function readEnvelope(status, parsed, body) {
  */
 export function tokenRefreshAt(receivedMs, now, expiredAt) {
   if (typeof now !== 'number' || typeof expiredAt !== 'number') return null;
-  if (!Number.isFinite(receivedMs) || !Number.isFinite(now) || !Number.isFinite(expiredAt) || expiredAt <= now) return null;
+  if (!Number.isFinite(receivedMs) || !Number.isFinite(now) || !Number.isFinite(expiredAt) || expiredAt <= now)
+    return null;
   return receivedMs + Math.max((expiredAt - now) * 1000 - TOKEN_MARGIN_MS, 0);
 }
 
@@ -99,8 +100,15 @@ function issue(code, field) {
 // ---- V2 (portone-io/developers.portone.io af926bd2, src/schema/v2.openapi.yml) ------------------------------
 
 /** `PaymentStatus` of V2. */
-export const V2_STATUSES = Object.freeze(['READY', 'PENDING', 'VIRTUAL_ACCOUNT_ISSUED', 'PAID', 'FAILED',
-  'PARTIAL_CANCELLED', 'CANCELLED']);
+export const V2_STATUSES = Object.freeze([
+  'READY',
+  'PENDING',
+  'VIRTUAL_ACCOUNT_ISSUED',
+  'PAID',
+  'FAILED',
+  'PARTIAL_CANCELLED',
+  'CANCELLED',
+]);
 
 /**
  * V2's verdict for `payment` (GET /payments/{paymentId}) against the order's `paymentId` and `amount`: `paid` only for

@@ -40,7 +40,8 @@ export function createPortOneV2Client(options) {
   // The secrets' values are never part of a message.
   if (!nonEmptyString(apiSecret)) throw invalid('apiSecret', '필수 항목입니다. (V2 API secret)');
   if (storeId !== undefined) requireString(storeId, 'storeId');
-  if (webhookSecret !== undefined && !nonEmptyString(webhookSecret)) throw invalid('webhookSecret', '비어 있지 않은 문자열이어야 합니다.');
+  if (webhookSecret !== undefined && !nonEmptyString(webhookSecret))
+    throw invalid('webhookSecret', '비어 있지 않은 문자열이어야 합니다.');
   const { fetch, base, timeoutMs, retries } = transportOptions(options, API_URL_V2);
   const { attempt } = createTransport({ fetch, base, timeoutMs });
   const withStore = (json) => (storeId === undefined ? json : { storeId, ...json });
@@ -66,8 +67,12 @@ export function createPortOneV2Client(options) {
       if (envelope.kind === 'refused') {
         throw new PortOneApiError({ code: envelope.code, message: envelope.message ?? '', status, path });
       }
-      throw new PortOneApiError({ code: status === 401 ? 'UNAUTHORIZED' : 'BAD_RESPONSE',
-        message: `PortOne의 응답(HTTP ${status})을 해석할 수 없습니다.`, status, path });
+      throw new PortOneApiError({
+        code: status === 401 ? 'UNAUTHORIZED' : 'BAD_RESPONSE',
+        message: `PortOne의 응답(HTTP ${status})을 해석할 수 없습니다.`,
+        status,
+        path,
+      });
     }
   }
 
@@ -89,14 +94,21 @@ export function createPortOneV2Client(options) {
     const payment = found.payment;
     const { verdict, cancel } = decideV2(payment, paymentId, amount);
     const total = payment.amount?.total;
-    const result = { ...base, verdict, payment, paid_amount: typeof total === 'number' ? total : null,
-      status: typeof payment.status === 'string' ? payment.status : null, cancelled: payment.status === 'CANCELLED' };
+    const result = {
+      ...base,
+      verdict,
+      payment,
+      paid_amount: typeof total === 'number' ? total : null,
+      status: typeof payment.status === 'string' ? payment.status : null,
+      cancelled: payment.status === 'CANCELLED',
+    };
     if (!cancel || onMismatch !== 'cancel') return result;
     // Keyed by the cancellable balance: a second cancel of the same payment is refused by PortOne.
     const cancellable = total - (typeof payment.amount?.cancelled === 'number' ? payment.amount.cancelled : 0);
     try {
-      await call('POST', paymentPath(paymentId, '/cancel'), { json: withStore({ reason, requester: 'ADMIN',
-        currentCancellableAmount: cancellable }) });
+      await call('POST', paymentPath(paymentId, '/cancel'), {
+        json: withStore({ reason, requester: 'ADMIN', currentCancellableAmount: cancellable }),
+      });
     } catch (error) {
       if (!(error instanceof PortOneApiError)) throw error;
       result.error = error; // another instance may have cancelled it: PortOne's state says, below
@@ -108,16 +120,28 @@ export function createPortOneV2Client(options) {
   /** The webhook as PortOne signed it, parsed; NaverPayError INVALID_PARAMS when it is not. */
   async function verifyWebhook(body, headers, { now = Date.now() } = {}) {
     if (!nonEmptyString(webhookSecret)) throw invalid('webhookSecret', '웹훅을 검증하려면 webhookSecret이 필요합니다.');
-    const text = typeof body === 'string' ? body : ArrayBuffer.isView(body) || body instanceof ArrayBuffer
-      ? new TextDecoder().decode(body) : null;
-    if (text === null) throw invalid('body', '받은 그대로의 본문(문자열 또는 바이트)이어야 합니다. 파싱된 객체는 검증할 수 없습니다.');
-    const refuse = (code, field, message) => new NaverPayError('INVALID_PARAMS', '웹훅을 검증할 수 없습니다.', undefined,
-      [{ code, field, message: `${field}: ${message}` }]);
-    if (text.length > MAX_WEBHOOK_BYTES) throw refuse('LIMIT_EXCEEDED', 'body', `${MAX_WEBHOOK_BYTES}바이트 이하여야 합니다.`);
+    const text =
+      typeof body === 'string'
+        ? body
+        : ArrayBuffer.isView(body) || body instanceof ArrayBuffer
+          ? new TextDecoder().decode(body)
+          : null;
+    if (text === null)
+      throw invalid('body', '받은 그대로의 본문(문자열 또는 바이트)이어야 합니다. 파싱된 객체는 검증할 수 없습니다.');
+    const refuse = (code, field, message) =>
+      new NaverPayError('INVALID_PARAMS', '웹훅을 검증할 수 없습니다.', undefined, [
+        { code, field, message: `${field}: ${message}` },
+      ]);
+    if (text.length > MAX_WEBHOOK_BYTES)
+      throw refuse('LIMIT_EXCEEDED', 'body', `${MAX_WEBHOOK_BYTES}바이트 이하여야 합니다.`);
     const id = header(headers, 'webhook-id');
     const timestamp = header(headers, 'webhook-timestamp');
     const signatures = header(headers, 'webhook-signature');
-    for (const [name, value] of [['webhook-id', id], ['webhook-timestamp', timestamp], ['webhook-signature', signatures]]) {
+    for (const [name, value] of [
+      ['webhook-id', id],
+      ['webhook-timestamp', timestamp],
+      ['webhook-signature', signatures],
+    ]) {
       if (!value) throw refuse('REQUIRED', name, '필수 헤더입니다.');
     }
     const sentAt = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : NaN;
@@ -181,7 +205,8 @@ export function createPortOneV2Client(options) {
     schedulePayment({ paymentId, payment, timeToPay } = {}) {
       requireString(paymentId, 'paymentId');
       checkBillingKeyPayment(payment, 'payment.');
-      if (typeof timeToPay !== 'string' || Number.isNaN(Date.parse(timeToPay))) throw invalid('timeToPay', 'RFC 3339 시각이어야 합니다.');
+      if (typeof timeToPay !== 'string' || Number.isNaN(Date.parse(timeToPay)))
+        throw invalid('timeToPay', 'RFC 3339 시각이어야 합니다.');
       return call('POST', paymentPath(paymentId, '/schedule'), { json: { payment: withStore(payment), timeToPay } });
     },
     /** DELETE /payment-schedules: every schedule of `billingKey`, or those in `scheduleIds`. */
@@ -191,7 +216,8 @@ export function createPortOneV2Client(options) {
       if (ids !== undefined && (!Array.isArray(ids) || ids.length === 0 || !ids.every(nonEmptyString))) {
         throw invalid('scheduleIds', '비어 있지 않은 문자열의 배열이어야 합니다.');
       }
-      if (billingKey === undefined && ids === undefined) throw invalid('billingKey', 'billingKey 또는 scheduleIds가 필요합니다.');
+      if (billingKey === undefined && ids === undefined)
+        throw invalid('billingKey', 'billingKey 또는 scheduleIds가 필요합니다.');
       // PortOne's schema takes this DELETE's body as the `requestBody` query parameter (no body on a DELETE).
       const requestBody = JSON.stringify(withStore({ billingKey, scheduleIds: ids }));
       return call('DELETE', '/payment-schedules', { query: new URLSearchParams({ requestBody }).toString() });
@@ -201,8 +227,12 @@ export function createPortOneV2Client(options) {
       requireString(billingKey, 'billingKey');
       requireReason(reason);
       requireRequester(requester);
-      return call('DELETE', `/billing-keys/${encodeURIComponent(billingKey)}`,
-        { query: storeQuery([['reason', reason], ['requester', requester]]) });
+      return call('DELETE', `/billing-keys/${encodeURIComponent(billingKey)}`, {
+        query: storeQuery([
+          ['reason', reason],
+          ['requester', requester],
+        ]),
+      });
     },
     toString: () => `[PortOneV2Client ${base}]`,
   });
@@ -210,10 +240,12 @@ export function createPortOneV2Client(options) {
 
 /** BillingKeyPaymentInput's required fields: billingKey, orderName, amount.total, currency. */
 function checkBillingKeyPayment(payment, prefix) {
-  if (payment === null || typeof payment !== 'object') throw invalid(prefix.slice(0, -1) || 'payment', '객체여야 합니다.');
+  if (payment === null || typeof payment !== 'object')
+    throw invalid(prefix.slice(0, -1) || 'payment', '객체여야 합니다.');
   requireString(payment.billingKey, `${prefix}billingKey`);
   requireString(payment.orderName, `${prefix}orderName`);
-  if (!Number.isInteger(payment.amount?.total) || payment.amount.total <= 0) throw invalid(`${prefix}amount.total`, '양의 정수여야 합니다.');
+  if (!Number.isInteger(payment.amount?.total) || payment.amount.total <= 0)
+    throw invalid(`${prefix}amount.total`, '양의 정수여야 합니다.');
   requireString(payment.currency, `${prefix}currency`);
 }
 
@@ -221,7 +253,9 @@ function checkBillingKeyPayment(payment, prefix) {
 function header(headers, name) {
   if (headers && typeof headers.get === 'function') return headers.get(name) ?? undefined;
   if (!headers || typeof headers !== 'object') return undefined;
-  const found = Object.entries(headers).filter(([k]) => k.toLowerCase() === name).map(([, v]) => v);
+  const found = Object.entries(headers)
+    .filter(([k]) => k.toLowerCase() === name)
+    .map(([, v]) => v);
   return found.length === 1 && typeof found[0] === 'string' ? found[0] : undefined;
 }
 
@@ -237,8 +271,10 @@ async function hmac(secret, message) {
   // Node 18 has WebCrypto's global only with --experimental-global-webcrypto; Node ≥ 19, Deno, Bun and edge runtimes have it.
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) {
-    throw new TypeError('V2 웹훅 검증에는 WebCrypto(globalThis.crypto.subtle)가 필요합니다. ' +
-      'Node 18에서는 --experimental-global-webcrypto로 실행하세요.');
+    throw new TypeError(
+      'V2 웹훅 검증에는 WebCrypto(globalThis.crypto.subtle)가 필요합니다. ' +
+        'Node 18에서는 --experimental-global-webcrypto로 실행하세요.',
+    );
   }
   const cryptoKey = await subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const signature = new Uint8Array(await subtle.sign('HMAC', cryptoKey, new TextEncoder().encode(message)));

@@ -37,7 +37,7 @@
     fail: '결제에 실패하였습니다',
     // Naver Pay's minimum, in the words of PortOne's Naver Pay guide ("less than minimum amount (100 won)");
     // the live PG's exact text could not be checked from here.
-    belowMinimum: '결제 금액이 최소 결제 금액(100원) 미만입니다.'
+    belowMinimum: '결제 금액이 최소 결제 금액(100원) 미만입니다.',
   };
   var DEFAULT_ERROR_CODE = 'F400';
   /** 'current': today's iamport.js (no success flags); 'legacy': with `success`/`imp_success`. */
@@ -55,7 +55,13 @@
     outcome: null,
     queue: [], // outcomes for the coming calls, one each (IMP.__sim.script)
     pending: null,
-    config: { reportUrl: null, navigate: true, redirectEncoding: 'form', reportTimeoutMs: 2000, responseShape: 'current' }
+    config: {
+      reportUrl: null,
+      navigate: true,
+      redirectEncoding: 'form',
+      reportTimeoutMs: 2000,
+      responseShape: 'current',
+    },
   };
 
   try {
@@ -66,7 +72,9 @@
       if (fromUrl) state.config.reportUrl = fromUrl;
       if (SHAPES.indexOf(query.get('responseShape')) !== -1) state.config.responseShape = query.get('responseShape');
     }
-  } catch (e) { /* no currentScript: keep defaults */ }
+  } catch (e) {
+    /* no currentScript: keep defaults */
+  }
 
   // ---- helpers -------------------------------------------------------------------------------
 
@@ -82,12 +90,16 @@
     seen.push(value);
     var out;
     if (Array.isArray(value)) {
-      out = value.map(function (v) { return copy(v, seen); });
+      out = value.map(function (v) {
+        return copy(v, seen);
+      });
     } else if (value instanceof Date) {
       out = value.toISOString();
     } else {
       out = {};
-      Object.keys(value).forEach(function (k) { out[k] = copy(value[k], seen); });
+      Object.keys(value).forEach(function (k) {
+        out[k] = copy(value[k], seen);
+      });
     }
     seen.pop();
     return out;
@@ -98,11 +110,21 @@
     for (var i = 0; i < n; i++) s += Math.floor(Math.random() * 10);
     return s;
   }
-  function newImpUid() { return 'imp_' + digits(12); }
-  function newPgTid() { return 'NP' + new Date().toISOString().slice(0, 10).replace(/-/g, '') + digits(10); }
-  function nowSec() { return Math.floor(Date.now() / 1000); }
-  function str(v) { return v === undefined ? null : v; }
-  function isBilling(params) { return typeof params.customer_uid === 'string' && params.customer_uid !== ''; }
+  function newImpUid() {
+    return 'imp_' + digits(12);
+  }
+  function newPgTid() {
+    return 'NP' + new Date().toISOString().slice(0, 10).replace(/-/g, '') + digits(10);
+  }
+  function nowSec() {
+    return Math.floor(Date.now() / 1000);
+  }
+  function str(v) {
+    return v === undefined ? null : v;
+  }
+  function isBilling(params) {
+    return typeof params.customer_uid === 'string' && params.customer_uid !== '';
+  }
 
   var OUTCOMES = ['approve', 'cancel', 'insufficient', 'fail', 'below_minimum', 'never'];
   var ENCODINGS = ['form', 'percent', 'euc-kr'];
@@ -125,7 +147,9 @@
     try {
       var sent = window.__impSimRecord(copy(event));
       if (sent && typeof sent.catch === 'function') sent.catch(function () {});
-    } catch (e) { /* a harness's bug is not the page's */ }
+    } catch (e) {
+      /* a harness's bug is not the page's */
+    }
   }
 
   function baseResponse(params) {
@@ -157,7 +181,7 @@
       custom_data: params.custom_data === undefined ? null : copy(params.custom_data),
       receipt_url: null,
       error_code: null,
-      error_msg: null
+      error_msg: null,
     };
     if (billing) r.customer_uid = params.customer_uid;
     return r;
@@ -215,7 +239,7 @@
       custom_data: rsp.custom_data,
       customer_uid: rsp.customer_uid || null,
       naverProductCode: str(params.naverProductCode),
-      requested_amount: params.amount
+      requested_amount: params.amount,
     };
     return rec;
   }
@@ -234,28 +258,48 @@
         buyer_name: rec.buyer_name,
         buyer_tel: rec.buyer_tel,
         buyer_email: rec.buyer_email,
-        inserted: rec.paid_at
+        inserted: rec.paid_at,
       });
     }
     var waits = [];
     if (typeof window.__impSimReport === 'function') {
-      try { waits.push(Promise.resolve(window.__impSimReport(copy(rec)))); } catch (e) { /* a test hook's bug is not ours */ }
+      try {
+        waits.push(Promise.resolve(window.__impSimReport(copy(rec))));
+      } catch (e) {
+        /* a test hook's bug is not ours */
+      }
     }
     if (state.config.reportUrl && typeof fetch === 'function') {
       var entry = { url: state.config.reportUrl, imp_uid: rec.imp_uid, ok: null, status: null };
       state.reports.push(entry);
-      waits.push(fetch(state.config.reportUrl, {
-        method: 'POST',
-        keepalive: true,
-        // text/plain keeps it a simple request: no CORS preflight, survives the page leaving.
-        headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
-        body: JSON.stringify(rec)
-      }).then(function (res) { entry.ok = res.ok; entry.status = res.status; },
-              function (err) { entry.ok = false; entry.error = String(err); }));
+      waits.push(
+        fetch(state.config.reportUrl, {
+          method: 'POST',
+          keepalive: true,
+          // text/plain keeps it a simple request: no CORS preflight, survives the page leaving.
+          headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+          body: JSON.stringify(rec),
+        }).then(
+          function (res) {
+            entry.ok = res.ok;
+            entry.status = res.status;
+          },
+          function (err) {
+            entry.ok = false;
+            entry.error = String(err);
+          },
+        ),
+      );
     }
     if (!waits.length) return Promise.resolve();
-    var all = Promise.all(waits.map(function (p) { return p.catch(function () {}); }));
-    var timeout = new Promise(function (resolve) { setTimeout(resolve, state.config.reportTimeoutMs); });
+    var all = Promise.all(
+      waits.map(function (p) {
+        return p.catch(function () {});
+      }),
+    );
+    var timeout = new Promise(function (resolve) {
+      setTimeout(resolve, state.config.reportTimeoutMs);
+    });
     return Promise.race([all, timeout]);
   }
 
@@ -278,20 +322,26 @@
         try {
           var ch = decoder.decode(new Uint8Array([lead, trail]));
           if (ch.length === 1 && !(ch in eucKrBytes)) eucKrBytes[ch] = [lead, trail];
-        } catch (e) { /* not a character */ }
+        } catch (e) {
+          /* not a character */
+        }
       }
     }
     return eucKrBytes;
   }
-  function hex(b) { return '%' + (b < 16 ? '0' : '') + b.toString(16).toUpperCase(); }
+  function hex(b) {
+    return '%' + (b < 16 ? '0' : '') + b.toString(16).toUpperCase();
+  }
   function encodeEucKr(s) {
     var table = null;
-    return Array.from(s).map(function (ch) {
-      if (ch.charCodeAt(0) < 0x80) return encodeForm(ch);
-      table = table || eucKrTable();
-      var bytes = table[ch];
-      return bytes ? hex(bytes[0]) + hex(bytes[1]) : '%3F';
-    }).join('');
+    return Array.from(s)
+      .map(function (ch) {
+        if (ch.charCodeAt(0) < 0x80) return encodeForm(ch);
+        table = table || eucKrTable();
+        var bytes = table[ch];
+        return bytes ? hex(bytes[0]) + hex(bytes[1]) : '%3F';
+      })
+      .join('');
   }
 
   /** The response as the callback receives it: without the success flags in today's shape. */
@@ -307,7 +357,7 @@
   function redirectTarget(base, rsp, encoding) {
     var pairs = [
       ['imp_uid', rsp.imp_uid],
-      ['merchant_uid', rsp.merchant_uid]
+      ['merchant_uid', rsp.merchant_uid],
     ];
     if (state.config.responseShape === 'legacy') pairs.push(['imp_success', rsp.success ? 'true' : 'false']);
     if (!rsp.success) {
@@ -316,13 +366,22 @@
     }
     var name = encoding || state.config.redirectEncoding;
     var enc = name === 'percent' ? encodeURIComponent : name === 'euc-kr' ? encodeEucKr : encodeForm;
-    var query = pairs.filter(function (p) { return p[1] !== null && p[1] !== undefined; })
-      .map(function (p) { return enc(p[0]) + '=' + enc(String(p[1])); }).join('&');
+    var query = pairs
+      .filter(function (p) {
+        return p[1] !== null && p[1] !== undefined;
+      })
+      .map(function (p) {
+        return enc(p[0]) + '=' + enc(String(p[1]));
+      })
+      .join('&');
     var abs = new URL(base, location.href).href;
     var hash = '';
     var h = abs.indexOf('#');
-    if (h !== -1) { hash = abs.slice(h); abs = abs.slice(0, h); }
-    var sep = abs.indexOf('?') === -1 ? '?' : (/[?&]$/.test(abs) ? '' : '&');
+    if (h !== -1) {
+      hash = abs.slice(h);
+      abs = abs.slice(0, h);
+    }
+    var sep = abs.indexOf('?') === -1 ? '?' : /[?&]$/.test(abs) ? '' : '&';
     return abs + sep + query + hash;
   }
 
@@ -353,7 +412,9 @@
     if (result === 'never') return Promise.resolve(); // the window went away without a word: no callback, no redirect
     if (result === 'approve') {
       rsp = approvedResponse(params);
-      return store(params, rsp).then(function () { deliver(call, rsp, encoding); });
+      return store(params, rsp).then(function () {
+        deliver(call, rsp, encoding);
+      });
     }
     var code = outcome && typeof outcome.error_code === 'string' ? outcome.error_code : DEFAULT_ERROR_CODE;
     var msg;
@@ -382,35 +443,50 @@
 
   function openWindow(call) {
     var params = call.params;
-    var overlay = el('div', 'position:fixed;inset:0;z-index:2147483647;background:rgba(0,0,0,.45);' +
-      'display:flex;align-items:center;justify-content:center;font-family:sans-serif');
+    var overlay = el(
+      'div',
+      'position:fixed;inset:0;z-index:2147483647;background:rgba(0,0,0,.45);' +
+        'display:flex;align-items:center;justify-content:center;font-family:sans-serif',
+    );
     overlay.setAttribute('data-imp-sim', 'overlay');
-    var dialog = el('div', 'background:#fff;border-radius:12px;width:340px;max-width:92vw;overflow:hidden;' +
-      'box-shadow:0 8px 32px rgba(0,0,0,.3)');
+    var dialog = el(
+      'div',
+      'background:#fff;border-radius:12px;width:340px;max-width:92vw;overflow:hidden;' +
+        'box-shadow:0 8px 32px rgba(0,0,0,.3)',
+    );
     dialog.setAttribute('role', 'dialog');
     dialog.setAttribute('aria-modal', 'true');
     dialog.setAttribute('aria-label', 'Naver Pay');
     dialog.setAttribute('data-imp-sim', 'dialog');
     dialog.setAttribute('data-mode', call.mode);
 
-    var head = el('div', 'background:#03c75a;color:#fff;padding:14px 18px;font-weight:bold;font-size:18px',
-      'N Pay');
-    head.appendChild(el('span', 'font-weight:normal;font-size:12px;margin-left:8px;opacity:.85',
-      isBilling(params) ? '정기결제 등록 (simulator)' : '결제 (simulator)'));
+    var head = el('div', 'background:#03c75a;color:#fff;padding:14px 18px;font-weight:bold;font-size:18px', 'N Pay');
+    head.appendChild(
+      el(
+        'span',
+        'font-weight:normal;font-size:12px;margin-left:8px;opacity:.85',
+        isBilling(params) ? '정기결제 등록 (simulator)' : '결제 (simulator)',
+      ),
+    );
     dialog.appendChild(head);
 
     var body = el('div', 'padding:16px 18px;color:#222');
     var name = el('div', 'font-size:15px;margin-bottom:6px', params.name == null ? '' : String(params.name));
     name.setAttribute('data-imp-sim', 'name');
     body.appendChild(name);
-    var amount = el('div', 'font-size:22px;font-weight:bold;color:#03c75a;margin-bottom:10px', formatWon(params.amount));
+    var amount = el(
+      'div',
+      'font-size:22px;font-weight:bold;color:#03c75a;margin-bottom:10px',
+      formatWon(params.amount),
+    );
     amount.setAttribute('data-imp-sim', 'amount');
     body.appendChild(amount);
     if (Array.isArray(params.naverProducts)) {
       var list = el('ul', 'margin:0 0 10px;padding-left:18px;font-size:13px;color:#555');
       list.setAttribute('data-imp-sim', 'products');
       params.naverProducts.forEach(function (p) {
-        var label = p && typeof p === 'object' ? String(p.name) + (p.count != null ? ' × ' + String(p.count) : '') : String(p);
+        var label =
+          p && typeof p === 'object' ? String(p.name) + (p.count != null ? ' × ' + String(p.count) : '') : String(p);
         list.appendChild(el('li', '', label));
       });
       body.appendChild(list);
@@ -425,12 +501,22 @@
       buttons.appendChild(b);
       return b;
     }
-    button('approve', isBilling(params) ? '등록하기' : '결제하기', 'background:#03c75a;color:#fff;border:0;font-weight:bold')
-      .addEventListener('click', function () { settle(call, { result: 'approve' }); });
-    button('cancel', '취소', 'background:#fff;color:#333;border:1px solid #ccc')
-      .addEventListener('click', function () { settle(call, { result: 'cancel' }); });
-    button('insufficient', '잔액 부족으로 실패', 'background:#fff;color:#333;border:1px solid #ccc')
-      .addEventListener('click', function () { settle(call, { result: 'insufficient' }); });
+    button(
+      'approve',
+      isBilling(params) ? '등록하기' : '결제하기',
+      'background:#03c75a;color:#fff;border:0;font-weight:bold',
+    ).addEventListener('click', function () {
+      settle(call, { result: 'approve' });
+    });
+    button('cancel', '취소', 'background:#fff;color:#333;border:1px solid #ccc').addEventListener('click', function () {
+      settle(call, { result: 'cancel' });
+    });
+    button('insufficient', '잔액 부족으로 실패', 'background:#fff;color:#333;border:1px solid #ccc').addEventListener(
+      'click',
+      function () {
+        settle(call, { result: 'insufficient' });
+      },
+    );
     var row = el('div', 'display:flex;gap:6px');
     var input = el('input', 'flex:1;padding:8px;border:1px solid #ccc;border-radius:8px;font-size:13px');
     input.type = 'text';
@@ -438,7 +524,11 @@
     input.setAttribute('data-imp-sim', 'fail-message');
     input.setAttribute('aria-label', '실패 메시지');
     row.appendChild(input);
-    var failBtn = el('button', 'padding:8px 10px;border-radius:8px;background:#fff;border:1px solid #ccc;cursor:pointer', '실패');
+    var failBtn = el(
+      'button',
+      'padding:8px 10px;border-radius:8px;background:#fff;border:1px solid #ccc;cursor:pointer',
+      '실패',
+    );
     failBtn.type = 'button';
     failBtn.setAttribute('data-imp-sim', 'fail');
     failBtn.addEventListener('click', function () {
@@ -481,7 +571,7 @@
       mode: mode,
       at: Date.now(),
       response: null,
-      redirectedTo: null
+      redirectedTo: null,
     };
     state.calls.push(record);
     publish({ type: 'call', record: record });
@@ -495,13 +585,15 @@
       publish({ type: 'call', record: record });
       if (typeof callback === 'function') callback(rsp);
     }
-    if (typeof state.userCode !== 'string' || state.userCode === '') return reject(DEFAULT_ERROR_CODE, MESSAGES.notInitialized);
+    if (typeof state.userCode !== 'string' || state.userCode === '')
+      return reject(DEFAULT_ERROR_CODE, MESSAGES.notInitialized);
     if (!params || typeof params !== 'object') return reject(DEFAULT_ERROR_CODE, MESSAGES.paramsNotObject);
     if (p.merchant_uid === undefined || p.merchant_uid === null || p.merchant_uid === '') {
       return reject(DEFAULT_ERROR_CODE, MESSAGES.merchantUidRequired);
     }
     if (p.amount === undefined || p.amount === null) return reject(DEFAULT_ERROR_CODE, MESSAGES.amountRequired);
-    if (typeof p.amount !== 'number' || !isFinite(p.amount)) return reject(DEFAULT_ERROR_CODE, MESSAGES.amountNotNumber);
+    if (typeof p.amount !== 'number' || !isFinite(p.amount))
+      return reject(DEFAULT_ERROR_CODE, MESSAGES.amountNotNumber);
     if (mode === 'redirect' && (typeof p.m_redirect_url !== 'string' || p.m_redirect_url === '')) {
       return reject(DEFAULT_ERROR_CODE, MESSAGES.redirectUrlRequired);
     }
@@ -514,9 +606,12 @@
       if (!outcome) return openWindow(call);
       record.outcome = copy(outcome);
       publish({ type: 'call', record: record });
-      setTimeout(function () {
-        if (state.pending === call) settle(call, outcome);
-      }, typeof outcome.delayMs === 'number' ? outcome.delayMs : 0);
+      setTimeout(
+        function () {
+          if (state.pending === call) settle(call, outcome);
+        },
+        typeof outcome.delayMs === 'number' ? outcome.delayMs : 0,
+      );
     }
     // In order: the script of outcomes, then setOutcome's, then a harness outside the page (asynchronous), then a window.
     if (state.queue.length) return decide(state.queue.shift());
@@ -524,44 +619,86 @@
     if (outcome && !outcome.persist) state.outcome = null;
     if (outcome || typeof window.__impSimOutcome !== 'function') return decide(outcome);
     Promise.resolve()
-      .then(function () { return window.__impSimOutcome(copy(record)); })
-      .then(function (o) { return o ? outcomeOf(o, '__impSimOutcome') : null; })
-      .catch(function () { return null; })
-      .then(function (o) { if (state.pending === call) decide(o); });
+      .then(function () {
+        return window.__impSimOutcome(copy(record));
+      })
+      .then(function (o) {
+        return o ? outcomeOf(o, '__impSimOutcome') : null;
+      })
+      .catch(function () {
+        return null;
+      })
+      .then(function (o) {
+        if (state.pending === call) decide(o);
+      });
   }
 
   var sim = {
     isSimulator: true,
-    get calls() { return state.calls; },
-    get inits() { return state.inits; },
-    get responses() { return state.responses; },
-    get redirects() { return state.redirects; },
-    get payments() { return state.payments; },
-    get billingKeys() { return state.billingKeys; },
-    get reports() { return state.reports; },
-    get merchantCode() { return state.userCode; },
-    get config() { return copy(state.config); },
-    get outcome() { return state.outcome ? copy(state.outcome) : null; },
+    get calls() {
+      return state.calls;
+    },
+    get inits() {
+      return state.inits;
+    },
+    get responses() {
+      return state.responses;
+    },
+    get redirects() {
+      return state.redirects;
+    },
+    get payments() {
+      return state.payments;
+    },
+    get billingKeys() {
+      return state.billingKeys;
+    },
+    get reports() {
+      return state.reports;
+    },
+    get merchantCode() {
+      return state.userCode;
+    },
+    get config() {
+      return copy(state.config);
+    },
+    get outcome() {
+      return state.outcome ? copy(state.outcome) : null;
+    },
     /** True while a payment window waits for a decision (click or resolve). */
-    isOpen: function () { return state.pending !== null; },
+    isOpen: function () {
+      return state.pending !== null;
+    },
     /**
      * outcome: a result name, or { result, error_msg?, error_code?, delayMs?, persist?, redirectEncoding? };
      * result: 'approve'|'cancel'|'insufficient'|'fail'|'below_minimum'|'never'
      */
-    setOutcome: function (outcome) { state.outcome = outcomeOf(outcome, 'setOutcome'); },
-    clearOutcome: function () { state.outcome = null; },
+    setOutcome: function (outcome) {
+      state.outcome = outcomeOf(outcome, 'setOutcome');
+    },
+    clearOutcome: function () {
+      state.outcome = null;
+    },
     /** Queues outcomes, one for each coming call, ahead of setOutcome's. Returns how many are queued. */
     script: function (outcomes) {
-      var list = (Array.isArray(outcomes) ? outcomes : [outcomes]).map(function (o) { return outcomeOf(o, 'script'); });
+      var list = (Array.isArray(outcomes) ? outcomes : [outcomes]).map(function (o) {
+        return outcomeOf(o, 'script');
+      });
       Array.prototype.push.apply(state.queue, list);
       return state.queue.length;
     },
-    get queued() { return copy(state.queue); },
+    get queued() {
+      return copy(state.queue);
+    },
     /** Decides the window that is open now, as a click would. Returns a promise (settled after delivery). */
     resolvePending: function (outcome) {
       if (!state.pending) return Promise.reject(new Error('no payment window is open'));
       var o;
-      try { o = outcomeOf(outcome, 'resolvePending'); } catch (e) { return Promise.reject(e); }
+      try {
+        o = outcomeOf(outcome, 'resolvePending');
+      } catch (e) {
+        return Promise.reject(e);
+      }
       return settle(state.pending, o);
     },
     /**
@@ -580,7 +717,8 @@
       }
       if (typeof o.reportTimeoutMs === 'number') state.config.reportTimeoutMs = o.reportTimeoutMs;
       if ('responseShape' in o) {
-        if (SHAPES.indexOf(o.responseShape) === -1) throw new TypeError('responseShape must be one of ' + SHAPES.join(', '));
+        if (SHAPES.indexOf(o.responseShape) === -1)
+          throw new TypeError('responseShape must be one of ' + SHAPES.join(', '));
         state.config.responseShape = o.responseShape;
       }
       return copy(state.config);
@@ -606,14 +744,18 @@
     responseShapes: SHAPES.slice(),
     defaultErrorCode: DEFAULT_ERROR_CODE,
     /** The redirect URL the simulator would build for a response (for tests of the encoder itself). */
-    buildRedirectUrl: function (base, rsp, encoding) { return redirectTarget(base, rsp, encoding); }
+    buildRedirectUrl: function (base, rsp, encoding) {
+      return redirectTarget(base, rsp, encoding);
+    },
   };
 
   window.IMP = {
     init: init,
-    agency: function (code) { init(code); },
+    agency: function (code) {
+      init(code);
+    },
     request_pay: request_pay,
-    __sim: sim
+    __sim: sim,
   };
   window.__impSim = sim;
 })();

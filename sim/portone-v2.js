@@ -28,24 +28,46 @@
     cancel: '사용자가 결제를 취소하셨습니다',
     insufficient: '잔액이 부족합니다',
     fail: '결제에 실패하였습니다',
-    belowMinimum: '결제 금액이 최소 결제 금액(100원) 미만입니다.'
+    belowMinimum: '결제 금액이 최소 결제 금액(100원) 미만입니다.',
   };
-  var PG_CODES = { cancel: 'UserCancel', insufficient: 'InsufficientBalance', fail: 'Fail', below_minimum: 'MinimumAmount' };
+  var PG_CODES = {
+    cancel: 'UserCancel',
+    insufficient: 'InsufficientBalance',
+    fail: 'Fail',
+    below_minimum: 'MinimumAmount',
+  };
   var RESULTS = ['approve', 'cancel', 'insufficient', 'fail', 'below_minimum', 'never'];
 
-  var state = { calls: [], payments: [], billingKeys: [], responses: [], redirects: [], outcome: null, queue: [],
-    pending: null, config: { navigate: true, reportUrl: null, reportTimeoutMs: 2000 } };
+  var state = {
+    calls: [],
+    payments: [],
+    billingKeys: [],
+    responses: [],
+    redirects: [],
+    outcome: null,
+    queue: [],
+    pending: null,
+    config: { navigate: true, reportUrl: null, reportTimeoutMs: 2000 },
+  };
   // `portone-v2.js?reportUrl=/portone-v2/__sim/payments`: approved payments are posted there (the V2 REST
   // simulator's seeding route), so a demo backend finds them, as sim/imp.js does for V1.
   try {
     var fromUrl = document.currentScript && new URL(document.currentScript.src).searchParams.get('reportUrl');
     if (fromUrl) state.config.reportUrl = fromUrl;
-  } catch (e) { /* no currentScript: no report */ }
+  } catch (e) {
+    /* no currentScript: no report */
+  }
   // Outcomes scripted before the page ran (the test kit's installPortOneV2Simulator sets them).
-  (window.__portOneV2Outcomes || []).forEach(function (o) { state.queue.push(normalise(o)); });
+  (window.__portOneV2Outcomes || []).forEach(function (o) {
+    state.queue.push(normalise(o));
+  });
 
   function copy(v) {
-    try { return JSON.parse(JSON.stringify(v)); } catch (e) { return String(v); }
+    try {
+      return JSON.parse(JSON.stringify(v));
+    } catch (e) {
+      return String(v);
+    }
   }
 
   function digits(n) {
@@ -71,8 +93,9 @@
   /** What PortOne refuses before any window: `{ code, message }`, or null. */
   function refusal(request, billing) {
     if (request === null || typeof request !== 'object') return 'request must be an object';
-    var required = billing ? ['storeId', 'billingKeyMethod'] : ['storeId', 'paymentId', 'orderName', 'totalAmount',
-      'currency', 'payMethod'];
+    var required = billing
+      ? ['storeId', 'billingKeyMethod']
+      : ['storeId', 'paymentId', 'orderName', 'totalAmount', 'currency', 'payMethod'];
     for (var i = 0; i < required.length; i++) {
       if (request[required[i]] === undefined || request[required[i]] === '') return required[i] + ' is required';
     }
@@ -83,7 +106,8 @@
   }
 
   function response(record, outcome) {
-    var r = billingOf(record) ? { transactionType: 'ISSUE_BILLING_KEY', billingKey: null }
+    var r = billingOf(record)
+      ? { transactionType: 'ISSUE_BILLING_KEY', billingKey: null }
       : { transactionType: 'PAYMENT', txId: 'tx-' + digits(12), paymentId: record.request.paymentId };
     if (outcome.result === 'approve') {
       if (billingOf(record)) r.billingKey = 'billing-key-' + digits(12);
@@ -121,17 +145,37 @@
     var reported = null;
     if (outcome.result === 'approve') {
       if (billingOf(record)) {
-        state.billingKeys.push({ billingKey: rsp.billingKey, issueId: record.request.issueId, storeId: record.request.storeId });
+        state.billingKeys.push({
+          billingKey: rsp.billingKey,
+          issueId: record.request.issueId,
+          storeId: record.request.storeId,
+        });
         reported = report({ billingKey: rsp.billingKey }, '/billing-keys');
       } else {
-        state.payments.push({ paymentId: rsp.paymentId, txId: rsp.txId, status: 'PAID',
-          amount: record.request.totalAmount, orderName: record.request.orderName, storeId: record.request.storeId });
-        reported = report({ id: rsp.paymentId, status: 'PAID', amount: record.request.totalAmount,
-          orderName: record.request.orderName }, '/payments');
+        state.payments.push({
+          paymentId: rsp.paymentId,
+          txId: rsp.txId,
+          status: 'PAID',
+          amount: record.request.totalAmount,
+          orderName: record.request.orderName,
+          storeId: record.request.storeId,
+        });
+        reported = report(
+          {
+            id: rsp.paymentId,
+            status: 'PAID',
+            amount: record.request.totalAmount,
+            orderName: record.request.orderName,
+          },
+          '/payments',
+        );
       }
     }
     // Without a report nothing waits: the redirect (or the answer) happens within settle, as before.
-    if (reported) reported.then(function () { finish(record, rsp, resolve); });
+    if (reported)
+      reported.then(function () {
+        finish(record, rsp, resolve);
+      });
     else finish(record, rsp, resolve);
   }
 
@@ -142,10 +186,21 @@
   function report(body, route) {
     var url = state.config.reportUrl;
     if (!url || typeof fetch !== 'function') return null;
-    var sent = fetch(url.replace(/\/payments$/, route), { method: 'POST', keepalive: true,
-      headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body: JSON.stringify(body) })
-      .then(function () {}, function () {});
-    return Promise.race([sent, new Promise(function (r) { setTimeout(r, state.config.reportTimeoutMs); })]);
+    var sent = fetch(url.replace(/\/payments$/, route), {
+      method: 'POST',
+      keepalive: true,
+      headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+      body: JSON.stringify(body),
+    }).then(
+      function () {},
+      function () {},
+    );
+    return Promise.race([
+      sent,
+      new Promise(function (r) {
+        setTimeout(r, state.config.reportTimeoutMs);
+      }),
+    ]);
   }
 
   function finish(record, rsp, resolve) {
@@ -167,22 +222,41 @@
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
-    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    Object.keys(attrs).forEach(function (k) {
+      e.setAttribute(k, attrs[k]);
+    });
     if (text !== undefined) e.textContent = text;
     return e;
   }
 
   function openWindow(record, resolve) {
     closeWindow();
-    overlay = el('div', { 'data-portone-sim': 'overlay', style: 'position:fixed;inset:0;background:rgba(0,0,0,.4);z-index:2147483647' });
-    var dialog = el('div', { 'data-portone-sim': 'dialog', role: 'dialog', 'data-mode': record.mode,
-      style: 'background:#fff;margin:10vh auto;max-width:360px;padding:16px;font:14px sans-serif' });
+    overlay = el('div', {
+      'data-portone-sim': 'overlay',
+      style: 'position:fixed;inset:0;background:rgba(0,0,0,.4);z-index:2147483647',
+    });
+    var dialog = el('div', {
+      'data-portone-sim': 'dialog',
+      role: 'dialog',
+      'data-mode': record.mode,
+      style: 'background:#fff;margin:10vh auto;max-width:360px;padding:16px;font:14px sans-serif',
+    });
     dialog.appendChild(el('h2', {}, 'N Pay (PortOne V2 simulator)'));
-    dialog.appendChild(el('p', { 'data-portone-sim': 'name' }, String(record.request.orderName || record.request.issueName || '')));
-    dialog.appendChild(el('p', { 'data-portone-sim': 'amount' }, String(record.request.totalAmount ?? record.request.displayAmount ?? '')));
+    dialog.appendChild(
+      el('p', { 'data-portone-sim': 'name' }, String(record.request.orderName || record.request.issueName || '')),
+    );
+    dialog.appendChild(
+      el(
+        'p',
+        { 'data-portone-sim': 'amount' },
+        String(record.request.totalAmount ?? record.request.displayAmount ?? ''),
+      ),
+    );
     ['approve', 'cancel', 'insufficient', 'fail'].forEach(function (result) {
       var b = el('button', { type: 'button', 'data-portone-sim': result }, result);
-      b.addEventListener('click', function () { settle(record, { result: result }, resolve); });
+      b.addEventListener('click', function () {
+        settle(record, { result: result }, resolve);
+      });
       dialog.appendChild(b);
     });
     overlay.appendChild(dialog);
@@ -190,8 +264,13 @@
   }
 
   function request(kind, req) {
-    var record = { kind: kind, request: copy(req), userActivation: !!(navigator.userActivation && navigator.userActivation.isActive),
-      mode: req && req.forceRedirect === true ? 'redirect' : 'popup', at: Date.now() };
+    var record = {
+      kind: kind,
+      request: copy(req),
+      userActivation: !!(navigator.userActivation && navigator.userActivation.isActive),
+      mode: req && req.forceRedirect === true ? 'redirect' : 'popup',
+      at: Date.now(),
+    };
     state.calls.push(record);
     var refused = refusal(req, kind === 'billing_key');
     if (refused) {
@@ -206,7 +285,9 @@
         return;
       }
       if (outcome) {
-        setTimeout(function () { settle(record, outcome, resolve); }, outcome.delayMs || 0);
+        setTimeout(function () {
+          settle(record, outcome, resolve);
+        }, outcome.delayMs || 0);
         return;
       }
       state.pending = { record: record, resolve: resolve };
@@ -217,36 +298,68 @@
   var sim = {
     isSimulator: true,
     messages: MESSAGES,
-    get calls() { return state.calls; },
-    get payments() { return state.payments; },
-    get billingKeys() { return state.billingKeys; },
-    get responses() { return state.responses; },
-    get redirects() { return state.redirects; },
-    get config() { return state.config; },
-    setOutcome: function (outcome) { state.outcome = normalise(outcome); },
-    clearOutcome: function () { state.outcome = null; },
+    get calls() {
+      return state.calls;
+    },
+    get payments() {
+      return state.payments;
+    },
+    get billingKeys() {
+      return state.billingKeys;
+    },
+    get responses() {
+      return state.responses;
+    },
+    get redirects() {
+      return state.redirects;
+    },
+    get config() {
+      return state.config;
+    },
+    setOutcome: function (outcome) {
+      state.outcome = normalise(outcome);
+    },
+    clearOutcome: function () {
+      state.outcome = null;
+    },
     script: function (outcomes) {
-      outcomes.forEach(function (o) { state.queue.push(normalise(o)); });
+      outcomes.forEach(function (o) {
+        state.queue.push(normalise(o));
+      });
       return state.queue.length;
     },
-    isOpen: function () { return state.pending !== null; },
+    isOpen: function () {
+      return state.pending !== null;
+    },
     resolvePending: function (outcome) {
       var p = state.pending;
       if (p) settle(p.record, normalise(outcome), p.resolve);
     },
-    configure: function (options) { Object.assign(state.config, options); },
+    configure: function (options) {
+      Object.assign(state.config, options);
+    },
     buildRedirectUrl: buildRedirectUrl,
     reset: function () {
       closeWindow();
-      state.calls = []; state.payments = []; state.billingKeys = []; state.responses = []; state.redirects = [];
-      state.outcome = null; state.queue = []; state.pending = null;
-    }
+      state.calls = [];
+      state.payments = [];
+      state.billingKeys = [];
+      state.responses = [];
+      state.redirects = [];
+      state.outcome = null;
+      state.queue = [];
+      state.pending = null;
+    },
   };
 
   window.PortOne = {
-    requestPayment: function (req) { return request('payment', req); },
-    requestIssueBillingKey: function (req) { return request('billing_key', req); },
-    __sim: sim
+    requestPayment: function (req) {
+      return request('payment', req);
+    },
+    requestIssueBillingKey: function (req) {
+      return request('billing_key', req);
+    },
+    __sim: sim,
   };
   window.__portOneSim = sim;
 })();

@@ -38,19 +38,47 @@ export function createRestV2Simulator(options = {}) {
   const apiSecret = options.apiSecret ?? 'portone_v2_secret_test';
   const webhookSecret = options.webhookSecret ?? `whsec_${randomBytes(24).toString('base64')}`;
   const prefix = (options.prefix ?? '').replace(/\/+$/, '');
-  const state = { payments: new Map(), billingKeys: new Map(), schedules: [], cancellations: [], deletions: [],
-    requests: [], webhooks: [], faults: [] };
+  const state = {
+    payments: new Map(),
+    billingKeys: new Map(),
+    schedules: [],
+    cancellations: [],
+    deletions: [],
+    requests: [],
+    webhooks: [],
+    faults: [],
+  };
 
   const now = () => new Date().toISOString();
   const ok = (body) => [200, body];
   const error = (status, type, message) => [status, { type, message }];
 
   function payment({ id, status = 'PAID', amount, orderName = 'order', billingKey = null }) {
-    return { status, id, transactionId: randomBytes(8).toString('hex'), merchantId: 'merchant-sim', storeId: 'store-sim',
-      channel: { type: 'TEST', pgProvider: 'NAVERPAY' }, version: 'V2', requestedAt: now(), updatedAt: now(),
-      statusChangedAt: now(), orderName, currency: 'KRW', customer: {}, billingKey,
-      amount: { total: amount, taxFree: 0, discount: 0, paid: status === 'PAID' ? amount : 0, cancelled: 0, cancelledTaxFree: 0 },
-      ...(status === 'PAID' ? { paidAt: now() } : {}) };
+    return {
+      status,
+      id,
+      transactionId: randomBytes(8).toString('hex'),
+      merchantId: 'merchant-sim',
+      storeId: 'store-sim',
+      channel: { type: 'TEST', pgProvider: 'NAVERPAY' },
+      version: 'V2',
+      requestedAt: now(),
+      updatedAt: now(),
+      statusChangedAt: now(),
+      orderName,
+      currency: 'KRW',
+      customer: {},
+      billingKey,
+      amount: {
+        total: amount,
+        taxFree: 0,
+        discount: 0,
+        paid: status === 'PAID' ? amount : 0,
+        cancelled: 0,
+        cancelledTaxFree: 0,
+      },
+      ...(status === 'PAID' ? { paidAt: now() } : {}),
+    };
   }
 
   // A fault's `status` and `refused` answers are V2's error body, `type` as scripted (PortOne documents no type for
@@ -72,12 +100,14 @@ export function createRestV2Simulator(options = {}) {
       state.cancellations.push(record);
       const p = state.payments.get(params.paymentId);
       if (!p) return error(404, 'PAYMENT_NOT_FOUND', V2_MESSAGES.paymentNotFound);
-      if (typeof body.reason !== 'string' || body.reason.trim() === '') return error(400, 'INVALID_REQUEST', V2_MESSAGES.reasonRequired);
+      if (typeof body.reason !== 'string' || body.reason.trim() === '')
+        return error(400, 'INVALID_REQUEST', V2_MESSAGES.reasonRequired);
       if (body.requester !== undefined && !['CUSTOMER', 'ADMIN'].includes(body.requester)) {
         return error(400, 'INVALID_REQUEST', V2_MESSAGES.requesterInvalid);
       }
       if (p.status === 'CANCELLED') return error(409, 'PAYMENT_ALREADY_CANCELLED', V2_MESSAGES.alreadyCancelled);
-      if (p.status !== 'PAID' && p.status !== 'PARTIAL_CANCELLED') return error(409, 'PAYMENT_NOT_PAID', V2_MESSAGES.notPaid);
+      if (p.status !== 'PAID' && p.status !== 'PARTIAL_CANCELLED')
+        return error(409, 'PAYMENT_NOT_PAID', V2_MESSAGES.notPaid);
       const cancellable = p.amount.total - p.amount.cancelled;
       if (body.currentCancellableAmount !== undefined && body.currentCancellableAmount !== cancellable) {
         return error(409, 'CANCELLABLE_AMOUNT_CONSISTENCY_BROKEN', V2_MESSAGES.cancellableBroken);
@@ -85,18 +115,33 @@ export function createRestV2Simulator(options = {}) {
       const amount = body.amount ?? cancellable;
       p.amount.cancelled += amount;
       p.status = p.amount.cancelled >= p.amount.total ? 'CANCELLED' : 'PARTIAL_CANCELLED';
-      p.cancellations = [...(p.cancellations ?? []), { id: randomBytes(8).toString('hex'), totalAmount: amount,
-        reason: body.reason, requester: body.requester ?? null, cancelledAt: now() }];
+      p.cancellations = [
+        ...(p.cancellations ?? []),
+        {
+          id: randomBytes(8).toString('hex'),
+          totalAmount: amount,
+          reason: body.reason,
+          requester: body.requester ?? null,
+          cancelledAt: now(),
+        },
+      ];
       record.accepted = true;
       return ok({ cancellation: { status: 'SUCCEEDED', ...p.cancellations.at(-1) } });
     },
     'POST /payments/:paymentId/billing-key': ({ params, body }) => {
-      if (!state.billingKeys.has(body.billingKey)) return error(404, 'BILLING_KEY_NOT_FOUND', V2_MESSAGES.billingKeyNotFound);
-      if (state.payments.get(params.paymentId)?.status === 'PAID') return error(409, 'ALREADY_PAID', V2_MESSAGES.alreadyPaid);
+      if (!state.billingKeys.has(body.billingKey))
+        return error(404, 'BILLING_KEY_NOT_FOUND', V2_MESSAGES.billingKeyNotFound);
+      if (state.payments.get(params.paymentId)?.status === 'PAID')
+        return error(409, 'ALREADY_PAID', V2_MESSAGES.alreadyPaid);
       if (typeof body.orderName !== 'string' || !Number.isInteger(body.amount?.total)) {
         return error(400, 'INVALID_REQUEST', V2_MESSAGES.badRequest);
       }
-      const p = payment({ id: params.paymentId, amount: body.amount.total, orderName: body.orderName, billingKey: body.billingKey });
+      const p = payment({
+        id: params.paymentId,
+        amount: body.amount.total,
+        orderName: body.orderName,
+        billingKey: body.billingKey,
+      });
       state.payments.set(p.id, p);
       return ok({ payment: { pgTxId: p.transactionId, paidAt: p.paidAt } });
     },
@@ -104,8 +149,14 @@ export function createRestV2Simulator(options = {}) {
       if (!state.billingKeys.has(body.payment?.billingKey)) {
         return error(404, 'BILLING_KEY_NOT_FOUND', V2_MESSAGES.billingKeyNotFound);
       }
-      const schedule = { id: randomBytes(8).toString('hex'), paymentId: params.paymentId,
-        billingKey: body.payment.billingKey, timeToPay: body.timeToPay, status: 'SCHEDULED', body };
+      const schedule = {
+        id: randomBytes(8).toString('hex'),
+        paymentId: params.paymentId,
+        billingKey: body.payment.billingKey,
+        timeToPay: body.timeToPay,
+        status: 'SCHEDULED',
+        body,
+      };
       state.schedules.push(schedule);
       return ok({ schedule: { id: schedule.id } });
     },
@@ -116,18 +167,27 @@ export function createRestV2Simulator(options = {}) {
       } catch {
         return error(400, 'INVALID_REQUEST', V2_MESSAGES.badRequest);
       }
-      const revoked = state.schedules.filter((s) => s.status === 'SCHEDULED' &&
-        (input.billingKey === undefined || s.billingKey === input.billingKey) &&
-        (input.scheduleIds === undefined || input.scheduleIds.includes(s.id)));
-      if (input.billingKey === undefined && input.scheduleIds === undefined) return error(400, 'INVALID_REQUEST', V2_MESSAGES.badRequest);
+      const revoked = state.schedules.filter(
+        (s) =>
+          s.status === 'SCHEDULED' &&
+          (input.billingKey === undefined || s.billingKey === input.billingKey) &&
+          (input.scheduleIds === undefined || input.scheduleIds.includes(s.id)),
+      );
+      if (input.billingKey === undefined && input.scheduleIds === undefined)
+        return error(400, 'INVALID_REQUEST', V2_MESSAGES.badRequest);
       for (const s of revoked) s.status = 'REVOKED';
       return ok({ revokedScheduleIds: revoked.map((s) => s.id), revokedAt: now() });
     },
     'DELETE /billing-keys/:billingKey': ({ params, query }) => {
-      const record = { billingKey: params.billingKey, reason: query.get('reason'), requester: query.get('requester'),
-        accepted: false };
+      const record = {
+        billingKey: params.billingKey,
+        reason: query.get('reason'),
+        requester: query.get('requester'),
+        accepted: false,
+      };
       state.deletions.push(record);
-      if (!state.billingKeys.has(params.billingKey)) return error(404, 'BILLING_KEY_NOT_FOUND', V2_MESSAGES.billingKeyNotFound);
+      if (!state.billingKeys.has(params.billingKey))
+        return error(404, 'BILLING_KEY_NOT_FOUND', V2_MESSAGES.billingKeyNotFound);
       state.billingKeys.delete(params.billingKey);
       record.accepted = true;
       return ok({ deletedAt: now() });
@@ -144,7 +204,8 @@ export function createRestV2Simulator(options = {}) {
       return ok(stored);
     },
     'POST /__sim/billing-keys': ({ body }) => {
-      for (const rec of Array.isArray(body) ? body : [body]) state.billingKeys.set(rec.billingKey, { ...rec, issuedAt: now() });
+      for (const rec of Array.isArray(body) ? body : [body])
+        state.billingKeys.set(rec.billingKey, { ...rec, issuedAt: now() });
       return ok({});
     },
     'POST /__sim/faults': ({ body }) => {
@@ -158,9 +219,16 @@ export function createRestV2Simulator(options = {}) {
   };
 
   function snapshot() {
-    return { payments: [...state.payments.values()], billingKeys: [...state.billingKeys.values()],
-      schedules: state.schedules, cancellations: state.cancellations, deletions: state.deletions,
-      requests: state.requests, webhooks: state.webhooks, faults: state.faults };
+    return {
+      payments: [...state.payments.values()],
+      billingKeys: [...state.billingKeys.values()],
+      schedules: state.schedules,
+      cancellations: state.cancellations,
+      deletions: state.deletions,
+      requests: state.requests,
+      webhooks: state.webhooks,
+      faults: state.faults,
+    };
   }
 
   function match(table, method, path) {
@@ -211,7 +279,10 @@ export function createRestV2Simulator(options = {}) {
   }
 
   /** The Standard Webhooks headers PortOne sends with `text` (computed with node:crypto). */
-  function signWebhook(text, { id = `msg_${randomBytes(8).toString('hex')}`, timestamp = Math.floor(Date.now() / 1000) } = {}) {
+  function signWebhook(
+    text,
+    { id = `msg_${randomBytes(8).toString('hex')}`, timestamp = Math.floor(Date.now() / 1000) } = {},
+  ) {
     const key = Buffer.from(webhookSecret.replace(/^whsec_/, ''), 'base64');
     const signature = createHmac('sha256', key).update(`${id}.${timestamp}.${text}`).digest('base64');
     return { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': `v1,${signature}` };
@@ -219,8 +290,11 @@ export function createRestV2Simulator(options = {}) {
 
   /** Posts a signed `type` webhook about payment `paymentId` to `url`, `times` times; each delivery is recorded. */
   async function sendWebhook({ paymentId, url, type = 'Transaction.Paid', times = 1 }) {
-    const text = JSON.stringify({ type, timestamp: now(), data: { paymentId, storeId: 'store-sim',
-      transactionId: state.payments.get(paymentId)?.transactionId ?? null } });
+    const text = JSON.stringify({
+      type,
+      timestamp: now(),
+      data: { paymentId, storeId: 'store-sim', transactionId: state.payments.get(paymentId)?.transactionId ?? null },
+    });
     const headers = { 'Content-Type': 'application/json', ...signWebhook(text) };
     const deliveries = [];
     for (let i = 0; i < times; i++) {
@@ -229,7 +303,9 @@ export function createRestV2Simulator(options = {}) {
         const r = await fetch(url, { method: 'POST', headers, body: text, signal: AbortSignal.timeout(30_000) });
         await r.arrayBuffer();
         status = r.status;
-      } catch { /* recorded as null */ }
+      } catch {
+        /* recorded as null */
+      }
       deliveries.push({ url, type, status });
       state.webhooks.push(deliveries.at(-1));
     }

@@ -121,15 +121,24 @@ function arrayify(node) {
 
 /** Inspection mode's refusals: each names the rule it stands for (SPEC.md, the seed's Naver Pay guide). */
 export const INSPECTION_MESSAGES = Object.freeze({
-  cancel: "Naver Pay inspection: POST /payments/cancel needs reason and extra.requester ('customer' or 'admin'); the inspection rejects a cancel without them",
-  deletion: "Naver Pay inspection: DELETE /subscribe/customers/{customer_uid} needs reason and extra[requester] ('customer' or 'admin'); the inspection rejects a deletion without them",
-  again: 'Naver Pay inspection: POST /subscribe/payments/again needs extra.naverUseCfm (yyyyMMdd) when the contract requires it for the product',
-  schedule: 'Naver Pay inspection: every schedule of POST /subscribe/payments/schedule needs extra.naverUseCfm (yyyyMMdd) when the contract requires it for the product',
+  cancel:
+    "Naver Pay inspection: POST /payments/cancel needs reason and extra.requester ('customer' or 'admin'); the inspection rejects a cancel without them",
+  deletion:
+    "Naver Pay inspection: DELETE /subscribe/customers/{customer_uid} needs reason and extra[requester] ('customer' or 'admin'); the inspection rejects a deletion without them",
+  again:
+    'Naver Pay inspection: POST /subscribe/payments/again needs extra.naverUseCfm (yyyyMMdd) when the contract requires it for the product',
+  schedule:
+    'Naver Pay inspection: every schedule of POST /subscribe/payments/schedule needs extra.naverUseCfm (yyyyMMdd) when the contract requires it for the product',
 });
 
 const filled = (v) => typeof v === 'string' && v.trim() !== '';
-const requesterOf = (input) => (input && typeof input.extra === 'object' && input.extra !== null ? input.extra.requester : undefined);
-const hasUseCfm = (input) => input && typeof input.extra === 'object' && input.extra !== null && /^\d{8}$/.test(String(input.extra.naverUseCfm ?? ''));
+const requesterOf = (input) =>
+  input && typeof input.extra === 'object' && input.extra !== null ? input.extra.requester : undefined;
+const hasUseCfm = (input) =>
+  input &&
+  typeof input.extra === 'object' &&
+  input.extra !== null &&
+  /^\d{8}$/.test(String(input.extra.naverUseCfm ?? ''));
 
 /**
  * What inspection mode refuses in a call PortOne would take: `{ rule, message }`, or null. `input` is the body
@@ -137,16 +146,22 @@ const hasUseCfm = (input) => input && typeof input.extra === 'object' && input.e
  */
 export function inspectionRefusal(inspection, method, path, input) {
   if (method === 'POST' && path === '/payments/cancel') {
-    if (!filled(input.reason) || !['customer', 'admin'].includes(requesterOf(input))) return { rule: 'cancel', message: INSPECTION_MESSAGES.cancel };
+    if (!filled(input.reason) || !['customer', 'admin'].includes(requesterOf(input)))
+      return { rule: 'cancel', message: INSPECTION_MESSAGES.cancel };
   }
   if (method === 'DELETE' && path.startsWith('/subscribe/customers/')) {
-    if (!filled(input.reason) || !['customer', 'admin'].includes(requesterOf(input))) return { rule: 'deletion', message: INSPECTION_MESSAGES.deletion };
+    if (!filled(input.reason) || !['customer', 'admin'].includes(requesterOf(input)))
+      return { rule: 'deletion', message: INSPECTION_MESSAGES.deletion };
   }
   if (inspection.naverUseCfm && method === 'POST' && path === '/subscribe/payments/again' && !hasUseCfm(input)) {
     return { rule: 'again', message: INSPECTION_MESSAGES.again };
   }
-  if (inspection.naverUseCfm && method === 'POST' && path === '/subscribe/payments/schedule'
-    && !(Array.isArray(input.schedules) && input.schedules.length > 0 && input.schedules.every(hasUseCfm))) {
+  if (
+    inspection.naverUseCfm &&
+    method === 'POST' &&
+    path === '/subscribe/payments/schedule' &&
+    !(Array.isArray(input.schedules) && input.schedules.length > 0 && input.schedules.every(hasUseCfm))
+  ) {
     return { rule: 'schedule', message: INSPECTION_MESSAGES.schedule };
   }
   return null;
@@ -235,13 +250,17 @@ function paymentAnnotation(input) {
     buyer_tel: input.buyer_tel ?? null,
     buyer_addr: input.buyer_addr ?? null,
     buyer_postcode: input.buyer_postcode ?? null,
-    custom_data: input.custom_data == null ? null
-      : typeof input.custom_data === 'string' ? input.custom_data : JSON.stringify(input.custom_data),
+    custom_data:
+      input.custom_data == null
+        ? null
+        : typeof input.custom_data === 'string'
+          ? input.custom_data
+          : JSON.stringify(input.custom_data),
     user_agent: input.user_agent ?? 'sorry_not_supported_anymore',
     status: input.status ?? 'paid',
     started_at: input.started_at ?? input.paid_at ?? nowSec(),
-    paid_at: paid ? input.paid_at ?? nowSec() : 0,
-    failed_at: input.status === 'failed' ? input.failed_at ?? nowSec() : 0,
+    paid_at: paid ? (input.paid_at ?? nowSec()) : 0,
+    failed_at: input.status === 'failed' ? (input.failed_at ?? nowSec()) : 0,
     cancelled_at: 0,
     fail_reason: input.fail_reason ?? null,
     cancel_reason: null,
@@ -295,8 +314,18 @@ export function createRestSimulator(options = {}) {
     state.payments.clear();
     state.billingKeys.clear();
     state.prepared.clear();
-    for (const k of ['schedules', 'cancellations', 'agains', 'unschedules', 'deletions', 'reports', 'requests', 'faults',
-      'webhooks', 'inspectionRefusals']) {
+    for (const k of [
+      'schedules',
+      'cancellations',
+      'agains',
+      'unschedules',
+      'deletions',
+      'reports',
+      'requests',
+      'faults',
+      'webhooks',
+      'inspectionRefusals',
+    ]) {
       state[k].length = 0;
     }
   }
@@ -377,7 +406,8 @@ export function createRestSimulator(options = {}) {
   const routes = {
     ...prepareRoutes(),
     'POST /users/getToken': ({ body }) => {
-      if (!body.imp_key || !body.imp_secret) return [401, { code: -1, message: MESSAGES.credentialsMissing, response: null }];
+      if (!body.imp_key || !body.imp_secret)
+        return [401, { code: -1, message: MESSAGES.credentialsMissing, response: null }];
       if (body.imp_key !== impKey || body.imp_secret !== impSecret) {
         return [401, { code: -1, message: MESSAGES.credentialsWrong, response: null }];
       }
@@ -422,7 +452,12 @@ export function createRestSimulator(options = {}) {
         if (amount === 0) amount = remaining; // the schema: 0 (or none) refunds the whole balance
         if (amount > remaining) return refuse(MESSAGES.cancelAmountExceeds);
       }
-      if (body.checksum !== undefined && body.checksum !== null && body.checksum !== '' && toNumber(body.checksum) !== remaining) {
+      if (
+        body.checksum !== undefined &&
+        body.checksum !== null &&
+        body.checksum !== '' &&
+        toNumber(body.checksum) !== remaining
+      ) {
         return refuse(MESSAGES.checksumMismatch);
       }
       const at = nowSec();
@@ -537,7 +572,8 @@ export function createRestSimulator(options = {}) {
       state.unschedules.push(record);
       const customerUid = body.customer_uid || null;
       const raw = body.merchant_uid;
-      const uids = raw === undefined || raw === null || raw === '' ? null : (Array.isArray(raw) ? raw : [raw]).map(String);
+      const uids =
+        raw === undefined || raw === null || raw === '' ? null : (Array.isArray(raw) ? raw : [raw]).map(String);
       if (!customerUid && !uids) return refuse(MESSAGES.unscheduleTargetMissing);
       const revoked = [];
       for (const call of state.schedules) {
@@ -572,13 +608,15 @@ export function createRestSimulator(options = {}) {
       const key = state.billingKeys.get(params.customer_uid);
       if (!key) return refuse(MESSAGES.billingKeyNotFound, 404);
       if (key.pg_provider === 'naverpay') {
-        if (typeof input.reason !== 'string' || input.reason.trim() === '') return refuse(MESSAGES.deleteReasonRequired);
+        if (typeof input.reason !== 'string' || input.reason.trim() === '')
+          return refuse(MESSAGES.deleteReasonRequired);
         if (extra.requester !== 'customer' && extra.requester !== 'admin') return refuse(MESSAGES.requesterRequired);
       }
       state.billingKeys.delete(params.customer_uid);
       for (const call of state.schedules) {
         for (const s of call.schedules) {
-          if (s.customer_uid === params.customer_uid && s.schedule_status === 'scheduled') s.schedule_status = 'revoked';
+          if (s.customer_uid === params.customer_uid && s.schedule_status === 'scheduled')
+            s.schedule_status = 'revoked';
         }
       }
       record.accepted = true;
@@ -697,7 +735,9 @@ export function createRestSimulator(options = {}) {
       else if (fault) return answerFault(fault, res);
       if (needsAuth && !auth) return reply(res, 401, { code: -1, message: MESSAGES.unauthorized, response: null });
       const query = parseForm(url.search.slice(1));
-      const refusal = inspection && inspectionRefusal(inspection, method, path, { ...(body && typeof body === 'object' ? body : {}), ...query });
+      const refusal =
+        inspection &&
+        inspectionRefusal(inspection, method, path, { ...(body && typeof body === 'object' ? body : {}), ...query });
       if (refusal) {
         state.inspectionRefusals.push({ method, path, ...refusal, body, at: nowSec() });
         return reply(res, 200, { code: 1, message: refusal.message, response: null });
@@ -769,11 +809,17 @@ export function createRestSimulator(options = {}) {
     for (let i = 0; i < times; i++) {
       let status = null;
       try {
-        const res = await fetch(target, { method: 'POST', headers: { 'Content-Type': type }, body,
-          signal: AbortSignal.timeout(30_000) });
+        const res = await fetch(target, {
+          method: 'POST',
+          headers: { 'Content-Type': type },
+          body,
+          signal: AbortSignal.timeout(30_000),
+        });
         await res.arrayBuffer();
         status = res.status;
-      } catch { /* recorded as status null: PortOne would retry later */ }
+      } catch {
+        /* recorded as status null: PortOne would retry later */
+      }
       const delivery = { url: target, body: notice, status };
       state.webhooks.push(delivery);
       deliveries.push(delivery);
@@ -782,7 +828,16 @@ export function createRestSimulator(options = {}) {
   }
 
   return {
-    handle, state, prefix, reset, issueToken, snapshot, impKey, impSecret, scriptFault, sendWebhook,
+    handle,
+    state,
+    prefix,
+    reset,
+    issueToken,
+    snapshot,
+    impKey,
+    impSecret,
+    scriptFault,
+    sendWebhook,
     /** Inspection mode on ({ naverUseCfm }) or off (null). */
     setInspection(option) {
       inspection = inspectionMode(option);
@@ -810,9 +865,17 @@ export function faultScript(faults, bodies) {
   /** Stores `fault` ({ kind, method?, path?, times?, status?, message?, type?, delayMs? }); returns it as stored. */
   function scriptFault(fault) {
     if (!fault || !kinds.includes(fault.kind)) throw new TypeError(`a fault's kind is one of ${kinds.join(', ')}`);
-    const stored = { method: fault.method ?? null, path: fault.path ?? '/', times: fault.times ?? 1, kind: fault.kind,
-      status: fault.status ?? null, message: fault.message ?? 'Internal Server Error', type: fault.type ?? null,
-      delayMs: fault.delayMs ?? 2000, hit: 0 };
+    const stored = {
+      method: fault.method ?? null,
+      path: fault.path ?? '/',
+      times: fault.times ?? 1,
+      kind: fault.kind,
+      status: fault.status ?? null,
+      message: fault.message ?? 'Internal Server Error',
+      type: fault.type ?? null,
+      delayMs: fault.delayMs ?? 2000,
+      hit: 0,
+    };
     faults.push(stored);
     return stored;
   }
@@ -837,8 +900,12 @@ export function faultScript(faults, bodies) {
       case 'status':
         return sendJson(bodies.status(fault));
       case 'html':
-        send(fault.status ?? 502, 'text/html; charset=utf-8', '<html><head><title>502 Bad Gateway</title></head><body>' +
-          '<center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>');
+        send(
+          fault.status ?? 502,
+          'text/html; charset=utf-8',
+          '<html><head><title>502 Bad Gateway</title></head><body>' +
+            '<center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>',
+        );
         return;
       case 'garbage':
         send(200, JSON_TYPE, Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x22, 0x63, 0x9c, 0x01]));

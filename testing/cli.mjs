@@ -30,8 +30,12 @@ Exit status: 0 when every scenario passed, 1 when one failed or could not be reh
 environment error (one line on stderr).`;
 
 const CANDIDATES = [
-  '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
   'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
 ];
@@ -47,9 +51,13 @@ const isHttp = (u) => /^https?:\/\//.test(u);
 
 /** `--skip a,b --skip c` → ['a', 'b', 'c']; an unknown id is a usage error (thrown as a string). */
 function scenarioList(values, flag) {
-  const ids = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const ids = (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   const unknown = ids.find((id) => !SCENARIOS.some((s) => s.id === id));
-  if (unknown !== undefined) throw `${flag}: no scenario ${JSON.stringify(unknown)} (naverpay-checkout --help lists them)`;
+  if (unknown !== undefined)
+    throw `${flag}: no scenario ${JSON.stringify(unknown)} (naverpay-checkout --help lists them)`;
   return ids;
 }
 
@@ -60,12 +68,21 @@ async function main(argv) {
       args: argv,
       allowPositionals: true,
       options: {
-        pay: { type: 'string' }, ready: { type: 'string' }, 'below-minimum-url': { type: 'string' },
-        'below-minimum-click': { type: 'string', multiple: true }, 'below-minimum-amount': { type: 'string' },
-        'mobile-url': { type: 'string' }, 'redirect-url': { type: 'string' }, 'rest-url': { type: 'string' },
-        skip: { type: 'string', multiple: true }, only: { type: 'string', multiple: true },
-        timeout: { type: 'string' }, browser: { type: 'string' },
-        headed: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        pay: { type: 'string' },
+        ready: { type: 'string' },
+        'below-minimum-url': { type: 'string' },
+        'below-minimum-click': { type: 'string', multiple: true },
+        'below-minimum-amount': { type: 'string' },
+        'mobile-url': { type: 'string' },
+        'redirect-url': { type: 'string' },
+        'rest-url': { type: 'string' },
+        skip: { type: 'string', multiple: true },
+        only: { type: 'string', multiple: true },
+        timeout: { type: 'string' },
+        browser: { type: 'string' },
+        headed: { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (e) {
@@ -78,18 +95,27 @@ async function main(argv) {
   }
   const [command, url, ...rest] = positionals;
   if (command !== 'rehearse') {
-    return fail(`${command ? `unknown command ${JSON.stringify(command)}` : 'no command'}: naverpay-checkout rehearse <checkout-url> --pay <selector> (--help for more)`);
+    return fail(
+      `${command ? `unknown command ${JSON.stringify(command)}` : 'no command'}: naverpay-checkout rehearse <checkout-url> --pay <selector> (--help for more)`,
+    );
   }
-  if (!url || rest.length) return fail('give exactly one checkout URL: naverpay-checkout rehearse <checkout-url> --pay <selector>');
-  for (const [flag, value] of [['checkout URL', url], ['--below-minimum-url', v['below-minimum-url']], ['--mobile-url', v['mobile-url']],
-    ['--redirect-url', v['redirect-url']], ['--rest-url', v['rest-url']]]) {
+  if (!url || rest.length)
+    return fail('give exactly one checkout URL: naverpay-checkout rehearse <checkout-url> --pay <selector>');
+  for (const [flag, value] of [
+    ['checkout URL', url],
+    ['--below-minimum-url', v['below-minimum-url']],
+    ['--mobile-url', v['mobile-url']],
+    ['--redirect-url', v['redirect-url']],
+    ['--rest-url', v['rest-url']],
+  ]) {
     if (value !== undefined && !isHttp(value)) return fail(`${flag} ${JSON.stringify(value)} is not an http(s) URL`);
   }
   if (!v.pay) return fail('--pay <selector> is required: the selector of your Naver Pay button');
   const timeoutMs = v.timeout === undefined ? 5000 : Number(v.timeout);
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) return fail('--timeout is a number of milliseconds');
   const belowAmount = v['below-minimum-amount'] === undefined ? undefined : Number(v['below-minimum-amount']);
-  if (belowAmount !== undefined && !(Number.isInteger(belowAmount) && belowAmount >= 0)) return fail('--below-minimum-amount is a number of won');
+  if (belowAmount !== undefined && !(Number.isInteger(belowAmount) && belowAmount >= 0))
+    return fail('--below-minimum-amount is a number of won');
   let skip, only;
   try {
     skip = scenarioList(v.skip, '--skip');
@@ -128,17 +154,19 @@ async function main(argv) {
     const clicks = v['below-minimum-click'] ?? [];
     const belowSetup = clicks.length
       ? async (p) => {
-        await ready?.(p);
-        for (const selector of clicks) await p.click(selector, { timeout: timeoutMs });
-      }
+          await ready?.(p);
+          for (const selector of clicks) await p.click(selector, { timeout: timeoutMs });
+        }
       : ready;
     const report = await rehearseInspection(page, {
       url,
       pay: v.pay,
       setup: ready,
       timeoutMs,
-      belowMinimum: v['below-minimum-url'] || clicks.length
-        ? { url: v['below-minimum-url'], setup: belowSetup, amount: belowAmount } : undefined,
+      belowMinimum:
+        v['below-minimum-url'] || clicks.length
+          ? { url: v['below-minimum-url'], setup: belowSetup, amount: belowAmount }
+          : undefined,
       mobile: v['mobile-url'] ? { url: v['mobile-url'] } : undefined,
       redirectUrl: v['redirect-url'],
       rest: v['rest-url'] ? { url: v['rest-url'] } : undefined,

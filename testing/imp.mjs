@@ -31,7 +31,9 @@ export function outcome(value) {
     throw new TypeError(`an outcome's result is one of ${OUTCOMES.join(', ')}; got ${JSON.stringify(value)}`);
   }
   if (o.redirectEncoding !== undefined && !ENCODINGS.includes(o.redirectEncoding)) {
-    throw new TypeError(`redirectEncoding is one of ${ENCODINGS.join(', ')}; got ${JSON.stringify(o.redirectEncoding)}`);
+    throw new TypeError(
+      `redirectEncoding is one of ${ENCODINGS.join(', ')}; got ${JSON.stringify(o.redirectEncoding)}`,
+    );
   }
   return { ...o };
 }
@@ -118,13 +120,21 @@ function createLog(outcomes) {
 function handleOver(log, { reset: resetPage, sync, sim }) {
   return {
     /** Every IMP.request_pay: { id, params, mode, userActivation, hasBeenActive, at, outcome?, response, redirectedTo }. */
-    get calls() { return log.calls; },
+    get calls() {
+      return log.calls;
+    },
     /** Every code given to IMP.init / IMP.agency. */
-    get inits() { return log.inits; },
+    get inits() {
+      return log.inits;
+    },
     /** The m_redirect_url targets built (with the result in the query), in order. */
-    get redirects() { return log.calls.filter((c) => c.redirectedTo).map((c) => c.redirectedTo); },
+    get redirects() {
+      return log.calls.filter((c) => c.redirectedTo).map((c) => c.redirectedTo);
+    },
     /** Outcomes still waiting for a call. */
-    get queued() { return log.queue.map((o) => ({ ...o })); },
+    get queued() {
+      return log.queue.map((o) => ({ ...o }));
+    },
     messages: IMP_MESSAGES,
     /** Queues outcomes, one for each coming request_pay; a call with none queued opens the simulator's window. */
     async script(...outcomes) {
@@ -136,7 +146,11 @@ function handleOver(log, { reset: resetPage, sync, sim }) {
     },
     /** Resolves with the call once the page has its response (callback given or redirect built). */
     waitForResponse(call, { timeoutMs = 5000 } = {}) {
-      return log.waitFor(() => (call.response ? call : undefined), timeoutMs, `waiting for the response to ${call.params?.merchant_uid}`);
+      return log.waitFor(
+        () => (call.response ? call : undefined),
+        timeoutMs,
+        `waiting for the response to ${call.params?.merchant_uid}`,
+      );
     },
     /**
      * Resolves once everything the page(s) published so far is in `calls` and `inits`. A Playwright page reports
@@ -152,8 +166,8 @@ function handleOver(log, { reset: resetPage, sync, sim }) {
   };
 }
 
-const isPlaywright = (t) => t && typeof t.addInitScript === 'function' && typeof t.route === 'function'
-  && typeof t.exposeBinding === 'function';
+const isPlaywright = (t) =>
+  t && typeof t.addInitScript === 'function' && typeof t.route === 'function' && typeof t.exposeBinding === 'function';
 const isWindow = (t) => t && typeof t === 'object' && t.document && typeof t.document.createElement === 'function';
 
 /**
@@ -171,7 +185,8 @@ const isWindow = (t) => t && typeof t === 'object' && t.document && typeof t.doc
  */
 export async function installImpSimulator(target, options = {}) {
   // A page whose context has the simulator already shares the context's (its bindings cover the page).
-  const known = installed.get(target) ?? (typeof target.context === 'function' ? installed.get(target.context()) : undefined);
+  const known =
+    installed.get(target) ?? (typeof target.context === 'function' ? installed.get(target.context()) : undefined);
   if (known) {
     if (options.outcomes) await known.script(...options.outcomes);
     return known;
@@ -191,13 +206,16 @@ async function installInPlaywright(target, options) {
   await target.exposeBinding('__impSimOutcome', () => log.next());
   if (options.initScript !== false) await target.addInitScript({ content: body });
   for (const url of options.sdkUrls ?? [SDK_URL]) {
-    await target.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body }));
+    await target.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body }),
+    );
   }
   const pages = () => (typeof target.pages === 'function' ? target.pages() : [target]);
   return handleOver(log, {
     reset: () => Promise.all(pages().map((p) => p.evaluate(() => window.IMP?.__sim?.reset()).catch(() => {}))),
     // A binding call of our own, after the page's: bindings are answered in order, so theirs are in by then.
-    sync: () => Promise.all(pages().map((p) => p.evaluate(() => window.__impSimRecord?.({ type: 'sync' })).catch(() => {}))),
+    sync: () =>
+      Promise.all(pages().map((p) => p.evaluate(() => window.__impSimRecord?.({ type: 'sync' })).catch(() => {}))),
   });
 }
 
@@ -206,12 +224,23 @@ function installInWindow(window, options) {
   window.__impSimRecord = (event) => log.record(event);
   window.__impSimOutcome = () => log.next();
   // The script's free names, bound to this window: it runs the same under jsdom, happy-dom or a Vitest global.
-  const names = ['window', 'document', 'navigator', 'location', 'setTimeout', 'fetch', 'URL', 'URLSearchParams', 'TextDecoder'];
+  const names = [
+    'window',
+    'document',
+    'navigator',
+    'location',
+    'setTimeout',
+    'fetch',
+    'URL',
+    'URLSearchParams',
+    'TextDecoder',
+  ];
   const bound = (name) => {
     if (name === 'window') return window;
     const v = window[name] ?? globalThis[name];
     return typeof v === 'function' && name !== 'URL' && name !== 'URLSearchParams' && name !== 'TextDecoder'
-      ? v.bind(window) : v;
+      ? v.bind(window)
+      : v;
   };
   // eslint-disable-next-line no-new-func
   new Function(...names, IMP_SOURCE)(...names.map(bound));

@@ -18,9 +18,12 @@ export const V2_SDK_URL = 'https://cdn.portone.io/v2/browser-sdk.js';
 export async function installPortOneV2Simulator(target, { outcomes = [] } = {}) {
   for (const o of outcomes) {
     const result = typeof o === 'string' ? o : o?.result;
-    if (!OUTCOMES.includes(result)) throw new TypeError(`an outcome's result is one of ${OUTCOMES.join(', ')}; got ${JSON.stringify(o)}`);
+    if (!OUTCOMES.includes(result))
+      throw new TypeError(`an outcome's result is one of ${OUTCOMES.join(', ')}; got ${JSON.stringify(o)}`);
   }
   await target.route(V2_SDK_URL, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: PORTONE_V2_SOURCE }));
-  if (outcomes.length) await target.addInitScript({ content: `window.__portOneV2Outcomes = ${JSON.stringify(outcomes)};` });
+    route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: PORTONE_V2_SOURCE }),
+  );
+  if (outcomes.length)
+    await target.addInitScript({ content: `window.__portOneV2Outcomes = ${JSON.stringify(outcomes)};` });
 }

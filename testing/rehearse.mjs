@@ -12,28 +12,62 @@ const NOT_APPLICABLE = 'not applicable';
 
 /** The scenarios, in the order they run, with the inspection rule each stands for. */
 export const SCENARIOS = Object.freeze([
-  { id: 'failure-message', title: "The PG's failure message reaches the buyer exactly as sent (popup mode)",
-    rule: "error_msg must be returned to the user as it is: no prefix, no translation, as text (markup and entities in it stay as they are) (PortOne's Naver Pay guide, \"Must return error message as-is\")" },
-  { id: 'naver-products', title: 'naverProducts are present and valid (naverProductCode and buyer_tel for a billing key)',
-    rule: 'naverProducts (categoryType, categoryId, uid, name, count) must be sent, or the request fails inspection; a billing-key registration (customer_uid) needs naverProductCode and buyer_tel instead' },
-  { id: 'request-warnings', title: 'Validation warns about none of the fields Naver Pay reads in the request IMP received',
-    rule: "a validation warning about name, naverProducts, naverProductCode, naverUseCfm or buyer_tel is what the inspection sends back, e.g. name must be the first product's name (Naver Pay appends \"외 N건\" itself)" },
-  { id: 'double-click', title: 'A double click opens one payment window',
-    rule: 'one request per order: merchant_uid must be unique for each request' },
-  { id: 'below-minimum', title: 'An amount below the minimum shows a message and opens no window',
-    rule: "exception handling for less than 100 won: return a 'less than minimum amount (100 won)' message to the user" },
-  { id: 'redirect-phone', title: 'A phone requests redirect mode with an m_redirect_url',
-    rule: 'mobile browsers redirect to m_redirect_url (naverPopupMode: false); a popup on a phone loses the result' },
+  {
+    id: 'failure-message',
+    title: "The PG's failure message reaches the buyer exactly as sent (popup mode)",
+    rule: 'error_msg must be returned to the user as it is: no prefix, no translation, as text (markup and entities in it stay as they are) (PortOne\'s Naver Pay guide, "Must return error message as-is")',
+  },
+  {
+    id: 'naver-products',
+    title: 'naverProducts are present and valid (naverProductCode and buyer_tel for a billing key)',
+    rule: 'naverProducts (categoryType, categoryId, uid, name, count) must be sent, or the request fails inspection; a billing-key registration (customer_uid) needs naverProductCode and buyer_tel instead',
+  },
+  {
+    id: 'request-warnings',
+    title: 'Validation warns about none of the fields Naver Pay reads in the request IMP received',
+    rule: 'a validation warning about name, naverProducts, naverProductCode, naverUseCfm or buyer_tel is what the inspection sends back, e.g. name must be the first product\'s name (Naver Pay appends "외 N건" itself)',
+  },
+  {
+    id: 'double-click',
+    title: 'A double click opens one payment window',
+    rule: 'one request per order: merchant_uid must be unique for each request',
+  },
+  {
+    id: 'below-minimum',
+    title: 'An amount below the minimum shows a message and opens no window',
+    rule: "exception handling for less than 100 won: return a 'less than minimum amount (100 won)' message to the user",
+  },
+  {
+    id: 'redirect-phone',
+    title: 'A phone requests redirect mode with an m_redirect_url',
+    rule: 'mobile browsers redirect to m_redirect_url (naverPopupMode: false); a popup on a phone loses the result',
+  },
   { id: 'redirect-tablet', title: 'A tablet requests redirect mode with an m_redirect_url', rule: 'as on a phone' },
-  { id: 'redirect-in-app', title: 'An in-app browser (KakaoTalk) requests redirect mode with an m_redirect_url', rule: 'as on a phone' },
-  { id: 'failure-message-redirect', title: "The PG's failure message reaches the buyer exactly as sent on the m_redirect_url page",
-    rule: 'as in popup mode: the message arrives in the query (error_msg) and must be shown as it is' },
-  { id: 'failure-message-redirect-euc-kr', title: 'The same, with the message EUC-KR-encoded in the query',
-    rule: 'as above; some PGs percent-encode the message in EUC-KR, and it must still reach the buyer intact' },
-  { id: 'redirect-crafted-link', title: 'A link to the m_redirect_url page crafted by an attacker runs no markup',
-    rule: 'error_msg in the query is text: a page that inserts it as HTML is a reflected XSS on the merchant\'s domain' },
-  { id: 'tampered-amount', title: "The merchant's server refuses a payment whose amount the buyer edited in the browser",
-    rule: '결제로직 취약성: the server looks the payment up at PortOne (imp_uid) and refuses, and refunds, an amount that is not the order\'s' },
+  {
+    id: 'redirect-in-app',
+    title: 'An in-app browser (KakaoTalk) requests redirect mode with an m_redirect_url',
+    rule: 'as on a phone',
+  },
+  {
+    id: 'failure-message-redirect',
+    title: "The PG's failure message reaches the buyer exactly as sent on the m_redirect_url page",
+    rule: 'as in popup mode: the message arrives in the query (error_msg) and must be shown as it is',
+  },
+  {
+    id: 'failure-message-redirect-euc-kr',
+    title: 'The same, with the message EUC-KR-encoded in the query',
+    rule: 'as above; some PGs percent-encode the message in EUC-KR, and it must still reach the buyer intact',
+  },
+  {
+    id: 'redirect-crafted-link',
+    title: 'A link to the m_redirect_url page crafted by an attacker runs no markup',
+    rule: "error_msg in the query is text: a page that inserts it as HTML is a reflected XSS on the merchant's domain",
+  },
+  {
+    id: 'tampered-amount',
+    title: "The merchant's server refuses a payment whose amount the buyer edited in the browser",
+    rule: "결제로직 취약성: the server looks the payment up at PortOne (imp_uid) and refuses, and refunds, an amount that is not the order's",
+  },
 ]);
 
 /** Real user agents: an iPhone, an iPad, and KakaoTalk's in-app browser on Android. */
@@ -41,22 +75,34 @@ export const DEVICES = Object.freeze({
   'redirect-phone': {
     name: 'iPhone (Safari)',
     context: {
-      userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-      viewport: { width: 390, height: 664 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true,
+      userAgent:
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+      viewport: { width: 390, height: 664 },
+      deviceScaleFactor: 3,
+      isMobile: true,
+      hasTouch: true,
     },
   },
   'redirect-tablet': {
     name: 'iPad (Safari)',
     context: {
-      userAgent: 'Mozilla/5.0 (iPad; CPU OS 12_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/12.1 Mobile/15E148 Safari/604.1',
-      viewport: { width: 810, height: 1080 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+      userAgent:
+        'Mozilla/5.0 (iPad; CPU OS 12_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/12.1 Mobile/15E148 Safari/604.1',
+      viewport: { width: 810, height: 1080 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
     },
   },
   'redirect-in-app': {
     name: 'KakaoTalk in-app browser (Android)',
     context: {
-      userAgent: 'Mozilla/5.0 (Linux; Android 13; SM-S911N Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0.6099.230 Mobile Safari/537.36;KAKAOTALK 2410440',
-      viewport: { width: 384, height: 754 }, deviceScaleFactor: 2.8, isMobile: true, hasTouch: true,
+      userAgent:
+        'Mozilla/5.0 (Linux; Android 13; SM-S911N Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0.6099.230 Mobile Safari/537.36;KAKAOTALK 2410440',
+      viewport: { width: 384, height: 754 },
+      deviceScaleFactor: 2.8,
+      isMobile: true,
+      hasTouch: true,
     },
   },
 });
@@ -72,7 +118,8 @@ const require = createRequire(import.meta.url);
  */
 function uniqueMessage() {
   const nonce = String(randomInt(100000, 999999));
-  const message = `잔액이 부족합니다 <b data-npc-rehearsal="${nonce}">&amp;</b>` +
+  const message =
+    `잔액이 부족합니다 <b data-npc-rehearsal="${nonce}">&amp;</b>` +
     `<img src="x" data-npc-rehearsal="${nonce}" onerror="window.__npcRehearsalRan=${nonce}"> (리허설 ${nonce})`;
   return { message, nonce };
 }
@@ -82,7 +129,8 @@ function uniqueMessage() {
 /** Remembers every element's text and visibility, to tell later what the page changed. */
 function snapshotInPage() {
   const seen = new WeakMap();
-  for (const el of document.querySelectorAll('body *')) seen.set(el, { text: el.textContent, visible: el.checkVisibility() });
+  for (const el of document.querySelectorAll('body *'))
+    seen.set(el, { text: el.textContent, visible: el.checkVisibility() });
   window.__npcRehearsalSnapshot = seen;
 }
 
@@ -91,9 +139,16 @@ function probeErrorsInPage() {
   const errors = [];
   window.__npcRehearsalErrors = errors;
   const keep = (kind, e) => {
-    const fields = Array.isArray(e?.errors) ? e.errors.map((x) => ({ field: String(x?.field ?? ''), code: String(x?.code ?? '') })) : [];
-    errors.push({ kind, name: String(e?.name ?? typeof e), code: typeof e?.code === 'string' ? e.code : null,
-      message: String(e?.message ?? e).slice(0, 200), fields });
+    const fields = Array.isArray(e?.errors)
+      ? e.errors.map((x) => ({ field: String(x?.field ?? ''), code: String(x?.code ?? '') }))
+      : [];
+    errors.push({
+      kind,
+      name: String(e?.name ?? typeof e),
+      code: typeof e?.code === 'string' ? e.code : null,
+      message: String(e?.message ?? e).slice(0, 200),
+      fields,
+    });
   };
   window.addEventListener('error', (e) => keep('error', e.error ?? e.message));
   window.addEventListener('unhandledrejection', (e) => keep('unhandled rejection', e.reason));
@@ -124,14 +179,29 @@ function lookInPage({ message, minimum, nonce }) {
     if ((!before || !before.visible || before.text !== text) && text.trim() !== '') fresh.add(el);
   }
   // The innermost of them: a changed child already says what changed in its parent.
-  const changed = [...fresh].filter((el) => ![...el.children].some((c) => fresh.has(c)))
+  const changed = [...fresh]
+    .filter((el) => ![...el.children].some((c) => fresh.has(c)))
     .map((el) => el.textContent.trim().replace(/\s+/g, ' ').slice(0, 160));
-  const mentionsMinimum = minimum === null ? [] : changed.filter((t) => new RegExp(`(^|\\D)${minimum}(\\D|$)`).test(t.replace(/,/g, '')));
-  const markup = nonce ? [...document.querySelectorAll(`[data-npc-rehearsal="${nonce}"]`)]
-    .filter((el) => !el.closest('[data-imp-sim]')).map((el) => el.tagName.toLowerCase()) : [];
-  const garbled = nonce ? changed.find((t) => t.includes(nonce) && /\uFFFD|[\u00C0-\u00FF][\u0080-\u00FF]/.test(t)) ?? null : null;
-  return { exact, containing, entityDecoded, changed: [...new Set(changed)].slice(0, 8), mentionsMinimum,
-    markup: [...new Set(markup)], ran: nonce ? String(window.__npcRehearsalRan ?? '') === nonce : false, garbled };
+  const mentionsMinimum =
+    minimum === null ? [] : changed.filter((t) => new RegExp(`(^|\\D)${minimum}(\\D|$)`).test(t.replace(/,/g, '')));
+  const markup = nonce
+    ? [...document.querySelectorAll(`[data-npc-rehearsal="${nonce}"]`)]
+        .filter((el) => !el.closest('[data-imp-sim]'))
+        .map((el) => el.tagName.toLowerCase())
+    : [];
+  const garbled = nonce
+    ? (changed.find((t) => t.includes(nonce) && /\uFFFD|[\u00C0-\u00FF][\u0080-\u00FF]/.test(t)) ?? null)
+    : null;
+  return {
+    exact,
+    containing,
+    entityDecoded,
+    changed: [...new Set(changed)].slice(0, 8),
+    mentionsMinimum,
+    markup: [...new Set(markup)],
+    ran: nonce ? String(window.__npcRehearsalRan ?? '') === nonce : false,
+    garbled,
+  };
 }
 
 /** The pay button: missing, disabled (the attribute or aria-disabled), or ready. */
@@ -192,7 +262,10 @@ async function waitForMessage(page, { message, nonce }, dialogs, o) {
       return page.evaluate(lookInPage, { message, minimum: null, nonce });
     }
     if (seen.exact || dialogs.includes(message)) return seen;
-    if ((seen.containing || seen.entityDecoded || seen.garbled || dialogs.some((d) => d.includes(message))) && nearMissAt === null) {
+    if (
+      (seen.containing || seen.entityDecoded || seen.garbled || dialogs.some((d) => d.includes(message))) &&
+      nearMissAt === null
+    ) {
       nearMissAt = Date.now();
     }
     if ((nearMissAt !== null && Date.now() - nearMissAt > o.settleMs) || Date.now() > deadline) return seen;
@@ -203,7 +276,10 @@ async function waitForMessage(page, { message, nonce }, dialogs, o) {
 /** Installs the IMP simulator and the error probe on a page the rehearsal drives. */
 async function instrument(page, o) {
   await page.addInitScript(probeErrorsInPage);
-  return installImpSimulator(page, { navigate: false, ...(o.rest ? { reportUrl: `${o.rest.url}/__sim/payments` } : {}) });
+  return installImpSimulator(page, {
+    navigate: false,
+    ...(o.rest ? { reportUrl: `${o.rest.url}/__sim/payments` } : {}),
+  });
 }
 
 /**
@@ -218,7 +294,8 @@ export async function rehearseInspection(page, options) {
   }
   const known = new Set(SCENARIOS.map((s) => s.id));
   for (const id of [...(options.skip ?? []), ...(options.only ?? [])]) {
-    if (!known.has(id)) throw new TypeError(`rehearseInspection: no scenario ${quote(id)}; the scenarios are ${[...known].join(', ')}`);
+    if (!known.has(id))
+      throw new TypeError(`rehearseInspection: no scenario ${quote(id)}; the scenarios are ${[...known].join(', ')}`);
   }
   const only = options.only ? new Set(options.only) : null;
   const o = {
@@ -236,7 +313,8 @@ export async function rehearseInspection(page, options) {
     redirectUrl: options.redirectUrl ?? null,
     rest: null,
   };
-  if (!/^https?:/.test(o.url)) throw new TypeError(`rehearseInspection: the page is not on a checkout (url ${quote(o.url)}); pass options.url`);
+  if (!/^https?:/.test(o.url))
+    throw new TypeError(`rehearseInspection: the page is not on a checkout (url ${quote(o.url)}); pass options.url`);
   // Relative to the checkout: '/portone' is the demo's REST simulator.
   if (options.rest) o.rest = { url: new URL(String(options.rest.url), o.url).href.replace(/\/+$/, '') };
   const results = new Map();
@@ -250,15 +328,24 @@ export async function rehearseInspection(page, options) {
   // 1. failure message in popup mode; naverProducts and validation's warnings from the same request
   if (wanted('failure-message', 'naver-products', 'request-warnings')) {
     const message = uniqueMessage();
-    const r = await payAndLook(session, { setup: o.setup, url: o.url, scenario: 'failure-message',
-      outcome: { result: 'fail', error_msg: message.message, error_code: 'NP_REHEARSAL' }, message });
+    const r = await payAndLook(session, {
+      setup: o.setup,
+      url: o.url,
+      scenario: 'failure-message',
+      outcome: { result: 'fail', error_msg: message.message, error_code: 'NP_REHEARSAL' },
+      message,
+    });
     if (r.notRehearsed) {
       set('failure-message', NOT_REHEARSED, r.notRehearsed);
       set('request-warnings', NOT_REHEARSED, r.notRehearsed);
       const refusedFor = r.refused?.fields.filter((f) => /^naverProducts/.test(f.field)) ?? [];
       if (refusedFor.length) {
-        set('naver-products', FAILED, `pay() refused the request with ${r.refused.code}: ` +
-          `${refusedFor.map((f) => `${f.field} (${f.code})`).join(', ')}; IMP.request_pay was never called`);
+        set(
+          'naver-products',
+          FAILED,
+          `pay() refused the request with ${r.refused.code}: ` +
+            `${refusedFor.map((f) => `${f.field} (${f.code})`).join(', ')}; IMP.request_pay was never called`,
+        );
       } else set('naver-products', NOT_REHEARSED, r.notRehearsed);
     } else {
       billingKey = isBillingKey(r.call.params);
@@ -273,7 +360,12 @@ export async function rehearseInspection(page, options) {
 
   // 3. below the minimum (a billing-key registration charges nothing: no minimum to reach)
   if (wanted('below-minimum')) {
-    if (billingKey) set('below-minimum', NOT_APPLICABLE, 'a billing-key registration (customer_uid) charges nothing: the minimum applies to the payments the server makes with the key');
+    if (billingKey)
+      set(
+        'below-minimum',
+        NOT_APPLICABLE,
+        'a billing-key registration (customer_uid) charges nothing: the minimum applies to the payments the server makes with the key',
+      );
     else set('below-minimum', ...(await belowMinimum(session)));
   }
 
@@ -281,7 +373,9 @@ export async function rehearseInspection(page, options) {
   let redirecting = null; // { context, page, call, device } of the first device that asked for redirect mode
   const redirectIds = ['redirect-phone', 'redirect-tablet', 'redirect-in-app'];
   const browser = page.context().browser();
-  const needDevice = wanted('failure-message-redirect', 'failure-message-redirect-euc-kr') || (wanted('redirect-crafted-link') && !o.redirectUrl);
+  const needDevice =
+    wanted('failure-message-redirect', 'failure-message-redirect-euc-kr') ||
+    (wanted('redirect-crafted-link') && !o.redirectUrl);
   for (const id of redirectIds) {
     if (o.skip.has(id) && (redirecting || !needDevice)) continue; // a skipped device still finds the m_redirect_url page
     if (!browser) {
@@ -294,9 +388,16 @@ export async function rehearseInspection(page, options) {
       const phone = await context.newPage();
       if (o.preparePage) await o.preparePage(phone);
       const phoneSim = await instrument(phone, o);
-      const r = await payAndLook({ page: phone, sim: phoneSim, o }, {
-        setup: o.mobile.setup ?? o.setup, url: o.mobile.url ?? o.url, scenario: id, outcome: 'never', message: null,
-      });
+      const r = await payAndLook(
+        { page: phone, sim: phoneSim, o },
+        {
+          setup: o.mobile.setup ?? o.setup,
+          url: o.mobile.url ?? o.url,
+          scenario: id,
+          outcome: 'never',
+          message: null,
+        },
+      );
       if (r.notRehearsed) set(id, NOT_REHEARSED, r.notRehearsed, { device: device.name });
       else {
         const verdict = judgeRedirect(r.call.params, device.name);
@@ -312,7 +413,10 @@ export async function rehearseInspection(page, options) {
     await context.close();
   }
   try {
-    for (const [id, encoding] of [['failure-message-redirect', 'form'], ['failure-message-redirect-euc-kr', 'euc-kr']]) {
+    for (const [id, encoding] of [
+      ['failure-message-redirect', 'form'],
+      ['failure-message-redirect-euc-kr', 'euc-kr'],
+    ]) {
       if (o.skip.has(id)) continue;
       if (!redirecting) {
         set(id, NOT_REHEARSED, 'no device made a redirect-mode request with an m_redirect_url to return to');
@@ -328,15 +432,28 @@ export async function rehearseInspection(page, options) {
   if (wanted('redirect-crafted-link')) {
     const target = o.redirectUrl ?? redirecting?.call.params.m_redirect_url ?? null;
     if (!target) {
-      set('redirect-crafted-link', NOT_REHEARSED, 'no m_redirect_url to craft a link to: no device made a redirect-mode request; pass redirectUrl');
+      set(
+        'redirect-crafted-link',
+        NOT_REHEARSED,
+        'no m_redirect_url to craft a link to: no device made a redirect-mode request; pass redirectUrl',
+      );
     } else if (!browser) {
-      set('redirect-crafted-link', NOT_REHEARSED, 'the page has no browser to open a fresh context in (a persistent context?)');
+      set(
+        'redirect-crafted-link',
+        NOT_REHEARSED,
+        'the page has no browser to open a fresh context in (a persistent context?)',
+      );
     } else set('redirect-crafted-link', ...(await craftedLink(browser, target, o)));
   }
 
   // 6. the amount edited on its way to IMP.request_pay; the merchant's server must refuse it
   if (wanted('tampered-amount')) {
-    if (billingKey) set('tampered-amount', NOT_APPLICABLE, 'a billing-key registration (customer_uid) approves no payment: the server charges the key with its own amount');
+    if (billingKey)
+      set(
+        'tampered-amount',
+        NOT_APPLICABLE,
+        'a billing-key registration (customer_uid) approves no payment: the server charges the key with its own amount',
+      );
     else set('tampered-amount', ...(await tamperedAmount(session)));
   }
 
@@ -375,7 +492,8 @@ async function pageErrors(page, from = 0) {
   return errors.find((e) => e.code) ?? errors[0] ?? null;
 }
 
-const describeError = (e) => `${e.kind}: ${e.name}${e.code ? ` ${e.code}` : ''}` +
+const describeError = (e) =>
+  `${e.kind}: ${e.name}${e.code ? ` ${e.code}` : ''}` +
   (e.fields.length ? ` (${e.fields.map((f) => `${f.field}: ${f.code}`).join(', ')})` : ` (${quote(e.message)})`);
 
 /** Loads `url`, runs the caller's setup, queues `outcome`, clicks pay and waits for the call and what the buyer sees. */
@@ -391,7 +509,9 @@ async function payAndLook({ page, sim, o }, { setup, url, scenario, outcome, mes
     const errorsBefore = await page.evaluate(() => window.__npcRehearsalErrors?.length ?? 0);
     const button = await waitForButton(page, o);
     if (button !== 'ready') {
-      return { notRehearsed: `the pay button ${quote(o.pay)} is ${button === 'missing' ? 'not on the page' : 'disabled'} after the setup` };
+      return {
+        notRehearsed: `the pay button ${quote(o.pay)} is ${button === 'missing' ? 'not on the page' : 'disabled'} after the setup`,
+      };
     }
     try {
       await page.click(o.pay, { timeout: o.timeoutMs });
@@ -402,10 +522,13 @@ async function payAndLook({ page, sim, o }, { setup, url, scenario, outcome, mes
     try {
       call = await sim.waitForCall({ count: before + 1, timeoutMs: o.timeoutMs });
     } catch {
-      const seen = await page.evaluate(lookInPage, { message: null, minimum: null, nonce: null }).catch(() => ({ changed: [] }));
+      const seen = await page
+        .evaluate(lookInPage, { message: null, minimum: null, nonce: null })
+        .catch(() => ({ changed: [] }));
       const error = await pageErrors(page, errorsBefore);
       return {
-        notRehearsed: `clicking ${quote(o.pay)} did not call IMP.request_pay within ${o.timeoutMs} ms` +
+        notRehearsed:
+          `clicking ${quote(o.pay)} did not call IMP.request_pay within ${o.timeoutMs} ms` +
           (error ? `; the page had an ${describeError(error)}` : '') +
           (seen.changed.length ? `; the page showed ${seen.changed.map(quote).join(', ')}` : ''),
         refused: error?.code ? error : null,
@@ -420,26 +543,43 @@ async function payAndLook({ page, sim, o }, { setup, url, scenario, outcome, mes
 
 function judgeMessage({ seen, dialogs }, { message }) {
   if (seen.markup.length || seen.ran) {
-    return [FAILED, `the PG sent ${quote(message)} and the page inserted it as HTML (innerHTML?): ` +
-      `its ${seen.markup.map((t) => `<${t}>`).join(' and ') || 'markup'} became elements` +
-      `${seen.ran ? ' and its onerror ran: script from the PG\'s message runs on the page' : ''}; set it with textContent`];
+    return [
+      FAILED,
+      `the PG sent ${quote(message)} and the page inserted it as HTML (innerHTML?): ` +
+        `its ${seen.markup.map((t) => `<${t}>`).join(' and ') || 'markup'} became elements` +
+        `${seen.ran ? " and its onerror ran: script from the PG's message runs on the page" : ''}; set it with textContent`,
+    ];
   }
   if (seen.exact) return [PASSED, `shown as an element's whole text: ${quote(message)}`];
   if (dialogs.includes(message)) return [PASSED, `shown as an alert's whole message: ${quote(message)}`];
   if (seen.entityDecoded) {
-    return [FAILED, `the PG sent ${quote(message)} but the page decoded its entity: the buyer saw ${quote(seen.entityDecoded)} (&amp; became &)`];
+    return [
+      FAILED,
+      `the PG sent ${quote(message)} but the page decoded its entity: the buyer saw ${quote(seen.entityDecoded)} (&amp; became &)`,
+    ];
   }
   const inDialog = dialogs.find((d) => d.includes(message));
   if (seen.containing !== null || inDialog) {
-    return [FAILED, `the PG sent ${quote(message)} but the buyer saw it inside a longer text: ${quote(seen.containing ?? inDialog)}`];
+    return [
+      FAILED,
+      `the PG sent ${quote(message)} but the buyer saw it inside a longer text: ${quote(seen.containing ?? inDialog)}`,
+    ];
   }
   if (seen.garbled) {
-    return [FAILED, `the PG sent ${quote(message)} but the buyer saw it garbled, decoded as the wrong charset: ${quote(seen.garbled)} ` +
-      '(read the query with parseRedirectResult, which knows EUC-KR, not URLSearchParams)'];
+    return [
+      FAILED,
+      `the PG sent ${quote(message)} but the buyer saw it garbled, decoded as the wrong charset: ${quote(seen.garbled)} ` +
+        '(read the query with parseRedirectResult, which knows EUC-KR, not URLSearchParams)',
+    ];
   }
   const shown = [...seen.changed, ...dialogs.map((d) => `alert: ${d}`)];
-  return [FAILED, `the PG sent ${quote(message)} but no element's text nor alert carried it` +
-    (shown.length ? `; the buyer saw ${shown.map(quote).join(', ')} (translated or replaced?)` : '; nothing new was shown')];
+  return [
+    FAILED,
+    `the PG sent ${quote(message)} but no element's text nor alert carried it` +
+      (shown.length
+        ? `; the buyer saw ${shown.map(quote).join(', ')} (translated or replaced?)`
+        : '; nothing new was shown'),
+  ];
 }
 
 /** The request validated as the package would: a billing-key registration (customer_uid) or a payment. */
@@ -452,11 +592,21 @@ function validated(params) {
 function judgeProducts(params) {
   if (isBillingKey(params)) {
     const issues = validated(params).errors.filter((e) => /^(naverProductCode|buyer_tel|naverProducts)/.test(e.field));
-    if (issues.length) return [FAILED, `billing-key registration (customer_uid): ${issues.map((e) => `${e.field}: ${e.message} (${e.code})`).join('; ')}`];
-    return [PASSED, `billing-key registration (customer_uid): naverProductCode ${quote(params.naverProductCode)} and buyer_tel are present; naverProducts is optional there`];
+    if (issues.length)
+      return [
+        FAILED,
+        `billing-key registration (customer_uid): ${issues.map((e) => `${e.field}: ${e.message} (${e.code})`).join('; ')}`,
+      ];
+    return [
+      PASSED,
+      `billing-key registration (customer_uid): naverProductCode ${quote(params.naverProductCode)} and buyer_tel are present; naverProducts is optional there`,
+    ];
   }
   if (!Array.isArray(params?.naverProducts) || params.naverProducts.length === 0) {
-    return [FAILED, `IMP.request_pay got no naverProducts (${params?.naverProducts === undefined ? 'missing' : quote(params.naverProducts)})`];
+    return [
+      FAILED,
+      `IMP.request_pay got no naverProducts (${params?.naverProducts === undefined ? 'missing' : quote(params.naverProducts)})`,
+    ];
   }
   const issues = validated(params).errors.filter((e) => e.field.startsWith('naverProducts'));
   if (issues.length) return [FAILED, issues.map((e) => `${e.field}: ${e.message} (${e.code})`).join('; ')];
@@ -496,13 +646,19 @@ async function doubleClick({ page, sim, o }) {
   const n = sim.calls.length;
   if (n === 1) return [PASSED, 'one IMP.request_pay for two clicks'];
   const uids = sim.calls.map((c) => c.params?.merchant_uid);
-  return [FAILED, `two clicks made ${n} IMP.request_pay calls (merchant_uid ${uids.map(quote).join(', ')}): ${n} payment windows`];
+  return [
+    FAILED,
+    `two clicks made ${n} IMP.request_pay calls (merchant_uid ${uids.map(quote).join(', ')}): ${n} payment windows`,
+  ];
 }
 
 async function belowMinimum({ page, sim, o }) {
   const b = o.belowMinimum;
   if (!b || (!b.setup && !b.url)) {
-    return [NOT_REHEARSED, 'needs a cart under the minimum: pass belowMinimum: { setup(page) } or { url } (CLI: --below-minimum-url or --below-minimum-click)'];
+    return [
+      NOT_REHEARSED,
+      'needs a cart under the minimum: pass belowMinimum: { setup(page) } or { url } (CLI: --below-minimum-url or --below-minimum-click)',
+    ];
   }
   const { dialogs, stop } = watchDialogs(page);
   try {
@@ -511,13 +667,18 @@ async function belowMinimum({ page, sim, o }) {
     await sim.reset();
     await sim.script('below_minimum');
     const button = await waitForButton(page, o);
-    if (button === 'missing') return [NOT_REHEARSED, `the pay button ${quote(o.pay)} is not on the page after the setup`];
+    if (button === 'missing')
+      return [NOT_REHEARSED, `the pay button ${quote(o.pay)} is not on the page after the setup`];
     if (button === 'disabled') {
       // A disabled button is an answer only with a message beside it: everything visible counts.
       const seen = await page.evaluate(lookInPage, { message: null, minimum: o.minAmount, nonce: null });
-      if (seen.mentionsMinimum.length) return [PASSED, `the pay button is disabled and the buyer sees ${quote(seen.mentionsMinimum[0])}`];
-      return [FAILED, `the pay button ${quote(o.pay)} is disabled under the minimum and no message names the minimum (${o.minAmount}): ` +
-        'the buyer cannot tell why they cannot pay'];
+      if (seen.mentionsMinimum.length)
+        return [PASSED, `the pay button is disabled and the buyer sees ${quote(seen.mentionsMinimum[0])}`];
+      return [
+        FAILED,
+        `the pay button ${quote(o.pay)} is disabled under the minimum and no message names the minimum (${o.minAmount}): ` +
+          'the buyer cannot tell why they cannot pay',
+      ];
     }
     await page.evaluate(snapshotInPage);
     try {
@@ -540,21 +701,35 @@ async function belowMinimum({ page, sim, o }) {
       const amount = call.params?.amount;
       if (typeof amount === 'number' && amount >= o.minAmount) {
         if (typeof b.amount === 'number' && b.amount < o.minAmount) {
-          return [FAILED, `the page charged ${amount} for a cart of ${b.amount}: it raised the amount to reach the minimum ` +
-            `(${o.minAmount}) instead of telling the buyer`];
+          return [
+            FAILED,
+            `the page charged ${amount} for a cart of ${b.amount}: it raised the amount to reach the minimum ` +
+              `(${o.minAmount}) instead of telling the buyer`,
+          ];
         }
-        return [NOT_REHEARSED, `the setup did not put the cart under the minimum: IMP.request_pay got amount ${amount}` +
-          (b.amount === undefined ? ' (pass belowMinimum.amount, the cart\'s total, to tell a page that raised it)' : '')];
+        return [
+          NOT_REHEARSED,
+          `the setup did not put the cart under the minimum: IMP.request_pay got amount ${amount}` +
+            (b.amount === undefined
+              ? " (pass belowMinimum.amount, the cart's total, to tell a page that raised it)"
+              : ''),
+        ];
       }
-      return [FAILED, `IMP.request_pay was called with amount ${quote(amount)}, under the minimum of ${o.minAmount}: ` +
-        'a payment window opened instead of the page answering'];
+      return [
+        FAILED,
+        `IMP.request_pay was called with amount ${quote(amount)}, under the minimum of ${o.minAmount}: ` +
+          'a payment window opened instead of the page answering',
+      ];
     }
     const alert = dialogs.find((d) => d.replace(/,/g, '').includes(String(o.minAmount)));
     if (seen.mentionsMinimum.length) return [PASSED, `no window; the buyer saw ${quote(seen.mentionsMinimum[0])}`];
     if (alert) return [PASSED, `no window; the buyer saw the alert ${quote(alert)}`];
     const shown = [...seen.changed, ...dialogs.map((d) => `alert: ${d}`)];
-    return [FAILED, `no window opened, but no message naming the minimum (${o.minAmount}) appeared after the click` +
-      (shown.length ? `; the page showed ${shown.map(quote).join(', ')}` : '; nothing new was shown')];
+    return [
+      FAILED,
+      `no window opened, but no message naming the minimum (${o.minAmount}) appeared after the click` +
+        (shown.length ? `; the page showed ${shown.map(quote).join(', ')}` : '; nothing new was shown'),
+    ];
   } finally {
     stop();
   }
@@ -563,16 +738,23 @@ async function belowMinimum({ page, sim, o }) {
 function judgeRedirect(params, device) {
   const mode = params?.naverPopupMode;
   if (mode !== false) {
-    return [FAILED, `on ${device} IMP.request_pay got naverPopupMode: ${mode === undefined ? 'missing (popup by default)' : quote(mode)}; ` +
-      'a mobile browser ignores the popup callback and the result is lost'];
+    return [
+      FAILED,
+      `on ${device} IMP.request_pay got naverPopupMode: ${mode === undefined ? 'missing (popup by default)' : quote(mode)}; ` +
+        'a mobile browser ignores the popup callback and the result is lost',
+    ];
   }
   const url = params.m_redirect_url;
-  if (typeof url !== 'string' || url === '') return [FAILED, `on ${device} redirect mode has no m_redirect_url to return to`];
+  if (typeof url !== 'string' || url === '')
+    return [FAILED, `on ${device} redirect mode has no m_redirect_url to return to`];
   let parsed = null;
   try {
     parsed = new URL(url);
-  } catch { /* reported below */ }
-  if (!parsed || !/^https?:$/.test(parsed.protocol)) return [FAILED, `on ${device} m_redirect_url ${quote(url)} is not an absolute http(s) URL`];
+  } catch {
+    /* reported below */
+  }
+  if (!parsed || !/^https?:$/.test(parsed.protocol))
+    return [FAILED, `on ${device} m_redirect_url ${quote(url)} is not an absolute http(s) URL`];
   return [PASSED, `naverPopupMode: false, m_redirect_url ${quote(url)}`];
 }
 
@@ -581,12 +763,19 @@ export const newImpUid = () => `imp_${randomInt(1e11, 1e12 - 1)}`;
 async function redirectMessage(redirecting, encoding, o) {
   const { page, call } = redirecting;
   const message = uniqueMessage();
-  const rsp = { success: false, imp_uid: newImpUid(), merchant_uid: call.params.merchant_uid,
-    error_code: 'NP_REHEARSAL', error_msg: message.message };
+  const rsp = {
+    success: false,
+    imp_uid: newImpUid(),
+    merchant_uid: call.params.merchant_uid,
+    error_code: 'NP_REHEARSAL',
+    error_msg: message.message,
+  };
   const { dialogs, stop } = watchDialogs(page);
   try {
-    const target = await page.evaluate(({ base, rsp, encoding }) => window.IMP.__sim.buildRedirectUrl(base, rsp, encoding),
-      { base: call.params.m_redirect_url, rsp, encoding });
+    const target = await page.evaluate(
+      ({ base, rsp, encoding }) => window.IMP.__sim.buildRedirectUrl(base, rsp, encoding),
+      { base: call.params.m_redirect_url, rsp, encoding },
+    );
     try {
       await page.goto(target);
     } catch (e) {
@@ -604,8 +793,14 @@ async function redirectMessage(redirecting, encoding, o) {
 async function craftedLink(browser, base, o) {
   const message = uniqueMessage();
   const target = new URL(base);
-  for (const [k, v] of [['imp_uid', newImpUid()], ['merchant_uid', `order_${message.nonce}`], ['imp_success', 'false'],
-    ['error_code', 'NP_REHEARSAL'], ['error_msg', message.message]]) target.searchParams.set(k, v);
+  for (const [k, v] of [
+    ['imp_uid', newImpUid()],
+    ['merchant_uid', `order_${message.nonce}`],
+    ['imp_success', 'false'],
+    ['error_code', 'NP_REHEARSAL'],
+    ['error_msg', message.message],
+  ])
+    target.searchParams.set(k, v);
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -620,8 +815,12 @@ async function craftedLink(browser, base, o) {
       }
       const seen = await waitForMessage(page, message, dialogs, o);
       const where = `(${target.pathname}?…&error_msg=…)`;
-      if (seen.markup.length || seen.ran) return [FAILED, `${judgeMessage({ seen, dialogs }, message)[1]}: a reflected XSS on your domain ${where}`];
-      return [PASSED, `${seen.exact || dialogs.includes(message.message) ? 'the crafted message was shown as text' : 'no markup of the crafted message became elements'} ${where}`];
+      if (seen.markup.length || seen.ran)
+        return [FAILED, `${judgeMessage({ seen, dialogs }, message)[1]}: a reflected XSS on your domain ${where}`];
+      return [
+        PASSED,
+        `${seen.exact || dialogs.includes(message.message) ? 'the crafted message was shown as text' : 'no markup of the crafted message became elements'} ${where}`,
+      ];
     } finally {
       stop();
     }
@@ -639,9 +838,12 @@ async function restState(rest) {
 
 async function tamperedAmount({ page, sim, o }) {
   if (!o.rest) {
-    return [NOT_REHEARSED, "needs the merchant's backend pointed at the REST simulator: in the backend, " +
-      "createPortOneClient({ baseUrl: sim.url, apiKey: 'imp_apikey_test', apiSecret: 'imp_secret_test' }) " +
-      '(naverpay-checkout/server) with sim = await startRestSimulator(); in the rehearsal, rest: { url: sim.url }'];
+    return [
+      NOT_REHEARSED,
+      "needs the merchant's backend pointed at the REST simulator: in the backend, " +
+        "createPortOneClient({ baseUrl: sim.url, apiKey: 'imp_apikey_test', apiSecret: 'imp_secret_test' }) " +
+        '(naverpay-checkout/server) with sim = await startRestSimulator(); in the rehearsal, rest: { url: sim.url }',
+    ];
   }
   const unset = await load(page, o.url, o.setup, 'tampered-amount');
   if (unset) return [NOT_REHEARSED, unset];
@@ -662,18 +864,23 @@ async function tamperedAmount({ page, sim, o }) {
   }
   let call;
   try {
-    call = await sim.waitForResponse(await sim.waitForCall({ count: 1, timeoutMs: o.timeoutMs }), { timeoutMs: o.timeoutMs });
+    call = await sim.waitForResponse(await sim.waitForCall({ count: 1, timeoutMs: o.timeoutMs }), {
+      timeoutMs: o.timeoutMs,
+    });
   } catch (e) {
     return [NOT_REHEARSED, `the tampered payment did not go through: ${firstLine(e.message)}`];
   }
   const impUid = call.response?.imp_uid;
   const cart = await page.evaluate(() => window.__npcRehearsalCartAmount).catch(() => undefined);
-  if (!impUid || call.params.amount !== tampered) return [NOT_REHEARSED, 'the amount could not be rewritten on its way to IMP.request_pay'];
-  if (cart === tampered) return [NOT_REHEARSED, `the cart's amount is already ${tampered}: nothing to lower (set up a larger cart)`];
+  if (!impUid || call.params.amount !== tampered)
+    return [NOT_REHEARSED, 'the amount could not be rewritten on its way to IMP.request_pay'];
+  if (cart === tampered)
+    return [NOT_REHEARSED, `the cart's amount is already ${tampered}: nothing to lower (set up a larger cart)`];
   // The page now tells its server; give the server time to look the payment up and refund it.
   const deadline = Date.now() + o.timeoutMs + o.settleMs;
   const merchantUid = call.params.merchant_uid;
-  const lookedUp = (r) => r.method === 'GET' && (r.path === `/payments/${impUid}` || r.path === `/payments/find/${merchantUid}`);
+  const lookedUp = (r) =>
+    r.method === 'GET' && (r.path === `/payments/${impUid}` || r.path === `/payments/find/${merchantUid}`);
   let lookup = false;
   let cancels = [];
   let payment = null;
@@ -689,30 +896,51 @@ async function tamperedAmount({ page, sim, o }) {
   }
   const what = `the buyer changed the amount from ${quote(cart)} to ${tampered} in the browser (imp_uid ${impUid})`;
   if (!lookup) {
-    return [FAILED, `${what} and the merchant's server never looked the payment up at PortOne (GET /payments/${impUid}): ` +
-      'it trusted the page; compare PortOne\'s amount with the order\'s and refuse the order'];
+    return [
+      FAILED,
+      `${what} and the merchant's server never looked the payment up at PortOne (GET /payments/${impUid}): ` +
+        "it trusted the page; compare PortOne's amount with the order's and refuse the order",
+    ];
   }
   if (payment?.status === 'failed') {
-    return [PASSED, `${what}; PortOne stopped it (the amount was pre-registered with /payments/prepare) and the server looked it up: not paid`];
+    return [
+      PASSED,
+      `${what}; PortOne stopped it (the amount was pre-registered with /payments/prepare) and the server looked it up: not paid`,
+    ];
   }
   const accepted = cancels.find((c) => c.accepted);
   if (accepted) {
     if (!accepted.reason || !accepted.requester) {
-      return [FAILED, `${what}; the server refunded it, but the cancel lacks ${!accepted.reason ? 'reason' : 'extra.requester'}: Naver Pay's inspection refuses it`];
+      return [
+        FAILED,
+        `${what}; the server refunded it, but the cancel lacks ${!accepted.reason ? 'reason' : 'extra.requester'}: Naver Pay's inspection refuses it`,
+      ];
     }
-    return [PASSED, `${what}; PortOne approved ${tampered} won, and the server looked it up and refunded it (reason ${quote(accepted.reason)}, requester ${quote(accepted.requester)})`];
+    return [
+      PASSED,
+      `${what}; PortOne approved ${tampered} won, and the server looked it up and refunded it (reason ${quote(accepted.reason)}, requester ${quote(accepted.requester)})`,
+    ];
   }
   const refused = cancels[0];
-  if (refused) return [FAILED, `${what}; the server's refund was refused (reason ${quote(refused.reason)}, requester ${quote(refused.requester)})`];
-  return [FAILED, `${what}; PortOne approved ${tampered} won, and the server looked it up but left it paid: refund it (POST /payments/cancel with reason and extra.requester)`];
+  if (refused)
+    return [
+      FAILED,
+      `${what}; the server's refund was refused (reason ${quote(refused.reason)}, requester ${quote(refused.requester)})`,
+    ];
+  return [
+    FAILED,
+    `${what}; PortOne approved ${tampered} won, and the server looked it up but left it paid: refund it (POST /payments/cancel with reason and extra.requester)`,
+  ];
 }
 
 /** The report as text: one line a scenario, the reason under each that did not pass. */
 export function formatReport(report, title = 'Naver Pay inspection rehearsal') {
   const mark = { [PASSED]: 'PASS', [FAILED]: 'FAIL', [NOT_REHEARSED]: 'SKIP', [NOT_APPLICABLE]: 'N/A ' };
-  const lines = [`${title}: ${report.passed} passed, ${report.failed} failed, ` +
-    `${report.notRehearsed} not rehearsed${report.notApplicable ? `, ${report.notApplicable} not applicable` : ''}` +
-    `${report.ok ? '' : ' (not ready for inspection)'}`];
+  const lines = [
+    `${title}: ${report.passed} passed, ${report.failed} failed, ` +
+      `${report.notRehearsed} not rehearsed${report.notApplicable ? `, ${report.notApplicable} not applicable` : ''}` +
+      `${report.ok ? '' : ' (not ready for inspection)'}`,
+  ];
   for (const s of report.scenarios) {
     lines.push(`  ${mark[s.status]}  ${s.id}: ${s.title}${s.device ? ` [${s.device}]` : ''}`);
     if (s.status !== PASSED) lines.push(`        ${s.status === NOT_REHEARSED ? 'not rehearsed: ' : ''}${s.reason}`);

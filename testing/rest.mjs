@@ -95,15 +95,21 @@ export function createRestFetch(options = {}) {
           return this;
         },
         end(chunk) {
-          resolve(new Response(request.method === 'HEAD' || chunk === undefined ? null : chunk,
-            { status: this.status, headers: this.headers }));
+          resolve(
+            new Response(request.method === 'HEAD' || chunk === undefined ? null : chunk, {
+              status: this.status,
+              headers: this.headers,
+            }),
+          );
         },
         destroy() {
           reject(new TypeError('the REST simulator dropped the connection'));
         },
       };
       if (!rest.handle(req, res)) {
-        resolve(new Response(notFound(), { status: 404, headers: { 'Content-Type': 'application/json; charset=utf-8' } }));
+        resolve(
+          new Response(notFound(), { status: 404, headers: { 'Content-Type': 'application/json; charset=utf-8' } }),
+        );
       }
     });
   }

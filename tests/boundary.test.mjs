@@ -19,15 +19,15 @@ after(async () => {
   await server?.close();
 });
 
-const validate = (params, options) =>
-  page.evaluate(([p, o]) => npc.validateNaverPay(p, o), [params, options]);
+const validate = (params, options) => page.evaluate(([p, o]) => npc.validateNaverPay(p, o), [params, options]);
 
 test('non-object params are reported as a field error on the whole input, not thrown', async () => {
   const results = await page.evaluate(() =>
     [null, undefined, [], 'order', 42, true].map((p) => {
       const r = npc.validateNaverPay(p);
       return { ok: r.ok, fields: r.errors.map((e) => e.field), request: r.request };
-    }));
+    }),
+  );
   for (const r of results) {
     assert.equal(r.ok, false);
     assert.deepEqual(r.fields, ['']);
@@ -37,19 +37,44 @@ test('non-object params are reported as a field error on the whole input, not th
 
 test('a string amount is INVALID_TYPE at amount', async () => {
   const r = await validate({ ...VALID_PARAMS, amount: '14000' });
-  assert.deepEqual(r.errors.map((e) => [e.code, e.field]), [['INVALID_TYPE', 'amount']]);
+  assert.deepEqual(
+    r.errors.map((e) => [e.code, e.field]),
+    [['INVALID_TYPE', 'amount']],
+  );
 });
 
 test('types JSON cannot carry are reported, not thrown: bigint, function, symbol, NaN', async () => {
-  const codes = await page.evaluate((p) => [10n, () => 1, Symbol('x'), NaN].map((amount) =>
-    npc.validateNaverPay({ ...p, amount }).errors.map((e) => `${e.code}@${e.field}`)), VALID_PARAMS);
-  assert.deepEqual(codes, [['INVALID_TYPE@amount'], ['INVALID_TYPE@amount'], ['INVALID_TYPE@amount'], ['NOT_INTEGER@amount']]);
+  const codes = await page.evaluate(
+    (p) =>
+      [10n, () => 1, Symbol('x'), NaN].map((amount) =>
+        npc.validateNaverPay({ ...p, amount }).errors.map((e) => `${e.code}@${e.field}`),
+      ),
+    VALID_PARAMS,
+  );
+  assert.deepEqual(codes, [
+    ['INVALID_TYPE@amount'],
+    ['INVALID_TYPE@amount'],
+    ['INVALID_TYPE@amount'],
+    ['NOT_INTEGER@amount'],
+  ]);
 });
 
 test('hostile objects do not throw: a throwing Proxy, a throwing getter; a cyclic custom_data is refused at the depth limit', async () => {
   const out = await page.evaluate((p) => {
-    const proxy = new Proxy({}, { ownKeys() { throw new Error('trap'); } });
-    const getter = { ...p, get buyer_name() { throw new Error('getter'); } };
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('trap');
+        },
+      },
+    );
+    const getter = {
+      ...p,
+      get buyer_name() {
+        throw new Error('getter');
+      },
+    };
     const cyclic = { ...p, custom_data: {} };
     cyclic.custom_data.self = cyclic.custom_data;
     return [proxy, getter, cyclic].map((x) => npc.validateNaverPay(x).errors[0]?.code);
@@ -71,8 +96,12 @@ test('the report is a plain object: arrays of plain issues, null request when in
     };
   });
   assert.deepEqual(shape, {
-    plain: true, arrays: true, keys: ['errors', 'mode', 'ok', 'request', 'warnings'],
-    issueKeys: ['code', 'field', 'message'], requestIsNull: true, json: true,
+    plain: true,
+    arrays: true,
+    keys: ['errors', 'mode', 'ok', 'request', 'warnings'],
+    issueKeys: ['code', 'field', 'message'],
+    requestIsNull: true,
+    json: true,
   });
 });
 
@@ -85,16 +114,28 @@ test('a valid request is what IMP receives: defaults applied, a fresh copy of th
       ok: r.ok,
       pg: r.request.pg,
       popup: r.request.naverPopupMode,
-      copiedProducts: r.request.naverProducts !== params.naverProducts
-        && JSON.stringify(r.request.naverProducts) === JSON.stringify(params.naverProducts),
-      copiedCustom: r.request.custom_data !== custom_data && JSON.stringify(r.request.custom_data) === JSON.stringify(custom_data),
+      copiedProducts:
+        r.request.naverProducts !== params.naverProducts &&
+        JSON.stringify(r.request.naverProducts) === JSON.stringify(params.naverProducts),
+      copiedCustom:
+        r.request.custom_data !== custom_data && JSON.stringify(r.request.custom_data) === JSON.stringify(custom_data),
       // Not Object.prototype (whose pollution IMP would read), but what code expects of an object.
-      shielded: Object.getPrototypeOf(r.request) !== Object.prototype && typeof r.request.hasOwnProperty === 'function'
-        && String(r.request) === '[object Object]',
+      shielded:
+        Object.getPrototypeOf(r.request) !== Object.prototype &&
+        typeof r.request.hasOwnProperty === 'function' &&
+        String(r.request) === '[object Object]',
       undefinedHoles: Object.values(r.request).some((v) => v === undefined),
     };
   }, VALID_PARAMS);
-  assert.deepEqual(out, { ok: true, pg: 'naverpay', popup: true, copiedProducts: true, copiedCustom: true, shielded: true, undefinedHoles: false });
+  assert.deepEqual(out, {
+    ok: true,
+    pg: 'naverpay',
+    popup: true,
+    copiedProducts: true,
+    copiedCustom: true,
+    shielded: true,
+    undefinedHoles: false,
+  });
 });
 
 test('values cross the boundary exactly, one string each way (js/bridge.js, src/wire.rs)', async () => {
@@ -120,12 +161,26 @@ test('values cross the boundary exactly, one string each way (js/bridge.js, src/
       shielded: Object.getPrototypeOf(r.request) !== Object.prototype,
     };
   }, VALID_PARAMS);
-  assert.deepEqual(out, { reason: true, amount: 9007199254740991, form: true, lone: 'a\ufffdb', ok: true, odd: true, ownProto: 'own', shielded: true });
+  assert.deepEqual(out, {
+    reason: true,
+    amount: 9007199254740991,
+    form: true,
+    lone: 'a\ufffdb',
+    ok: true,
+    odd: true,
+    ownProto: 'own',
+    shielded: true,
+  });
 });
 
 test('bad options are issues under options.*, never a throw', async () => {
   const r = await validate(VALID_PARAMS, { minAmount: 'x', mode: 'modal', locale: 'jp', now: 'today' });
-  assert.deepEqual(r.errors.map((e) => e.field).sort(), ['options.locale', 'options.minAmount', 'options.mode', 'options.now']);
+  assert.deepEqual(r.errors.map((e) => e.field).sort(), [
+    'options.locale',
+    'options.minAmount',
+    'options.mode',
+    'options.now',
+  ]);
   assert.equal(r.request, null);
 });
 
@@ -137,16 +192,28 @@ test('messages come in Korean by default and English on request', async () => {
 });
 
 test('validateBillingKey requires customer_uid, buyer_tel and naverProductCode', async () => {
-  const fields = await page.evaluate(() => npc.validateBillingKey({ merchant_uid: 'b1', name: 'Plan', amount: 0 })
-    .errors.filter((e) => e.code === 'REQUIRED').map((e) => e.field).sort());
+  const fields = await page.evaluate(() =>
+    npc
+      .validateBillingKey({ merchant_uid: 'b1', name: 'Plan', amount: 0 })
+      .errors.filter((e) => e.code === 'REQUIRED')
+      .map((e) => e.field)
+      .sort(),
+  );
   assert.deepEqual(fields, ['buyer_tel', 'customer_uid', 'naverProductCode']);
 });
 
 test('choosePayMode reads the device given, or this browser', async () => {
   const out = await page.evaluate(() => [
     npc.choosePayMode(),
-    npc.choosePayMode({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1' }),
-    npc.choosePayMode({ userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15', maxTouchPoints: 5 }),
+    npc.choosePayMode({
+      userAgent:
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+    }),
+    npc.choosePayMode({
+      userAgent:
+        'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
+      maxTouchPoints: 5,
+    }),
     npc.choosePayMode({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)', mobile: true }),
     npc.choosePayMode('not a device'),
   ]);
@@ -160,8 +227,14 @@ test('the error object is a real NaverPayError: instanceof Error, name, code, fi
       return null;
     } catch (err) {
       return {
-        isError: err instanceof Error, isClass: err instanceof npc.NaverPayError, guard: npc.isNaverPayError(err),
-        name: err.name, code: err.code, field: err.field, hasStack: typeof err.stack === 'string', message: err.message,
+        isError: err instanceof Error,
+        isClass: err instanceof npc.NaverPayError,
+        guard: npc.isNaverPayError(err),
+        name: err.name,
+        code: err.code,
+        field: err.field,
+        hasStack: typeof err.stack === 'string',
+        message: err.message,
       };
     }
   });
@@ -177,33 +250,49 @@ test('the error object is a real NaverPayError: instanceof Error, name, code, fi
 
 test('isNaverPayError is false for other values', async () => {
   const out = await page.evaluate(() =>
-    [new Error('x'), { name: 'NaverPayError', code: 'X' }, null, undefined, 'NaverPayError'].map(npc.isNaverPayError));
+    [new Error('x'), { name: 'NaverPayError', code: 'X' }, null, undefined, 'NaverPayError'].map(npc.isNaverPayError),
+  );
   assert.deepEqual(out, [false, false, false, false, false]);
 });
 
 test('parseRedirectResult gives back error_msg identical to what the server encoded', async () => {
-  const out = await page.evaluate((messages) => messages.flatMap((m) => {
-    const form = new URLSearchParams({ imp_uid: 'imp_1', merchant_uid: 'o1', imp_success: 'false', error_msg: m }).toString();
-    const percent = `imp_uid=imp_1&imp_success=false&error_msg=${encodeURIComponent(m)}`;
-    return [form, percent].map((q) => {
-      const r = npc.parseRedirectResult(`https://shop.example/pay/complete?${q}#frag`);
-      return { same: r.error_msg === m, success: r.success, raw: r.raw.error_msg === m };
-    });
-  }), NASTY_MESSAGES);
+  const out = await page.evaluate(
+    (messages) =>
+      messages.flatMap((m) => {
+        const form = new URLSearchParams({
+          imp_uid: 'imp_1',
+          merchant_uid: 'o1',
+          imp_success: 'false',
+          error_msg: m,
+        }).toString();
+        const percent = `imp_uid=imp_1&imp_success=false&error_msg=${encodeURIComponent(m)}`;
+        return [form, percent].map((q) => {
+          const r = npc.parseRedirectResult(`https://shop.example/pay/complete?${q}#frag`);
+          return { same: r.error_msg === m, success: r.success, raw: r.raw.error_msg === m };
+        });
+      }),
+    NASTY_MESSAGES,
+  );
   for (const r of out) assert.deepEqual(r, { same: true, success: false, raw: true });
 });
 
 test('parseRedirectResult decodes EUC-KR bytes in the browser too', async () => {
-  const msg = await page.evaluate(() =>
-    npc.parseRedirectResult('?imp_uid=imp_1&imp_success=false&error_msg=%C0%DC%BE%D7%C0%CC%20%BA%CE%C1%B7%C7%D5%B4%CF%B4%D9').error_msg);
+  const msg = await page.evaluate(
+    () =>
+      npc.parseRedirectResult(
+        '?imp_uid=imp_1&imp_success=false&error_msg=%C0%DC%BE%D7%C0%CC%20%BA%CE%C1%B7%C7%D5%B4%CF%B4%D9',
+      ).error_msg,
+  );
   assert.equal(msg, '잔액이 부족합니다');
 });
 
 test('parseRedirectResult never throws and an empty or foreign query is not a success', async () => {
-  const out = await page.evaluate(() => ['', '?', 'garbage', '%', null, 42, {}, '?utm_source=x'].map((x) => {
-    const r = npc.parseRedirectResult(x);
-    return [r.success, r.imp_uid, r.mode];
-  }));
+  const out = await page.evaluate(() =>
+    ['', '?', 'garbage', '%', null, 42, {}, '?utm_source=x'].map((x) => {
+      const r = npc.parseRedirectResult(x);
+      return [r.success, r.imp_uid, r.mode];
+    }),
+  );
   for (const r of out) assert.deepEqual(r, [false, null, 'redirect']);
 });
 

@@ -21,13 +21,22 @@ import { startStaticServer } from './support/server.mjs';
 import { REPO_ROOT } from './support/pkg.mjs';
 
 const BIN = path.join(REPO_ROOT, 'node_modules', '.bin');
-const CLEAN_ENV = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_config_'))),
-  NEXT_TELEMETRY_DISABLED: '1' };
+const CLEAN_ENV = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_config_'))),
+  NEXT_TELEMETRY_DISABLED: '1',
+};
 
 function must(cmd, args, cwd) {
   return new Promise((resolve, reject) => {
-    execFile(cmd, args, { cwd, env: CLEAN_ENV, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
-      (err ? reject(new Error(`${cmd} ${args.join(' ')}: ${err.message}\n${stdout}\n${stderr}`)) : resolve(stdout + stderr)));
+    execFile(
+      cmd,
+      args,
+      { cwd, env: CLEAN_ENV, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) =>
+        err
+          ? reject(new Error(`${cmd} ${args.join(' ')}: ${err.message}\n${stdout}\n${stderr}`))
+          : resolve(stdout + stderr),
+    );
   });
 }
 
@@ -58,7 +67,8 @@ try {
   $('status').textContent = 'error';
 }
 `;
-const HTML = '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="/dist/main.js"></script>';
+const HTML =
+  '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="/dist/main.js"></script>';
 
 let tmp, app, browser, tarball;
 const CONSUMERS = path.join(REPO_ROOT, 'tests', 'consumers');
@@ -76,22 +86,37 @@ async function installConsumer(name) {
   const page = path.join(dir, 'shared', 'v2');
   await mkdir(page, { recursive: true });
   await writeFile(path.join(page, 'main.js'), PAGE);
-  await writeFile(path.join(page, 'index.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">' +
-    '<body><script type="module" src="./main.js"></script></body>');
+  await writeFile(
+    path.join(page, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">' +
+      '<body><script type="module" src="./main.js"></script></body>',
+  );
   return dir;
 }
 
-before(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'npc-consumers-v2-'));
-  const packed = JSON.parse(await must('npm', ['pack', path.join(REPO_ROOT, 'pkg'), '--pack-destination', tmp, '--json', '--loglevel=error'], REPO_ROOT));
-  tarball = path.join(tmp, packed[0].filename);
-  app = path.join(tmp, 'app');
-  await mkdir(path.join(app, 'src'), { recursive: true });
-  await writeFile(path.join(app, 'package.json'), JSON.stringify({ name: 'v2-consumer', private: true, type: 'module' }));
-  await must('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--no-save', tarball], app);
-  await writeFile(path.join(app, 'src', 'index.js'), PAGE);
-  browser = await launchBrowser();
-}, { timeout: 300_000 });
+before(
+  async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'npc-consumers-v2-'));
+    const packed = JSON.parse(
+      await must(
+        'npm',
+        ['pack', path.join(REPO_ROOT, 'pkg'), '--pack-destination', tmp, '--json', '--loglevel=error'],
+        REPO_ROOT,
+      ),
+    );
+    tarball = path.join(tmp, packed[0].filename);
+    app = path.join(tmp, 'app');
+    await mkdir(path.join(app, 'src'), { recursive: true });
+    await writeFile(
+      path.join(app, 'package.json'),
+      JSON.stringify({ name: 'v2-consumer', private: true, type: 'module' }),
+    );
+    await must('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--no-save', tarball], app);
+    await writeFile(path.join(app, 'src', 'index.js'), PAGE);
+    browser = await launchBrowser();
+  },
+  { timeout: 300_000 },
+);
 after(async () => {
   await browser?.close();
   if (tmp) await rm(tmp, { recursive: true, force: true });
@@ -112,8 +137,11 @@ test('Node: import and require give the V2 API from the installed tarball', asyn
 
 /** Serves `dist` (and `html` at /) with the simulator at /sim, pays in Chromium and returns what the page showed. */
 async function pay(dist, action, pgMessage, html = HTML) {
-  const server = await startStaticServer({ root: dist, mounts: { '/sim': path.join(REPO_ROOT, 'sim'), '/dist': dist },
-    routes: { '/': { status: 200, body: html, type: 'text/html; charset=utf-8' } } });
+  const server = await startStaticServer({
+    root: dist,
+    mounts: { '/sim': path.join(REPO_ROOT, 'sim'), '/dist': dist },
+    routes: { '/': { status: 200, body: html, type: 'text/html; charset=utf-8' } },
+  });
   try {
     return await payAt(server.url + '/', action, pgMessage);
   } finally {
@@ -128,14 +156,24 @@ async function payAt(url, action, pgMessage) {
   try {
     await page.goto(url);
     await page.waitForFunction(() => ['ready', 'error'].includes(document.getElementById('status')?.textContent));
-    assert.equal(await page.$eval('#status', (e) => e.textContent), 'ready', await page.$eval('#message', (e) => e.textContent));
-    if (pgMessage !== undefined) await page.evaluate(([a, m]) => PortOne.__sim.setOutcome({ result: a, pgMessage: m }), [action, pgMessage]);
+    assert.equal(
+      await page.$eval('#status', (e) => e.textContent),
+      'ready',
+      await page.$eval('#message', (e) => e.textContent),
+    );
+    if (pgMessage !== undefined)
+      await page.evaluate(([a, m]) => PortOne.__sim.setOutcome({ result: a, pgMessage: m }), [action, pgMessage]);
     await page.click('#pay');
     if (pgMessage === undefined) await page.click(`[data-portone-sim="${action}"]`);
-    await page.waitForFunction(() => ['paid', 'failed', 'error'].includes(document.getElementById('status').textContent));
-    const r = await page.evaluate(() => ({ status: document.getElementById('status').textContent,
-      message: document.getElementById('message').textContent, calls: PortOne.__sim.calls.length,
-      userActivation: PortOne.__sim.calls[0]?.userActivation }));
+    await page.waitForFunction(() =>
+      ['paid', 'failed', 'error'].includes(document.getElementById('status').textContent),
+    );
+    const r = await page.evaluate(() => ({
+      status: document.getElementById('status').textContent,
+      message: document.getElementById('message').textContent,
+      calls: PortOne.__sim.calls.length,
+      userActivation: PortOne.__sim.calls[0]?.userActivation,
+    }));
     assert.deepEqual(problems.pageErrors.map(String), []);
     return r;
   } finally {
@@ -145,64 +183,131 @@ async function payAt(url, action, pgMessage) {
 
 const FAIL = '<img src=x onerror="window.__xss=1"> 결제 실패 😢 100% a+b&c';
 for (const [name, build] of [
-  ['esbuild --bundle', (dist) => must(path.join(BIN, 'esbuild'), ['src/index.js', '--bundle', '--minify', '--format=esm', `--outfile=${dist}/main.js`], app)],
-  ['webpack 5 (no config file)', (dist) => must(path.join(BIN, 'webpack'), ['--mode', 'production', '--entry', './src/index.js', '--output-path', dist,
-    '--output-filename', 'main.js'], app)],
+  [
+    'esbuild --bundle',
+    (dist) =>
+      must(
+        path.join(BIN, 'esbuild'),
+        ['src/index.js', '--bundle', '--minify', '--format=esm', `--outfile=${dist}/main.js`],
+        app,
+      ),
+  ],
+  [
+    'webpack 5 (no config file)',
+    (dist) =>
+      must(
+        path.join(BIN, 'webpack'),
+        ['--mode', 'production', '--entry', './src/index.js', '--output-path', dist, '--output-filename', 'main.js'],
+        app,
+      ),
+  ],
 ]) {
-  test(`${name}: a V2 page bundled with no configuration pays, and shows pgMessage as it came`, { timeout: 300_000 }, async () => {
-    const dist = path.join(app, `dist-${name.split(' ')[0]}`);
-    await build(dist);
-    const ok = await pay(dist, 'approve');
-    assert.deepEqual([ok.status, ok.calls, ok.userActivation], ['paid', 1, true]);
-    assert.match(ok.message, /^order_\d+$/);
-    const failed = await pay(dist, 'fail', FAIL);
-    assert.deepEqual([failed.status, failed.message], ['failed', FAIL]);
-    assert.ok((await readFile(path.join(dist, 'main.js'), 'utf8')).length > 100_000, 'the wasm travels inside the bundle');
-  });
+  test(
+    `${name}: a V2 page bundled with no configuration pays, and shows pgMessage as it came`,
+    { timeout: 300_000 },
+    async () => {
+      const dist = path.join(app, `dist-${name.split(' ')[0]}`);
+      await build(dist);
+      const ok = await pay(dist, 'approve');
+      assert.deepEqual([ok.status, ok.calls, ok.userActivation], ['paid', 1, true]);
+      assert.match(ok.message, /^order_\d+$/);
+      const failed = await pay(dist, 'fail', FAIL);
+      assert.deepEqual([failed.status, failed.message], ['failed', FAIL]);
+      assert.ok(
+        (await readFile(path.join(dist, 'main.js'), 'utf8')).length > 100_000,
+        'the wasm travels inside the bundle',
+      );
+    },
+  );
 }
 
 test('a classic-script page: global/naverpay-checkout-v2.js defines window.NaverPayCheckoutV2 and pays', async () => {
   const dir = path.join(tmp, 'classic');
   await mkdir(dir, { recursive: true });
-  await copyFile(path.join(app, 'node_modules', 'naverpay-checkout', 'global', 'naverpay-checkout-v2.js'), path.join(dir, 'npc-v2.js'));
+  await copyFile(
+    path.join(app, 'node_modules', 'naverpay-checkout', 'global', 'naverpay-checkout-v2.js'),
+    path.join(dir, 'npc-v2.js'),
+  );
   // The page's own code as a classic script: no module, no await at the top.
-  const classic = PAGE.replace(/^import .*$/m, 'const { NaverPayCheckout, validateNaverPayV2, isNaverPayError } = window.NaverPayCheckoutV2;')
-    .replace(/^try \{/m, '(async () => { try {').replace(/\}\n$/, '} })();\n');
+  const classic = PAGE.replace(
+    /^import .*$/m,
+    'const { NaverPayCheckout, validateNaverPayV2, isNaverPayError } = window.NaverPayCheckoutV2;',
+  )
+    .replace(/^try \{/m, '(async () => { try {')
+    .replace(/\}\n$/, '} })();\n');
   await writeFile(path.join(dir, 'page.js'), classic);
-  const html = '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">' +
+  const html =
+    '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">' +
     '<script src="/dist/npc-v2.js" defer></script><script src="/dist/page.js" defer></script>';
   const ok = await pay(dir, 'approve', undefined, html);
   assert.deepEqual([ok.status, ok.calls, ok.userActivation], ['paid', 1, true]);
 });
 
 for (const [title, consumer, build] of [
-  ['Rollup 4 with only node-resolve', 'rollup', (dir, dist) =>
-    must(path.join(dir, 'node_modules/.bin/rollup'), ['shared/v2/main.js', '--plugin', 'node-resolve', '--format', 'es', '--file', `${dist}/main.js`], dir)],
-  ...['vite7', 'vite8'].map((vite) => [`Vite ${vite.slice(4)} (vite build)`, vite, (dir, dist) =>
-    must(path.join(dir, 'node_modules/.bin/vite'), ['build', 'shared/v2', '--outDir', dist, '--emptyOutDir'], dir)]),
-  ['Parcel 2 (parcel build)', 'parcel', (dir, dist) =>
-    must(path.join(dir, 'node_modules/.bin/parcel'), ['build', 'shared/v2/index.html', '--dist-dir', dist, '--no-source-maps',
-      '--cache-dir', path.join(tmp, 'parcel-cache')], dir)],
+  [
+    'Rollup 4 with only node-resolve',
+    'rollup',
+    (dir, dist) =>
+      must(
+        path.join(dir, 'node_modules/.bin/rollup'),
+        ['shared/v2/main.js', '--plugin', 'node-resolve', '--format', 'es', '--file', `${dist}/main.js`],
+        dir,
+      ),
+  ],
+  ...['vite7', 'vite8'].map((vite) => [
+    `Vite ${vite.slice(4)} (vite build)`,
+    vite,
+    (dir, dist) =>
+      must(path.join(dir, 'node_modules/.bin/vite'), ['build', 'shared/v2', '--outDir', dist, '--emptyOutDir'], dir),
+  ]),
+  [
+    'Parcel 2 (parcel build)',
+    'parcel',
+    (dir, dist) =>
+      must(
+        path.join(dir, 'node_modules/.bin/parcel'),
+        [
+          'build',
+          'shared/v2/index.html',
+          '--dist-dir',
+          dist,
+          '--no-source-maps',
+          '--cache-dir',
+          path.join(tmp, 'parcel-cache'),
+        ],
+        dir,
+      ),
+  ],
 ]) {
-  test(`${title}: a V2 page built with no configuration for the package pays, and shows pgMessage as it came`, { timeout: 600_000 }, async () => {
-    const dir = await installConsumer(consumer);
-    const dist = path.join(tmp, `dist-${consumer}`);
-    await build(dir, dist);
-    const html = existsSync(path.join(dist, 'index.html')) ? await readFile(path.join(dist, 'index.html'), 'utf8') : HTML;
-    const ok = await pay(dist, 'approve', undefined, html);
-    assert.deepEqual([ok.status, ok.calls, ok.userActivation], ['paid', 1, true]);
-    const failed = await pay(dist, 'fail', FAIL, html);
-    assert.deepEqual([failed.status, failed.message], ['failed', FAIL]);
-  });
+  test(
+    `${title}: a V2 page built with no configuration for the package pays, and shows pgMessage as it came`,
+    { timeout: 600_000 },
+    async () => {
+      const dir = await installConsumer(consumer);
+      const dist = path.join(tmp, `dist-${consumer}`);
+      await build(dir, dist);
+      const html = existsSync(path.join(dist, 'index.html'))
+        ? await readFile(path.join(dist, 'index.html'), 'utf8')
+        : HTML;
+      const ok = await pay(dist, 'approve', undefined, html);
+      assert.deepEqual([ok.status, ok.calls, ok.userActivation], ['paid', 1, true]);
+      const failed = await pay(dist, 'fail', FAIL, html);
+      assert.deepEqual([failed.status, failed.message], ['failed', FAIL]);
+    },
+  );
 }
 
 /** A free TCP port on the loopback interface. */
-const freePort = () => new Promise((resolve, reject) => {
-  const s = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-    const { port } = s.address();
-    s.close(() => resolve(port));
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const s = net
+      .createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = s.address();
+        s.close(() => resolve(port));
+      });
   });
-});
 
 /**
  * Starts `node <args> -p <port> -H 127.0.0.1` in `dir` in its own process group and waits until `path` answers
@@ -211,23 +316,47 @@ const freePort = () => new Promise((resolve, reject) => {
 async function startAppServer(dir, args, readyPath) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, args(port), { cwd: dir, env: CLEAN_ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, args(port), {
+    cwd: dir,
+    env: CLEAN_ENV,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
-  child.stdout.on('data', (d) => { output += d; });
-  child.stderr.on('data', (d) => { output += d; });
+  child.stdout.on('data', (d) => {
+    output += d;
+  });
+  child.stderr.on('data', (d) => {
+    output += d;
+  });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   let gone = false;
-  exited.then(() => { gone = true; });
+  exited.then(() => {
+    gone = true;
+  });
   const close = async () => {
     if (gone) return;
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
-    const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }, 5000);
     await exited;
     clearTimeout(timer);
   };
   for (const deadline = Date.now() + 180_000; ;) {
     if (gone) throw new Error(`${args(port).join(' ')} exited (${JSON.stringify(await exited)}):\n${output}`);
-    const ok = await fetch(url + readyPath, { signal: AbortSignal.timeout(120_000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(url + readyPath, { signal: AbortSignal.timeout(120_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) {
       await close();
@@ -252,7 +381,11 @@ for (const [title, build, serve] of [
     await rm(path.join(dir, '.next'), { recursive: true, force: true });
     const next = path.join(dir, 'node_modules', 'next', 'dist', 'bin', 'next');
     if (build) await must(process.execPath, [next, ...build], dir);
-    const server = await startAppServer(dir, (port) => [next, serve, '-p', String(port), '-H', '127.0.0.1'], '/sim/portone-v2.js');
+    const server = await startAppServer(
+      dir,
+      (port) => [next, serve, '-p', String(port), '-H', '127.0.0.1'],
+      '/sim/portone-v2.js',
+    );
     try {
       const html = await fetch(`${server.url}/v2`, { signal: AbortSignal.timeout(120_000) }).then((r) => r.text());
       assert.match(html, /PortOne V2/, 'the page rendered on the server');
@@ -267,29 +400,52 @@ for (const [title, build, serve] of [
 }
 
 for (const vite of ['vite7', 'vite8']) {
-  test(`Vite ${vite.slice(4)} dev server: a V2 page served by vite (dependency pre-bundling) pays, and shows pgMessage as it came`, { timeout: 600_000 }, async () => {
-    const dir = await installConsumer(vite);
-    // The dev server serves shared/v2; its public/ folder holds the simulator at /sim.
-    await mkdir(path.join(dir, 'shared', 'v2', 'public', 'sim'), { recursive: true });
-    await copyFile(path.join(REPO_ROOT, 'sim', 'portone-v2.js'), path.join(dir, 'shared', 'v2', 'public', 'sim', 'portone-v2.js'));
-    // --force: dependency pre-bundling starts afresh from the installed tarball.
-    const server = await startAppServer(dir, (port) => ['node_modules/vite/bin/vite.js', 'shared/v2', '--port', String(port),
-      '--strictPort', '--host', '127.0.0.1', '--force'], '/sim/portone-v2.js');
-    try {
-      const ok = await payAt(`${server.url}/`, 'approve');
-      assert.deepEqual([ok.status, ok.calls, ok.userActivation], ['paid', 1, true]);
-      const failed = await payAt(`${server.url}/`, 'fail', FAIL);
-      assert.deepEqual([failed.status, failed.message], ['failed', FAIL]);
-    } finally {
-      await server.close();
-    }
-  });
+  test(
+    `Vite ${vite.slice(4)} dev server: a V2 page served by vite (dependency pre-bundling) pays, and shows pgMessage as it came`,
+    { timeout: 600_000 },
+    async () => {
+      const dir = await installConsumer(vite);
+      // The dev server serves shared/v2; its public/ folder holds the simulator at /sim.
+      await mkdir(path.join(dir, 'shared', 'v2', 'public', 'sim'), { recursive: true });
+      await copyFile(
+        path.join(REPO_ROOT, 'sim', 'portone-v2.js'),
+        path.join(dir, 'shared', 'v2', 'public', 'sim', 'portone-v2.js'),
+      );
+      // --force: dependency pre-bundling starts afresh from the installed tarball.
+      const server = await startAppServer(
+        dir,
+        (port) => [
+          'node_modules/vite/bin/vite.js',
+          'shared/v2',
+          '--port',
+          String(port),
+          '--strictPort',
+          '--host',
+          '127.0.0.1',
+          '--force',
+        ],
+        '/sim/portone-v2.js',
+      );
+      try {
+        const ok = await payAt(`${server.url}/`, 'approve');
+        assert.deepEqual([ok.status, ok.calls, ok.userActivation], ['paid', 1, true]);
+        const failed = await payAt(`${server.url}/`, 'fail', FAIL);
+        assert.deepEqual([failed.status, failed.message], ['failed', FAIL]);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 }
 
-test('TypeScript (moduleResolution bundler, --strict): a V2 page compiles against the published v2.d.ts', { timeout: 300_000 }, async () => {
-  const dir = await installConsumer('typescript');
-  await must(path.join(dir, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.bundler.json', '--strict', '--noEmit'], dir);
-});
+test(
+  'TypeScript (moduleResolution bundler, --strict): a V2 page compiles against the published v2.d.ts',
+  { timeout: 300_000 },
+  async () => {
+    const dir = await installConsumer('typescript');
+    await must(path.join(dir, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.bundler.json', '--strict', '--noEmit'], dir);
+  },
+);
 
 // Node's resolution takes the "node" condition: the V2 Node build's own declarations (CommonJS-typed, so that a
 // .cts may require the entry under node16 too: with v2.d.ts alone that was TS1471).
@@ -298,13 +454,30 @@ for (const [config, files] of [
   ['tsconfig.v2-node16-cjs.json', ['src/v2.cts']],
   ['tsconfig.v2-nodenext.json', ['src/v2.ts', 'src/v2.cts']],
 ]) {
-  test(`TypeScript (${config}): a V2 page (${files.join(', ')}) compiles against the published v2.d.ts`, { timeout: 300_000 }, async () => {
-    const dir = await installConsumer('typescript');
-    const listed = await must(path.join(dir, 'node_modules/.bin/tsc'), ['-p', config, '--strict', '--noEmit', '--listFiles'], dir);
-    const ours = listed.split('\n').filter((l) => l.includes('naverpay-checkout') || l.includes('/src/'))
-      .map((l) => path.relative(dir, l.trim())).sort();
-    assert.deepEqual(ours, ['node_modules/naverpay-checkout/node/naverpay_checkout.d.ts',
-      'node_modules/naverpay-checkout/v2/node/naverpay_checkout.d.ts', ...files].sort(),
-      'the declarations come from the installed tarball');
-  });
+  test(
+    `TypeScript (${config}): a V2 page (${files.join(', ')}) compiles against the published v2.d.ts`,
+    { timeout: 300_000 },
+    async () => {
+      const dir = await installConsumer('typescript');
+      const listed = await must(
+        path.join(dir, 'node_modules/.bin/tsc'),
+        ['-p', config, '--strict', '--noEmit', '--listFiles'],
+        dir,
+      );
+      const ours = listed
+        .split('\n')
+        .filter((l) => l.includes('naverpay-checkout') || l.includes('/src/'))
+        .map((l) => path.relative(dir, l.trim()))
+        .sort();
+      assert.deepEqual(
+        ours,
+        [
+          'node_modules/naverpay-checkout/node/naverpay_checkout.d.ts',
+          'node_modules/naverpay-checkout/v2/node/naverpay_checkout.d.ts',
+          ...files,
+        ].sort(),
+        'the declarations come from the installed tarball',
+      );
+    },
+  );
 }

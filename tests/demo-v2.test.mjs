@@ -35,10 +35,15 @@ async function open(options = DESKTOP, beforeLoad = async () => {}) {
   const watch = { context, csp: [], dialogs: [], pageErrors: [] };
   await context.exposeFunction('__reportCspViolation', (v) => watch.csp.push(v));
   await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => window.__reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const page = await context.newPage();
-  page.on('dialog', (d) => { watch.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  page.on('dialog', (d) => {
+    watch.dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
   page.on('pageerror', (e) => watch.pageErrors.push(String(e)));
   watch.page = page;
   await beforeLoad(page);
@@ -61,20 +66,26 @@ const text = (page, selector) => page.$eval(selector, (e) => e.textContent);
 const TOTAL = 14000 + 21500 + 12900;
 const v2Order = (paymentId) => demo.shop.orders.get(paymentId);
 
-test('desktop: the V2 page pays in a popup, and shows the order paid only after the server\'s verdict', async () => {
+test("desktop: the V2 page pays in a popup, and shows the order paid only after the server's verdict", async () => {
   const page = await open();
   assert.match(await text(page, '#pay-mode'), /팝업/);
   await page.click('#pay');
   await page.click('[data-portone-sim="approve"]');
   await page.waitForSelector('#receipt[data-state="verified"]');
   const call = await page.evaluate(() => PortOne.__sim.calls[0]);
-  assert.deepEqual([call.mode, call.request.payMethod, call.request.totalAmount, call.request.forceRedirect],
-    ['popup', 'EASY_PAY', TOTAL, false]);
+  assert.deepEqual(
+    [call.mode, call.request.payMethod, call.request.totalAmount, call.request.forceRedirect],
+    ['popup', 'EASY_PAY', TOTAL, false],
+  );
   assert.equal(call.request.orderName, call.request.bypass.naverpay.productItems[0].name);
   const { paymentId } = call.request;
   assert.deepEqual([v2Order(paymentId).status, v2Order(paymentId).amount], ['paid', TOTAL]);
   const lookups = demo.restV2.state.requests.filter((r) => r.path === `/payments/${paymentId}`);
-  assert.deepEqual(lookups.map((r) => [r.method, r.authorized]), [['GET', true]], 'the backend looked it up at PortOne V2');
+  assert.deepEqual(
+    lookups.map((r) => [r.method, r.authorized]),
+    [['GET', true]],
+    'the backend looked it up at PortOne V2',
+  );
   assert.match(await text(page, '#receipt'), /결제가 완료되었습니다.*48,400원/);
   assert.equal(await page.$eval('#pay', (b) => b.disabled), true, 'a paid order is not paid again');
 });
@@ -107,12 +118,15 @@ test('desktop: a tampered amount (the page pays less than the order) is refused 
   assert.match(await text(page, '#receipt .verify-message'), /1000원.*48400원.*환불했습니다/);
   assert.equal(v2Order(paymentId).status, 'forged');
   const cancels = demo.restV2.state.cancellations.filter((c) => c.paymentId === paymentId);
-  assert.deepEqual(cancels.map((c) => [c.accepted, c.body.requester, c.body.currentCancellableAmount]), [[true, 'ADMIN', 1000]]);
+  assert.deepEqual(
+    cancels.map((c) => [c.accepted, c.body.requester, c.body.currentCancellableAmount]),
+    [[true, 'ADMIN', 1000]],
+  );
   assert.match(cancels[0].body.reason, /금액 불일치/);
   assert.equal(demo.restV2.state.payments.get(paymentId).status, 'CANCELLED');
 });
 
-test('desktop: Naver Pay\'s failure message is shown exactly, as text', async () => {
+test("desktop: Naver Pay's failure message is shown exactly, as text", async () => {
   const page = await open();
   for (const message of NASTY_MESSAGES) {
     await page.evaluate((m) => PortOne.__sim.setOutcome({ result: 'fail', pgMessage: m }), message);

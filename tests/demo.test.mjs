@@ -83,9 +83,14 @@ afterEach(async () => {
   assert.deepEqual(watch.csp, [], 'no Content-Security-Policy violation');
   assert.deepEqual(watch.dialogs, [], 'no dialog opened');
   assert.deepEqual(watch.pageErrors, [], 'no uncaught page error');
-  assert.deepEqual(watch.console.filter((m) => m.type === 'error').map((m) => m.text), [], 'no console error');
+  assert.deepEqual(
+    watch.console.filter((m) => m.type === 'error').map((m) => m.text),
+    [],
+    'no console error',
+  );
   for (const m of watch.console) {
-    for (const detail of Object.values(BUYER)) assert.ok(!m.text.includes(detail), `buyer detail in the console: ${m.text}`);
+    for (const detail of Object.values(BUYER))
+      assert.ok(!m.text.includes(detail), `buyer detail in the console: ${m.text}`);
   }
 });
 
@@ -114,7 +119,7 @@ const text = (page, selector) => page.$eval(selector, (e) => e.textContent);
 
 // ---- desktop, popup mode ---------------------------------------------------------------------
 
-test('desktop: popup → the simulator\'s own approve button → the server verified the amount', async () => {
+test("desktop: popup → the simulator's own approve button → the server verified the amount", async () => {
   const { page, sim } = await open();
   await openShop(page);
   assert.equal(await text(page, '#mode-effective'), '팝업');
@@ -129,8 +134,10 @@ test('desktop: popup → the simulator\'s own approve button → the server veri
   const [call] = sim.calls;
   assert.equal(call.params.naverPopupMode, true);
   assert.equal(call.params.amount, CART_TOTAL);
-  assert.deepEqual(call.params.naverProducts.map((p) => `${p.categoryType}/${p.categoryId}`),
-    ['BOOK/GENERAL', 'MUSIC/CD', 'PRODUCT/GENERAL']);
+  assert.deepEqual(
+    call.params.naverProducts.map((p) => `${p.categoryType}/${p.categoryId}`),
+    ['BOOK/GENERAL', 'MUSIC/CD', 'PRODUCT/GENERAL'],
+  );
   assert.equal(call.userActivation, true, 'IMP.request_pay ran inside the click');
 
   // The backend looked the payment up with a token of its own.
@@ -141,7 +148,7 @@ test('desktop: popup → the simulator\'s own approve button → the server veri
   await shot(page, 'desktop-popup-paid');
 });
 
-test('desktop: insufficient balance → exactly the simulator\'s error_msg, nothing added', async () => {
+test("desktop: insufficient balance → exactly the simulator's error_msg, nothing added", async () => {
   const { page, sim } = await open();
   await openShop(page);
   await sim.script('insufficient');
@@ -230,8 +237,17 @@ test('validation is shown beside each field while the buyer edits', async () => 
   assert.equal(await page.getAttribute('#buyer_email', 'aria-invalid'), 'true');
   await page.fill('[data-product="steel-tumbler"] input', '2.5');
   await page.waitForFunction(() => document.querySelector('[data-error-for="steel-tumbler"]').textContent !== '');
-  const products = [1, 1, 2.5].map((count, i) => ({ categoryType: 'BOOK', categoryId: 'GENERAL', uid: String(i), name: 'x', count }));
-  assert.equal(await text(page, '[data-error-for="steel-tumbler"]'), issueMessage({ naverProducts: products }, 'naverProducts[2].count'));
+  const products = [1, 1, 2.5].map((count, i) => ({
+    categoryType: 'BOOK',
+    categoryId: 'GENERAL',
+    uid: String(i),
+    name: 'x',
+    count,
+  }));
+  assert.equal(
+    await text(page, '[data-error-for="steel-tumbler"]'),
+    issueMessage({ naverProducts: products }, 'naverProducts[2].count'),
+  );
   assert.equal(await page.isDisabled('#pay-button'), true);
   await shot(page, 'desktop-validation');
 
@@ -244,7 +260,10 @@ test('validation is shown beside each field while the buyer edits', async () => 
 
 // ---- phones, redirect mode -------------------------------------------------------------------
 
-for (const [name, options] of [['iPhone', IPHONE], ['Android Chrome', ANDROID]]) {
+for (const [name, options] of [
+  ['iPhone', IPHONE],
+  ['Android Chrome', ANDROID],
+]) {
   test(`${name}: redirect mode → the completion page shows parseRedirectResult's result, verified`, async () => {
     const { page, sim } = await open(options);
     await openShop(page);
@@ -380,7 +399,7 @@ test('the CSP allows exactly the page: self and wasm only, no inline script, no 
   assert.ok(!directives['script-src'].includes("'unsafe-eval'"));
 });
 
-test('with IMP_CODE the page loads PortOne\'s SDK from its CDN with that code, within the CSP', async () => {
+test("with IMP_CODE the page loads PortOne's SDK from its CDN with that code, within the CSP", async () => {
   // Offline stand-in: the simulator answers for https://cdn.iamport.kr/v1/iamport.js.
   const real = await startDemoServer({ port: 0, impCode: 'imp12345678', distDir });
   try {

@@ -41,11 +41,16 @@ async function inPage(fn, arg) {
 }
 
 test('the API is the same in every entry (ES module, CommonJS, classic script); /web has all but the server body builders', async () => {
-  assert.ok(API.includes('validateNaverPay') && API.includes('NaverPayCheckout') && API.includes('NaverPayError'), API.join());
+  assert.ok(
+    API.includes('validateNaverPay') && API.includes('NaverPayCheckout') && API.includes('NaverPayError'),
+    API.join(),
+  );
   assert.equal(API.filter((name) => /^build\w+Body$/.test(name)).length, 5, API.join());
   const { value, problems } = await inPage(async () => {
     const esm = Object.keys(await import('/pkg/esm/naverpay_checkout.js')).sort();
-    const web = Object.keys(await import('/pkg/web/naverpay_checkout.js')).filter((k) => k !== 'default' && k !== 'initSync').sort();
+    const web = Object.keys(await import('/pkg/web/naverpay_checkout.js'))
+      .filter((k) => k !== 'default' && k !== 'initSync')
+      .sort();
     await new Promise((resolve, reject) => {
       const s = Object.assign(document.createElement('script'), { src: '/pkg/global/naverpay-checkout.js' });
       s.onload = resolve;
@@ -62,7 +67,11 @@ test('the default ES module validates on its first line, with no init()', async 
   const { value, problems } = await inPage(async (params) => {
     const { validateNaverPay, choosePayMode } = await import('/pkg/esm/naverpay_checkout.js');
     const report = validateNaverPay(params, { mode: 'popup' });
-    return { ok: report.ok, popup: report.request.naverPopupMode, mode: choosePayMode({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)' }) };
+    return {
+      ok: report.ok,
+      popup: report.request.naverPopupMode,
+      mode: choosePayMode({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)' }),
+    };
   }, VALID_PARAMS);
   assert.deepEqual(problems, []);
   assert.deepEqual(value, { ok: true, popup: true, mode: 'redirect' });
@@ -72,15 +81,17 @@ test('a classic <script src> defines window.NaverPayCheckout, usable in the next
   const page = await browser.newPage();
   const problems = collectPageProblems(page);
   try {
-    await page.route(`${server.url}/classic.html`, (route) => route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><meta charset="utf-8"><p id="out"></p>
+    await page.route(`${server.url}/classic.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><meta charset="utf-8"><p id="out"></p>
         <script src="/pkg/global/naverpay-checkout.js"></script>
         <script>
           var r = NaverPayCheckout.validateNaverPay(${JSON.stringify(VALID_PARAMS)}, { mode: 'popup' });
           document.getElementById('out').textContent = r.ok + ' ' + (typeof NaverPayCheckout.NaverPayCheckout.load);
         </script>`,
-    }));
+      }),
+    );
     await page.goto(`${server.url}/classic.html`);
     assert.equal(await page.textContent('#out'), 'true function');
     assert.deepEqual([...problems.pageErrors.map(String), ...problems.consoleErrors], []);
@@ -93,7 +104,12 @@ test('naverpay-checkout/web before init(): a NaverPayError NOT_INITIALIZED, then
   const { value, problems } = await inPage(async (params) => {
     const m = await import('/pkg/web/naverpay_checkout.js');
     const caught = (f) => {
-      try { f(); return 'no throw'; } catch (e) { return `${m.isNaverPayError(e)} ${e.name} ${e.code}`; }
+      try {
+        f();
+        return 'no throw';
+      } catch (e) {
+        return `${m.isNaverPayError(e)} ${e.name} ${e.code}`;
+      }
     };
     const before = [
       caught(() => m.validateNaverPay(params)),
@@ -112,21 +128,36 @@ test('naverpay-checkout/web given a .wasm that compiles but is not its own: init
   const { value, problems } = await inPage(async (params) => {
     const m = await import('/pkg/web/naverpay_checkout.js');
     const caught = (f) => {
-      try { f(); return 'no throw'; } catch (e) { return `${m.isNaverPayError(e)} ${e.name} ${e.code}`; }
+      try {
+        f();
+        return 'no throw';
+      } catch (e) {
+        return `${m.isNaverPayError(e)} ${e.name} ${e.code}`;
+      }
     };
     const empty = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]); // a valid module without exports
     const wrong = [];
     for (const attempt of [() => m.default({ module_or_path: empty }), () => m.initSync({ module: empty })]) {
-      try { await attempt(); wrong.push('accepted'); } catch (e) { wrong.push(e.name); }
+      try {
+        await attempt();
+        wrong.push('accepted');
+      } catch (e) {
+        wrong.push(e.name);
+      }
       wrong.push(caught(() => m.validateNaverPay(params)));
     }
     await m.default();
-    return { wrong, after: m.validateNaverPay(params, { mode: 'popup' }).ok, redirect: m.parseRedirectResult('?imp_success=true&imp_uid=i').success };
+    return {
+      wrong,
+      after: m.validateNaverPay(params, { mode: 'popup' }).ok,
+      redirect: m.parseRedirectResult('?imp_success=true&imp_uid=i').success,
+    };
   }, VALID_PARAMS);
   assert.deepEqual(problems, []);
   assert.deepEqual(value, {
     wrong: ['TypeError', 'true NaverPayError NOT_INITIALIZED', 'TypeError', 'true NaverPayError NOT_INITIALIZED'],
-    after: true, redirect: true,
+    after: true,
+    redirect: true,
   });
 });
 
@@ -151,7 +182,11 @@ test('the inline entries carry one and the same wasm, larger than the one /web f
 
 test('package.json: each condition names a file of the right format, and the user-facing fields are there', () => {
   const root = manifest.exports['.'];
-  assert.deepEqual(Object.keys(root), ['node', 'require', 'types', 'default'], 'node and require before the ESM default');
+  assert.deepEqual(
+    Object.keys(root),
+    ['node', 'require', 'types', 'default'],
+    'node and require before the ESM default',
+  );
   assert.equal(root.node.default, './node/naverpay_checkout.js');
   assert.equal(root.default, './esm/naverpay_checkout.js');
   assert.equal(JSON.parse(readFileSync(`${REPO_ROOT}/pkg/node/package.json`, 'utf8')).type, 'commonjs');

@@ -30,7 +30,12 @@ function blocks(markdown) {
   for (let m; (m = fence.exec(markdown));) {
     const before = markdown.slice(0, m.index).trimEnd().split('\n').pop();
     const tag = before.match(/^<!-- example: ([\w-]+) -->$/);
-    found.push({ lang: m[1], code: m[2], name: tag ? tag[1] : null, line: markdown.slice(0, m.index).split('\n').length });
+    found.push({
+      lang: m[1],
+      code: m[2],
+      name: tag ? tag[1] : null,
+      line: markdown.slice(0, m.index).split('\n').length,
+    });
   }
   return found;
 }
@@ -55,7 +60,12 @@ after(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.html': 'text/html; charset=utf-8',
+};
 
 /**
  * A page of https://shop.example with everything served offline: `pages` by path, the package under
@@ -71,7 +81,9 @@ async function openPage(t, { pages, sdkDelay = 0, url = '/', waitUntil = 'load' 
     const u = new URL(route.request().url());
     const file = async (rel) => {
       const body = await readFile(path.join(REPO_ROOT, 'pkg', rel)).catch(() => null);
-      return body ? route.fulfill({ body, contentType: TYPES[path.extname(rel)] ?? 'application/octet-stream' }) : route.fulfill({ status: 404 });
+      return body
+        ? route.fulfill({ body, contentType: TYPES[path.extname(rel)] ?? 'application/octet-stream' })
+        : route.fulfill({ status: 404 });
     };
     if (u.href === SDK_URL) {
       await new Promise((r) => setTimeout(r, sdkDelay));
@@ -81,7 +93,8 @@ async function openPage(t, { pages, sdkDelay = 0, url = '/', waitUntil = 'load' 
     if (u.origin !== ORIGIN) return route.abort();
     if (u.pathname.startsWith('/pkg/')) return file(u.pathname.slice('/pkg/'.length));
     if (u.pathname.startsWith('/naverpay-checkout/')) return file(u.pathname.slice('/naverpay-checkout/'.length));
-    if (u.pathname.startsWith('/bundle/')) return route.fulfill({ body: pages[u.pathname], contentType: 'text/javascript' });
+    if (u.pathname.startsWith('/bundle/'))
+      return route.fulfill({ body: pages[u.pathname], contentType: 'text/javascript' });
     if (u.pathname === '/payments/complete' || u.pathname === '/api/payments/complete') {
       completed.push(JSON.parse(route.request().postData() ?? 'null'));
       return route.fulfill({ status: 204 });
@@ -138,13 +151,20 @@ async function componentPage(code, props) {
   const dir = await mkdtemp(path.join(work, 'jsx-'));
   await writeFile(path.join(dir, 'component.jsx'), code);
   await writeFile(path.join(dir, 'react.js'), MINI_REACT);
-  await writeFile(path.join(dir, 'main.jsx'),
+  await writeFile(
+    path.join(dir, 'main.jsx'),
     `import Component from './component.jsx'; import { mount } from 'react';\n` +
-    `mount(document.getElementById('root'), <Component {...${JSON.stringify(props)}} />);`);
+      `mount(document.getElementById('root'), <Component {...${JSON.stringify(props)}} />);`,
+  );
   const out = await esbuild.build({
-    entryPoints: [path.join(dir, 'main.jsx')], bundle: true, write: false, format: 'esm', jsx: 'automatic',
+    entryPoints: [path.join(dir, 'main.jsx')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    jsx: 'automatic',
     alias: { react: path.join(dir, 'react.js'), 'react/jsx-runtime': path.join(dir, 'react.js') },
-    external: ['naverpay-checkout'], logLevel: 'silent',
+    external: ['naverpay-checkout'],
+    logLevel: 'silent',
   });
   return {
     '/': `<!doctype html><meta charset="utf-8">${IMPORT_MAP}<div id="root"></div><script type="module" src="/bundle/main.js"></script>`,
@@ -160,11 +180,17 @@ async function importNode(name, code) {
 }
 
 const ORDER = {
-  merchant_uid: 'order_0001', name: 'History of the World', amount: 14000, m_redirect_url: `${ORIGIN}/pay/complete`,
-  naverProducts: [{ categoryType: 'BOOK', categoryId: 'GENERAL', uid: '107922211', name: 'History of the World', count: 1 }],
+  merchant_uid: 'order_0001',
+  name: 'History of the World',
+  amount: 14000,
+  m_redirect_url: `${ORIGIN}/pay/complete`,
+  naverProducts: [
+    { categoryType: 'BOOK', categoryId: 'GENERAL', uid: '107922211', name: 'History of the World', count: 1 },
+  ],
 };
 // 한도 초과 in EUC-KR bytes, as a PG writes it.
-const EUC_KR_QUERY = 'imp_uid=imp_123412341234&merchant_uid=order_0001&error_code=F400&error_msg=%C7%D1%B5%B5+%C3%CA%B0%FA';
+const EUC_KR_QUERY =
+  'imp_uid=imp_123412341234&merchant_uid=order_0001&error_code=F400&error_msg=%C7%D1%B5%B5+%C3%CA%B0%FA';
 
 const RUNNERS = {
   async pay(t, code) {
@@ -175,7 +201,11 @@ const RUNNERS = {
     await page.evaluate(() => IMP.__sim.script(['cancel', 'approve']));
     await page.click('#pay');
     await page.waitForFunction(() => document.querySelector('#message').textContent !== '');
-    assert.equal(await message(page), await page.evaluate(() => IMP.__sim.messages.cancel), 'the PG message as it came');
+    assert.equal(
+      await message(page),
+      await page.evaluate(() => IMP.__sim.messages.cancel),
+      'the PG message as it came',
+    );
     await page.click('#pay');
     await page.waitForFunction(() => document.querySelector('#message').textContent === '결제를 확인하고 있습니다…');
     await page.waitForFunction(() => IMP.__sim.calls.length === 2);
@@ -188,7 +218,10 @@ const RUNNERS = {
   },
 
   async 'redirect-page'(t, code) {
-    const { page, completed } = await openPage(t, { pages: { '/pay/complete': modulePage(code) }, url: `/pay/complete?${EUC_KR_QUERY}` });
+    const { page, completed } = await openPage(t, {
+      pages: { '/pay/complete': modulePage(code) },
+      url: `/pay/complete?${EUC_KR_QUERY}`,
+    });
     await page.waitForFunction(() => document.querySelector('#message').textContent !== '');
     assert.equal(await message(page), '한도 초과', 'EUC-KR error_msg intact');
     await page.goto(`${ORIGIN}/pay/complete?imp_uid=imp_123412341234&merchant_uid=order_0001`);
@@ -200,7 +233,10 @@ const RUNNERS = {
 
   async 'next-redirect-client'(t, code) {
     const pages = await componentPage(code, {});
-    const { page, completed } = await openPage(t, { pages: { ...pages, '/pay/complete': pages['/'] }, url: `/pay/complete?${EUC_KR_QUERY}` });
+    const { page, completed } = await openPage(t, {
+      pages: { ...pages, '/pay/complete': pages['/'] },
+      url: `/pay/complete?${EUC_KR_QUERY}`,
+    });
     await page.waitForSelector('#root p');
     assert.equal(await page.textContent('#root p'), '한도 초과');
     await page.goto(`${ORIGIN}/pay/complete?imp_uid=imp_123412341234&merchant_uid=order_0001`);
@@ -215,7 +251,9 @@ const RUNNERS = {
     const failed = await GET(new Request(`${ORIGIN}/pay/complete?${EUC_KR_QUERY}`));
     assert.equal(failed.headers.get('content-type'), 'text/html; charset=utf-8');
     assert.match(await failed.text(), /<p>한도 초과<\/p>/);
-    const markup = await GET(new Request(`${ORIGIN}/pay/complete?imp_uid=imp_1&error_msg=${encodeURIComponent('<img src=x> & "q"')}`));
+    const markup = await GET(
+      new Request(`${ORIGIN}/pay/complete?imp_uid=imp_1&error_msg=${encodeURIComponent('<img src=x> & "q"')}`),
+    );
     assert.match(await markup.text(), /<p>&#60;img src=x&#62; &#38; &#34;q&#34;<\/p>/, 'shown as text, not markup');
     const paid = await GET(new Request(`${ORIGIN}/pay/complete?imp_uid=imp_123412341234&merchant_uid=order%2F1`));
     assert.equal(paid.status, 303);
@@ -223,9 +261,13 @@ const RUNNERS = {
   },
 
   async 'billing-key'(t, code) {
-    const { page, errors } = await openPage(t, { pages: { '/': modulePage(code, '<button id="subscribe">subscribe</button>') } });
+    const { page, errors } = await openPage(t, {
+      pages: { '/': modulePage(code, '<button id="subscribe">subscribe</button>') },
+    });
     await page.waitForFunction(() => window.IMP && IMP.__sim.inits.length > 0);
-    await page.evaluate(() => IMP.__sim.script(['approve', { result: 'fail', error_msg: '카드 정보를 확인해 주세요' }]));
+    await page.evaluate(() =>
+      IMP.__sim.script(['approve', { result: 'fail', error_msg: '카드 정보를 확인해 주세요' }]),
+    );
     await page.click('#subscribe');
     await page.waitForFunction(() => document.querySelector('#message').textContent !== '');
     assert.equal(await message(page), '정기결제가 등록되었습니다.');
@@ -238,7 +280,11 @@ const RUNNERS = {
   },
 
   async 'next-pay-button'(t, code) {
-    const { page, errors } = await openPage(t, { pages: await componentPage(code, { order: ORDER }), sdkDelay: 1000, waitUntil: 'commit' });
+    const { page, errors } = await openPage(t, {
+      pages: await componentPage(code, { order: ORDER }),
+      sdkDelay: 1000,
+      waitUntil: 'commit',
+    });
     await page.waitForSelector('#root button[disabled]'); // until load resolves
     await page.waitForSelector('#root button:not([disabled])');
     await page.evaluate(() => IMP.__sim.script([{ result: 'fail', error_msg: '잔액이 부족합니다' }]));
@@ -254,8 +300,17 @@ const RUNNERS = {
 
   async 'next-refund-route'(t, code) {
     const { POST } = await importNode('refund-route', code);
-    const response = await POST(new Request(`${ORIGIN}/api/refund`, { method: 'POST', body: JSON.stringify({ imp_uid: 'imp_123412341234', reason: '고객 요청' }) }));
-    assert.deepEqual(await response.json(), { imp_uid: 'imp_123412341234', reason: '고객 요청', extra: { requester: 'admin' } });
+    const response = await POST(
+      new Request(`${ORIGIN}/api/refund`, {
+        method: 'POST',
+        body: JSON.stringify({ imp_uid: 'imp_123412341234', reason: '고객 요청' }),
+      }),
+    );
+    assert.deepEqual(await response.json(), {
+      imp_uid: 'imp_123412341234',
+      reason: '고객 요청',
+      extra: { requester: 'admin' },
+    });
   },
 
   async 'bundler-import'(t, code) {
@@ -273,7 +328,9 @@ const RUNNERS = {
   },
 
   async 'classic-script'(t, code) {
-    const { page, errors } = await openPage(t, { pages: { '/': `<!doctype html><meta charset="utf-8"><body>${code}</body>` } });
+    const { page, errors } = await openPage(t, {
+      pages: { '/': `<!doctype html><meta charset="utf-8"><body>${code}</body>` },
+    });
     await page.waitForSelector('#pay:not([disabled])');
     await page.evaluate(() => IMP.__sim.setOutcome({ result: 'fail', error_msg: '한도 초과' }));
     await page.click('#pay');
@@ -295,8 +352,19 @@ const RUNNERS = {
   async typescript(t, code) {
     const dir = await mkdtemp(path.join(work, 'ts-'));
     await writeFile(path.join(dir, 'order.ts'), code);
-    const config = { compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'esnext', moduleResolution: 'bundler',
-      lib: ['es2022', 'dom'], types: [], typeRoots: [] }, files: ['order.ts'] };
+    const config = {
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: 'es2022',
+        module: 'esnext',
+        moduleResolution: 'bundler',
+        lib: ['es2022', 'dom'],
+        types: [],
+        typeRoots: [],
+      },
+      files: ['order.ts'],
+    };
     await writeFile(path.join(dir, 'tsconfig.json'), JSON.stringify(config));
     await symlink(path.join(work, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
     const tsc = path.join(REPO_ROOT, 'node_modules/.bin/tsc');
@@ -308,7 +376,11 @@ const RUNNERS = {
   async 'server-node'(t, code) {
     const { fetch, rest } = createRestFetch({ impKey: 'key', impSecret: 'secret' });
     const saved = { fetch: globalThis.fetch, key: process.env.IMP_KEY, secret: process.env.IMP_SECRET };
-    t.after(() => { globalThis.fetch = saved.fetch; process.env.IMP_KEY = saved.key ?? ''; process.env.IMP_SECRET = saved.secret ?? ''; });
+    t.after(() => {
+      globalThis.fetch = saved.fetch;
+      process.env.IMP_KEY = saved.key ?? '';
+      process.env.IMP_SECRET = saved.secret ?? '';
+    });
     Object.assign(globalThis, { fetch });
     Object.assign(process.env, { IMP_KEY: 'key', IMP_SECRET: 'secret' });
     const given = "const imp_uid = 'imp_000000000000', merchant_uid = 'order_0001', order = { amount: 14000 };\n";
@@ -320,7 +392,10 @@ const RUNNERS = {
   // Migrating: the README's V1 example, as its comment says, passes V2's validator once converted.
   async 'v2-migrate'(t, code) {
     const given = `const v1Params = ${JSON.stringify({ ...ORDER, m_redirect_url: 'https://shop.example/pay/complete' })};\n`;
-    const { request, dropped, report } = await importNode('v2-migrate', `${given}${code}\nexport { request, dropped, report };`);
+    const { request, dropped, report } = await importNode(
+      'v2-migrate',
+      `${given}${code}\nexport { request, dropped, report };`,
+    );
     assert.deepEqual(report.errors, []);
     assert.equal(request.storeId, 'store-…');
     assert.ok(Array.isArray(dropped));
@@ -335,8 +410,15 @@ const COMPILED_ONLY = ['v2-pay', 'server-rest-calls'];
 
 test('every code block of the npm README is tagged, and every tag has a runner', () => {
   const code = EXAMPLES.filter((b) => !['sh', 'text'].includes(b.lang));
-  assert.deepEqual(code.filter((b) => !b.name).map((b) => `line ${b.line} (${b.lang})`), [], 'untagged blocks');
-  assert.deepEqual(code.map((b) => b.name).sort(), [...Object.keys(RUNNERS), ...RUN_ELSEWHERE, ...COMPILED_ONLY].sort());
+  assert.deepEqual(
+    code.filter((b) => !b.name).map((b) => `line ${b.line} (${b.lang})`),
+    [],
+    'untagged blocks',
+  );
+  assert.deepEqual(
+    code.map((b) => b.name).sort(),
+    [...Object.keys(RUNNERS), ...RUN_ELSEWHERE, ...COMPILED_ONLY].sort(),
+  );
 });
 
 for (const name of COMPILED_ONLY) {
@@ -351,8 +433,17 @@ for (const [name, run] of Object.entries(RUNNERS)) {
 
 test('the npm README links only to absolute URLs or its own headings: the tarball holds no docs/', () => {
   const links = [...README.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]);
-  const headings = new Set(README.split('\n').filter((l) => l.startsWith('#')).map((l) =>
-    l.replace(/^#+ /, '').toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-')));
+  const headings = new Set(
+    README.split('\n')
+      .filter((l) => l.startsWith('#'))
+      .map((l) =>
+        l
+          .replace(/^#+ /, '')
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N} -]/gu, '')
+          .replace(/ /g, '-'),
+      ),
+  );
   for (const link of links) {
     if (link.startsWith('#')) assert.ok(headings.has(link.slice(1)), `no heading for ${link}`);
     else assert.match(link, /^https:\/\//, link);

@@ -18,7 +18,11 @@ before(async () => {
       // Fails twice, then serves the simulator: a retry after failures must work.
       '/flaky/imp.js': (req, res) => {
         flakyHits += 1;
-        if (flakyHits <= 2) { res.writeHead(503); res.end(); return; }
+        if (flakyHits <= 2) {
+          res.writeHead(503);
+          res.end();
+          return;
+        }
         res.writeHead(200, { 'Content-Type': 'text/javascript' });
         res.end(simSource);
       },
@@ -47,16 +51,23 @@ afterEach(async () => {
 });
 
 /** load() in the page; resolves { ok } or { code, name, cause } without throwing. */
-const load = (options) => page.evaluate(async (o) => {
-  try {
-    window.checkout = await npc.NaverPayCheckout.load(o);
-    return { ok: true };
-  } catch (e) {
-    return { ok: false, code: e.code, name: e.name, isError: e instanceof Error, causeType: e.cause === undefined ? 'none' : e.cause?.type ?? typeof e.cause };
-  }
-}, options);
-const scriptsWithSrc = (src) => page.evaluate((s) =>
-  [...document.scripts].filter((x) => x.getAttribute('src') === s).length, src);
+const load = (options) =>
+  page.evaluate(async (o) => {
+    try {
+      window.checkout = await npc.NaverPayCheckout.load(o);
+      return { ok: true };
+    } catch (e) {
+      return {
+        ok: false,
+        code: e.code,
+        name: e.name,
+        isError: e instanceof Error,
+        causeType: e.cause === undefined ? 'none' : (e.cause?.type ?? typeof e.cause),
+      };
+    }
+  }, options);
+const scriptsWithSrc = (src) =>
+  page.evaluate((s) => [...document.scripts].filter((x) => x.getAttribute('src') === s).length, src);
 const CODE = 'imp12345678';
 
 // ---- the loader ------------------------------------------------------------------------------
@@ -81,7 +92,12 @@ test('a script that never answers rejects SDK_TIMEOUT after timeoutMs', async ()
 
 test('an IMP already on the page is reused and nothing is injected', async () => {
   const before = await page.evaluate(() => {
-    window.IMP = { init: (c) => { window.__fakeInit = c; }, request_pay: () => {} };
+    window.IMP = {
+      init: (c) => {
+        window.__fakeInit = c;
+      },
+      request_pay: () => {},
+    };
     return document.scripts.length;
   });
   const r = await load({ merchantCode: CODE, sdkUrl: '/sim/imp.js' });
@@ -106,8 +122,15 @@ test('a script tag with the same URL still loading is waited for, not duplicated
 });
 
 test('lookalike script URLs do not count as the SDK', async () => {
-  const lookalikes = ['/sim/imp.js.evil', '/sim/imp.jsx', '/sim/imp.js?v=1', '/sim/imp.js/', '/sim//imp.js',
-    'https://127.0.0.1/sim/imp.js', `${server.url.replace('127.0.0.1', 'localhost')}/sim/imp.js`];
+  const lookalikes = [
+    '/sim/imp.js.evil',
+    '/sim/imp.jsx',
+    '/sim/imp.js?v=1',
+    '/sim/imp.js/',
+    '/sim//imp.js',
+    'https://127.0.0.1/sim/imp.js',
+    `${server.url.replace('127.0.0.1', 'localhost')}/sim/imp.js`,
+  ];
   await page.evaluate((list) => {
     for (const src of list) {
       const tag = document.createElement('script');
@@ -123,7 +146,9 @@ test('lookalike script URLs do not count as the SDK', async () => {
 
 test('ten separate concurrent loads share one script element', async () => {
   const r = await page.evaluate(async () => {
-    const calls = Array.from({ length: 10 }, () => npc.NaverPayCheckout.load({ merchantCode: 'imp12345678', sdkUrl: '/sim/imp.js' }));
+    const calls = Array.from({ length: 10 }, () =>
+      npc.NaverPayCheckout.load({ merchantCode: 'imp12345678', sdkUrl: '/sim/imp.js' }),
+    );
     const checkouts = await Promise.all(calls);
     return { n: checkouts.length, distinct: new Set(checkouts).size, inits: window.IMP.__sim.inits.length };
   });
@@ -151,7 +176,7 @@ test('a load that fails while nobody awaits it leaves no unhandled rejection', a
   // afterEach checks window.__unhandled
 });
 
-test('IMP.init runs with the checkout\'s code at each load and right before each request_pay', async () => {
+test("IMP.init runs with the checkout's code at each load and right before each request_pay", async () => {
   const inits = await page.evaluate(async (p) => {
     const a = await npc.NaverPayCheckout.load({ merchantCode: 'imp11111111', sdkUrl: '/sim/imp.js' });
     await npc.NaverPayCheckout.load({ merchantCode: 'imp11111111', sdkUrl: '/sim/imp.js' });
@@ -176,23 +201,27 @@ test('a bad merchant code rejects INVALID_MERCHANT_CODE and injects nothing', as
 
 /** Loads the simulator and wires a button whose click calls pay(); results land in window.results. */
 async function checkoutWithButton(options = { mode: 'popup' }) {
-  await page.evaluate(async ([p, o]) => {
-    window.checkout = await npc.NaverPayCheckout.load({ merchantCode: 'imp12345678', sdkUrl: '/sim/imp.js' });
-    window.results = [];
-    const button = document.createElement('button');
-    button.id = 'pay';
-    button.textContent = 'Pay';
-    window.syncCalls = [];
-    button.addEventListener('click', () => {
-      const before = IMP.__sim.calls.length;
-      window.checkout.pay(window.nextParams ?? p, o).then(
-        (r) => window.results.push({ resolved: r }),
-        (e) => window.results.push({ rejected: { code: e.code, errors: e.errors } }));
-      // request_pay must have been entered before pay() returned: no await in between.
-      window.syncCalls.push(IMP.__sim.calls.length - before);
-    });
-    document.body.append(button);
-  }, [VALID_PARAMS, options]);
+  await page.evaluate(
+    async ([p, o]) => {
+      window.checkout = await npc.NaverPayCheckout.load({ merchantCode: 'imp12345678', sdkUrl: '/sim/imp.js' });
+      window.results = [];
+      const button = document.createElement('button');
+      button.id = 'pay';
+      button.textContent = 'Pay';
+      window.syncCalls = [];
+      button.addEventListener('click', () => {
+        const before = IMP.__sim.calls.length;
+        window.checkout.pay(window.nextParams ?? p, o).then(
+          (r) => window.results.push({ resolved: r }),
+          (e) => window.results.push({ rejected: { code: e.code, errors: e.errors } }),
+        );
+        // request_pay must have been entered before pay() returned: no await in between.
+        window.syncCalls.push(IMP.__sim.calls.length - before);
+      });
+      document.body.append(button);
+    },
+    [VALID_PARAMS, options],
+  );
 }
 const results = async (n) => {
   await page.waitForFunction((k) => window.results.length >= k, n);
@@ -231,13 +260,18 @@ test('after a payment settles, paying again works', async () => {
   await results(1);
   await page.click('#pay');
   const rs = await results(2);
-  assert.deepEqual(rs.map((r) => r.resolved?.success), [false, false]);
+  assert.deepEqual(
+    rs.map((r) => r.resolved?.success),
+    [false, false],
+  );
   assert.equal(await page.evaluate(() => IMP.__sim.calls.length), 2);
 });
 
 test('an amount below the minimum resolves AMOUNT_BELOW_MINIMUM and never reaches IMP', async () => {
   await checkoutWithButton();
-  await page.evaluate((p) => { window.nextParams = { ...p, amount: 99 }; }, VALID_PARAMS);
+  await page.evaluate((p) => {
+    window.nextParams = { ...p, amount: 99 };
+  }, VALID_PARAMS);
   await page.click('#pay');
   const [r] = await results(1);
   assert.equal(r.resolved.success, false);
@@ -249,7 +283,9 @@ test('an amount below the minimum resolves AMOUNT_BELOW_MINIMUM and never reache
 
 test('invalid parameters reject INVALID_PARAMS listing every problem, and IMP is not called', async () => {
   await checkoutWithButton();
-  await page.evaluate((p) => { window.nextParams = { ...p, amount: '14000', merchant_uid: '', naverPopUpMode: true }; }, VALID_PARAMS);
+  await page.evaluate((p) => {
+    window.nextParams = { ...p, amount: '14000', merchant_uid: '', naverPopUpMode: true };
+  }, VALID_PARAMS);
   await page.click('#pay');
   const [r] = await results(1);
   assert.equal(r.rejected.code, 'INVALID_PARAMS');
@@ -257,10 +293,13 @@ test('invalid parameters reject INVALID_PARAMS listing every problem, and IMP is
   assert.equal(await page.evaluate(() => IMP.__sim.calls.length), 0);
 });
 
-test('popup mode: the simulator\'s failure messages come back identical, raw keeps every field', async () => {
+test("popup mode: the simulator's failure messages come back identical, raw keeps every field", async () => {
   await checkoutWithButton();
   for (const message of NASTY_MESSAGES) {
-    await page.evaluate((m) => { window.results = []; IMP.__sim.setOutcome({ result: 'fail', error_msg: m }); }, message);
+    await page.evaluate((m) => {
+      window.results = [];
+      IMP.__sim.setOutcome({ result: 'fail', error_msg: m });
+    }, message);
     await page.click('#pay');
     const [r] = await results(1);
     const sent = await page.evaluate(() => IMP.__sim.responses.at(-1));
@@ -276,17 +315,22 @@ test('redirect mode: the failure messages come back identical through the m_redi
     await page.goto(`${server.url}/__fixtures/blank.html`);
     await loadPackage(page);
     await checkoutWithButton({ mode: 'redirect' });
-    await page.evaluate(([p, m, url]) => {
-      window.nextParams = { ...p, m_redirect_url: url };
-      IMP.__sim.setOutcome({ result: 'fail', error_msg: m });
-    }, [VALID_PARAMS, message, `${server.url}/__fixtures/landing.html`]);
+    await page.evaluate(
+      ([p, m, url]) => {
+        window.nextParams = { ...p, m_redirect_url: url };
+        IMP.__sim.setOutcome({ result: 'fail', error_msg: m });
+      },
+      [VALID_PARAMS, message, `${server.url}/__fixtures/landing.html`],
+    );
     await Promise.all([page.waitForURL(/landing\.html\?/), page.click('#pay')]);
     await loadPackage(page);
     const r = await page.evaluate(() => npc.parseRedirectResult(location.href));
     assert.equal(r.error_msg, message);
     assert.equal(r.success, false);
     assert.equal(r.mode, 'redirect');
-    await page.evaluate(() => { window.__unhandled = []; });
+    await page.evaluate(() => {
+      window.__unhandled = [];
+    });
   }
 });
 
@@ -294,10 +338,17 @@ test('registerBillingKey goes through the same path and reports customer_uid', a
   const r = await page.evaluate(async () => {
     const checkout = await npc.NaverPayCheckout.load({ merchantCode: 'imp12345678', sdkUrl: '/sim/imp.js' });
     IMP.__sim.setOutcome({ result: 'approve' });
-    return checkout.registerBillingKey({
-      customer_uid: 'gildong_0001_1234', merchant_uid: 'bk_0001', name: 'Slim plan', amount: 0,
-      buyer_tel: '010-1234-5678', naverProductCode: 'slim-monthly',
-    }, { mode: 'popup' });
+    return checkout.registerBillingKey(
+      {
+        customer_uid: 'gildong_0001_1234',
+        merchant_uid: 'bk_0001',
+        name: 'Slim plan',
+        amount: 0,
+        buyer_tel: '010-1234-5678',
+        naverProductCode: 'slim-monthly',
+      },
+      { mode: 'popup' },
+    );
   });
   assert.equal(r.success, true);
   assert.equal(r.raw.customer_uid, 'gildong_0001_1234');

@@ -29,7 +29,6 @@ const POPUP_PAYLOADS = XSS_PAYLOADS.map((p, i) => ({ ...p, i })).filter(({ i }) 
 const REDIRECT_PAYLOADS = XSS_PAYLOADS.map((p, i) => ({ ...p, i })).filter(({ i }) => FULL || i % 2 === 1);
 let browser, demo, distDir, statics;
 
-
 before(async () => {
   distDir = await mkdtemp(path.join(os.tmpdir(), 'npc-security-'));
   browser = await launchBrowser();
@@ -64,7 +63,8 @@ async function open({ bypassCSP = false, contextOptions = {} } = {}) {
   await context.exposeFunction('__reportCsp', (v) => watch.csp.push(v));
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
-      window.__reportCsp(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+      window.__reportCsp(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
     // Console arguments as the page passed them (objects included), not only their summary text.
     window.__consoleCalls = [];
     for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table']) {
@@ -72,22 +72,38 @@ async function open({ bypassCSP = false, contextOptions = {} } = {}) {
       console[level] = function (...args) {
         try {
           const seen = new WeakSet();
-          window.__consoleCalls.push(args.map((a) => {
-            if (typeof a === 'string') return a;
-            try {
-              return JSON.stringify(a, (k, v) => {
-                if (v && typeof v === 'object') { if (seen.has(v)) return '[cycle]'; seen.add(v); }
-                return typeof v === 'bigint' ? String(v) : v;
-              }) ?? String(a);
-            } catch { return String(a); }
-          }).join(' '));
-        } catch { /* never break the page */ }
+          window.__consoleCalls.push(
+            args
+              .map((a) => {
+                if (typeof a === 'string') return a;
+                try {
+                  return (
+                    JSON.stringify(a, (k, v) => {
+                      if (v && typeof v === 'object') {
+                        if (seen.has(v)) return '[cycle]';
+                        seen.add(v);
+                      }
+                      return typeof v === 'bigint' ? String(v) : v;
+                    }) ?? String(a)
+                  );
+                } catch {
+                  return String(a);
+                }
+              })
+              .join(' '),
+          );
+        } catch {
+          /* never break the page */
+        }
         return original.apply(this, args);
       };
     }
   });
   const page = await context.newPage();
-  page.on('dialog', (d) => { watch.dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
+  page.on('dialog', (d) => {
+    watch.dialogs.push(`${d.type()}: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
   page.on('pageerror', (e) => watch.pageErrors.push(String(e)));
   page.on('console', (m) => watch.console.push(m.text()));
   watch.page = page;
@@ -113,25 +129,31 @@ test('the detector works: rendered as HTML, payloads from the list do run', asyn
   let fired;
   try {
     const page = await own.newPage();
-    page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      d.dismiss().catch(() => {});
+    });
     await page.goto(`${statics.url}/__fixtures/blank.html`); // no CSP here
     // Each payload as the HTML of its own frame: what a page that renders text as HTML would do.
-    fired = await page.evaluate(async (payloads) => {
-      const frames = payloads.map((p) => {
-        const f = document.createElement('iframe');
-        f.srcdoc = p;
-        document.body.append(f);
-        return f;
-      });
-      // onerror, onload and ontoggle fire asynchronously: wait until nothing new fires for 500 ms (at most 5 s).
-      const count = () => frames.filter((f) => f.contentWindow?.__xss === 1).length;
-      let last = -1;
-      for (let waited = 0; waited < 5000 && count() !== last; waited += 500) {
-        last = count();
-        await new Promise((r) => setTimeout(r, 500));
-      }
-      return frames.map((f) => f.contentWindow?.__xss === 1);
-    }, XSS_PAYLOADS.map((p) => p.payload));
+    fired = await page.evaluate(
+      async (payloads) => {
+        const frames = payloads.map((p) => {
+          const f = document.createElement('iframe');
+          f.srcdoc = p;
+          document.body.append(f);
+          return f;
+        });
+        // onerror, onload and ontoggle fire asynchronously: wait until nothing new fires for 500 ms (at most 5 s).
+        const count = () => frames.filter((f) => f.contentWindow?.__xss === 1).length;
+        let last = -1;
+        for (let waited = 0; waited < 5000 && count() !== last; waited += 500) {
+          last = count();
+          await new Promise((r) => setTimeout(r, 500));
+        }
+        return frames.map((f) => f.contentWindow?.__xss === 1);
+      },
+      XSS_PAYLOADS.map((p) => p.payload),
+    );
   } finally {
     await own.close();
   }
@@ -146,23 +168,36 @@ test('the detector works: rendered as HTML, payloads from the list do run', asyn
 test(`payloads as error_msg in popup mode are shown as text and run nothing (CSP off; ${POPUP_PAYLOADS.length})`, async () => {
   const { page, context, dialogs, pageErrors } = await open({ bypassCSP: true });
   const pages = [page]; // one lane: a second page in the same browser made it slower, not faster
-  await Promise.all(pages.map(async (p, lane) => {
-    await p.goto(demo.url + '/');
-    let paid = 0;
-    for (let k = lane; k < POPUP_PAYLOADS.length; k += pages.length) {
-      const { name, payload } = POPUP_PAYLOADS[k];
-      await ready(p);
-      await p.evaluate((m) => window.IMP.__sim.setOutcome({ result: 'fail', error_msg: m }), payload);
-      await p.click('#pay-button');
-      paid += 1;
-      await p.waitForFunction((n) => window.IMP.__sim.calls.length === n && !document.getElementById('pay-result').hidden, paid);
-      assert.equal(await text(p, '#pay-message'), payload, name);
-      assert.equal(await p.$eval('#pay-message', (e) => e.childElementCount), 0, name);
-    }
-    await p.waitForTimeout(300); // onerror, onload and ontoggle fire asynchronously
-    assert.equal(await p.evaluate(() => window.__xss), undefined);
-    assert.equal(await p.evaluate(() => document.querySelectorAll('main img, main svg, main iframe, main object, main embed, main a[href^="javascript"]').length), 0);
-  }));
+  await Promise.all(
+    pages.map(async (p, lane) => {
+      await p.goto(demo.url + '/');
+      let paid = 0;
+      for (let k = lane; k < POPUP_PAYLOADS.length; k += pages.length) {
+        const { name, payload } = POPUP_PAYLOADS[k];
+        await ready(p);
+        await p.evaluate((m) => window.IMP.__sim.setOutcome({ result: 'fail', error_msg: m }), payload);
+        await p.click('#pay-button');
+        paid += 1;
+        await p.waitForFunction(
+          (n) => window.IMP.__sim.calls.length === n && !document.getElementById('pay-result').hidden,
+          paid,
+        );
+        assert.equal(await text(p, '#pay-message'), payload, name);
+        assert.equal(await p.$eval('#pay-message', (e) => e.childElementCount), 0, name);
+      }
+      await p.waitForTimeout(300); // onerror, onload and ontoggle fire asynchronously
+      assert.equal(await p.evaluate(() => window.__xss), undefined);
+      assert.equal(
+        await p.evaluate(
+          () =>
+            document.querySelectorAll(
+              'main img, main svg, main iframe, main object, main embed, main a[href^="javascript"]',
+            ).length,
+        ),
+        0,
+      );
+    }),
+  );
   await context.close();
   assert.deepEqual(dialogs, []);
   assert.deepEqual(pageErrors, []);
@@ -172,16 +207,28 @@ test(`payloads as error_msg on the m_redirect_url page are shown as text and run
   const { page, context, dialogs, pageErrors } = await open({ bypassCSP: true });
   const pages = [page, await context.newPage(), await context.newPage(), await context.newPage()];
   for (const p of pages.slice(1)) {
-    p.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
+    p.on('dialog', (d) => {
+      dialogs.push(`${d.type()}: ${d.message()}`);
+      d.dismiss().catch(() => {});
+    });
     p.on('pageerror', (e) => pageErrors.push(String(e)));
   }
   const check = async (p, k) => {
     const { name, payload, i } = REDIRECT_PAYLOADS[k];
-    const fields = { imp_uid: 'imp_123456789012', merchant_uid: `order_${i}`, imp_success: 'false', error_code: 'F400', error_msg: payload };
+    const fields = {
+      imp_uid: 'imp_123456789012',
+      merchant_uid: `order_${i}`,
+      imp_success: 'false',
+      error_code: 'F400',
+      error_msg: payload,
+    };
     // Both ways IMP (and an attacker's link) may encode the query.
-    const query = i % 2 === 0
-      ? new URLSearchParams(fields).toString()
-      : Object.entries(fields).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+    const query =
+      i % 2 === 0
+        ? new URLSearchParams(fields).toString()
+        : Object.entries(fields)
+            .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+            .join('&');
     await p.goto(`${demo.url}/complete.html?${query}`);
     await p.waitForSelector('#complete[data-state="failed"]');
     assert.equal(await text(p, '#result-message'), payload, name);
@@ -189,9 +236,11 @@ test(`payloads as error_msg on the m_redirect_url page are shown as text and run
     await p.waitForTimeout(100);
     assert.equal(await p.evaluate(() => window.__xss), undefined, name);
   };
-  await Promise.all(pages.map(async (p, lane) => {
-    for (let k = lane; k < REDIRECT_PAYLOADS.length; k += pages.length) await check(p, k);
-  }));
+  await Promise.all(
+    pages.map(async (p, lane) => {
+      for (let k = lane; k < REDIRECT_PAYLOADS.length; k += pages.length) await check(p, k);
+    }),
+  );
   await context.close();
   assert.deepEqual(dialogs, []);
   assert.deepEqual(pageErrors, []);
@@ -200,21 +249,43 @@ test(`payloads as error_msg on the m_redirect_url page are shown as text and run
 test('payloads as product names: the cart, the validation messages and the payment window show them as text (CSP off)', async () => {
   const { page, context, dialogs, pageErrors } = await open({ bypassCSP: true });
   const products = XSS_PAYLOADS.map(({ payload }, i) => ({
-    id: `p${i}`, uid: `9000${i}`, name: payload, note: 'xss', price: 1000,
-    categoryType: 'BOOK', categoryId: 'GENERAL', badge: 'BOOK',
+    id: `p${i}`,
+    uid: `9000${i}`,
+    name: payload,
+    note: 'xss',
+    price: 1000,
+    categoryType: 'BOOK',
+    categoryId: 'GENERAL',
+    badge: 'BOOK',
   }));
   const initialCart = Object.fromEntries(products.map((p) => [p.id, 1]));
   // Names longer than Naver Pay's 128 characters are refused, with a message: they stay in the cart only.
   const ordered = products.filter((p) => p.name.length <= 128);
   await page.route('**/api/products', (route) => route.fulfill({ json: { products, initialCart, plans: [] } }));
-  await page.route('**/api/orders', (route) => route.fulfill({ json: {
-    merchant_uid: 'order_xss_names', token: 't'.repeat(32), name: 'XSS 상품명 주문', amount: 1000 * ordered.length,
-    naverProducts: ordered.map((p) => ({ categoryType: p.categoryType, categoryId: p.categoryId, uid: p.uid, name: p.name, count: 1 })),
-  } }));
+  await page.route('**/api/orders', (route) =>
+    route.fulfill({
+      json: {
+        merchant_uid: 'order_xss_names',
+        token: 't'.repeat(32),
+        name: 'XSS 상품명 주문',
+        amount: 1000 * ordered.length,
+        naverProducts: ordered.map((p) => ({
+          categoryType: p.categoryType,
+          categoryId: p.categoryId,
+          uid: p.uid,
+          name: p.name,
+          count: 1,
+        })),
+      },
+    }),
+  );
   await page.goto(demo.url + '/');
   await ready(page);
   const names = await page.$$eval('#cart-items .name', (els) => els.map((e) => e.textContent));
-  assert.deepEqual(names, XSS_PAYLOADS.map((p) => p.payload));
+  assert.deepEqual(
+    names,
+    XSS_PAYLOADS.map((p) => p.payload),
+  );
   assert.equal(await page.$$eval('#cart-items .name', (els) => els.reduce((n, e) => n + e.childElementCount, 0)), 0);
 
   await page.click('#pay-button');
@@ -222,13 +293,23 @@ test('payloads as product names: the cart, the validation messages and the payme
   const windowText = await text(page, '[data-imp-sim="products"]');
   for (const p of ordered) assert.ok(windowText.includes(p.name), `the payment window lists ${p.id} as text`);
   const call = await page.evaluate(() => window.IMP.__sim.calls[0].params);
-  assert.deepEqual(call.naverProducts.map((p) => p.name), ordered.map((p) => p.name), 'names reach IMP unchanged');
+  assert.deepEqual(
+    call.naverProducts.map((p) => p.name),
+    ordered.map((p) => p.name),
+    'names reach IMP unchanged',
+  );
   // The window is taller than the viewport with this many products: click the button directly.
   await page.$eval('[data-imp-sim="dialog"] [data-imp-sim="cancel"]', (b) => b.click());
   await page.waitForSelector('#pay-result:not([hidden])');
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__xss), undefined);
-  assert.equal(await page.evaluate(() => document.querySelectorAll('img, svg:not([aria-hidden]), iframe, object, embed, a[href^="javascript"]').length), 0);
+  assert.equal(
+    await page.evaluate(
+      () =>
+        document.querySelectorAll('img, svg:not([aria-hidden]), iframe, object, embed, a[href^="javascript"]').length,
+    ),
+    0,
+  );
   await page.unrouteAll({ behavior: 'ignoreErrors' }); // an order request still in flight must not fail later
   await context.close();
   assert.deepEqual(dialogs, []);
@@ -314,7 +395,8 @@ const redirectTableIn = (validate, base, bad, good) => {
       const r = validate({ ...base, m_redirect_url: url }, { mode });
       const errors = r.errors.map((e) => ({ code: e.code, field: e.field }));
       if (mode === 'redirect') return { url, ok: r.ok, request: r.request, errors };
-      if (!r.ok && !(errors.length === 1 && errors[0].code === 'INVALID_URL')) return { url, ok: r.ok, request: r.request, errors };
+      if (!r.ok && !(errors.length === 1 && errors[0].code === 'INVALID_URL'))
+        return { url, ok: r.ok, request: r.request, errors };
     }
   };
   return { bad: bad.map(([url, why]) => ({ why, ...check(url) })), good: good.map(check) };
@@ -323,11 +405,14 @@ const redirectTableIn = (validate, base, bad, good) => {
 test(`validateNaverPay refuses ${BAD_REDIRECT_URLS.length} dangerous m_redirect_url values and accepts ${GOOD_REDIRECT_URLS.length} good ones (Chromium)`, async () => {
   const { page, context } = await open();
   await openPackagePage(page, statics);
-  const results = await page.evaluate(([fn, base, bad, good]) => {
-    // eslint-disable-next-line no-new-func
-    const table = new Function(`return ${fn}`)();
-    return table((p, o) => window.npc.validateNaverPay(p, o), base, bad, good);
-  }, [redirectTableIn.toString(), VALID_PARAMS, BAD_REDIRECT_URLS, GOOD_REDIRECT_URLS]);
+  const results = await page.evaluate(
+    ([fn, base, bad, good]) => {
+      // eslint-disable-next-line no-new-func
+      const table = new Function(`return ${fn}`)();
+      return table((p, o) => window.npc.validateNaverPay(p, o), base, bad, good);
+    },
+    [redirectTableIn.toString(), VALID_PARAMS, BAD_REDIRECT_URLS, GOOD_REDIRECT_URLS],
+  );
   await context.close();
   checkRedirectTable(results);
 });
@@ -348,8 +433,14 @@ const SECRET_RULES = [
   ['private key', (f, t) => /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/.test(t) || /\.(pem|key|p12|pfx)$/.test(f)],
   ['AWS access key', (f, t) => /\bA(?:KIA|SIA)[0-9A-Z]{16}\b/.test(t)],
   ['GitHub token', (f, t) => /\bgh[pousr]_[A-Za-z0-9]{36,}\b/.test(t)],
-  ['bearer token', (f, t) => /Bearer\s+[A-Za-z0-9._~+/-]{20,}/.test(t) || /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\./.test(t)],
-  ['generic secret assignment', (f, t) => /(?:secret|password|passwd|api_?key|access_?token)["']?\s*[:=]\s*["'][A-Za-z0-9+/=_-]{24,}["']/i.test(t)],
+  [
+    'bearer token',
+    (f, t) => /Bearer\s+[A-Za-z0-9._~+/-]{20,}/.test(t) || /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\./.test(t),
+  ],
+  [
+    'generic secret assignment',
+    (f, t) => /(?:secret|password|passwd|api_?key|access_?token)["']?\s*[:=]\s*["'][A-Za-z0-9+/=_-]{24,}["']/i.test(t),
+  ],
   ['source map', (f, t) => f.endsWith('.map') || /sourceMappingURL=/.test(t)],
 ];
 
@@ -362,7 +453,9 @@ async function* walk(dir) {
 }
 
 function buildMachinePaths(content) {
-  return [...content.matchAll(/(?:\/(?:home|root|Users|work|tmp)\/[\w.-]+\/[\w./-]*|[A-Z]:\\Users\\[^\s"']*)/g)].map((m) => m[0]);
+  return [...content.matchAll(/(?:\/(?:home|root|Users|work|tmp)\/[\w.-]+\/[\w./-]*|[A-Z]:\\Users\\[^\s"']*)/g)].map(
+    (m) => m[0],
+  );
 }
 
 /** Every file under `dir` (binary ones as latin1, so the .wasm's strings are seen): [{ file, kind }]. */
@@ -382,7 +475,11 @@ async function scanForSecrets(dir) {
 
 async function packAndExtract() {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'npc-pack-'));
-  const { stdout } = await run('npm', ['pack', path.join(REPO_ROOT, 'pkg'), '--pack-destination', dir, '--json', '--silent'], { cwd: dir });
+  const { stdout } = await run(
+    'npm',
+    ['pack', path.join(REPO_ROOT, 'pkg'), '--pack-destination', dir, '--json', '--silent'],
+    { cwd: dir },
+  );
   const [{ filename }] = JSON.parse(stdout);
   await mkdir(path.join(dir, 'x'));
   await run('tar', ['-xzf', path.join(dir, path.basename(filename)), '-C', path.join(dir, 'x')]);
@@ -413,10 +510,17 @@ test('the secret scan finds every kind of planted secret in a copy of the packag
     }
     const { findings } = await scanForSecrets(copy);
     for (const { file, kind } of PLANTED) {
-      assert.ok(findings.some((f) => f.file === file && f.kind === kind), `${kind} in ${file} found`);
+      assert.ok(
+        findings.some((f) => f.file === file && f.kind === kind),
+        `${kind} in ${file} found`,
+      );
     }
     const plantedFiles = new Set(PLANTED.map((p) => p.file));
-    assert.deepEqual(findings.filter((f) => !plantedFiles.has(f.file)), [], 'nothing else is flagged');
+    assert.deepEqual(
+      findings.filter((f) => !plantedFiles.has(f.file)),
+      [],
+      'nothing else is flagged',
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -426,7 +530,9 @@ test('the secret scan finds every kind of planted secret in a copy of the packag
 
 const BUYER = { buyer_name: '김보안테스트', buyer_email: 'q7.console.probe@buyer.example', buyer_tel: '010-7391-4628' };
 const BAD_BUYER = { buyer_name: '김보안테스트', buyer_email: 'q7.console.probe@@bad', buyer_tel: 'tel-7391-4628-call' };
-const BUYER_VALUES = [...new Set([...Object.values(BUYER), ...Object.values(BAD_BUYER), '7391-4628', 'q7.console.probe'])];
+const BUYER_VALUES = [
+  ...new Set([...Object.values(BUYER), ...Object.values(BAD_BUYER), '7391-4628', 'q7.console.probe']),
+];
 
 test('buyer details never reach the console through a whole payment in the page', async () => {
   const { page, context, console: consoleLines, pageErrors, csp } = await open();
@@ -489,13 +595,24 @@ test('buyer details never reach the console, nor an error message, in the Node b
 // ---- Content-Security-Policy -----------------------------------------------------------------
 
 function parseCsp(header) {
-  return Object.fromEntries(header.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-    const [name, ...sources] = d.split(/\s+/);
-    return [name.toLowerCase(), sources];
-  }));
+  return Object.fromEntries(
+    header
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...sources] = d.split(/\s+/);
+        return [name.toLowerCase(), sources];
+      }),
+  );
 }
 const KEYWORDS = new Set(["'self'", "'none'", "'wasm-unsafe-eval'", "'unsafe-inline'", "'unsafe-eval'", 'data:']);
-const origins = (csp) => new Set(Object.values(csp).flat().filter((s) => !KEYWORDS.has(s)));
+const origins = (csp) =>
+  new Set(
+    Object.values(csp)
+      .flat()
+      .filter((s) => !KEYWORDS.has(s)),
+  );
 
 test('the demo serves a CSP: scripts from itself and WebAssembly only, no inline or eval, no other origin offline', async () => {
   const res = await fetch(demo.url + '/');
@@ -512,7 +629,11 @@ test('the demo serves a CSP: scripts from itself and WebAssembly only, no inline
   }
   assert.deepEqual([...origins(csp)], [], 'offline, no outside origin at all');
   for (const p of ['/complete.html', '/subscribe.html']) {
-    assert.equal((await fetch(demo.url + p)).headers.get('content-security-policy'), header, `${p} has the same policy`);
+    assert.equal(
+      (await fetch(demo.url + p)).headers.get('content-security-policy'),
+      header,
+      `${p} has the same policy`,
+    );
   }
 });
 
@@ -543,7 +664,11 @@ test('a payment runs under the CSP with zero securitypolicyviolation events, and
   await page.waitForSelector('#complete[data-state="verified"]');
   assert.deepEqual(csp, [], 'no violation in popup and redirect payments');
   // The listener works: an inline script is a violation under this policy.
-  await page.evaluate(() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.body.append(s); });
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inline = 1';
+    document.body.append(s);
+  });
   await page.waitForFunction(() => true);
   await page.waitForTimeout(100);
   assert.equal(await page.evaluate(() => window.__inline), undefined);

@@ -67,10 +67,11 @@ let v2;
 let v2Server;
 before(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), 'naverpay-server-docs-'));
-  const rewrite = (code) => code
-    .replaceAll("'naverpay-checkout/server'", `'${pathToFileURL(path.join(PKG, 'server/index.mjs')).href}'`)
-    .replaceAll("'naverpay-checkout'", `'${pathToFileURL(path.join(PKG, 'node/naverpay_checkout.js')).href}'`)
-    .replaceAll("'express'", "'./express.mjs'");
+  const rewrite = (code) =>
+    code
+      .replaceAll("'naverpay-checkout/server'", `'${pathToFileURL(path.join(PKG, 'server/index.mjs')).href}'`)
+      .replaceAll("'naverpay-checkout'", `'${pathToFileURL(path.join(PKG, 'node/naverpay_checkout.js')).href}'`)
+      .replaceAll("'express'", "'./express.mjs'");
   await writeFile(path.join(tmp, 'express.mjs'), EXPRESS_SHIM);
   await writeFile(path.join(tmp, 'orders.js'), ORDERS);
   await writeFile(path.join(tmp, 'package.json'), '{ "type": "module" }');
@@ -91,8 +92,10 @@ before(async () => {
   process.env.IMP_SECRET = 'secret_docs';
   process.env.PORTONE_API_SECRET = v2.apiSecret;
   process.env.PORTONE_WEBHOOK_SECRET = v2.webhookSecret;
-  globalThis.fetch = (input, init) => (String(input).startsWith('https://api.portone.io/')
-    ? realFetch(String(input).replace('https://api.portone.io', v2Url), init) : sim.fetch(input, init));
+  globalThis.fetch = (input, init) =>
+    String(input).startsWith('https://api.portone.io/')
+      ? realFetch(String(input).replace('https://api.portone.io', v2Url), init)
+      : sim.fetch(input, init);
   try {
     v2Route = await import(pathToFileURL(path.join(tmp, 'webhook-v2.js')).href);
     nextRoute = await import(pathToFileURL(path.join(tmp, 'route.js')).href);
@@ -112,8 +115,10 @@ after(async () => {
 });
 
 async function pay(imp_uid, amount) {
-  await sim.fetch(`${API_URL}/__sim/payments`, { method: 'POST',
-    body: JSON.stringify({ imp_uid, merchant_uid: 'order_0001', amount, status: 'paid' }) });
+  await sim.fetch(`${API_URL}/__sim/payments`, {
+    method: 'POST',
+    body: JSON.stringify({ imp_uid, merchant_uid: 'order_0001', amount, status: 'paid' }),
+  });
 }
 
 test('the npm README carries the same server examples as the repository README', async () => {
@@ -124,18 +129,23 @@ test('the npm README carries the same server examples as the repository README',
 
 test('README: the Next.js Route Handler refuses and cancels a tampered payment, accepts an honest one', async () => {
   const call = async (body) => {
-    const res = await nextRoute.POST(new Request('http://shop.test/api/payments/complete', { method: 'POST',
-      body: JSON.stringify(body) }));
+    const res = await nextRoute.POST(
+      new Request('http://shop.test/api/payments/complete', { method: 'POST', body: JSON.stringify(body) }),
+    );
     return { status: res.status, body: await res.json() };
   };
   await pay('imp_000000000001', 100);
-  assert.deepEqual(await call({ imp_uid: 'imp_000000000001', merchant_uid: 'order_0001' }),
-    { status: 200, body: { verdict: 'amount_mismatch', cancelled: true } });
+  assert.deepEqual(await call({ imp_uid: 'imp_000000000001', merchant_uid: 'order_0001' }), {
+    status: 200,
+    body: { verdict: 'amount_mismatch', cancelled: true },
+  });
   const [cancel] = sim.rest.snapshot().cancellations;
   assert.deepEqual([cancel.accepted, cancel.requester], [true, 'admin']);
   await pay('imp_000000000002', 15000);
-  assert.deepEqual(await call({ imp_uid: 'imp_000000000002', merchant_uid: 'order_0001' }),
-    { status: 200, body: { verdict: 'paid', cancelled: false } });
+  assert.deepEqual(await call({ imp_uid: 'imp_000000000002', merchant_uid: 'order_0001' }), {
+    status: 200,
+    body: { verdict: 'paid', cancelled: false },
+  });
   assert.deepEqual(orders.store.get('order_0001').paid, ['imp_000000000002']);
   assert.equal((await call({ imp_uid: 'imp_1', merchant_uid: 'order_9999' })).status, 404);
 });
@@ -145,7 +155,8 @@ test('README: the Express webhook handler takes JSON and forms, twice is once, a
     const s = expressApp.listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${server.address().port}/portone-webhook`;
-  const post = (body, type) => fetch(url, { method: 'POST', headers: { 'Content-Type': type }, body }).then((r) => r.status);
+  const post = (body, type) =>
+    fetch(url, { method: 'POST', headers: { 'Content-Type': type }, body }).then((r) => r.status);
   try {
     await pay('imp_000000000003', 15000);
     const notice = { imp_uid: 'imp_000000000003', merchant_uid: 'order_0001', status: 'paid' };
@@ -159,10 +170,14 @@ test('README: the Express webhook handler takes JSON and forms, twice is once, a
 });
 
 test('README: the V2 Route Handler takes only signed webhooks, marks an honest payment paid once, cancels a tampered one', async () => {
-  const deliver = (text, headers) => v2Route.POST(new Request('http://shop.test/api/portone-webhook', { method: 'POST',
-    headers, body: text })).then((r) => r.status);
-  const notice = (paymentId) => JSON.stringify({ type: 'Transaction.Paid', timestamp: new Date().toISOString(), data: { paymentId } });
-  const seed = (body) => fetch(`http://127.0.0.1:${v2Server.address().port}/__sim/payments`, { method: 'POST', body: JSON.stringify(body) });
+  const deliver = (text, headers) =>
+    v2Route
+      .POST(new Request('http://shop.test/api/portone-webhook', { method: 'POST', headers, body: text }))
+      .then((r) => r.status);
+  const notice = (paymentId) =>
+    JSON.stringify({ type: 'Transaction.Paid', timestamp: new Date().toISOString(), data: { paymentId } });
+  const seed = (body) =>
+    fetch(`http://127.0.0.1:${v2Server.address().port}/__sim/payments`, { method: 'POST', body: JSON.stringify(body) });
   await seed({ id: 'order_v2', amount: 15000 });
   const text = notice('order_v2');
   assert.equal(await deliver(text, v2.signWebhook(text)), 200);
@@ -174,5 +189,8 @@ test('README: the V2 Route Handler takes only signed webhooks, marks an honest p
   const tampered = notice('order_v2_tampered');
   assert.equal(await deliver(tampered, v2.signWebhook(tampered)), 200);
   assert.deepEqual(orders.store.get('order_v2_tampered').paid, []);
-  assert.deepEqual(v2.state.cancellations.map((c) => [c.paymentId, c.body.requester, c.accepted]), [['order_v2_tampered', 'ADMIN', true]]);
+  assert.deepEqual(
+    v2.state.cancellations.map((c) => [c.paymentId, c.body.requester, c.accepted]),
+    [['order_v2_tampered', 'ADMIN', true]],
+  );
 });

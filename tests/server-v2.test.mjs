@@ -16,8 +16,10 @@ let rest;
 let url;
 let portone;
 before(async () => {
-  sim = await startRestV2Simulator({ apiSecret: 'v2_secret_do_not_leak',
-    webhookSecret: 'whsec_c2VjcmV0LWtleS1mb3ItdGVzdHMtMDEyMzQ1Njc4OQ==' });
+  sim = await startRestV2Simulator({
+    apiSecret: 'v2_secret_do_not_leak',
+    webhookSecret: 'whsec_c2VjcmV0LWtleS1mb3ItdGVzdHMtMDEyMzQ1Njc4OQ==',
+  });
   ({ rest, url } = sim);
   portone = createPortOneV2Client({ apiSecret: rest.apiSecret, webhookSecret: rest.webhookSecret, baseUrl: url });
 });
@@ -38,7 +40,10 @@ test('V2 verdicts: paid for exactly the order; a tampered amount cancelled once 
   const tampered = newId();
   await seed('payments', { id: tampered, amount: 100 });
   const first = await portone.verifyPayment({ paymentId: tampered, amount: 15000 }, { onMismatch: 'cancel' });
-  assert.deepEqual([first.verdict, first.paid_amount, first.status, first.cancelled], ['amount_mismatch', 100, 'CANCELLED', true]);
+  assert.deepEqual(
+    [first.verdict, first.paid_amount, first.status, first.cancelled],
+    ['amount_mismatch', 100, 'CANCELLED', true],
+  );
   const second = await portone.verifyPayment({ paymentId: tampered, amount: 15000 }, { onMismatch: 'cancel' });
   assert.deepEqual([second.verdict, second.cancelled], ['amount_mismatch', true]);
   const cancels = rest.state.cancellations.filter((c) => c.paymentId === tampered);
@@ -51,27 +56,46 @@ test('V2 verdicts: paid for exactly the order; a tampered amount cancelled once 
   const r = await portone.verifyPayment({ paymentId: ready, amount: 15000 });
   assert.deepEqual([r.verdict, r.status], ['not_paid', 'READY']);
   const missing = await portone.verifyPayment({ paymentId: 'nope', amount: 1 });
-  assert.deepEqual([missing.verdict, missing.error.code, missing.error.status], ['not_found', 'PAYMENT_NOT_FOUND', 404]);
+  assert.deepEqual(
+    [missing.verdict, missing.error.code, missing.error.status],
+    ['not_found', 'PAYMENT_NOT_FOUND', 404],
+  );
 });
 
 test('V2 calls: billing-key payment, schedule, revocation, deletion with reason and requester, cancel refusals verbatim', async () => {
   await seed('billing-keys', { billingKey: 'billing-key-1' });
   const paymentId = newId();
-  const paid = await portone.payWithBillingKey({ paymentId, billingKey: 'billing-key-1', orderName: '월 구독',
-    amount: { total: 9900 }, currency: 'KRW' });
+  const paid = await portone.payWithBillingKey({
+    paymentId,
+    billingKey: 'billing-key-1',
+    orderName: '월 구독',
+    amount: { total: 9900 },
+    currency: 'KRW',
+  });
   assert.ok(paid.payment.pgTxId);
   assert.equal((await portone.verifyPayment({ paymentId, amount: 9900 })).verdict, 'paid');
-  const scheduled = await portone.schedulePayment({ paymentId: newId(), timeToPay: '2030-01-01T01:00:00Z',
-    payment: { billingKey: 'billing-key-1', orderName: '월 구독', amount: { total: 9900 }, currency: 'KRW' } });
+  const scheduled = await portone.schedulePayment({
+    paymentId: newId(),
+    timeToPay: '2030-01-01T01:00:00Z',
+    payment: { billingKey: 'billing-key-1', orderName: '월 구독', amount: { total: 9900 }, currency: 'KRW' },
+  });
   const revoked = await portone.revokePaymentSchedules({ billingKey: 'billing-key-1' });
   assert.deepEqual(revoked.revokedScheduleIds, [scheduled.schedule.id]);
   await portone.deleteBillingKey({ billingKey: 'billing-key-1', reason: '구독 해지', requester: 'CUSTOMER' });
-  assert.deepEqual(rest.state.deletions.map((d) => [d.reason, d.requester, d.accepted]), [['구독 해지', 'CUSTOMER', true]]);
+  assert.deepEqual(
+    rest.state.deletions.map((d) => [d.reason, d.requester, d.accepted]),
+    [['구독 해지', 'CUSTOMER', true]],
+  );
 
   await portone.cancelPayment({ paymentId, reason: '단순 변심', requester: 'CUSTOMER' });
-  const again = await portone.cancelPayment({ paymentId, reason: '다시' }).then(() => null, (e) => e);
-  assert.deepEqual([again.code, again.message, again.status, again.path],
-    ['PAYMENT_ALREADY_CANCELLED', '이미 취소된 결제 건입니다.', 409, `/payments/${paymentId}/cancel`]);
+  const again = await portone.cancelPayment({ paymentId, reason: '다시' }).then(
+    () => null,
+    (e) => e,
+  );
+  assert.deepEqual(
+    [again.code, again.message, again.status, again.path],
+    ['PAYMENT_ALREADY_CANCELLED', '이미 취소된 결제 건입니다.', 409, `/payments/${paymentId}/cancel`],
+  );
 
   // Validated before anything is sent.
   const before = rest.state.requests.length;
@@ -79,16 +103,22 @@ test('V2 calls: billing-key payment, schedule, revocation, deletion with reason 
     () => portone.cancelPayment({ paymentId, reason: ' ' }),
     () => portone.cancelPayment({ paymentId, reason: 'r', requester: 'customer' }),
     () => portone.deleteBillingKey({ billingKey: 'k', reason: 'r' }),
-    () => portone.payWithBillingKey({ paymentId, billingKey: 'k', orderName: 'o', amount: { total: 0 }, currency: 'KRW' }),
+    () =>
+      portone.payWithBillingKey({ paymentId, billingKey: 'k', orderName: 'o', amount: { total: 0 }, currency: 'KRW' }),
     () => portone.revokePaymentSchedules({}),
-    () => portone.schedulePayment({ paymentId, timeToPay: 'soon', payment: { billingKey: 'k', orderName: 'o', amount: { total: 1 }, currency: 'KRW' } }),
+    () =>
+      portone.schedulePayment({
+        paymentId,
+        timeToPay: 'soon',
+        payment: { billingKey: 'k', orderName: 'o', amount: { total: 1 }, currency: 'KRW' },
+      }),
   ]) {
     assert.throws(call, (e) => isNaverPayError(e) && e.code === 'INVALID_PARAMS');
   }
   assert.equal(rest.state.requests.length, before);
 });
 
-test('V2 webhooks: a valid Standard Webhooks signature passes (also node:crypto\'s); a changed body, another secret, an old timestamp do not', async () => {
+test("V2 webhooks: a valid Standard Webhooks signature passes (also node:crypto's); a changed body, another secret, an old timestamp do not", async () => {
   const paymentId = newId();
   await seed('payments', { id: paymentId, amount: 15000 });
   const text = JSON.stringify({ type: 'Transaction.Paid', timestamp: new Date().toISOString(), data: { paymentId } });
@@ -96,12 +126,19 @@ test('V2 webhooks: a valid Standard Webhooks signature passes (also node:crypto\
   const options = { orderAmount: (id) => (id === paymentId ? 15000 : null), onMismatch: 'cancel' };
   const r = await portone.handleWebhook(text, headers, options);
   assert.deepEqual([r.verdict, r.webhook.type], ['paid', 'Transaction.Paid']);
-  assert.equal((await portone.handleWebhook(Buffer.from(text), new Headers(headers), options)).verdict, 'paid', 'twice, as bytes and Headers');
+  assert.equal(
+    (await portone.handleWebhook(Buffer.from(text), new Headers(headers), options)).verdict,
+    'paid',
+    'twice, as bytes and Headers',
+  );
 
-  const refused = async (body, h) => assert.rejects(portone.handleWebhook(body, h, options), (e) => isNaverPayError(e) && e.code === 'INVALID_PARAMS');
+  const refused = async (body, h) =>
+    assert.rejects(portone.handleWebhook(body, h, options), (e) => isNaverPayError(e) && e.code === 'INVALID_PARAMS');
   await refused(text.replace('15000', '15001').replace(paymentId, `${paymentId} `), headers);
   const otherKey = Buffer.from('another-secret-0123456789').toString('base64');
-  const forged = createHmac('sha256', Buffer.from(otherKey, 'base64')).update(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${text}`).digest('base64');
+  const forged = createHmac('sha256', Buffer.from(otherKey, 'base64'))
+    .update(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${text}`)
+    .digest('base64');
   await refused(text, { ...headers, 'webhook-signature': `v1,${forged}` });
   await refused(text, rest.signWebhook(text, { timestamp: Math.floor(Date.now() / 1000) - 301 }));
   await refused(text, { 'webhook-id': headers['webhook-id'] });
@@ -118,8 +155,15 @@ test('V2 webhooks: a valid Standard Webhooks signature passes (also node:crypto\
   });
   await new Promise((resolve) => merchant.listen(0, '127.0.0.1', resolve));
   try {
-    const deliveries = await rest.sendWebhook({ paymentId, url: `http://127.0.0.1:${merchant.address().port}/`, times: 2 });
-    assert.deepEqual(deliveries.map((d) => d.status), [200, 200]);
+    const deliveries = await rest.sendWebhook({
+      paymentId,
+      url: `http://127.0.0.1:${merchant.address().port}/`,
+      times: 2,
+    });
+    assert.deepEqual(
+      deliveries.map((d) => d.status),
+      [200, 200],
+    );
     assert.deepEqual(paid, [paymentId]);
   } finally {
     await new Promise((resolve) => merchant.close(resolve));
@@ -128,15 +172,26 @@ test('V2 webhooks: a valid Standard Webhooks signature passes (also node:crypto\
 
 // ---- faults, scripted in the V2 REST simulator (sim/rest-v2.mjs scriptFault) over HTTP -----------------
 
-for (const [kind, extra, expected] of faultCases({ status: 'INTERNAL_SERVER_ERROR', refused: 'PG_PROVIDER_ERROR',
-  refusedExtra: { status: 409, type: 'PG_PROVIDER_ERROR' } })) {
+for (const [kind, extra, expected] of faultCases({
+  status: 'INTERNAL_SERVER_ERROR',
+  refused: 'PG_PROVIDER_ERROR',
+  refusedExtra: { status: 409, type: 'PG_PROVIDER_ERROR' },
+})) {
   test(`V2 fault ${kind}: a typed error from a call, unknown from verify (nothing cancelled), within the timeout`, async (t) => {
-    const client = createPortOneV2Client({ apiSecret: rest.apiSecret, baseUrl: url, timeoutMs: TIMEOUT, retries: RETRIES });
+    const client = createPortOneV2Client({
+      apiSecret: rest.apiSecret,
+      baseUrl: url,
+      timeoutMs: TIMEOUT,
+      retries: RETRIES,
+    });
     const paymentId = newId();
     await seed('payments', { id: paymentId, amount: 100 }); // a tampered amount: only the fault keeps it from a cancel
     await seed('faults', { kind, path: `/payments/${paymentId}`, times: 10, ...extra });
     let started = performance.now();
-    const error = await client.getPayment(paymentId).then(() => null, (e) => e);
+    const error = await client.getPayment(paymentId).then(
+      () => null,
+      (e) => e,
+    );
     const callMs = performance.now() - started;
     assert.ok(callMs < BOUND, `getPayment: ${callMs} ms`);
     assert.ok(isPortOneApiError(error), String(error));
@@ -148,8 +203,10 @@ for (const [kind, extra, expected] of faultCases({ status: 'INTERNAL_SERVER_ERRO
     assert.ok(verifyMs < BOUND, `verifyPayment: ${verifyMs} ms`);
     assert.deepEqual([r.verdict, r.error.code, r.paid_amount, r.cancelled], ['unknown', expected, null, false]);
     assert.equal(rest.state.cancellations.filter((c) => c.paymentId === paymentId).length, 0);
-    assert.equal(rest.state.payments.get(paymentId).status, 'PAID', 'PortOne\'s payment untouched');
-    t.diagnostic(`${kind}: getPayment ${Math.round(callMs)} ms, verifyPayment ${Math.round(verifyMs)} ms (bound ${BOUND} ms)`);
+    assert.equal(rest.state.payments.get(paymentId).status, 'PAID', "PortOne's payment untouched");
+    t.diagnostic(
+      `${kind}: getPayment ${Math.round(callMs)} ms, verifyPayment ${Math.round(verifyMs)} ms (bound ${BOUND} ms)`,
+    );
   });
 }
 
@@ -165,27 +222,47 @@ test('V2: a lookup is retried after a 5xx; a cancel is not (it may have happened
   assert.equal(rest.state.cancellations.filter((c) => c.paymentId === paymentId).length, 0, 'the fault answered first');
   await seed('faults', { kind: 'status', status: 503, path: cancelPath });
   assert.equal((await client.cancelPayment({ paymentId, reason: 'r' })).cancellation.status, 'SUCCEEDED');
-  assert.equal(rest.state.requests.filter((q) => q.path === cancelPath).length, 3, 'the 500 once; the 503 and its retry');
+  assert.equal(
+    rest.state.requests.filter((q) => q.path === cancelPath).length,
+    3,
+    'the 500 once; the 503 and its retry',
+  );
   const unknown = await fetch(`${url}/__sim/faults`, { method: 'POST', body: JSON.stringify({ kind: 'flaky' }) });
   assert.deepEqual([unknown.status, (await unknown.json()).type], [400, 'INVALID_REQUEST']);
 });
 
 test('V2: the secrets are in no error, toString or inspect', async () => {
-  const wrong = createPortOneV2Client({ apiSecret: 'v2_secret_do_not_leak_wrong', baseUrl: url, webhookSecret: rest.webhookSecret });
-  const error = await wrong.getPayment('x').then(() => null, (e) => e);
+  const wrong = createPortOneV2Client({
+    apiSecret: 'v2_secret_do_not_leak_wrong',
+    baseUrl: url,
+    webhookSecret: rest.webhookSecret,
+  });
+  const error = await wrong.getPayment('x').then(
+    () => null,
+    (e) => e,
+  );
   assert.deepEqual([error.code, error.status], ['UNAUTHORIZED', 401]);
-  for (const text of [String(error), error.stack, JSON.stringify(error), inspect(wrong, { showHidden: true, depth: 9 }), String(wrong)]) {
+  for (const text of [
+    String(error),
+    error.stack,
+    JSON.stringify(error),
+    inspect(wrong, { showHidden: true, depth: 9 }),
+    String(wrong),
+  ]) {
     assert.ok(!text.includes('v2_secret_do_not_leak') && !text.includes(rest.webhookSecret), text);
   }
 });
 
-test('the package: naverpay-checkout/testing\'s V2 simulator and naverpay-checkout/server\'s V2 client, as shipped', async () => {
+test("the package: naverpay-checkout/testing's V2 simulator and naverpay-checkout/server's V2 client, as shipped", async () => {
   const kit = await import('../pkg/testing/index.mjs');
   const server = await import('../pkg/server/index.mjs');
   const packaged = await kit.startRestV2Simulator();
   try {
     const client = server.createPortOneV2Client({ apiSecret: packaged.rest.apiSecret, baseUrl: packaged.url });
-    await fetch(`${packaged.url}/__sim/payments`, { method: 'POST', body: JSON.stringify({ id: 'pkg-1', amount: 700 }) });
+    await fetch(`${packaged.url}/__sim/payments`, {
+      method: 'POST',
+      body: JSON.stringify({ id: 'pkg-1', amount: 700 }),
+    });
     assert.equal((await client.verifyPayment({ paymentId: 'pkg-1', amount: 700 })).verdict, 'paid');
   } finally {
     await packaged.close();

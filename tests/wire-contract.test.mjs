@@ -57,7 +57,7 @@ for (const c of cases) {
   });
 }
 
-test('positions pick the caller\'s entries by index: a skipped one is left out', () => {
+test("positions pick the caller's entries by index: a skipped one is left out", () => {
   const entries = [];
   encode({ a: 1, b: 2, c: 3 }, entries);
   sameData(decodeRequest('[0,2]', entries), { a: 1, c: 3 });

@@ -20,7 +20,9 @@ const state = {
 // ---- the PortOne SDK: loaded at page load, so the click can open the window at once ------------
 
 async function loadCheckout() {
-  $('sdk-status').textContent = config.simulator ? '결제 모듈을 불러오는 중… (오프라인 시뮬레이터)' : '결제 모듈을 불러오는 중…';
+  $('sdk-status').textContent = config.simulator
+    ? '결제 모듈을 불러오는 중… (오프라인 시뮬레이터)'
+    : '결제 모듈을 불러오는 중…';
   try {
     state.checkout = await NaverPayCheckout.load({ merchantCode: config.merchantCode, sdkUrl: config.sdkUrl });
     $('sdk-status').textContent = config.simulator
@@ -161,9 +163,15 @@ function payParams() {
     merchant_uid: order?.merchant_uid ?? 'order_pending',
     name: order?.name ?? lines[0]?.product.name,
     amount: order?.amount ?? lines.reduce((s, l) => s + l.product.price * l.count, 0),
-    naverProducts: order?.naverProducts ?? lines.map(({ product: p, count }) => ({
-      categoryType: p.categoryType, categoryId: p.categoryId, uid: p.uid, name: p.name, count,
-    })),
+    naverProducts:
+      order?.naverProducts ??
+      lines.map(({ product: p, count }) => ({
+        categoryType: p.categoryType,
+        categoryId: p.categoryId,
+        uid: p.uid,
+        name: p.name,
+        count,
+      })),
     ...buyer(),
     m_redirect_url: new URL('/complete.html', location.href).href,
   };
@@ -180,13 +188,20 @@ function showIssues(report) {
     const product = /^naverProducts\[(\d+)\]/.exec(issue.field);
     if (BUYER_FIELDS.includes(issue.field)) add($(`${issue.field}-error`), issue.message);
     else if (product && lines[Number(product[1])]) {
-      add(document.querySelector(`[data-error-for="${CSS.escape(lines[Number(product[1])].product.id)}"]`), issue.message);
+      add(
+        document.querySelector(`[data-error-for="${CSS.escape(lines[Number(product[1])].product.id)}"]`),
+        issue.message,
+      );
     } else if (issue.field === 'amount') add($('amount-error'), issue.message);
     else if (issue.field === 'naverProducts' || issue.field === 'name') add($('cart-error'), issue.message);
     else add($('form-errors'), issue.message);
   }
-  const all = [...BUYER_FIELDS.map((f) => $(`${f}-error`)), $('amount-error'), $('cart-error'),
-    ...document.querySelectorAll('[data-error-for]')];
+  const all = [
+    ...BUYER_FIELDS.map((f) => $(`${f}-error`)),
+    $('amount-error'),
+    $('cart-error'),
+    ...document.querySelectorAll('[data-error-for]'),
+  ];
   for (const slot of all) slot.textContent = (slots.get(slot) ?? []).join(' ');
   for (const f of BUYER_FIELDS) $(f).setAttribute('aria-invalid', String(slots.has($(`${f}-error`))));
   $('form-errors').replaceChildren(...(slots.get($('form-errors')) ?? []).map((m) => el('li', '', m)));
@@ -231,13 +246,11 @@ function onPay() {
   const pending = state.checkout.pay(payParams(), payOptions());
   state.paying = true;
   update();
-  pending
-    .then(showResult, showError)
-    .finally(() => {
-      state.paying = false;
-      renewOrder();
-      update();
-    });
+  pending.then(showResult, showError).finally(() => {
+    state.paying = false;
+    renewOrder();
+    update();
+  });
 }
 
 async function showResult(result) {

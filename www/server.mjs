@@ -75,7 +75,9 @@ export function contentSecurityPolicy({ impCode, storeId, reportViolations = fal
     // With the real SDK nothing here can be checked offline: CSP_REPORT=1 has the server print what was blocked.
     ...(reportViolations ? { 'report-uri': [CSP_REPORT_PATH] } : {}),
   };
-  return Object.entries(directives).map(([k, v]) => `${k} ${v.join(' ')}`).join('; ');
+  return Object.entries(directives)
+    .map(([k, v]) => `${k} ${v.join(' ')}`)
+    .join('; ');
 }
 
 // ---- PortOne's REST API, through the package's server entry ------------------------------------
@@ -127,7 +129,8 @@ async function readJson(req) {
   } catch {
     value = null;
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new HttpError(400, 'the body must be a JSON object');
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new HttpError(400, 'the body must be a JSON object');
   return value;
 }
 
@@ -172,13 +175,18 @@ function createShop(connected, connectedV2) {
   }
 
   function requireToken(record, body) {
-    if (str(body.token) === '' || body.token !== record.token) throw new HttpError(403, '이 주문에 대한 권한이 없습니다.');
+    if (str(body.token) === '' || body.token !== record.token)
+      throw new HttpError(403, '이 주문에 대한 권한이 없습니다.');
   }
 
   async function cancel(order, reason, requester) {
     try {
-      return await portone().cancelPayment({ imp_uid: order.imp_uid, merchant_uid: order.merchant_uid, reason,
-        extra: { requester } });
+      return await portone().cancelPayment({
+        imp_uid: order.imp_uid,
+        merchant_uid: order.merchant_uid,
+        reason,
+        extra: { requester },
+      });
     } catch (error) {
       throw portoneFailure(error, '취소하지 못했습니다.');
     }
@@ -195,7 +203,8 @@ function createShop(connected, connectedV2) {
         const product = byId.get(str(item?.id));
         const count = item?.count;
         if (!product) throw new HttpError(400, '알 수 없는 상품입니다.');
-        if (!Number.isInteger(count) || count < 0 || count > MAX_COUNT) throw new HttpError(400, '수량이 올바르지 않습니다.');
+        if (!Number.isInteger(count) || count < 0 || count > MAX_COUNT)
+          throw new HttpError(400, '수량이 올바르지 않습니다.');
         if (count > 0 && !lines.some((l) => l.product === product)) lines.push({ product, count });
       }
       if (lines.length === 0) throw new HttpError(400, '장바구니가 비어 있습니다.');
@@ -205,7 +214,11 @@ function createShop(connected, connectedV2) {
         name: lines[0].product.name, // Naver Pay appends "외 N개" itself
         amount: lines.reduce((sum, l) => sum + l.product.price * l.count, 0),
         naverProducts: lines.map(({ product: p, count }) => ({
-          categoryType: p.categoryType, categoryId: p.categoryId, uid: p.uid, name: p.name, count,
+          categoryType: p.categoryType,
+          categoryId: p.categoryId,
+          uid: p.uid,
+          name: p.name,
+          count,
         })),
         status: 'ready',
         imp_uid: null,
@@ -225,8 +238,10 @@ function createShop(connected, connectedV2) {
       if (impUid === '') throw new HttpError(400, 'imp_uid가 필요합니다.');
       if (order.status === 'paid' && order.imp_uid === impUid) return verified(order);
       if (order.status !== 'ready') throw new HttpError(409, '이미 처리된 주문입니다.');
-      const result = await portone().verifyPayment({ imp_uid: impUid, merchant_uid: order.merchant_uid, amount: order.amount },
-        { onMismatch: 'cancel', reason: MISMATCH_REASON });
+      const result = await portone().verifyPayment(
+        { imp_uid: impUid, merchant_uid: order.merchant_uid, amount: order.amount },
+        { onMismatch: 'cancel', reason: MISMATCH_REASON },
+      );
       return judged(order, result, impUid);
     },
 
@@ -239,8 +254,10 @@ function createShop(connected, connectedV2) {
       if (!order) throw new HttpError(404, '주문을 찾을 수 없습니다.');
       if (order.status === 'paid' && order.imp_uid === order.merchant_uid) return verified(order);
       if (order.status !== 'ready') throw new HttpError(409, '이미 처리된 주문입니다.');
-      const result = await portoneV2().verifyPayment({ paymentId: order.merchant_uid, amount: order.amount },
-        { onMismatch: 'cancel', reason: MISMATCH_REASON });
+      const result = await portoneV2().verifyPayment(
+        { paymentId: order.merchant_uid, amount: order.amount },
+        { onMismatch: 'cancel', reason: MISMATCH_REASON },
+      );
       return judged(order, result, order.merchant_uid);
     },
 
@@ -267,7 +284,6 @@ function createShop(connected, connectedV2) {
       }
       return { verdict: result.verdict };
     },
-
 
     /** The buyer cancels their paid order (the token proves it is theirs). */
     'POST /api/payments/cancel': async (body) => {
@@ -316,19 +332,24 @@ function createShop(connected, connectedV2) {
       const key = await client.getBillingKey(sub.customer_uid).catch(refusal('빌링키가 등록되지 않았습니다.'));
       if (key.refused) return { active: false, message: '빌링키가 등록되지 않았습니다.' };
 
-      const first = await client.againPayment({
-        customer_uid: sub.customer_uid,
-        merchant_uid: newUid('sub'),
-        amount: sub.plan.price,
-        name: `${sub.plan.name} (첫 달)`,
-      }).catch(refusal('첫 결제가 승인되지 않았습니다.'));
+      const first = await client
+        .againPayment({
+          customer_uid: sub.customer_uid,
+          merchant_uid: newUid('sub'),
+          amount: sub.plan.price,
+          name: `${sub.plan.name} (첫 달)`,
+        })
+        .catch(refusal('첫 결제가 승인되지 않았습니다.'));
       if (first.refused) return { active: false, message: first.refused };
-      if (first.status !== 'paid' || first.amount !== sub.plan.price) return { active: false, message: '첫 결제가 승인되지 않았습니다.' };
+      if (first.status !== 'paid' || first.amount !== sub.plan.price)
+        return { active: false, message: '첫 결제가 승인되지 않았습니다.' };
 
-      const scheduled = await client.schedulePayments({
-        customer_uid: sub.customer_uid,
-        schedules: [{ merchant_uid: newUid('sub'), schedule_at: nextMonthSec(), amount: sub.plan.price }],
-      }).catch(refusal('다음 결제를 예약하지 못했습니다.'));
+      const scheduled = await client
+        .schedulePayments({
+          customer_uid: sub.customer_uid,
+          schedules: [{ merchant_uid: newUid('sub'), schedule_at: nextMonthSec(), amount: sub.plan.price }],
+        })
+        .catch(refusal('다음 결제를 예약하지 못했습니다.'));
       if (scheduled.refused) return { active: false, message: scheduled.refused };
       const [next] = scheduled;
 
@@ -357,13 +378,15 @@ function createShop(connected, connectedV2) {
       const revoked = await client.unschedulePayments({ customer_uid: sub.customer_uid }).catch((error) => {
         throw portoneFailure(error, '예약된 결제를 취소하지 못했습니다.');
       });
-      await client.deleteBillingKey({
-        customer_uid: sub.customer_uid,
-        reason: str(body.reason) || '구독자 해지 요청',
-        extra: { requester: 'customer' },
-      }).catch((error) => {
-        throw portoneFailure(error, '빌링키를 삭제하지 못했습니다.');
-      });
+      await client
+        .deleteBillingKey({
+          customer_uid: sub.customer_uid,
+          reason: str(body.reason) || '구독자 해지 요청',
+          extra: { requester: 'customer' },
+        })
+        .catch((error) => {
+          throw portoneFailure(error, '빌링키를 삭제하지 못했습니다.');
+        });
 
       sub.status = 'cancelled';
       sub.revoked = revoked.map((s) => s.merchant_uid);
@@ -392,7 +415,11 @@ function createShop(connected, connectedV2) {
       case 'not_paid':
         return { verified: false, status: result.status, message: '결제가 완료되지 않았습니다.' };
       case 'unknown': // the order stays open: the page (or the webhook) may ask again
-        return { verified: false, status: 'unknown', message: '결제 상태를 확인하지 못했습니다. 잠시 후 다시 확인해 주세요.' };
+        return {
+          verified: false,
+          status: 'unknown',
+          message: '결제 상태를 확인하지 못했습니다. 잠시 후 다시 확인해 주세요.',
+        };
       default: // not_found, or a payment of another order
         return { verified: false, status: 'not_found', message: '결제 내역을 확인할 수 없습니다.' };
     }
@@ -428,18 +455,23 @@ function createShop(connected, connectedV2) {
  */
 export async function startDemoServer(options = {}) {
   const impCode = options.impCode || null;
-  if (impCode && !/^imp\d+$/.test(impCode)) throw new Error(`IMP_CODE must be "imp" and digits, got ${JSON.stringify(impCode)}`);
+  if (impCode && !/^imp\d+$/.test(impCode))
+    throw new Error(`IMP_CODE must be "imp" and digits, got ${JSON.stringify(impCode)}`);
   const storeId = options.storeId || null;
-  if (Boolean(storeId) !== Boolean(options.channelKey)) throw new Error('PORTONE_STORE_ID and PORTONE_CHANNEL_KEY go together');
+  if (Boolean(storeId) !== Boolean(options.channelKey))
+    throw new Error('PORTONE_STORE_ID and PORTONE_CHANNEL_KEY go together');
   const reportViolations = Boolean(options.reportViolations);
   const csp = contentSecurityPolicy({ impCode, storeId, reportViolations });
   const { createPortOneClient, createPortOneV2Client } = await loadServerEntry();
   const dist = path.resolve(options.distDir ?? DIST);
 
   // Offline, the REST simulator holds the secret the backend signs in with; the page never sees it.
-  const rest = impCode ? null : createRestSimulator({ prefix: '/portone', impKey: `key_${id()}`, impSecret: `secret_${id(16)}` });
+  const rest = impCode
+    ? null
+    : createRestSimulator({ prefix: '/portone', impKey: `key_${id()}`, impSecret: `secret_${id(16)}` });
   // V2 offline unless a real store is given, and only in the offline demo (a real IMP_CODE alone has no V2 page).
-  const restV2 = storeId || impCode ? null : createRestV2Simulator({ prefix: '/portone-v2', apiSecret: `secret_${id(16)}` });
+  const restV2 =
+    storeId || impCode ? null : createRestV2Simulator({ prefix: '/portone-v2', apiSecret: `secret_${id(16)}` });
 
   const server = http.createServer();
   const sockets = new Set();
@@ -458,23 +490,40 @@ export async function startDemoServer(options = {}) {
   const portone = rest
     ? createPortOneClient({ baseUrl: `${url}/portone`, apiKey: rest.impKey, apiSecret: rest.impSecret })
     : options.impKey && options.impSecret
-      ? createPortOneClient({ baseUrl: options.apiUrl ?? serverEntry.API_URL, apiKey: options.impKey, apiSecret: options.impSecret })
+      ? createPortOneClient({
+          baseUrl: options.apiUrl ?? serverEntry.API_URL,
+          apiKey: options.impKey,
+          apiSecret: options.impSecret,
+        })
       : null;
   const portoneV2 = restV2
     ? createPortOneV2Client({ baseUrl: `${url}/portone-v2`, apiSecret: restV2.apiSecret })
     : storeId && options.apiSecretV2
-      ? createPortOneV2Client({ baseUrl: options.apiUrlV2 ?? serverEntry.API_URL_V2, apiSecret: options.apiSecretV2, storeId })
+      ? createPortOneV2Client({
+          baseUrl: options.apiUrlV2 ?? serverEntry.API_URL_V2,
+          apiSecret: options.apiSecretV2,
+          storeId,
+        })
       : null;
   const shop = createShop(portone, portoneV2);
 
   // The V2 page (www/v2.html): the V2 simulator reports its approvals to the V2 REST simulator, as V1's does.
   const v2 = storeId
     ? { storeId, channelKey: options.channelKey, sdkUrl: REAL_SDK_URL_V2, simulator: false }
-    : restV2 && { storeId: 'store-00000000-0000-0000-0000-000000000000', channelKey: 'channel-key-demo',
-      sdkUrl: '/sim/portone-v2.js?reportUrl=%2Fportone-v2%2F__sim%2Fpayments', simulator: true };
+    : restV2 && {
+        storeId: 'store-00000000-0000-0000-0000-000000000000',
+        channelKey: 'channel-key-demo',
+        sdkUrl: '/sim/portone-v2.js?reportUrl=%2Fportone-v2%2F__sim%2Fpayments',
+        simulator: true,
+      };
   const pageConfig = impCode
     ? { merchantCode: impCode, sdkUrl: REAL_SDK_URL, simulator: false, v2 }
-    : { merchantCode: SIM_MERCHANT_CODE, sdkUrl: '/sim/imp.js?reportUrl=%2Fportone%2F__sim%2Fpayments', simulator: true, v2 };
+    : {
+        merchantCode: SIM_MERCHANT_CODE,
+        sdkUrl: '/sim/imp.js?reportUrl=%2Fportone%2F__sim%2Fpayments',
+        simulator: true,
+        v2,
+      };
 
   const headers = {
     'Content-Security-Policy': csp,
@@ -495,7 +544,12 @@ export async function startDemoServer(options = {}) {
       let target = file;
       if ((await stat(target)).isDirectory()) target = path.join(target, 'index.html');
       const body = await readFile(target);
-      send(res, 200, req.method === 'HEAD' ? undefined : body, MIME[path.extname(target)] ?? 'application/octet-stream');
+      send(
+        res,
+        200,
+        req.method === 'HEAD' ? undefined : body,
+        MIME[path.extname(target)] ?? 'application/octet-stream',
+      );
     } catch {
       const hint = dir === dist ? 'Not found (did the webpack step run? npm start builds dist/)' : 'Not found';
       send(res, 404, hint, 'text/plain; charset=utf-8');
@@ -518,7 +572,9 @@ export async function startDemoServer(options = {}) {
         // The directive and the blocked origin only: the page's URL may carry a payment result.
         const blocked = String(report['blocked-uri'] ?? '').replace(/^(https?:\/\/[^/]+).*$/, '$1');
         options.onCspViolation?.(report);
-        process.stderr.write(`demo: CSP blocked ${blocked || 'something'} (${report['effective-directive'] ?? report['violated-directive'] ?? '?'})\n`);
+        process.stderr.write(
+          `demo: CSP blocked ${blocked || 'something'} (${report['effective-directive'] ?? report['violated-directive'] ?? '?'})\n`,
+        );
         res.writeHead(204, headers);
         return res.end();
       }
@@ -569,13 +625,17 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     apiSecretV2: process.env.PORTONE_API_SECRET,
     reportViolations: process.env.CSP_REPORT === '1',
   });
-  console.log(`naverpay-checkout demo: ${demo.url}/  (${demo.rest ? 'offline PortOne simulator' : `PortOne SDK, merchant ${process.env.IMP_CODE}`})`);
+  console.log(
+    `naverpay-checkout demo: ${demo.url}/  (${demo.rest ? 'offline PortOne simulator' : `PortOne SDK, merchant ${process.env.IMP_CODE}`})`,
+  );
   if (!demo.rest && !(process.env.IMP_KEY && process.env.IMP_SECRET)) {
-    console.log('  IMP_KEY and IMP_SECRET are not set: the backend cannot verify payments with PortOne\'s REST API.');
+    console.log("  IMP_KEY and IMP_SECRET are not set: the backend cannot verify payments with PortOne's REST API.");
   }
   if (process.env.PORTONE_STORE_ID) {
-    console.log(`  V2 (/v2.html): PortOne V2 SDK, store ${process.env.PORTONE_STORE_ID}` +
-      (process.env.PORTONE_API_SECRET ? '' : '; PORTONE_API_SECRET is not set: V2 payments cannot be verified.'));
+    console.log(
+      `  V2 (/v2.html): PortOne V2 SDK, store ${process.env.PORTONE_STORE_ID}` +
+        (process.env.PORTONE_API_SECRET ? '' : '; PORTONE_API_SECRET is not set: V2 payments cannot be verified.'),
+    );
   }
   const stop = () => demo.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

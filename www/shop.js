@@ -65,7 +65,13 @@ export async function verifyAndShowReceipt(container, { imp_uid, merchant_uid })
     container.append(el('h3', 'receipt-title bad', '결제를 확인할 수 없습니다'));
     const msg = el('p', 'verify-message', v.message);
     msg.id = 'verify-message';
-    container.append(msg, details([['주문번호', merchant_uid], ['결제번호', imp_uid]]));
+    container.append(
+      msg,
+      details([
+        ['주문번호', merchant_uid],
+        ['결제번호', imp_uid],
+      ]),
+    );
     return v;
   }
   container.dataset.state = 'verified';
@@ -74,7 +80,12 @@ export async function verifyAndShowReceipt(container, { imp_uid, merchant_uid })
   container.append(
     title,
     el('p', 'muted', '쇼핑몰 서버가 포트원에서 결제 금액을 확인했습니다.'),
-    details([['주문번호', v.merchant_uid], ['상품', name], ['결제 금액', formatWon(v.amount)], ['결제번호', v.imp_uid]]),
+    details([
+      ['주문번호', v.merchant_uid],
+      ['상품', name],
+      ['결제 금액', formatWon(v.amount)],
+      ['결제번호', v.imp_uid],
+    ]),
   );
   container.append(cancelForm(container, v.merchant_uid));
   return v;
@@ -116,7 +127,12 @@ function cancelForm(container, merchantUid) {
   return form;
 }
 
-const kstDate = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', year: 'numeric', month: 'long', day: 'numeric' });
+const kstDate = new Intl.DateTimeFormat('ko-KR', {
+  timeZone: 'Asia/Seoul',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+});
 
 /**
  * After a billing key was registered: the backend checks it at PortOne, charges the first month

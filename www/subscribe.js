@@ -52,7 +52,8 @@ function update() {
   const byField = new Map();
   const rest = [];
   for (const issue of report.errors) {
-    if (BUYER_FIELDS.includes(issue.field)) byField.set(issue.field, [...(byField.get(issue.field) ?? []), issue.message]);
+    if (BUYER_FIELDS.includes(issue.field))
+      byField.set(issue.field, [...(byField.get(issue.field) ?? []), issue.message]);
     else rest.push(issue.message);
   }
   for (const f of BUYER_FIELDS) {
@@ -76,24 +77,29 @@ function onSubscribe() {
   state.busy = true;
   update();
   pending
-    .then(async (result) => {
-      if (result.success) {
-        $('receipt').hidden = false;
-        const r = await activateSubscription($('receipt'), result);
-        state.subscribed = r.active === true;
-        if (state.subscribed) {
-          state.active = draft.merchant_uid;
-          $('cancel-subscription').hidden = false;
+    .then(
+      async (result) => {
+        if (result.success) {
+          $('receipt').hidden = false;
+          const r = await activateSubscription($('receipt'), result);
+          state.subscribed = r.active === true;
+          if (state.subscribed) {
+            state.active = draft.merchant_uid;
+            $('cancel-subscription').hidden = false;
+          }
+        } else {
+          $('pay-message').textContent = result.error_msg ?? ''; // verbatim, as text
+          $('pay-result').hidden = false;
         }
-      } else {
-        $('pay-message').textContent = result.error_msg ?? ''; // verbatim, as text
+      },
+      (e) => {
+        $('pay-message').textContent =
+          isNaverPayError(e) && e.code === 'INVALID_PARAMS'
+            ? '입력 내용을 확인해 주세요.'
+            : '정기결제 등록을 시작하지 못했습니다.';
         $('pay-result').hidden = false;
-      }
-    }, (e) => {
-      $('pay-message').textContent = isNaverPayError(e) && e.code === 'INVALID_PARAMS'
-        ? '입력 내용을 확인해 주세요.' : '정기결제 등록을 시작하지 못했습니다.';
-      $('pay-result').hidden = false;
-    })
+      },
+    )
     .finally(() => {
       state.busy = false;
       if (state.subscribed) {
@@ -108,7 +114,8 @@ async function loadCheckout() {
     state.checkout = await NaverPayCheckout.load({ merchantCode: config.merchantCode, sdkUrl: config.sdkUrl });
     $('sdk-status').textContent = config.simulator ? '오프라인 시뮬레이터로 등록합니다. 실제로 결제되지 않습니다.' : '';
   } catch (e) {
-    $('sdk-status').textContent = `결제 모듈을 불러오지 못했습니다 (${isNaverPayError(e) ? e.code : 'ERROR'}). 새로고침해 주세요.`;
+    $('sdk-status').textContent =
+      `결제 모듈을 불러오지 못했습니다 (${isNaverPayError(e) ? e.code : 'ERROR'}). 새로고침해 주세요.`;
   }
   update();
 }
@@ -121,7 +128,10 @@ async function onCancelSubscription() {
   button.disabled = true;
   status.textContent = '예약된 결제를 취소하고 빌링키를 삭제하고 있습니다…';
   try {
-    const r = await postJson('/api/subscriptions/cancel', { merchant_uid: merchantUid, token: recallToken(merchantUid) });
+    const r = await postJson('/api/subscriptions/cancel', {
+      merchant_uid: merchantUid,
+      token: recallToken(merchantUid),
+    });
     status.textContent = `구독이 해지되었습니다. 예약된 결제 ${r.revoked.length}건이 취소되었습니다.`;
     $('cancel-subscription').dataset.state = 'cancelled';
   } catch (e) {

@@ -8,7 +8,8 @@
 
 /** The characters of the text, in order: printable ASCII without ' " ` \ <. */
 export const ALPHABET = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i))
-  .filter((c) => !`'"\`\\<`.includes(c)).join('');
+  .filter((c) => !`'"\`\\<`.includes(c))
+  .join('');
 /** How many characters of ALPHABET (its last ones) start a two-character byte. */
 export const PREFIXES = 2;
 

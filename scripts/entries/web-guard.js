@@ -3,12 +3,17 @@
 // instead of a TypeError from deep inside the glue.
 /* global NaverPayError */
 /* exported NOT_INITIALIZED, acceptInstance */
-const NOT_INITIALIZED = new Proxy({}, {
-  get() {
-    throw new NaverPayError('NOT_INITIALIZED',
-      'init()을 먼저 호출하고 기다려야 합니다. (naverpay-checkout/web: call and await init() before anything else)');
+const NOT_INITIALIZED = new Proxy(
+  {},
+  {
+    get() {
+      throw new NaverPayError(
+        'NOT_INITIALIZED',
+        'init()을 먼저 호출하고 기다려야 합니다. (naverpay-checkout/web: call and await init() before anything else)',
+      );
+    },
   },
-});
+);
 
 // The export names of this package's wasm, joined; scripts/package.mjs fills them in.
 const WASM_EXPORTS = '/* exports */';

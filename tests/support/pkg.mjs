@@ -23,7 +23,9 @@ export const VALID_PARAMS = Object.freeze({
   merchant_uid: 'order_0001',
   name: 'History of the World',
   amount: 14000,
-  naverProducts: [{ categoryType: 'BOOK', categoryId: 'GENERAL', uid: '107922211', name: 'History of the World', count: 1 }],
+  naverProducts: [
+    { categoryType: 'BOOK', categoryId: 'GENERAL', uid: '107922211', name: 'History of the World', count: 1 },
+  ],
 });
 
 /** Failure messages that must come back byte for byte. */

@@ -40,8 +40,10 @@ export function mimeTypeFor(filePath) {
   return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
-const BLANK_HTML = '<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>blank</title></head><body></body></html>';
-const LANDING_HTML = '<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>landing</title></head>' +
+const BLANK_HTML =
+  '<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>blank</title></head><body></body></html>';
+const LANDING_HTML =
+  '<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>landing</title></head>' +
   '<body><p id="landing-url"></p><script>document.getElementById("landing-url").textContent = location.href;</script></body></html>';
 
 /**
@@ -127,8 +129,13 @@ export async function startStaticServer(options = {}) {
     } else if (p === '/__fixtures/no-imp.js') {
       send(req, res, 200, 'window.__noImpLoaded = true;\n', 'text/javascript; charset=utf-8');
     } else if (p === '/__fixtures/throws.js') {
-      send(req, res, 200, 'window.__throwsLoaded = true;\nthrow new Error("fixture script failed");\n',
-        'text/javascript; charset=utf-8');
+      send(
+        req,
+        res,
+        200,
+        'window.__throwsLoaded = true;\nthrow new Error("fixture script failed");\n',
+        'text/javascript; charset=utf-8',
+      );
     } else if (p === '/__fixtures/hang' || p.startsWith('/__fixtures/hang')) {
       hold(req, res);
     } else if (p === '/__fixtures/delay') {

@@ -10,7 +10,9 @@ export function exportStackPointer(path) {
   try {
     // The features scripts/build.sh gives wasm-opt: more would change the encoding.
     const F = binaryen.Features;
-    mod.setFeatures(F.BulkMemory | F.NontrappingFPToInt | F.SignExt | F.MutableGlobals | F.ReferenceTypes | F.Multivalue);
+    mod.setFeatures(
+      F.BulkMemory | F.NontrappingFPToInt | F.SignExt | F.MutableGlobals | F.ReferenceTypes | F.Multivalue,
+    );
     const mutable = [];
     for (let i = 0; i < mod.getNumGlobals(); i++) {
       const info = binaryen.getGlobalInfo(mod.getGlobalByIndex(i));

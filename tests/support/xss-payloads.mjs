@@ -24,7 +24,11 @@ export const XSS_PAYLOADS = Object.freeze([
   { name: 'svg onload', payload: '<svg onload="window.__xss=1"></svg>' },
   { name: 'svg/onload', payload: '<svg/onload=window.__xss=1>' },
   { name: 'svg script', payload: '<svg><script>window.__xss=1</script></svg>' },
-  { name: 'svg animate href', payload: '<svg><a><animate attributeName=href values=javascript:window.__xss=1 /><text x=20 y=20>click</text></a></svg>' },
+  {
+    name: 'svg animate href',
+    payload:
+      '<svg><a><animate attributeName=href values=javascript:window.__xss=1 /><text x=20 y=20>click</text></a></svg>',
+  },
   { name: 'svg set onbegin', payload: '<svg><set onbegin="window.__xss=1" attributeName=x to=1></set></svg>' },
   { name: 'svg animate onbegin', payload: '<svg><animate onbegin=window.__xss=1 attributeName=x dur=1s>' },
   { name: 'math/mtext confusion', payload: '<math><mtext><table><mglyph><style><img src=x onerror=window.__xss=1>' },
@@ -47,9 +51,19 @@ export const XSS_PAYLOADS = Object.freeze([
   { name: 'base href', payload: '<base href="javascript:window.__xss=1//">' },
   { name: 'form action', payload: '<form action="javascript:window.__xss=1"><button autofocus>go</button></form>' },
   { name: 'a href javascript', payload: '<a href="javascript:window.__xss=1" id=xssa>click</a>' },
-  { name: 'a href entity-encoded javascript', payload: '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;window.__xss=1">x</a>' },
-  { name: 'img src hex entities', payload: '<IMG SRC=x onerror=&#x77;&#x69;&#x6E;&#x64;&#x6F;&#x77;&#x2E;&#x5F;&#x5F;&#x78;&#x73;&#x73;&#x3D;&#x31;>' },
-  { name: 'img src decimal entities, no semicolons', payload: '<IMG SRC=x onerror=&#0000119&#0000105&#0000110&#0000100&#0000111&#0000119&#0000046&#0000095&#0000095&#0000120&#0000115&#0000115&#0000061&#0000049>' },
+  {
+    name: 'a href entity-encoded javascript',
+    payload: '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;window.__xss=1">x</a>',
+  },
+  {
+    name: 'img src hex entities',
+    payload: '<IMG SRC=x onerror=&#x77;&#x69;&#x6E;&#x64;&#x6F;&#x77;&#x2E;&#x5F;&#x5F;&#x78;&#x73;&#x73;&#x3D;&#x31;>',
+  },
+  {
+    name: 'img src decimal entities, no semicolons',
+    payload:
+      '<IMG SRC=x onerror=&#0000119&#0000105&#0000110&#0000100&#0000111&#0000119&#0000046&#0000095&#0000095&#0000120&#0000115&#0000115&#0000061&#0000049>',
+  },
   { name: 'embedded tab in javascript:', payload: '<a href="jav\tascript:window.__xss=1">x</a>' },
   { name: 'embedded encoded tab', payload: '<a href="jav&#x09;ascript:window.__xss=1">x</a>' },
   { name: 'null byte in tag', payload: '<scr\u0000ipt>window.__xss=1</scr\u0000ipt>' },
@@ -59,11 +73,11 @@ export const XSS_PAYLOADS = Object.freeze([
   { name: 'end title tag', payload: '</TITLE><SCRIPT>window.__xss=1</SCRIPT>' },
   { name: 'close textarea', payload: '</textarea><script>window.__xss=1</script>' },
   { name: 'close attribute (double)', payload: '"><img src=x onerror=window.__xss=1>' },
-  { name: 'close attribute (single)', payload: '\'><svg onload=window.__xss=1>' },
-  { name: 'close script string', payload: '\';window.__xss=1;//' },
+  { name: 'close attribute (single)', payload: "'><svg onload=window.__xss=1>" },
+  { name: 'close script string', payload: "';window.__xss=1;//" },
   { name: 'close script tag', payload: '</script><script>window.__xss=1</script>' },
   { name: 'template literal', payload: '${window.__xss=1}' },
-  { name: 'angular expression', payload: '{{constructor.constructor(\'window.__xss=1\')()}}' },
+  { name: 'angular expression', payload: "{{constructor.constructor('window.__xss=1')()}}" },
   { name: 'javascript: URL', payload: 'javascript:window.__xss=1' },
   { name: 'javascript: URL, mixed case and spaces', payload: ' JaVaScRiPt:window.__xss=1' },
   { name: 'data: URL html', payload: 'data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9MTwvc2NyaXB0Pg==' },
@@ -73,12 +87,27 @@ export const XSS_PAYLOADS = Object.freeze([
   { name: 'percent-encoded tag', payload: '%3Cscript%3Ewindow.__xss%3D1%3C%2Fscript%3E' },
   { name: 'unicode-escaped tag', payload: '\\u003cscript\\u003ewindow.__xss=1\\u003c/script\\u003e' },
   { name: 'full-width brackets', payload: '＜script＞window.__xss=1＜/script＞' },
-  { name: 'polyglot (0xSobky)', payload: 'jaVasCript:/*-/*`/*\\`/*\'/*"/**/(/* */oNcliCk=window.__xss=1 )//%0D%0A%0d%0a//</stYle/</titLe/</teXtarEa/</scRipt/--!>\\x3csVg/<sVg/oNloAd=window.__xss=1//>\\x3e' },
-  { name: 'polyglot (Heyes)', payload: 'javascript:"/*\'/*`/*--></noscript></title></textarea></style></template></noembed></script><html " onmouseover=/*&lt;svg/*/onload=window.__xss=1//>' },
-  { name: 'polyglot (Mathias)', payload: '\'">><marquee><img src=x onerror=window.__xss=1></marquee>"></plaintext\\></|\\><plaintext/onmouseover=prompt(1)><script>prompt(1)</script>@gmail.com<isindex formaction=javascript:alert(/XSS/) type=submit>\'-->"></script><script>alert(1)</script>"><img/id="confirm&lpar;1)"/alt="/"src="/"onerror=eval(id)>\'">' },
+  {
+    name: 'polyglot (0xSobky)',
+    payload:
+      'jaVasCript:/*-/*`/*\\`/*\'/*"/**/(/* */oNcliCk=window.__xss=1 )//%0D%0A%0d%0a//</stYle/</titLe/</teXtarEa/</scRipt/--!>\\x3csVg/<sVg/oNloAd=window.__xss=1//>\\x3e',
+  },
+  {
+    name: 'polyglot (Heyes)',
+    payload:
+      'javascript:"/*\'/*`/*--></noscript></title></textarea></style></template></noembed></script><html " onmouseover=/*&lt;svg/*/onload=window.__xss=1//>',
+  },
+  {
+    name: 'polyglot (Mathias)',
+    payload:
+      '\'">><marquee><img src=x onerror=window.__xss=1></marquee>"></plaintext\\></|\\><plaintext/onmouseover=prompt(1)><script>prompt(1)</script>@gmail.com<isindex formaction=javascript:alert(/XSS/) type=submit>\'-->"></script><script>alert(1)</script>"><img/id="confirm&lpar;1)"/alt="/"src="/"onerror=eval(id)>\'">',
+  },
   { name: 'noscript mutation', payload: '<noscript><p title="</noscript><img src=x onerror=window.__xss=1>">' },
   { name: 'comment break-out', payload: '<!--<img src="--><img src=x onerror=window.__xss=1//">' },
-  { name: 'CDATA in svg', payload: '<svg><![CDATA[><image xlink:href="]]><img src=x onerror=window.__xss=1>">]]></svg>' },
+  {
+    name: 'CDATA in svg',
+    payload: '<svg><![CDATA[><image xlink:href="]]><img src=x onerror=window.__xss=1>">]]></svg>',
+  },
   { name: 'xmp break-out', payload: '<xmp><p title="</xmp><svg/onload=window.__xss=1>">' },
   { name: 'Korean text around a tag', payload: '잔액이 부족합니다<img src=x onerror=window.__xss=1>결제 실패' },
   { name: 'emoji and RTL override', payload: '😀\u202E<svg onload=window.__xss=1>\u202C' },

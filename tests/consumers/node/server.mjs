@@ -28,7 +28,15 @@ assert.equal(namespace.validateNaverPay, validateNaverPay);
 assert.equal(require('naverpay-checkout').validateNaverPay, validateNaverPay, 'import and require share one build');
 
 const summary = await checkApi({
-  NaverPayCheckout, NaverPayError, isNaverPayError, validateNaverPay, validateBillingKey, choosePayMode,
-  parseRedirectResult, buildAgainPaymentBody, buildSchedulePaymentBody, buildCancelPaymentBody,
+  NaverPayCheckout,
+  NaverPayError,
+  isNaverPayError,
+  validateNaverPay,
+  validateBillingKey,
+  choosePayMode,
+  parseRedirectResult,
+  buildAgainPaymentBody,
+  buildSchedulePaymentBody,
+  buildCancelPaymentBody,
 });
 console.log(JSON.stringify({ entry: 'import', resolved, ...summary }));

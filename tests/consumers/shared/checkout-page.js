@@ -29,7 +29,9 @@ export async function runCheckoutPage({ NaverPayCheckout, isNaverPayError, valid
     merchant_uid: `order_${Date.now()}`,
     name: 'History of the World',
     amount: 14000,
-    naverProducts: [{ categoryType: 'BOOK', categoryId: 'GENERAL', uid: '107922211', name: 'History of the World', count: 1 }],
+    naverProducts: [
+      { categoryType: 'BOOK', categoryId: 'GENERAL', uid: '107922211', name: 'History of the World', count: 1 },
+    ],
   };
   try {
     const report = validateNaverPay(params, { mode: 'popup' });
@@ -38,18 +40,22 @@ export async function runCheckoutPage({ NaverPayCheckout, isNaverPayError, valid
     if (signal?.aborted) return;
     $('pay').disabled = false;
     $('status').textContent = 'ready';
-    $('pay').addEventListener('click', async () => {
-      $('status').textContent = 'paying';
-      try {
-        const result = await checkout.pay(params, { mode: 'popup' });
-        $('result').textContent = JSON.stringify(result);
-        $('message').textContent = result.success ? `결제 완료 ${result.imp_uid}` : result.error_msg;
-        $('status').textContent = result.success ? 'paid' : 'failed';
-      } catch (e) {
-        $('message').textContent = isNaverPayError(e) ? `${e.code}: ${e.message}` : String(e);
-        $('status').textContent = 'error';
-      }
-    }, { signal });
+    $('pay').addEventListener(
+      'click',
+      async () => {
+        $('status').textContent = 'paying';
+        try {
+          const result = await checkout.pay(params, { mode: 'popup' });
+          $('result').textContent = JSON.stringify(result);
+          $('message').textContent = result.success ? `결제 완료 ${result.imp_uid}` : result.error_msg;
+          $('status').textContent = result.success ? 'paid' : 'failed';
+        } catch (e) {
+          $('message').textContent = isNaverPayError(e) ? `${e.code}: ${e.message}` : String(e);
+          $('status').textContent = 'error';
+        }
+      },
+      { signal },
+    );
   } catch (e) {
     $('message').textContent = String(e?.stack ?? e);
     $('status').textContent = 'error';

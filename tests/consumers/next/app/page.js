@@ -16,7 +16,9 @@ export default function CheckoutPage() {
   return (
     <main>
       <p>History of the World — 14,000원</p>
-      <button id="pay" type="button" disabled>네이버페이로 결제</button>
+      <button id="pay" type="button" disabled>
+        네이버페이로 결제
+      </button>
       <p id="status">loading</p>
       <p id="message"></p>
       <pre id="result"></pre>
