@@ -225,12 +225,18 @@ export const BROKEN_BACKENDS = {
   ],
   // A forged amount noticed, the order refused, the payment left paid: the buyer's money kept for nothing.
   'keeps-the-forged-payment': [
-    ["{ onMismatch: 'cancel', reason: '결제 금액 불일치: 위변조가 의심되어 자동 환불' }", '{}'],
+    [
+      "merchant_uid: order.merchant_uid, amount: order.amount },\n        { onMismatch: 'cancel', reason: MISMATCH_REASON },",
+      'merchant_uid: order.merchant_uid, amount: order.amount },\n        {},',
+    ],
   ],
   // The page's word taken for it: "paid" without looking the payment up at PortOne.
   'trusts-the-page': [
     [
-      "const result = await portone().verifyPayment({ imp_uid: impUid, merchant_uid: order.merchant_uid, amount: order.amount },\n        { onMismatch: 'cancel', reason: '결제 금액 불일치: 위변조가 의심되어 자동 환불' });",
+      'const result = await portone().verifyPayment(\n' +
+        '        { imp_uid: impUid, merchant_uid: order.merchant_uid, amount: order.amount },\n' +
+        "        { onMismatch: 'cancel', reason: MISMATCH_REASON },\n" +
+        '      );',
       "const result = { verdict: 'paid' };",
     ],
   ],
