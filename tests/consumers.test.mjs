@@ -302,12 +302,16 @@ describe('TypeScript consumer (tests/consumers/typescript)', () => {
     runs.fail = tsc('tsconfig.fail.json');
   });
 
-  test('moduleResolution bundler: the checkout page, the web entry and the server code compile', async () => {
+  test('moduleResolution bundler: the checkout page, the web entry, the V2 page and the server code compile', async () => {
     const r = await runs.bundler;
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.deepEqual(
       declarationFiles(r.stdout).sort(),
-      ['node_modules/naverpay-checkout/index.d.ts', 'node_modules/naverpay-checkout/web.d.ts'],
+      [
+        'node_modules/naverpay-checkout/index.d.ts',
+        'node_modules/naverpay-checkout/v2.d.ts',
+        'node_modules/naverpay-checkout/web.d.ts',
+      ],
       'the declarations come from the installed tarball',
     );
   });
