@@ -12,6 +12,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# clippy and rustfmt (scripts/test.sh runs both): in rustup's default profile, added where it was minimal.
+for component in clippy rustfmt; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding the $component component"
+    rustup component add "$component"
+  fi
+done
+
 # The pinned nightly that builds the published wasm (scripts/build.sh) and runs the fuzzers.
 nightly=$(cat scripts/nightly-toolchain)
 if ! rustup run "$nightly" rustc --print sysroot >/dev/null 2>&1 \

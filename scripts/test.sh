@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every test: the JavaScript linter, native Rust (tables, properties, docs, generated files),
 # clippy's no-panic lints, the core as wasm in headless Chromium, the npm package (types, size,
-# tarball consumers), the page-level tests in Chromium, a bounded fuzz run, and the JavaScript
-# formatter's check. `npm test` runs scripts/setup.sh first.
+# tarball consumers), the page-level tests in Chromium, a bounded fuzz run, and the Rust and
+# JavaScript formatters' checks. `npm test` runs scripts/setup.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CHROMEDRIVER=/usr/bin/chromedriver
@@ -43,5 +43,6 @@ step "page-level, package and demo tests (node --test, headless Chromium)"
 node --test --test-concurrency=1 tests/*.test.mjs bench/*.test.mjs
 
 # Last, so that a tree not yet formatted still runs every test above.
-step "JavaScript formatting (.prettierrc.json; \`node_modules/.bin/prettier --write .\` fixes it)"
+step "formatting: Rust (rustfmt.toml; \`cargo fmt\` fixes it), JavaScript (.prettierrc.json; \`node_modules/.bin/prettier --write .\`)"
+cargo fmt --check
 node_modules/.bin/prettier --check .

@@ -4,14 +4,15 @@
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launchBrowser, collectPageProblems } from './support/browser.mjs';
+import { launchBrowser, collectPageProblems, flakyScript } from './support/browser.mjs';
 import { startStaticServer } from './support/server.mjs';
 import { REPO_ROOT, VALID_PARAMS } from './support/pkg.mjs';
 import { exportStackPointer } from './support/stack-pointer.mjs';
 
 let browser, server, page, problems;
-let flakyHits = 0;
 const simSource = await readFile(`${REPO_ROOT}/sim/imp.js`);
+// Fails on the first request after a reset, then serves the simulator.
+const flaky = flakyScript(simSource, 1);
 const wasm = exportStackPointer(`${REPO_ROOT}/pkg/web/naverpay_checkout_bg.wasm`);
 const BLANK = '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>';
 const withTag = (src) =>
@@ -26,17 +27,7 @@ before(async () => {
     root: REPO_ROOT,
     routes: {
       '/hostile/naverpay_checkout_bg.wasm': { status: 200, type: 'application/wasm', body: Buffer.from(wasm) },
-      // Fails on the first request after a reset, then serves the simulator.
-      '/flaky/imp.js': (req, res) => {
-        flakyHits += 1;
-        if (flakyHits === 1) {
-          res.writeHead(503);
-          res.end();
-          return;
-        }
-        res.writeHead(200, { 'Content-Type': 'text/javascript' });
-        res.end(simSource);
-      },
+      '/flaky/imp.js': flaky,
       '/page/blank.html': html(BLANK),
       '/page/failed-tag.html': html(withTag('/flaky/imp.js')),
       '/page/no-imp-tag.html': html(withTag('/__fixtures/no-imp.js')),
@@ -514,28 +505,28 @@ const tags = (src) =>
   page.evaluate((s) => [...document.scripts].filter((x) => x.getAttribute('src') === s).length, src);
 
 test('an SDK tag in the page HTML that already failed is replaced at once, not waited for', async () => {
-  flakyHits = 0;
+  flaky.reset();
   await open('/page/failed-tag.html');
   const r = await load({ merchantCode: 'imp12345678', sdkUrl: '/flaky/imp.js', timeoutMs: 5000 });
   assert.equal(r.ok, true);
   assert.ok(r.ms < 2500, `${r.ms} ms`);
-  assert.equal(flakyHits, 2, 'fetched again');
+  assert.equal(flaky.hits, 2, 'fetched again');
   assert.equal(await tags('/flaky/imp.js'), 1, 'the failed tag was replaced, not duplicated');
 });
 
 test('a failed async SDK tag in the page HTML is replaced at once with Resource Timing cleared, the module imported after the page loaded', async () => {
-  flakyHits = 0;
+  flaky.reset();
   await open('/page/async-failed-tag.html');
   await page.evaluate(() => performance.clearResourceTimings());
   const r = await load({ merchantCode: 'imp12345678', sdkUrl: '/flaky/imp.js', timeoutMs: 5000 });
   assert.equal(r.ok, true, r.code);
   assert.ok(r.ms < 2500, `${r.ms} ms, not the timeout`);
-  assert.equal(flakyHits, 2, 'fetched again');
+  assert.equal(flaky.hits, 2, 'fetched again');
   assert.equal(await tags('/flaky/imp.js'), 1, 'the failed tag was replaced, not duplicated');
 });
 
 test('a failed SDK tag is replaced at once with Resource Timing cleared, the module imported before the page loaded', async () => {
-  flakyHits = 0;
+  flaky.reset();
   await page.goto(`${server.url}/page/early-import.html`);
   await page.evaluate(async () => {
     await window.early.default({ module_or_path: '/hostile/naverpay_checkout_bg.wasm' });
@@ -545,11 +536,11 @@ test('a failed SDK tag is replaced at once with Resource Timing cleared, the mod
   const r = await load({ merchantCode: 'imp12345678', sdkUrl: '/flaky/imp.js', timeoutMs: 5000 });
   assert.equal(r.ok, true, r.code);
   assert.ok(r.ms < 2500, `${r.ms} ms, not the timeout`);
-  assert.equal(flakyHits, 2);
+  assert.equal(flaky.hits, 2);
 });
 
 test('a failed SDK tag the page inserts later is replaced at once with Resource Timing full or cleared', async () => {
-  flakyHits = 0;
+  flaky.reset();
   await open();
   await page.evaluate(async () => {
     const tag = document.createElement('script');

@@ -20,8 +20,12 @@ const README = await readFile(path.join(REPO_ROOT, 'docs/npm-readme.md'), 'utf8'
 const SIM = await readFile(path.join(REPO_ROOT, 'sim/imp.js'), 'utf8');
 const ORIGIN = 'https://shop.example';
 const SDK_URL = 'https://cdn.iamport.kr/v1/iamport.js';
+const SIM_V2 = await readFile(path.join(REPO_ROOT, 'sim/portone-v2.js'), 'utf8');
+const SDK_V2_URL = 'https://cdn.portone.io/v2/browser-sdk.js';
 const CDN = 'https://cdn.jsdelivr.net/npm/naverpay-checkout@0.1.0/';
-const IMPORT_MAP = `<script type="importmap">{ "imports": { "naverpay-checkout": "/pkg/esm/naverpay_checkout.js" } }</script>`;
+const IMPORT_MAP =
+  '<script type="importmap">{ "imports": { "naverpay-checkout": "/pkg/esm/naverpay_checkout.js", ' +
+  '"naverpay-checkout/v2": "/pkg/v2/naverpay_checkout.js" } }</script>';
 
 /** Every fenced block: its language, its code and the name of the `<!-- example: … -->` line above it. */
 function blocks(markdown) {
@@ -88,6 +92,10 @@ async function openPage(t, { pages, sdkDelay = 0, url = '/', waitUntil = 'load' 
     if (u.href === SDK_URL) {
       await new Promise((r) => setTimeout(r, sdkDelay));
       return route.fulfill({ body: SIM, contentType: 'text/javascript' });
+    }
+    if (u.href === SDK_V2_URL) {
+      await new Promise((r) => setTimeout(r, sdkDelay));
+      return route.fulfill({ body: SIM_V2, contentType: 'text/javascript' });
     }
     if (u.href.startsWith(CDN)) return file(u.href.slice(CDN.length));
     if (u.origin !== ORIGIN) return route.abort();
@@ -214,6 +222,31 @@ const RUNNERS = {
     await page.dblclick('#pay'); // a double click: the second pay() rejects PAYMENT_IN_PROGRESS, caught
     await page.waitForTimeout(200);
     assert.equal(await page.evaluate(() => IMP.__sim.calls.length), 3, 'one window for a double click');
+    assert.deepEqual(errors, [], 'no uncaught error');
+  },
+
+  async 'v2-pay'(t, code) {
+    const pages = { '/': modulePage(code, '<button id="pay">pay</button>') };
+    const { page, completed, errors } = await openPage(t, { pages, sdkDelay: 1000, waitUntil: 'commit' });
+    await page.waitForSelector('#pay[disabled]'); // until load resolves
+    await page.waitForSelector('#pay:not([disabled])');
+    await page.evaluate(() => PortOne.__sim.script(['cancel', 'approve']));
+    await page.click('#pay');
+    await page.waitForFunction(() => document.querySelector('#message').textContent !== '');
+    assert.equal(
+      await message(page),
+      await page.evaluate(() => PortOne.__sim.messages.cancel),
+      "Naver Pay's pgMessage as it came",
+    );
+    await page.click('#pay');
+    await page.waitForFunction(() => document.querySelector('#message').textContent === '결제를 확인하고 있습니다…');
+    await page.waitForFunction(() => PortOne.__sim.calls.length === 2);
+    await page.waitForTimeout(100);
+    assert.deepEqual(completed, [{ paymentId: await page.evaluate(() => PortOne.__sim.calls[1].request.paymentId) }]);
+    await page.evaluate(() => PortOne.__sim.setOutcome('never'));
+    await page.dblclick('#pay'); // a double click: the second pay() rejects PAYMENT_IN_PROGRESS, caught
+    await page.waitForTimeout(200);
+    assert.equal(await page.evaluate(() => PortOne.__sim.calls.length), 3, 'one window for a double click');
     assert.deepEqual(errors, [], 'no uncaught error');
   },
 
@@ -407,7 +440,7 @@ const RUN_ELSEWHERE = ['server-next', 'server-express', 'server-v2'];
 // Fragments of a larger program (they use a `portone` client or a page's `payButton` defined around
 // them): compiled here, not run. Each is named in the report that adds it.
 // rehearse-v2 needs a Playwright `page` on a V2 checkout: tests/inspection.test.mjs makes the same call on the demo's.
-const COMPILED_ONLY = ['v2-pay', 'server-rest-calls', 'rehearse-v2'];
+const COMPILED_ONLY = ['server-rest-calls', 'rehearse-v2'];
 
 test('every code block of the npm README is tagged, and every tag has a runner', () => {
   const code = EXAMPLES.filter((b) => !['sh', 'text'].includes(b.lang));

@@ -3,29 +3,19 @@
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launchBrowser, collectPageProblems } from './support/browser.mjs';
+import { launchBrowser, flakyScript, watchPage, assertPageClean } from './support/browser.mjs';
 import { startStaticServer } from './support/server.mjs';
 import { openPackagePage, loadPackage, REPO_ROOT, VALID_PARAMS, NASTY_MESSAGES } from './support/pkg.mjs';
 
 let browser, server, page, problems;
-let flakyHits = 0;
-const simSource = await readFile(`${REPO_ROOT}/sim/imp.js`);
+// Fails twice, then serves the simulator: a retry after failures must work.
+const flaky = flakyScript(await readFile(`${REPO_ROOT}/sim/imp.js`), 2);
 
 before(async () => {
   server = await startStaticServer({
     root: REPO_ROOT,
     routes: {
-      // Fails twice, then serves the simulator: a retry after failures must work.
-      '/flaky/imp.js': (req, res) => {
-        flakyHits += 1;
-        if (flakyHits <= 2) {
-          res.writeHead(503);
-          res.end();
-          return;
-        }
-        res.writeHead(200, { 'Content-Type': 'text/javascript' });
-        res.end(simSource);
-      },
+      '/flaky/imp.js': flaky,
     },
   });
   browser = await launchBrowser();
@@ -36,17 +26,11 @@ after(async () => {
 });
 beforeEach(async () => {
   page = await browser.newPage();
-  problems = collectPageProblems(page);
-  await page.addInitScript(() => {
-    window.__unhandled = [];
-    window.addEventListener('unhandledrejection', (e) => window.__unhandled.push(String(e.reason)));
-  });
+  problems = await watchPage(page);
   await openPackagePage(page, server);
 });
 afterEach(async () => {
-  const unhandled = await page.evaluate(() => window.__unhandled);
-  assert.deepEqual(unhandled, [], 'no unhandled promise rejection');
-  assert.deepEqual(problems.pageErrors.map(String), [], 'no uncaught page error');
+  await assertPageClean(page, problems);
   await page.close();
 });
 
@@ -157,14 +141,14 @@ test('ten separate concurrent loads share one script element', async () => {
 });
 
 test('a failed load is not cached: fail, fail, then succeed on the same URL', async () => {
-  flakyHits = 0;
+  flaky.reset();
   const codes = [];
   for (let i = 0; i < 3; i++) {
     const r = await load({ merchantCode: CODE, sdkUrl: '/flaky/imp.js' });
     codes.push(r.ok ? 'ok' : r.code);
   }
   assert.deepEqual(codes, ['SDK_LOAD_FAILED', 'SDK_LOAD_FAILED', 'ok']);
-  assert.equal(flakyHits, 3);
+  assert.equal(flaky.hits, 3);
   assert.equal(await scriptsWithSrc('/flaky/imp.js'), 1, 'failed tags are removed');
 });
 

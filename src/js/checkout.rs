@@ -11,14 +11,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[cfg(feature = "js-v1")]
-use super::convert::{fields_from_js, once, performance_now};
-use super::convert::{get, guard_checkout};
-#[cfg(feature = "js-v1")]
-use super::error::set_warnings;
-use super::error::{naver_pay_error, ErrorParts};
+use super::convert::{fields_from_js, once};
+use super::convert::{get, guard_checkout, performance_now};
+use super::error::{naver_pay_error, set_warnings, ErrorParts};
 use super::result_js;
 #[cfg(feature = "js-v1")]
-use super::{validate_js, Checked};
+use super::validate_js;
+use super::Checked;
 use crate::device::PayMode;
 use crate::error::{message, Detail, ErrorCode, FieldIssue, Locale};
 use crate::redirect::PaymentResult;
@@ -96,6 +95,46 @@ pub(super) fn busy(pending: &PendingSlot, now_ms: f64, locale: Locale) -> bool {
             false
         }
         None => false,
+    }
+}
+
+/// A validated request either checkout may send: the request, its mode and warnings, the locale,
+/// and when it started (monotonic: setting the wall clock neither prolongs nor cuts short the wait).
+pub(super) struct Admitted {
+    pub request: JsValue,
+    pub mode: PayMode,
+    pub warnings: Vec<FieldIssue>,
+    pub locale: Locale,
+    pub now_ms: f64,
+}
+
+/// What both checkouts do before calling the SDK: a payment still pending refuses the new one
+/// (`PAYMENT_IN_PROGRESS`), a below-minimum amount alone is answered without a window, other
+/// errors reject `INVALID_PARAMS`; each of those is `Err`, the promise to return at once.
+pub(super) fn admit(checked: Checked, pending: &PendingSlot, v2: bool) -> Result<Admitted, Promise> {
+    let Checked { options, report, additions, input } = checked;
+    let locale = options.locale;
+    let now_ms = performance_now();
+    if busy(pending, now_ms, locale) {
+        return Err(Promise::reject(&naver_pay_error(ErrorCode::PaymentInProgress, locale, ErrorParts::default())));
+    }
+    match additions {
+        Some(additions) => Ok(Admitted {
+            request: input.request_to_js(&additions),
+            mode: report.mode,
+            warnings: report.warnings,
+            locale,
+            now_ms,
+        }),
+        None if report.errors.iter().all(|e| e.code == ErrorCode::AmountBelowMinimum) => {
+            let result = below_minimum(input.value.as_object(), &options, report.mode, v2);
+            set_warnings(&result, &report.warnings);
+            Err(Promise::resolve(&result))
+        }
+        None => {
+            let parts = ErrorParts { errors: Some(report.errors), warnings: report.warnings, ..ErrorParts::default() };
+            Err(Promise::reject(&naver_pay_error(ErrorCode::InvalidParams, locale, parts)))
+        }
     }
 }
 
@@ -197,30 +236,11 @@ impl NaverPayCheckout {
 
     /// Validates, then calls `IMP.request_pay` synchronously, inside the click's user activation.
     fn request(&self, params: &JsValue, options: &JsValue, kind: Kind) -> Promise {
-        let Checked { options, report, additions, input } =
-            validate_js(params, options, &|v, o| crate::validate::check(v, o, kind));
-        let locale = options.locale;
-        // Monotonic: setting the wall clock neither prolongs nor cuts short the wait (issue 22).
-        let now_ms = performance_now();
-        if busy(&self.pending, now_ms, locale) {
-            return Promise::reject(&naver_pay_error(ErrorCode::PaymentInProgress, locale, ErrorParts::default()));
-        }
-        let additions = match additions {
-            Some(additions) => additions,
-            None if report.errors.iter().all(|e| e.code == ErrorCode::AmountBelowMinimum) => {
-                let result = below_minimum(input.value.as_object(), &options, report.mode, false);
-                set_warnings(&result, &report.warnings);
-                return Promise::resolve(&result);
-            }
-            None => {
-                let parts =
-                    ErrorParts { errors: Some(report.errors), warnings: report.warnings, ..ErrorParts::default() };
-                return Promise::reject(&naver_pay_error(ErrorCode::InvalidParams, locale, parts));
-            }
+        let checked = validate_js(params, options, &|v, o| crate::validate::check(v, o, kind));
+        let Admitted { request, mode, warnings, locale, now_ms } = match admit(checked, &self.pending, false) {
+            Ok(admitted) => admitted,
+            Err(answer) => return answer,
         };
-        let request = input.request_to_js(&additions);
-        let mode = report.mode;
-        let warnings = report.warnings;
         let imp = self.imp.clone();
         let code = self.merchant_code.clone();
         let pending = self.pending.clone();

@@ -7,11 +7,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::checkout::{
-    below_minimum, busy, guarded, load_failed, loader_threw, next_id, sdk_options, Pending, PendingSlot, Thenable,
+    admit, guarded, load_failed, loader_threw, next_id, sdk_options, Admitted, Pending, PendingSlot, Thenable,
 };
-use super::convert::{fields_from_js, from_js, get, json, json_to_js, performance_now};
+use super::convert::{fields_from_js, from_js, get, json, json_to_js};
 use super::error::{naver_pay_error, set_warnings, ErrorParts};
-use super::{report_js, result_js, url_text, validate_js, Checked};
+use super::{report_js, result_js, url_text, validate_js};
 use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
 use crate::migrate::to_v2_payment_request;
 use crate::redirect::{parse_redirect_result_v2, PaymentResult};
@@ -145,30 +145,12 @@ impl NaverPayCheckoutV2 {
 
     /// Validates, then calls the SDK synchronously, inside the click's user activation.
     fn request(&self, params: &JsValue, options: &JsValue, kind: KindV2) -> Promise {
-        let Checked { options, report, additions, input } =
-            validate_js(params, options, &|v, o| self.check(v, o, kind));
-        let locale = options.locale;
-        // Monotonic, as V1's: setting the wall clock neither prolongs nor cuts short the wait.
-        let now_ms = performance_now();
-        if busy(&self.pending, now_ms, locale) {
-            return Promise::reject(&naver_pay_error(ErrorCode::PaymentInProgress, locale, ErrorParts::default()));
-        }
-        let additions = match additions {
-            Some(additions) => additions,
-            None if report.errors.iter().all(|e| e.code == ErrorCode::AmountBelowMinimum) => {
-                let result = below_minimum(input.value.as_object(), &options, report.mode, true);
-                set_warnings(&result, &report.warnings);
-                return Promise::resolve(&result);
-            }
-            None => {
-                let parts =
-                    ErrorParts { errors: Some(report.errors), warnings: report.warnings, ..ErrorParts::default() };
-                return Promise::reject(&naver_pay_error(ErrorCode::InvalidParams, locale, parts));
-            }
+        let checked = validate_js(params, options, &|v, o| self.check(v, o, kind));
+        let Admitted { request, mode, warnings, locale, now_ms } = match admit(checked, &self.pending, true) {
+            Ok(admitted) => admitted,
+            Err(answer) => return answer,
         };
-        let request = input.request_to_js(&additions);
         let method = if kind == KindV2::Payment { "requestPayment" } else { "requestIssueBillingKey" };
-        let (mode, warnings) = (report.mode, report.warnings);
         let (port_one, pending, id) = (self.port_one.clone(), self.pending.clone(), next_id());
         Promise::new(&mut |resolve: Function, reject: Function| {
             if let Ok(mut p) = pending.try_borrow_mut() {

@@ -56,16 +56,9 @@ pub(crate) fn validate_with(
 /// The report without its request, and what the request adds to `params` when it is valid: the
 /// browser edge passes the caller's own values on and writes only the additions.
 pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: Kind) -> (ValidationReport, Option<Additions>) {
-    let mut c = Checker {
-        locale: options.locale,
-        today: Ymd::seoul_at_ms(options.now_ms),
-        errors: Vec::new(),
-        warnings: Vec::new(),
-    };
-    let Value::Object(map) = params else {
-        let code = if matches!(params, Value::Undefined | Value::Null) { C::Required } else { C::InvalidType };
-        c.error(code, "", Detail::Expected("object"));
-        return (c.finish(options.pay_mode()), None);
+    let (mut c, map) = match Checker::start(params, options) {
+        Ok(started) => started,
+        Err(report) => return (report, None),
     };
 
     let mode = c.mode(map, options);
@@ -119,6 +112,22 @@ struct Checker {
 }
 
 impl Checker {
+    /// A checker for `params` and `params` as an object; `Err` is the report when it is none.
+    fn start<'a>(params: &'a Value, options: &ValidateOptions) -> Result<(Checker, &'a Map), ValidationReport> {
+        let mut c = Checker {
+            locale: options.locale,
+            today: Ymd::seoul_at_ms(options.now_ms),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let Value::Object(map) = params else {
+            let code = if matches!(params, Value::Undefined | Value::Null) { C::Required } else { C::InvalidType };
+            c.error(code, "", Detail::Expected("object"));
+            return Err(c.finish(options.pay_mode()));
+        };
+        Ok((c, map))
+    }
+
     fn finish(self, mode: PayMode) -> ValidationReport {
         ValidationReport { errors: self.errors, warnings: self.warnings, mode, request: None }
     }

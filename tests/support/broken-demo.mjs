@@ -239,14 +239,17 @@ export const BROKEN_BACKENDS = {
   // A forged amount noticed, the order refused, the payment left paid: the buyer's money kept for nothing.
   'keeps-the-forged-payment': [
     [
-      "{ imp_uid: impUid, merchant_uid: order.merchant_uid, amount: order.amount },\n        { onMismatch: 'cancel', reason: MISMATCH_REASON },",
-      '{ imp_uid: impUid, merchant_uid: order.merchant_uid, amount: order.amount },\n        {},',
+      "merchant_uid: order.merchant_uid, amount: order.amount },\n        { onMismatch: 'cancel', reason: MISMATCH_REASON },",
+      'merchant_uid: order.merchant_uid, amount: order.amount },\n        {},',
     ],
   ],
   // The page's word taken for it: "paid" without looking the payment up at PortOne.
   'trusts-the-page': [
     [
-      "const result = await portone().verifyPayment(\n        { imp_uid: impUid, merchant_uid: order.merchant_uid, amount: order.amount },\n        { onMismatch: 'cancel', reason: MISMATCH_REASON },\n      );",
+      'const result = await portone().verifyPayment(\n' +
+        '        { imp_uid: impUid, merchant_uid: order.merchant_uid, amount: order.amount },\n' +
+        "        { onMismatch: 'cancel', reason: MISMATCH_REASON },\n" +
+        '      );',
       "const result = { verdict: 'paid' };",
     ],
   ],

@@ -25,16 +25,9 @@ const EASY_PAY: &str = "EASY_PAY";
 
 /// As V1's `check`: the report without its request, and what the request adds to `params`.
 pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: KindV2) -> (ValidationReport, Option<Additions>) {
-    let mut c = Checker {
-        locale: options.locale,
-        today: Ymd::seoul_at_ms(options.now_ms),
-        errors: Vec::new(),
-        warnings: Vec::new(),
-    };
-    let Value::Object(map) = params else {
-        let code = if matches!(params, Value::Undefined | Value::Null) { C::Required } else { C::InvalidType };
-        c.error(code, "", Detail::Expected("object"));
-        return (c.finish(options.pay_mode()), None);
+    let (mut c, map) = match Checker::start(params, options) {
+        Ok(started) => started,
+        Err(report) => return (report, None),
     };
     let mode = c.mode_by(map, options, "forceRedirect", false);
     let mut additions = Additions::new();
