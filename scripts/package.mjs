@@ -328,6 +328,7 @@ const manifest = {
     ["'../sim/imp.js'", "'./imp.js'"],
     ["'../sim/portone-v2.js'", "'./portone-v2.js'"],
     ["'../pkg/node/naverpay_checkout.js'", `'../node/${crate}.js'`],
+    ["'../pkg/v2/node/naverpay_checkout.js'", `'../v2/node/${crate}.js'`],
   ]) {
     if (locations.split(from).length !== 2) throw new Error(`testing/locations.mjs must name ${from} once`);
     locations = locations.replace(from, to);

@@ -7,6 +7,8 @@
  *                                            `redirectUrl` with V2's query (`forceRedirect: true`; never resolves)
  *   PortOne.requestIssueBillingKey(request)  the same for a billing key (`billingKey` in the response)
  *   PortOne.__sim  (also window.__portOneSim)  test control: calls, setOutcome, script, payments, reset, …
+ *   window.__portOneSimRecord / __portOneSimOutcome  a harness outside the page (the test kit's Playwright bindings):
+ *                                            told of every call, asked for an outcome when none is scripted here
  *
  * The outcomes are V1's simulator's (sim/imp.js): approve, cancel, insufficient, fail, below_minimum, never. A
  * failure resolves `{ code: 'FAILURE_TYPE_PG', message: '[NAVERPAY] ' + pgMessage, pgCode, pgMessage }`: what the
@@ -57,10 +59,6 @@
   } catch (e) {
     /* no currentScript: no report */
   }
-  // Outcomes scripted before the page ran (the test kit's installPortOneV2Simulator sets them).
-  (window.__portOneV2Outcomes || []).forEach(function (o) {
-    state.queue.push(normalise(o));
-  });
 
   function copy(v) {
     try {
@@ -88,6 +86,20 @@
     var o = state.outcome;
     if (o && !o.persist) state.outcome = null;
     return o;
+  }
+
+  /**
+   * Tells a test harness outside the page (window.__portOneSimRecord, e.g. a Playwright binding) about a call, in
+   * the shape sim/imp.js publishes its own (`{ type: 'call', record: { id, … } }`): the record outlives the page.
+   */
+  function publish(record) {
+    if (typeof window.__portOneSimRecord !== 'function') return;
+    try {
+      var sent = window.__portOneSimRecord({ type: 'call', record: copy(record) });
+      if (sent && typeof sent.catch === 'function') sent.catch(function () {});
+    } catch (e) {
+      /* a harness's bug is not the page's */
+    }
   }
 
   /** What PortOne refuses before any window: `{ code, message }`, or null. */
@@ -141,6 +153,7 @@
     var rsp = response(record, outcome);
     record.outcome = outcome.result;
     record.response = copy(rsp);
+    publish(record);
     state.responses.push(copy(rsp));
     var reported = null;
     if (outcome.result === 'approve') {
@@ -208,6 +221,7 @@
       var to = buildRedirectUrl(record.request.redirectUrl, rsp);
       record.redirectedTo = to;
       state.redirects.push(to);
+      publish(record);
       if (state.config.navigate) location.assign(to);
       return; // the promise of a redirect never settles: the page is leaving
     }
@@ -265,6 +279,7 @@
 
   function request(kind, req) {
     var record = {
+      id: 'call-' + state.calls.length + '-' + digits(8),
       kind: kind,
       request: copy(req),
       userActivation: !!(navigator.userActivation && navigator.userActivation.isActive),
@@ -272,26 +287,44 @@
       at: Date.now(),
     };
     state.calls.push(record);
+    publish(record);
     var refused = refusal(req, kind === 'billing_key');
     if (refused) {
       var rsp = { code: 'INVALID_REQUEST', message: refused };
       record.response = rsp;
+      publish(record);
       return Promise.resolve(rsp);
     }
     return new Promise(function (resolve) {
+      function decide(outcome) {
+        if (outcome && outcome.result === 'never') {
+          record.outcome = 'never';
+          publish(record);
+          return;
+        }
+        if (outcome) {
+          setTimeout(function () {
+            settle(record, outcome, resolve);
+          }, outcome.delayMs || 0);
+          return;
+        }
+        state.pending = { record: record, resolve: resolve };
+        openWindow(record, resolve);
+      }
+      // In order: the outcomes scripted in the page, then a harness outside it (asynchronous), then a window.
       var outcome = takeOutcome();
-      if (outcome && outcome.result === 'never') {
-        record.outcome = 'never';
-        return;
-      }
-      if (outcome) {
-        setTimeout(function () {
-          settle(record, outcome, resolve);
-        }, outcome.delayMs || 0);
-        return;
-      }
-      state.pending = { record: record, resolve: resolve };
-      openWindow(record, resolve);
+      if (outcome || typeof window.__portOneSimOutcome !== 'function') return decide(outcome);
+      Promise.resolve()
+        .then(function () {
+          return window.__portOneSimOutcome(copy(record));
+        })
+        .then(function (o) {
+          return o ? normalise(o) : null;
+        })
+        .catch(function () {
+          return null;
+        })
+        .then(decide);
     });
   }
 

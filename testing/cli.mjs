@@ -10,13 +10,15 @@ const USAGE = `usage: naverpay-checkout rehearse <checkout-url> --pay <selector>
 Rehearses Naver Pay's inspection on your checkout page, offline: PortOne's SDK is replaced by a simulator.
 
   --pay <selector>              the Naver Pay button (required)
+  --sdk v1|v2                   the SDK the page pays through: v1 (IMP.request_pay, default) or v2
+                                (PortOne.requestPayment, e.g. naverpay-checkout/v2)
   --ready <selector>            wait for this before each click (e.g. '#checkout[data-ready="true"]')
   --below-minimum-url <url>     a page of your checkout whose cart is under 100 won
   --below-minimum-click <sel>   or: click this (repeat it, in order) on the checkout to get the cart under 100 won
   --below-minimum-amount <won>  the total that cart should have (tells a page that raises it to 100)
   --mobile-url <url>            the checkout for phones, if not the same URL
-  --redirect-url <url>          your m_redirect_url page (default: the one a phone's request names)
-  --rest-url <url>              the REST simulator your backend talks to (for tampered-amount)
+  --redirect-url <url>          your m_redirect_url (V2: redirectUrl) page (default: the one a phone's request names)
+  --rest-url <url>              the REST simulator your backend talks to (for tampered-amount; V2's with --sdk v2)
   --skip <id,…>                 leave these scenarios out
   --only <id,…>                 run only these scenarios
   --timeout <ms>                how long to wait for each step (default 5000)
@@ -69,6 +71,7 @@ async function main(argv) {
       allowPositionals: true,
       options: {
         pay: { type: 'string' },
+        sdk: { type: 'string' },
         ready: { type: 'string' },
         'below-minimum-url': { type: 'string' },
         'below-minimum-click': { type: 'string', multiple: true },
@@ -111,6 +114,8 @@ async function main(argv) {
     if (value !== undefined && !isHttp(value)) return fail(`${flag} ${JSON.stringify(value)} is not an http(s) URL`);
   }
   if (!v.pay) return fail('--pay <selector> is required: the selector of your Naver Pay button');
+  if (v.sdk !== undefined && v.sdk !== 'v1' && v.sdk !== 'v2')
+    return fail(`--sdk is v1 or v2; got ${JSON.stringify(v.sdk)}`);
   const timeoutMs = v.timeout === undefined ? 5000 : Number(v.timeout);
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) return fail('--timeout is a number of milliseconds');
   const belowAmount = v['below-minimum-amount'] === undefined ? undefined : Number(v['below-minimum-amount']);
@@ -160,6 +165,7 @@ async function main(argv) {
       : ready;
     const report = await rehearseInspection(page, {
       url,
+      sdk: v.sdk,
       pay: v.pay,
       setup: ready,
       timeoutMs,

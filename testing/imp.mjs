@@ -51,7 +51,7 @@ function scriptBody(config) {
   return `${IMP_SOURCE}\n;window.IMP && window.IMP.__sim && window.IMP.__sim.configure(${JSON.stringify(config)});\n`;
 }
 
-/** The record and the outcome queue, shared by both kinds of install. */
+/** The record and the outcome queue, shared by both kinds of install (and by V2's simulator: portone-v2.mjs). */
 function createLog(outcomes) {
   const calls = [];
   const inits = [];
@@ -192,30 +192,42 @@ export async function installImpSimulator(target, options = {}) {
     return known;
   }
   let handle;
-  if (isPlaywright(target)) handle = await installInPlaywright(target, options);
+  if (isPlaywright(target))
+    handle = await installInPlaywright(target, {
+      outcomes: options.outcomes,
+      body: scriptBody(simConfig(options)),
+      initScript: options.initScript !== false,
+      sdkUrls: options.sdkUrls ?? [SDK_URL],
+      global: 'IMP',
+      bindings: ['__impSimRecord', '__impSimOutcome'],
+    });
   else if (isWindow(target)) handle = installInWindow(target, options);
   else throw new TypeError('installImpSimulator: give a Playwright Page or BrowserContext, or a DOM window');
   installed.set(target, handle);
   return handle;
 }
 
-async function installInPlaywright(target, options) {
-  const log = createLog(options.outcomes);
-  const body = scriptBody(simConfig(options));
-  await target.exposeBinding('__impSimRecord', (_source, event) => log.record(event));
-  await target.exposeBinding('__impSimOutcome', () => log.next());
-  if (options.initScript !== false) await target.addInitScript({ content: body });
-  for (const url of options.sdkUrls ?? [SDK_URL]) {
+/**
+ * A simulator's script (`body`, defining `window[global]`) in a Playwright Page or BrowserContext, with its
+ * record and outcome queue kept here through two bindings (`[record, outcome]`): V1's and V2's simulators alike.
+ */
+export async function installInPlaywright(target, { outcomes, body, initScript, sdkUrls, global, bindings }) {
+  const log = createLog(outcomes);
+  const [record, outcome] = bindings;
+  await target.exposeBinding(record, (_source, event) => log.record(event));
+  await target.exposeBinding(outcome, () => log.next());
+  if (initScript) await target.addInitScript({ content: body });
+  for (const url of sdkUrls) {
     await target.route(url, (route) =>
       route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body }),
     );
   }
   const pages = () => (typeof target.pages === 'function' ? target.pages() : [target]);
+  const inPages = (fn, arg) => Promise.all(pages().map((p) => p.evaluate(fn, arg).catch(() => {})));
   return handleOver(log, {
-    reset: () => Promise.all(pages().map((p) => p.evaluate(() => window.IMP?.__sim?.reset()).catch(() => {}))),
+    reset: () => inPages((g) => window[g]?.__sim?.reset(), global),
     // A binding call of our own, after the page's: bindings are answered in order, so theirs are in by then.
-    sync: () =>
-      Promise.all(pages().map((p) => p.evaluate(() => window.__impSimRecord?.({ type: 'sync' })).catch(() => {}))),
+    sync: () => inPages((name) => window[name]?.({ type: 'sync' }), record),
   });
 }
 

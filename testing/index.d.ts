@@ -14,6 +14,10 @@ export interface OutcomeObject {
   delayMs?: number;
   /** How the redirect query is written: URLSearchParams ('form', default), encodeURIComponent, or EUC-KR bytes. */
   redirectEncoding?: RedirectEncoding;
+  /** V2's simulator: the PG's message and code (`pgMessage` byte for byte), and PortOne's `code` (default 'FAILURE_TYPE_PG'). */
+  pgMessage?: string;
+  pgCode?: string;
+  code?: string;
 }
 /** 'never': no window, no callback, no redirect (the buyer closed the window). */
 export type Outcome = OutcomeResult | OutcomeObject;
@@ -81,11 +85,37 @@ export interface PlaywrightTarget {
 export interface DomWindow { document: { createElement(tag: string): unknown }; [key: string]: any }
 
 export function installImpSimulator(target: PlaywrightTarget | DomWindow, options?: InstallOptions): Promise<ImpSimulator>;
+/** One PortOne.requestPayment or requestIssueBillingKey, as the V2 simulator saw it (sim/README.md). */
+export interface V2SimCall {
+  id: string;
+  kind: 'payment' | 'billing_key';
+  /** A deep copy of the request, taken at the call. */
+  request: Record<string, any>;
+  /** 'redirect' when the request had forceRedirect: true. */
+  mode: 'popup' | 'redirect';
+  userActivation: boolean;
+  at: number;
+  outcome?: OutcomeResult;
+  /** V2's response: { transactionType, txId?, paymentId?, billingKey?, code?, message?, pgCode?, pgMessage? }. */
+  response?: Record<string, any>;
+  redirectedTo?: string;
+}
+/** The V2 simulator's handle: the same as ImpSimulator's, over V2's calls. */
+export interface PortOneV2Simulator extends Omit<ImpSimulator, 'calls' | 'waitForCall' | 'waitForResponse' | 'sim'> {
+  readonly calls: V2SimCall[];
+  waitForCall(options?: { count?: number; timeoutMs?: number }): Promise<V2SimCall>;
+  waitForResponse(call: V2SimCall, options?: { timeoutMs?: number }): Promise<V2SimCall>;
+}
 /**
  * PortOne V2: answers V2_SDK_URL in a Playwright page or context with sim/portone-v2.js (window.PortOne, its
- * record and control at window.PortOne.__sim) and scripts `outcomes`, one per coming call of each page.
+ * control at window.PortOne.__sim) and scripts `outcomes`, one per coming call; the handle records every call.
+ * `initScript: true` defines PortOne before the page's scripts wherever the page loads the SDK from; `config` goes
+ * to PortOne.__sim.configure (reportUrl, navigate, reportTimeoutMs).
  */
-export function installPortOneV2Simulator(target: PlaywrightTarget, options?: { outcomes?: Outcome[] }): Promise<void>;
+export function installPortOneV2Simulator(
+  target: PlaywrightTarget,
+  options?: { outcomes?: Outcome[]; initScript?: boolean; config?: { reportUrl?: string; navigate?: boolean; reportTimeoutMs?: number } },
+): Promise<PortOneV2Simulator>;
 /** sim/portone-v2.js: a classic script that defines window.PortOne (V2's browser SDK). */
 export const PORTONE_V2_SOURCE: string;
 /** https://cdn.portone.io/v2/browser-sdk.js */
@@ -179,13 +209,18 @@ export type ScenarioId = 'failure-message' | 'naver-products' | 'request-warning
   | 'redirect-phone' | 'redirect-tablet' | 'redirect-in-app' | 'failure-message-redirect' | 'failure-message-redirect-euc-kr'
   | 'redirect-crafted-link' | 'tampered-amount';
 export type ServerScenarioId = 'refund-body' | 'unsubscribe-body';
-/** 'not applicable': the scenario does not apply to the page (the minimum on a billing-key registration). */
+/** 'not applicable': the scenario does not apply to the page (the minimum on a billing-key registration, EUC-KR on V2). */
 export type ScenarioStatus = 'passed' | 'failed' | 'not rehearsed' | 'not applicable';
 /** Called after each load of the checkout, before the click: fill the form, wait until it can pay. */
 export type Setup = (page: any, info: { scenario: ScenarioId }) => unknown | Promise<unknown>;
 export interface RehearsalOptions {
   /** The pay button's selector. */
   pay: string;
+  /**
+   * The SDK the checkout pays through: 'v1' (default; IMP.request_pay) or 'v2' (PortOne.requestPayment, e.g. through
+   * naverpay-checkout/v2). On V2 failure-message-redirect-euc-kr is not applicable, and rest is V2's REST simulator.
+   */
+  sdk?: 'v1' | 'v2';
   /** The checkout (default: the page's URL now). */
   url?: string;
   setup?: Setup;
@@ -199,7 +234,7 @@ export interface RehearsalOptions {
    * payment is reported there and its record read back. Without it tampered-amount is not rehearsed.
    */
   rest?: { url: string };
-  /** The m_redirect_url page, for the crafted link when no device asked for redirect mode. */
+  /** The m_redirect_url (V2: redirectUrl) page, for the crafted link when no device asked for redirect mode. */
   redirectUrl?: string;
   /** Phone-sized contexts: another URL or setup (default: the same). */
   mobile?: { url?: string; setup?: Setup };
@@ -219,7 +254,7 @@ export interface RehearsalOptions {
 }
 export interface ScenarioResult<Id extends string = ScenarioId> {
   id: Id; title: string; rule: string; status: ScenarioStatus;
-  /** Why: what the buyer saw, what IMP received. */
+  /** Why: what the buyer saw, what IMP (V2: PortOne) received. */
   reason: string;
   device?: string;
 }

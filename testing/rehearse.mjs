@@ -1,14 +1,16 @@
 // The inspection rehearsal: Naver Pay's known reasons to reject a checkout, tried on the merchant's own
-// page with the IMP simulator in place of PortOne's SDK. docs/inspection.md gives each scenario's rule.
+// page with a simulator in place of PortOne's SDK: V1's IMP (sim/imp.js) or V2's PortOne (sim/portone-v2.js),
+// one engine and an adapter for each (SDKS below). docs/inspection.md gives each scenario's rule.
 import { createRequire } from 'node:module';
 import { randomInt } from 'node:crypto';
 import { installImpSimulator } from './imp.mjs';
-import { NODE_BUILD } from './locations.mjs';
+import { installPortOneV2Simulator } from './portone-v2.mjs';
+import { NODE_BUILD, NODE_BUILD_V2 } from './locations.mjs';
 
 export const PASSED = 'passed';
 export const FAILED = 'failed';
 export const NOT_REHEARSED = 'not rehearsed';
-const NOT_APPLICABLE = 'not applicable';
+export const NOT_APPLICABLE = 'not applicable';
 
 /** The scenarios, in the order they run, with the inspection rule each stands for. */
 export const SCENARIOS = Object.freeze([
@@ -169,7 +171,7 @@ function lookInPage({ message, minimum, nonce }) {
   let containing = null;
   const fresh = new Set(); // visible elements whose text is new or changed, or that were hidden
   for (const el of document.querySelectorAll('body *')) {
-    if (skip.has(el.tagName) || el.closest('[data-imp-sim]') || !el.checkVisibility()) continue;
+    if (skip.has(el.tagName) || el.closest('[data-imp-sim], [data-portone-sim]') || !el.checkVisibility()) continue;
     const text = el.textContent;
     if (message !== null && text.includes(message)) {
       if (text.trim() === message) exact = true;
@@ -186,7 +188,7 @@ function lookInPage({ message, minimum, nonce }) {
     minimum === null ? [] : changed.filter((t) => new RegExp(`(^|\\D)${minimum}(\\D|$)`).test(t.replace(/,/g, '')));
   const markup = nonce
     ? [...document.querySelectorAll(`[data-npc-rehearsal="${nonce}"]`)]
-        .filter((el) => !el.closest('[data-imp-sim]'))
+        .filter((el) => !el.closest('[data-imp-sim], [data-portone-sim]'))
         .map((el) => el.tagName.toLowerCase())
     : [];
   const garbled = nonce
@@ -221,14 +223,18 @@ async function waitForButton(page, o) {
   }
 }
 
-/** What a buyer with devtools does: rewrites the next IMP.request_pay's amount on its way to PortOne. */
-function tamperInPage(amount) {
-  const imp = window.IMP;
-  const original = imp.request_pay;
-  imp.request_pay = function (params, callback) {
-    imp.request_pay = original;
-    window.__npcRehearsalCartAmount = params?.amount;
-    return original.call(this, { ...params, amount }, callback);
+/**
+ * What a buyer with devtools does: rewrites the amount of the next IMP.request_pay (V1: `amount`) or
+ * PortOne.requestPayment (V2: `totalAmount`) on its way to PortOne.
+ */
+function tamperInPage({ sdk, amount }) {
+  const [target, method, key] =
+    sdk === 'v2' ? [window.PortOne, 'requestPayment', 'totalAmount'] : [window.IMP, 'request_pay', 'amount'];
+  const original = target[method];
+  target[method] = function (params, ...rest) {
+    target[method] = original;
+    window.__npcRehearsalCartAmount = params?.[key];
+    return original.call(this, { ...params, [key]: amount }, ...rest);
   };
 }
 
@@ -237,7 +243,6 @@ function tamperInPage(amount) {
 export const quote = (s) => JSON.stringify(s);
 export const firstLine = (s) => String(s).split('\n')[0];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const isBillingKey = (params) => typeof params?.customer_uid === 'string' && params.customer_uid !== '';
 
 /** Collects (and accepts) the page's dialogs until stop(). */
 function watchDialogs(page) {
@@ -273,13 +278,10 @@ async function waitForMessage(page, { message, nonce }, dialogs, o) {
   }
 }
 
-/** Installs the IMP simulator and the error probe on a page the rehearsal drives. */
+/** Installs the SDK's simulator and the error probe on a page the rehearsal drives. */
 async function instrument(page, o) {
   await page.addInitScript(probeErrorsInPage);
-  return installImpSimulator(page, {
-    navigate: false,
-    ...(o.rest ? { reportUrl: `${o.rest.url}/__sim/payments` } : {}),
-  });
+  return o.sdk.install(page, { navigate: false, ...(o.rest ? { reportUrl: `${o.rest.url}/__sim/payments` } : {}) });
 }
 
 /**
@@ -298,7 +300,13 @@ export async function rehearseInspection(page, options) {
       throw new TypeError(`rehearseInspection: no scenario ${quote(id)}; the scenarios are ${[...known].join(', ')}`);
   }
   const only = options.only ? new Set(options.only) : null;
+  const sdk = SDKS[options.sdk ?? 'v1'];
+  if (!sdk || !Object.hasOwn(SDKS, options.sdk ?? 'v1'))
+    throw new TypeError(
+      `rehearseInspection: sdk is ${Object.keys(SDKS).map(quote).join(' or ')}; got ${quote(options.sdk)}`,
+    );
   const o = {
+    sdk,
     url: options.url ?? page.url(),
     pay: options.pay,
     setup: options.setup ?? null,
@@ -323,7 +331,9 @@ export async function rehearseInspection(page, options) {
 
   const sim = await instrument(page, o);
   const session = { page, sim, o };
-  let billingKey = false; // the page registers a billing key (customer_uid): no payment, no minimum
+  let billingKey = false; // the page registers a billing key: no payment, no minimum
+  // What the SDK rules out (V2: the redirect query is PortOne's own, never EUC-KR): not applicable, with the reason.
+  for (const [id, reason] of Object.entries(sdk.notApplicable)) if (wanted(id)) set(id, NOT_APPLICABLE, reason);
 
   // 1. failure message in popup mode; naverProducts and validation's warnings from the same request
   if (wanted('failure-message', 'naver-products', 'request-warnings')) {
@@ -332,26 +342,27 @@ export async function rehearseInspection(page, options) {
       setup: o.setup,
       url: o.url,
       scenario: 'failure-message',
-      outcome: { result: 'fail', error_msg: message.message, error_code: 'NP_REHEARSAL' },
+      outcome: sdk.failure(message.message),
       message,
     });
     if (r.notRehearsed) {
       set('failure-message', NOT_REHEARSED, r.notRehearsed);
       set('request-warnings', NOT_REHEARSED, r.notRehearsed);
-      const refusedFor = r.refused?.fields.filter((f) => /^naverProducts/.test(f.field)) ?? [];
+      const refusedFor = r.refused?.fields.filter((f) => f.field.startsWith(sdk.products)) ?? [];
       if (refusedFor.length) {
         set(
           'naver-products',
           FAILED,
           `pay() refused the request with ${r.refused.code}: ` +
-            `${refusedFor.map((f) => `${f.field} (${f.code})`).join(', ')}; IMP.request_pay was never called`,
+            `${refusedFor.map((f) => `${f.field} (${f.code})`).join(', ')}; ${sdk.call} was never called`,
         );
       } else set('naver-products', NOT_REHEARSED, r.notRehearsed);
     } else {
-      billingKey = isBillingKey(r.call.params);
+      const params = sdk.params(r.call);
+      billingKey = sdk.isBillingKey(r.call);
       set('failure-message', ...judgeMessage(r, message));
-      set('naver-products', ...judgeProducts(r.call.params));
-      set('request-warnings', ...judgeWarnings(r.call.params));
+      set('naver-products', ...judgeProducts(sdk, params, billingKey));
+      set('request-warnings', ...judgeWarnings(sdk, params, billingKey));
     }
   }
 
@@ -364,7 +375,7 @@ export async function rehearseInspection(page, options) {
       set(
         'below-minimum',
         NOT_APPLICABLE,
-        'a billing-key registration (customer_uid) charges nothing: the minimum applies to the payments the server makes with the key',
+        `a billing-key registration (${sdk.billingKey}) charges nothing: the minimum applies to the payments the server makes with the key`,
       );
     else set('below-minimum', ...(await belowMinimum(session)));
   }
@@ -377,6 +388,7 @@ export async function rehearseInspection(page, options) {
     wanted('failure-message-redirect', 'failure-message-redirect-euc-kr') ||
     (wanted('redirect-crafted-link') && !o.redirectUrl);
   for (const id of redirectIds) {
+    if (results.has(id)) continue;
     if (o.skip.has(id) && (redirecting || !needDevice)) continue; // a skipped device still finds the m_redirect_url page
     if (!browser) {
       set(id, NOT_REHEARSED, 'the page has no browser to open a phone-sized context in (a persistent context?)');
@@ -400,7 +412,7 @@ export async function rehearseInspection(page, options) {
       );
       if (r.notRehearsed) set(id, NOT_REHEARSED, r.notRehearsed, { device: device.name });
       else {
-        const verdict = judgeRedirect(r.call.params, device.name);
+        const verdict = judgeRedirect(sdk, sdk.params(r.call), device.name);
         set(id, ...verdict, { device: device.name });
         if (verdict[0] === PASSED && !redirecting) {
           redirecting = { context, page: phone, call: r.call, device: device.name };
@@ -417,9 +429,9 @@ export async function rehearseInspection(page, options) {
       ['failure-message-redirect', 'form'],
       ['failure-message-redirect-euc-kr', 'euc-kr'],
     ]) {
-      if (o.skip.has(id)) continue;
+      if (o.skip.has(id) || results.has(id)) continue;
       if (!redirecting) {
-        set(id, NOT_REHEARSED, 'no device made a redirect-mode request with an m_redirect_url to return to');
+        set(id, NOT_REHEARSED, `no device made a redirect-mode request with ${sdk.aRedirect} to return to`);
         continue;
       }
       set(id, ...(await redirectMessage(redirecting, encoding, o)), { device: redirecting.device });
@@ -430,12 +442,12 @@ export async function rehearseInspection(page, options) {
 
   // 5. an attacker's link to the m_redirect_url page, opened in a fresh browser
   if (wanted('redirect-crafted-link')) {
-    const target = o.redirectUrl ?? redirecting?.call.params.m_redirect_url ?? null;
+    const target = o.redirectUrl ?? (redirecting ? sdk.params(redirecting.call)[sdk.redirectKey] : null);
     if (!target) {
       set(
         'redirect-crafted-link',
         NOT_REHEARSED,
-        'no m_redirect_url to craft a link to: no device made a redirect-mode request; pass redirectUrl',
+        `no ${sdk.redirectKey} to craft a link to: no device made a redirect-mode request; pass redirectUrl`,
       );
     } else if (!browser) {
       set(
@@ -446,13 +458,13 @@ export async function rehearseInspection(page, options) {
     } else set('redirect-crafted-link', ...(await craftedLink(browser, target, o)));
   }
 
-  // 6. the amount edited on its way to IMP.request_pay; the merchant's server must refuse it
+  // 6. the amount edited on its way to PortOne's SDK; the merchant's server must refuse it
   if (wanted('tampered-amount')) {
     if (billingKey)
       set(
         'tampered-amount',
         NOT_APPLICABLE,
-        'a billing-key registration (customer_uid) approves no payment: the server charges the key with its own amount',
+        `a billing-key registration (${sdk.billingKey}) approves no payment: the server charges the key with its own amount`,
       );
     else set('tampered-amount', ...(await tamperedAmount(session)));
   }
@@ -528,7 +540,7 @@ async function payAndLook({ page, sim, o }, { setup, url, scenario, outcome, mes
       const error = await pageErrors(page, errorsBefore);
       return {
         notRehearsed:
-          `clicking ${quote(o.pay)} did not call IMP.request_pay within ${o.timeoutMs} ms` +
+          `clicking ${quote(o.pay)} did not call ${o.sdk.call} within ${o.timeoutMs} ms` +
           (error ? `; the page had an ${describeError(error)}` : '') +
           (seen.changed.length ? `; the page showed ${seen.changed.map(quote).join(', ')}` : ''),
         refused: error?.code ? error : null,
@@ -582,47 +594,32 @@ function judgeMessage({ seen, dialogs }, { message }) {
   ];
 }
 
-/** The request validated as the package would: a billing-key registration (customer_uid) or a payment. */
-function validated(params) {
-  const build = require(NODE_BUILD);
-  const validate = isBillingKey(params) ? build.validateBillingKey : build.validateNaverPay;
-  return validate(params, { mode: params.naverPopupMode === false ? 'redirect' : 'popup' });
+/** The request validated as the package would: a billing-key registration or a payment, by the SDK's validator. */
+function validated(sdk, params, billingKey) {
+  const build = require(sdk.build);
+  const validate = billingKey ? build[sdk.validators[1]] : build[sdk.validators[0]];
+  return validate(params, { mode: sdk.redirects(params) ? 'redirect' : 'popup' });
 }
 
-function judgeProducts(params) {
-  if (isBillingKey(params)) {
-    const issues = validated(params).errors.filter((e) => /^(naverProductCode|buyer_tel|naverProducts)/.test(e.field));
-    if (issues.length)
-      return [
-        FAILED,
-        `billing-key registration (customer_uid): ${issues.map((e) => `${e.field}: ${e.message} (${e.code})`).join('; ')}`,
-      ];
-    return [
-      PASSED,
-      `billing-key registration (customer_uid): naverProductCode ${quote(params.naverProductCode)} and buyer_tel are present; naverProducts is optional there`,
-    ];
+function judgeProducts(sdk, params, billingKey) {
+  if (billingKey) return sdk.billingKeyProducts(params, validated(sdk, params, true));
+  const items = sdk.items(params);
+  if (!Array.isArray(items) || items.length === 0) {
+    return [FAILED, `${sdk.call} got no ${sdk.products} (${items === undefined ? 'missing' : quote(items)})`];
   }
-  if (!Array.isArray(params?.naverProducts) || params.naverProducts.length === 0) {
-    return [
-      FAILED,
-      `IMP.request_pay got no naverProducts (${params?.naverProducts === undefined ? 'missing' : quote(params.naverProducts)})`,
-    ];
-  }
-  const issues = validated(params).errors.filter((e) => e.field.startsWith('naverProducts'));
+  const issues = validated(sdk, params, false).errors.filter((e) => e.field.startsWith(sdk.products));
   if (issues.length) return [FAILED, issues.map((e) => `${e.field}: ${e.message} (${e.code})`).join('; ')];
-  return [PASSED, `${params.naverProducts.length} product(s), each with a valid category, uid, name and count`];
+  return [PASSED, `${items.length} product(s), each with a valid category, uid, name and count`];
 }
 
-/** The fields Naver Pay's own rules read: a warning about one of them is the inspection's business. */
-const INSPECTED_FIELD = /^(name|naverProducts|naverProductCode|naverUseCfm|buyer_tel)(\[|\.|$)/;
-
-function judgeWarnings(params) {
-  const { warnings } = validated(params);
+function judgeWarnings(sdk, params, billingKey) {
+  const { warnings } = validated(sdk, params, billingKey);
   const list = (ws) => ws.map((w) => `${w.field}: ${w.message} (${w.code})`).join('; ');
-  const inspected = warnings.filter((w) => INSPECTED_FIELD.test(w.field));
-  const others = warnings.filter((w) => !INSPECTED_FIELD.test(w.field));
+  const inspected = warnings.filter((w) => sdk.inspected.test(w.field));
+  const others = warnings.filter((w) => !sdk.inspected.test(w.field));
   const aside = others.length ? `; other warnings, not inspection items: ${list(others)}` : '';
-  if (inspected.length) return [FAILED, `validation warned about the request IMP received: ${list(inspected)}${aside}`];
+  if (inspected.length)
+    return [FAILED, `validation warned about the request ${sdk.receiver} received: ${list(inspected)}${aside}`];
   return [PASSED, `no warning about the fields Naver Pay's rules read${aside}`];
 }
 
@@ -639,16 +636,16 @@ async function doubleClick({ page, sim, o }) {
   try {
     await sim.waitForCall({ count: 1, timeoutMs: o.timeoutMs });
   } catch {
-    return [NOT_REHEARSED, `double-clicking ${quote(o.pay)} did not call IMP.request_pay within ${o.timeoutMs} ms`];
+    return [NOT_REHEARSED, `double-clicking ${quote(o.pay)} did not call ${o.sdk.call} within ${o.timeoutMs} ms`];
   }
   await sleep(o.settleMs); // a second call has had its chance
   await sim.sync();
   const n = sim.calls.length;
-  if (n === 1) return [PASSED, 'one IMP.request_pay for two clicks'];
-  const uids = sim.calls.map((c) => c.params?.merchant_uid);
+  if (n === 1) return [PASSED, `one ${o.sdk.call} for two clicks`];
+  const uids = sim.calls.map((c) => o.sdk.params(c)?.[o.sdk.orderKey]);
   return [
     FAILED,
-    `two clicks made ${n} IMP.request_pay calls (merchant_uid ${uids.map(quote).join(', ')}): ${n} payment windows`,
+    `two clicks made ${n} ${o.sdk.call} calls (${o.sdk.orderKey} ${uids.map(quote).join(', ')}): ${n} payment windows`,
   ];
 }
 
@@ -694,11 +691,11 @@ async function belowMinimum({ page, sim, o }) {
       if (seen.mentionsMinimum.length || alerted || sim.calls.length || Date.now() > deadline) break;
       await sleep(100);
     }
-    await sleep(o.settleMs); // IMP.request_pay has had its chance
+    await sleep(o.settleMs); // the SDK's call has had its chance
     await sim.sync();
     const call = sim.calls[0];
     if (call) {
-      const amount = call.params?.amount;
+      const amount = o.sdk.params(call)?.[o.sdk.amountKey];
       if (typeof amount === 'number' && amount >= o.minAmount) {
         if (typeof b.amount === 'number' && b.amount < o.minAmount) {
           return [
@@ -709,7 +706,7 @@ async function belowMinimum({ page, sim, o }) {
         }
         return [
           NOT_REHEARSED,
-          `the setup did not put the cart under the minimum: IMP.request_pay got amount ${amount}` +
+          `the setup did not put the cart under the minimum: ${o.sdk.call} got ${o.sdk.amountKey} ${amount}` +
             (b.amount === undefined
               ? " (pass belowMinimum.amount, the cart's total, to tell a page that raised it)"
               : ''),
@@ -717,7 +714,7 @@ async function belowMinimum({ page, sim, o }) {
       }
       return [
         FAILED,
-        `IMP.request_pay was called with amount ${quote(amount)}, under the minimum of ${o.minAmount}: ` +
+        `${o.sdk.call} was called with ${o.sdk.amountKey} ${quote(amount)}, under the minimum of ${o.minAmount}: ` +
           'a payment window opened instead of the page answering',
       ];
     }
@@ -735,18 +732,13 @@ async function belowMinimum({ page, sim, o }) {
   }
 }
 
-function judgeRedirect(params, device) {
-  const mode = params?.naverPopupMode;
-  if (mode !== false) {
-    return [
-      FAILED,
-      `on ${device} IMP.request_pay got naverPopupMode: ${mode === undefined ? 'missing (popup by default)' : quote(mode)}; ` +
-        'a mobile browser ignores the popup callback and the result is lost',
-    ];
-  }
-  const url = params.m_redirect_url;
+/** Redirect mode (the SDK's own judge, which says what went wrong), then a redirect URL to come back to. */
+function judgeRedirect(sdk, params, device) {
+  const mode = sdk.judgeMode(params, device);
+  if (mode[0] !== PASSED) return mode;
+  const url = params[sdk.redirectKey];
   if (typeof url !== 'string' || url === '')
-    return [FAILED, `on ${device} redirect mode has no m_redirect_url to return to`];
+    return [FAILED, `on ${device} redirect mode has no ${sdk.redirectKey} to return to`];
   let parsed = null;
   try {
     parsed = new URL(url);
@@ -754,32 +746,187 @@ function judgeRedirect(params, device) {
     /* reported below */
   }
   if (!parsed || !/^https?:$/.test(parsed.protocol))
-    return [FAILED, `on ${device} m_redirect_url ${quote(url)} is not an absolute http(s) URL`];
-  return [PASSED, `naverPopupMode: false, m_redirect_url ${quote(url)}`];
+    return [FAILED, `on ${device} ${sdk.redirectKey} ${quote(url)} is not an absolute http(s) URL`];
+  return [PASSED, `${mode[1]}, ${sdk.redirectKey} ${quote(url)}`];
 }
 
 export const newImpUid = () => `imp_${randomInt(1e11, 1e12 - 1)}`;
 
+// ---- the SDKs: what differs between a V1 page (IMP.request_pay) and a V2 page (PortOne.requestPayment) ---------
+
+/** V1: IMP.request_pay and its callback or m_redirect_url (sim/imp.js, sim/rest.mjs). */
+const V1 = {
+  id: 'v1',
+  call: 'IMP.request_pay',
+  receiver: 'IMP',
+  install: (page, config) => installImpSimulator(page, config),
+  build: NODE_BUILD,
+  validators: ['validateNaverPay', 'validateBillingKey'],
+  params: (call) => call.params,
+  isBillingKey: (call) => typeof call.params?.customer_uid === 'string' && call.params.customer_uid !== '',
+  billingKey: 'customer_uid',
+  redirects: (params) => params?.naverPopupMode === false,
+  orderKey: 'merchant_uid',
+  amountKey: 'amount',
+  paymentKey: 'imp_uid',
+  redirectKey: 'm_redirect_url',
+  aRedirect: 'an m_redirect_url',
+  messageKey: 'error_msg',
+  requesterKey: 'extra.requester',
+  cancelCall: 'POST /payments/cancel',
+  products: 'naverProducts',
+  items: (params) => params?.naverProducts,
+  /** The fields Naver Pay's own rules read: a warning about one of them is the inspection's business. */
+  inspected: /^(name|naverProducts|naverProductCode|naverUseCfm|buyer_tel)(\[|\.|$)/,
+  failure: (message) => ({ result: 'fail', error_msg: message, error_code: 'NP_REHEARSAL' }),
+  notApplicable: {},
+  billingKeyProducts(params, report) {
+    const issues = report.errors.filter((e) => /^(naverProductCode|buyer_tel|naverProducts)/.test(e.field));
+    if (issues.length)
+      return [
+        FAILED,
+        `billing-key registration (customer_uid): ${issues.map((e) => `${e.field}: ${e.message} (${e.code})`).join('; ')}`,
+      ];
+    return [
+      PASSED,
+      `billing-key registration (customer_uid): naverProductCode ${quote(params.naverProductCode)} and buyer_tel are present; naverProducts is optional there`,
+    ];
+  },
+  judgeMode(params, device) {
+    const mode = params?.naverPopupMode;
+    if (mode === false) return [PASSED, 'naverPopupMode: false'];
+    return [
+      FAILED,
+      `on ${device} IMP.request_pay got naverPopupMode: ${mode === undefined ? 'missing (popup by default)' : quote(mode)}; ` +
+        'a mobile browser ignores the popup callback and the result is lost',
+    ];
+  },
+  /** The m_redirect_url as PortOne returns to it, built by the simulator (which knows the PGs' encodings). */
+  redirectTarget: (page, params, message, encoding) =>
+    page.evaluate(({ base, rsp, encoding }) => window.IMP.__sim.buildRedirectUrl(base, rsp, encoding), {
+      base: params.m_redirect_url,
+      rsp: {
+        success: false,
+        imp_uid: newImpUid(),
+        merchant_uid: params.merchant_uid,
+        error_code: 'NP_REHEARSAL',
+        error_msg: message,
+      },
+      encoding,
+    }),
+  failureQuery: (order, message) => ({
+    imp_uid: newImpUid(),
+    merchant_uid: order,
+    imp_success: 'false',
+    error_code: 'NP_REHEARSAL',
+    error_msg: message,
+  }),
+  approved: (call) => call.response?.imp_uid,
+  restSetup:
+    "in the backend, createPortOneClient({ baseUrl: sim.url, apiKey: 'imp_apikey_test', apiSecret: 'imp_secret_test' }) " +
+    '(naverpay-checkout/server) with sim = await startRestSimulator(); in the rehearsal, rest: { url: sim.url }',
+  /** What sim/rest.mjs saw since `before`: a lookup of the payment, its cancels, whether PortOne refused it. */
+  restRecord(state, before, impUid, params) {
+    const lookedUp = (r) =>
+      r.method === 'GET' && (r.path === `/payments/${impUid}` || r.path === `/payments/find/${params.merchant_uid}`);
+    const payment = state.payments.find((p) => p.imp_uid === impUid);
+    return {
+      lookup: state.requests.slice(before).some(lookedUp),
+      cancels: state.cancellations.filter((c) => c.imp_uid === impUid || c.body?.imp_uid === impUid),
+      failed: payment?.status === 'failed',
+    };
+  },
+};
+
+/**
+ * V2: PortOne.requestPayment and its promise or redirectUrl (sim/portone-v2.js, sim/rest-v2.mjs). A failure
+ * is `{ code, message, pgCode, pgMessage }`, and Naver Pay's words are `pgMessage` (browser-sdk.yml `PgMessage`).
+ */
+const V2 = {
+  id: 'v2',
+  call: 'PortOne.requestPayment',
+  receiver: 'PortOne',
+  install: (page, config) => installPortOneV2Simulator(page, { initScript: true, config }),
+  build: NODE_BUILD_V2,
+  validators: ['validateNaverPayV2', 'validateBillingKeyV2'],
+  params: (call) => call.request,
+  isBillingKey: (call) => call.kind === 'billing_key',
+  billingKey: 'requestIssueBillingKey',
+  redirects: (params) => params?.forceRedirect === true,
+  orderKey: 'paymentId',
+  amountKey: 'totalAmount',
+  paymentKey: 'paymentId',
+  redirectKey: 'redirectUrl',
+  aRedirect: 'a redirectUrl',
+  messageKey: 'pgMessage',
+  requesterKey: 'requester',
+  cancelCall: 'POST /payments/{paymentId}/cancel',
+  products: 'bypass.naverpay.productItems',
+  items: (params) => params?.bypass?.naverpay?.productItems,
+  inspected: /^(orderName|bypass\.naverpay|customer)(\[|\.|$)/,
+  failure: (message) => ({ result: 'fail', pgMessage: message, pgCode: 'NP_REHEARSAL' }),
+  notApplicable: {
+    'failure-message-redirect-euc-kr':
+      "PortOne V2 builds the redirectUrl query itself (paymentId, code, message, pgCode, pgMessage; checkout.mdx), UTF-8-encoded: the PGs' EUC-KR queries are V1's",
+  },
+  billingKeyProducts: () => [
+    NOT_APPLICABLE,
+    'a billing-key registration (requestIssueBillingKey) carries no product items on V2: its bypass.naverpay has subMerchantName and subMerchantId only (browser-sdk.yml)',
+  ],
+  judgeMode(params, device) {
+    if (params?.forceRedirect === true) return [PASSED, 'forceRedirect: true'];
+    return [
+      FAILED,
+      `on ${device} PortOne.requestPayment got forceRedirect: ${params?.forceRedirect === undefined ? 'missing' : quote(params.forceRedirect)}: ` +
+        "the window is left to PortOne's own device check, and a popup on a mobile browser loses the result; " +
+        'pass forceRedirect: true on phones, tablets and in-app browsers (naverpay-checkout/v2 does)',
+    ];
+  },
+  /** The redirectUrl as PortOne V2 returns to it: the response's strings appended (URLSearchParams), as the simulator does. */
+  redirectTarget(_page, params, message) {
+    const url = new URL(params.redirectUrl);
+    for (const [k, v] of Object.entries(V2.failureQuery(params.paymentId, message))) url.searchParams.append(k, v);
+    return url.href;
+  },
+  failureQuery: (paymentId, message) => ({
+    transactionType: 'PAYMENT',
+    paymentId,
+    code: 'FAILURE_TYPE_PG',
+    message: `[NAVERPAY] ${message}`, // PortOne's wrapping, as the simulator writes it: the buyer must see pgMessage
+    pgCode: 'NP_REHEARSAL',
+    pgMessage: message,
+  }),
+  approved: (call) => (call.response && !call.response.code ? call.response.paymentId : undefined),
+  restSetup:
+    'in the backend, createPortOneV2Client({ baseUrl: sim.url, apiSecret: sim.rest.apiSecret }) (naverpay-checkout/server) ' +
+    'with sim = await startRestV2Simulator(); in the rehearsal, rest: { url: sim.url }',
+  /** What sim/rest-v2.mjs saw since `before`: a lookup of the payment, its cancels (V2 has no pre-registration). */
+  restRecord(state, before, paymentId) {
+    const path = `/payments/${encodeURIComponent(paymentId)}`;
+    return {
+      lookup: state.requests.slice(before).some((r) => r.method === 'GET' && r.path === path),
+      cancels: state.cancellations
+        .filter((c) => c.paymentId === paymentId)
+        .map((c) => ({ accepted: c.accepted, reason: c.body?.reason, requester: c.body?.requester })),
+      failed: false,
+    };
+  },
+};
+
+/** The SDKs a page can pay through, by `options.sdk`. */
+const SDKS = Object.freeze({ v1: V1, v2: V2 });
+
 async function redirectMessage(redirecting, encoding, o) {
   const { page, call } = redirecting;
   const message = uniqueMessage();
-  const rsp = {
-    success: false,
-    imp_uid: newImpUid(),
-    merchant_uid: call.params.merchant_uid,
-    error_code: 'NP_REHEARSAL',
-    error_msg: message.message,
-  };
+  const params = o.sdk.params(call);
   const { dialogs, stop } = watchDialogs(page);
   try {
-    const target = await page.evaluate(
-      ({ base, rsp, encoding }) => window.IMP.__sim.buildRedirectUrl(base, rsp, encoding),
-      { base: call.params.m_redirect_url, rsp, encoding },
-    );
+    const target = await o.sdk.redirectTarget(page, params, message.message, encoding);
     try {
       await page.goto(target);
     } catch (e) {
-      return [NOT_REHEARSED, `the m_redirect_url page did not load: ${firstLine(e.message)}`];
+      return [NOT_REHEARSED, `the ${o.sdk.redirectKey} page did not load: ${firstLine(e.message)}`];
     }
     const seen = await waitForMessage(page, message, dialogs, o);
     const [status, reason] = judgeMessage({ seen, dialogs }, message);
@@ -789,17 +936,11 @@ async function redirectMessage(redirecting, encoding, o) {
   }
 }
 
-/** An attacker's link: the m_redirect_url with a failure query of their own, opened in a browser with no session. */
+/** An attacker's link: the redirect URL with a failure query of their own, opened in a browser with no session. */
 async function craftedLink(browser, base, o) {
   const message = uniqueMessage();
   const target = new URL(base);
-  for (const [k, v] of [
-    ['imp_uid', newImpUid()],
-    ['merchant_uid', `order_${message.nonce}`],
-    ['imp_success', 'false'],
-    ['error_code', 'NP_REHEARSAL'],
-    ['error_msg', message.message],
-  ])
+  for (const [k, v] of Object.entries(o.sdk.failureQuery(`order_${message.nonce}`, message.message)))
     target.searchParams.set(k, v);
   const context = await browser.newContext();
   try {
@@ -811,10 +952,10 @@ async function craftedLink(browser, base, o) {
       try {
         await page.goto(target.href);
       } catch (e) {
-        return [NOT_REHEARSED, `the m_redirect_url page did not load: ${firstLine(e.message)}`];
+        return [NOT_REHEARSED, `the ${o.sdk.redirectKey} page did not load: ${firstLine(e.message)}`];
       }
       const seen = await waitForMessage(page, message, dialogs, o);
-      const where = `(${target.pathname}?…&error_msg=…)`;
+      const where = `(${target.pathname}?…&${o.sdk.messageKey}=…)`;
       if (seen.markup.length || seen.ran)
         return [FAILED, `${judgeMessage({ seen, dialogs }, message)[1]}: a reflected XSS on your domain ${where}`];
       return [
@@ -829,21 +970,17 @@ async function craftedLink(browser, base, o) {
   }
 }
 
-/** The REST simulator's record, read over HTTP ({rest.url}/__sim/state). */
-async function restState(rest) {
+/** The REST simulator's record, read over HTTP ({rest.url}/__sim/state; V1's sim wraps it in `response`). */
+async function restState(rest, sdk) {
   const res = await fetch(`${rest.url}/__sim/state`);
   const body = await res.json();
-  return body.response;
+  return sdk === V1 ? body.response : body;
 }
 
 async function tamperedAmount({ page, sim, o }) {
+  const { sdk } = o;
   if (!o.rest) {
-    return [
-      NOT_REHEARSED,
-      "needs the merchant's backend pointed at the REST simulator: in the backend, " +
-        "createPortOneClient({ baseUrl: sim.url, apiKey: 'imp_apikey_test', apiSecret: 'imp_secret_test' }) " +
-        '(naverpay-checkout/server) with sim = await startRestSimulator(); in the rehearsal, rest: { url: sim.url }',
-    ];
+    return [NOT_REHEARSED, `needs the merchant's backend pointed at the REST simulator: ${sdk.restSetup}`];
   }
   const unset = await load(page, o.url, o.setup, 'tampered-amount');
   if (unset) return [NOT_REHEARSED, unset];
@@ -851,12 +988,12 @@ async function tamperedAmount({ page, sim, o }) {
   await sim.script('approve');
   let requestsBefore;
   try {
-    requestsBefore = (await restState(o.rest)).requests.length;
+    requestsBefore = (await restState(o.rest, sdk)).requests.length;
   } catch (e) {
     return [NOT_REHEARSED, `the REST simulator at ${o.rest.url} did not answer: ${firstLine(e.message)}`];
   }
   const tampered = o.minAmount; // what a buyer would type: the least Naver Pay takes
-  await page.evaluate(tamperInPage, tampered);
+  await page.evaluate(tamperInPage, { sdk: sdk.id, amount: tampered });
   try {
     await page.click(o.pay, { timeout: o.timeoutMs });
   } catch (e) {
@@ -870,39 +1007,32 @@ async function tamperedAmount({ page, sim, o }) {
   } catch (e) {
     return [NOT_REHEARSED, `the tampered payment did not go through: ${firstLine(e.message)}`];
   }
-  const impUid = call.response?.imp_uid;
+  const params = sdk.params(call);
+  const ref = sdk.approved(call); // PortOne's id of the approved payment (V1's imp_uid, V2's paymentId)
   const cart = await page.evaluate(() => window.__npcRehearsalCartAmount).catch(() => undefined);
-  if (!impUid || call.params.amount !== tampered)
-    return [NOT_REHEARSED, 'the amount could not be rewritten on its way to IMP.request_pay'];
+  if (!ref || params[sdk.amountKey] !== tampered)
+    return [NOT_REHEARSED, `the amount could not be rewritten on its way to ${sdk.call}`];
   if (cart === tampered)
     return [NOT_REHEARSED, `the cart's amount is already ${tampered}: nothing to lower (set up a larger cart)`];
   // The page now tells its server; give the server time to look the payment up and refund it.
   const deadline = Date.now() + o.timeoutMs + o.settleMs;
-  const merchantUid = call.params.merchant_uid;
-  const lookedUp = (r) =>
-    r.method === 'GET' && (r.path === `/payments/${impUid}` || r.path === `/payments/find/${merchantUid}`);
-  let lookup = false;
-  let cancels = [];
-  let payment = null;
+  let seen = { lookup: false, cancels: [], failed: false };
   for (;;) {
-    const state = await restState(o.rest).catch(() => null);
-    if (state) {
-      lookup = state.requests.slice(requestsBefore).some(lookedUp);
-      cancels = state.cancellations.filter((c) => c.imp_uid === impUid || c.body?.imp_uid === impUid);
-      payment = state.payments.find((p) => p.imp_uid === impUid) ?? null;
-    }
-    if ((lookup && (cancels.some((c) => c.accepted) || payment?.status === 'failed')) || Date.now() > deadline) break;
+    const state = await restState(o.rest, sdk).catch(() => null);
+    if (state) seen = sdk.restRecord(state, requestsBefore, ref, params);
+    if ((seen.lookup && (seen.cancels.some((c) => c.accepted) || seen.failed)) || Date.now() > deadline) break;
     await sleep(200);
   }
-  const what = `the buyer changed the amount from ${quote(cart)} to ${tampered} in the browser (imp_uid ${impUid})`;
+  const { lookup, cancels } = seen;
+  const what = `the buyer changed the amount from ${quote(cart)} to ${tampered} in the browser (${sdk.paymentKey} ${ref})`;
   if (!lookup) {
     return [
       FAILED,
-      `${what} and the merchant's server never looked the payment up at PortOne (GET /payments/${impUid}): ` +
+      `${what} and the merchant's server never looked the payment up at PortOne (GET /payments/${ref}): ` +
         "it trusted the page; compare PortOne's amount with the order's and refuse the order",
     ];
   }
-  if (payment?.status === 'failed') {
+  if (seen.failed) {
     return [
       PASSED,
       `${what}; PortOne stopped it (the amount was pre-registered with /payments/prepare) and the server looked it up: not paid`,
@@ -913,7 +1043,7 @@ async function tamperedAmount({ page, sim, o }) {
     if (!accepted.reason || !accepted.requester) {
       return [
         FAILED,
-        `${what}; the server refunded it, but the cancel lacks ${!accepted.reason ? 'reason' : 'extra.requester'}: Naver Pay's inspection refuses it`,
+        `${what}; the server refunded it, but the cancel lacks ${!accepted.reason ? 'reason' : sdk.requesterKey}: Naver Pay's inspection refuses it`,
       ];
     }
     return [
@@ -929,7 +1059,7 @@ async function tamperedAmount({ page, sim, o }) {
     ];
   return [
     FAILED,
-    `${what}; PortOne approved ${tampered} won, and the server looked it up but left it paid: refund it (POST /payments/cancel with reason and extra.requester)`,
+    `${what}; PortOne approved ${tampered} won, and the server looked it up but left it paid: refund it (${sdk.cancelCall} with reason and ${sdk.requesterKey})`,
   ];
 }
 

@@ -439,7 +439,8 @@ const RUNNERS = {
 const RUN_ELSEWHERE = ['server-next', 'server-express', 'server-v2'];
 // Fragments of a larger program (they use a `portone` client or a page's `payButton` defined around
 // them): compiled here, not run. Each is named in the report that adds it.
-const COMPILED_ONLY = ['server-rest-calls'];
+// rehearse-v2 needs a Playwright `page` on a V2 checkout: tests/inspection.test.mjs makes the same call on the demo's.
+const COMPILED_ONLY = ['server-rest-calls', 'rehearse-v2'];
 
 test('every code block of the npm README is tagged, and every tag has a runner', () => {
   const code = EXAMPLES.filter((b) => !['sh', 'text'].includes(b.lang));

@@ -573,6 +573,32 @@ test('the CLI: --only picks scenarios; one not set up is not rehearsed and exits
   );
 });
 
+test('the CLI: --sdk v2 rehearses the V2 page; EUC-KR is reported not applicable, and the run still exits 0', async () => {
+  const r = await cli([
+    'rehearse',
+    `${demo.url}/v2.html`,
+    '--sdk',
+    'v2',
+    '--pay',
+    '#pay',
+    '--ready',
+    '#checkout[data-ready="true"]',
+    '--rest-url',
+    `${demo.url}/portone-v2`,
+    '--only',
+    'failure-message,redirect-phone,failure-message-redirect-euc-kr,tampered-amount',
+    '--browser',
+    CHROMIUM_PATH,
+  ]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /^Naver Pay inspection rehearsal: 3 passed, 0 failed, 0 not rehearsed, 1 not applicable\n/);
+  assert.match(
+    r.stdout,
+    /N\/A {3}failure-message-redirect-euc-kr: .*\n {8}PortOne V2 builds the redirectUrl query itself/,
+  );
+  assert.match(r.stdout, /PASS {2}redirect-phone: .* \[iPhone \(Safari\)\]\n/);
+});
+
 test('the CLI: usage and environment errors exit 2 with one plain line, never a stack trace', async () => {
   const closed = await new Promise((resolve) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
@@ -591,6 +617,7 @@ test('the CLI: usage and environment errors exit 2 with one plain line, never a 
       /^naverpay-checkout: --only: no scenario "failure-mesage"/,
     ],
     [['rehearse', 'http://x', '--pay', 'a', '--frob'], /^naverpay-checkout: Unknown option '--frob'/],
+    [['rehearse', 'http://x', '--pay', 'a', '--sdk', 'v3'], /^naverpay-checkout: --sdk is v1 or v2; got "v3"\n/],
     [
       ['rehearse', closed, '--pay', 'a', '--browser', CHROMIUM_PATH],
       /^naverpay-checkout: could not open http:\/\/127\.0\.0\.1:\d+\/: net::ERR_CONNECTION_REFUSED/,

@@ -12,7 +12,7 @@ import { mimeTypeFor } from './server.mjs';
 const WWW = path.join(REPO_ROOT, 'www');
 
 /**
- * Each copy: for each of the demo's scripts it changes (app.js, complete.js, subscribe.js), the lines it
+ * Each copy: for each of the demo's scripts it changes (app.js, complete.js, subscribe.js, v2.js), the lines it
  * replaces (every `from` must occur exactly once). The scripts it leaves alone are the demo's own.
  */
 export const BROKEN_DEMOS = {
@@ -146,6 +146,19 @@ export const BROKEN_DEMOS = {
       ],
     ],
   },
+  // The V2 page shows PortOne's `message` (its own wrapping of the PG's words) instead of `pgMessage`.
+  'v2-message-wrapped': {
+    'v2.js': [["el('p', 'error-msg', result.error_msg ?? '')", "el('p', 'error-msg', result.raw?.message ?? '')"]],
+  },
+  // The V2 page asks for popup mode whatever the device: forceRedirect: false on phones.
+  'v2-popup-on-phone': {
+    'v2.js': [
+      [
+        'bypass: { naverpay: { productItems: order.naverProducts } },\n        })',
+        "bypass: { naverpay: { productItems: order.naverProducts } },\n        }, { mode: 'popup' })",
+      ],
+    ],
+  },
   // IMP.request_pay on every click, nothing in the way of a second one.
   'double-click': {
     'app.js': [
@@ -237,6 +250,13 @@ export const BROKEN_BACKENDS = {
         '        { imp_uid: impUid, merchant_uid: order.merchant_uid, amount: order.amount },\n' +
         "        { onMismatch: 'cancel', reason: MISMATCH_REASON },\n" +
         '      );',
+      "const result = { verdict: 'paid' };",
+    ],
+  ],
+  // The V2 page's word taken for it: "paid" without looking the payment up at PortOne V2.
+  'v2-trusts-the-page': [
+    [
+      "const result = await portoneV2().verifyPayment(\n        { paymentId: order.merchant_uid, amount: order.amount },\n        { onMismatch: 'cancel', reason: MISMATCH_REASON },\n      );",
       "const result = { verdict: 'paid' };",
     ],
   ],

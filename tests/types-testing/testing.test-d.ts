@@ -1,5 +1,5 @@
 import {
-  installImpSimulator, rehearseInspection, formatReport, startRestSimulator, createRestFetch, startRestV2Simulator,
+  installImpSimulator, installPortOneV2Simulator, type PortOneV2Simulator, rehearseInspection, formatReport, startRestSimulator, createRestFetch, startRestV2Simulator,
   IMP_MESSAGES, OUTCOMES, SCENARIOS, type ImpSimulator, type RehearsalReport, type ScenarioStatus, type Outcome,
   rehearseServer, SERVER_SCENARIOS, type ServerScenarioId,
 } from 'naverpay-checkout/testing';
@@ -46,9 +46,22 @@ async function rehearsal() {
   const notApplicable: number = report.notApplicable;
   // @ts-expect-error rest needs its url
   await rehearseInspection(page, { pay: '#p', rest: {} });
+  const v2: RehearsalReport = await rehearseInspection(page, { sdk: 'v2', pay: '#pay', rest: { url: '/portone-v2' } });
+  // @ts-expect-error 'v1' or 'v2'
+  await rehearseInspection(page, { sdk: 'v3', pay: '#p' });
+  const portOne: PortOneV2Simulator = await installPortOneV2Simulator(page, {
+    outcomes: [{ result: 'fail', pgMessage: 'x' }],
+    initScript: true,
+    config: { reportUrl: '/portone-v2/__sim/payments', navigate: false },
+  });
+  const v2Call = await portOne.waitForCall({ timeoutMs: 1000 });
+  const request: Record<string, any> = v2Call.request;
+  const kind: 'payment' | 'billing_key' = v2Call.kind;
+  // @ts-expect-error V2's calls have a request, not params
+  v2Call.params;
   const text: string = formatReport(report);
   const ids: string[] = SCENARIOS.map((s) => s.id);
-  return [status, wrong, na, notApplicable, text, ids];
+  return [status, wrong, na, notApplicable, text, ids, v2, request, kind];
 }
 
 async function server() {
