@@ -116,8 +116,9 @@ function encode(value, entries, second) {
 /** Puts a key, or an array index, in front of the path of the value past a limit. */
 function within(key) {
   const path = LIMIT.path;
-  LIMIT.path =
-    typeof key === 'number' ? `[${key}]${path}` : path === '' || path[0] === '[' ? key + path : `${key}.${path}`;
+  // The empty key is written [""], as src/text.rs `push_key` does: '' is the whole input.
+  const step = typeof key === 'number' ? `[${key}]` : key === '' ? '[""]' : key;
+  LIMIT.path = path === '' || path[0] === '[' ? step + path : `${step}.${path}`;
 }
 
 function limit(kind) {

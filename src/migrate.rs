@@ -155,8 +155,8 @@ fn product(i: usize, item: &Value, dropped: &mut Vec<String>) -> Value {
         if !PRODUCT_KEYS.contains(&key) {
             let mut path = String::from("naverProducts[");
             crate::text::push_u64(&mut path, i as u64);
-            path.push_str("].");
-            path.push_str(key);
+            path.push(']');
+            crate::text::push_key(&mut path, key);
             dropped.push(path);
             continue;
         }

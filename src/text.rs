@@ -21,13 +21,24 @@ pub(crate) fn contains(haystack: &str, needle: &str) -> bool {
 
 /// `prefix.key`, or `key` alone when `prefix` is empty: a field path such as `naverProducts[1].count`.
 pub(crate) fn join_path(prefix: &str, key: &str) -> String {
-    let mut path = String::with_capacity(prefix.len() + 1 + key.len());
+    let mut path = String::with_capacity(prefix.len() + 4 + key.len());
     path.push_str(prefix);
-    if !prefix.is_empty() {
+    push_key(&mut path, key);
+    path
+}
+
+/// Appends `key` to the field path `path`: `.key`, or `key` alone at the start. The empty key is
+/// written `[""]` (as JavaScript would), so that a path is `''` only for the whole input and a
+/// path through empty keys still says where it leads (js/bridge.js writes the same).
+pub(crate) fn push_key(path: &mut String, key: &str) {
+    if key.is_empty() {
+        path.push_str("[\"\"]");
+        return;
+    }
+    if !path.is_empty() {
         path.push('.');
     }
     path.push_str(key);
-    path
 }
 
 /// Appends `n` in decimal (without `core::fmt`, which would bring its machinery into the wasm).

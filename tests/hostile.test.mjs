@@ -122,10 +122,10 @@ const holes = (n) => {
   a.length = n;
   return a;
 };
-const deep = (n) => {
+const deep = (n, key = 'x') => {
   let o = {};
   const top = o;
-  for (let i = 0; i < n; i++) o = o.x = {};
+  for (let i = 0; i < n; i++) o = o[key] = {};
   return top;
 };
 const manyKeys = (n, value = 1) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, value]));
@@ -159,6 +159,8 @@ test('input past a limit is refused with LIMIT_EXCEEDED at its path, without wal
     ['a key of 1 MB', { custom_data: { [mb]: 1 } }, 'custom_data'],
     ['600 fields sharing one 1 MB string', { custom_data: manyKeys(600, mb.slice(0, LIMITS.chars)) }, ''],
     ['nesting 17 deep', { custom_data: deep(20) }, 'custom_data.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x'],
+    // An empty key is written [""]: the path '' is kept for the whole input.
+    ['nesting 17 deep through empty keys', { custom_data: deep(20, '') }, `custom_data${'[""]'.repeat(15)}`],
     ['a 3-key self-cycle', { custom_data: cycle }, 'custom_data.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a'],
     ['shared references reached 4^12 times', { custom_data: dag }, ''],
   ];

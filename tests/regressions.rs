@@ -1,8 +1,8 @@
 //! Inputs found by fuzzing (fuzz/, `scripts/fuzz.sh`) and by the properties (tests/properties.rs)
 //! that are worth pinning, each as a named test.
 //!
-//! No crash has been found so far: the fuzz runs recorded in docs/reliability.md ended without one.
-//! The tests below pin the edge inputs the fuzz targets steer towards (non-finite "now", extreme
+//! One finding so far: an error reported at the path '' for an object (below, "empty keys"). The
+//! tests below pin the edge inputs the fuzz targets steer towards (non-finite "now", extreme
 //! minimums, empty and odd keys, malformed percent sequences), so that a change that makes one of
 //! them panic fails `cargo test` without waiting for a fuzz run. A crash found later goes here
 //! too, as the smallest input that reproduces it (`cargo +nightly fuzz tmin <target> <file>`).
@@ -56,15 +56,35 @@ fn the_largest_minimum_amount_refuses_every_amount_without_overflow() {
 
 #[test]
 fn an_empty_key_is_a_warning_about_that_key_not_an_error_about_the_whole_input() {
-    // Its path is '' (the key's own name), which reads like "the whole input": it stays a warning,
-    // and the request still passes it through.
+    // Its path is `[""]`, not '' (which means the whole input): it stays a warning, and the request
+    // still passes it through.
     let mut params = payment();
     params.insert("", "x");
     let r = validate_naver_pay(&Value::Object(params), &ValidateOptions::at(NOW_MS));
     assert!(r.ok(), "{:?}", r.errors);
     let warnings: Vec<_> = r.warnings.iter().map(|w| (w.code, w.field.as_str())).collect();
-    assert_eq!(warnings, [(ErrorCode::UnknownField, "")]);
+    assert_eq!(warnings, [(ErrorCode::UnknownField, "[\"\"]")]);
     assert_eq!(r.request.map(|q| q.as_map().get("").clone()), Some(Value::from("x")));
+}
+
+#[test]
+fn nesting_past_the_secret_search_through_empty_keys_names_its_path() {
+    // Found by the `validate` fuzz target (2026-12): objects nested 17 deep under empty keys were
+    // refused at the path '', which reads as "the whole input is wrong".
+    let mut deep = Value::Object(Map::new());
+    for _ in 0..20 {
+        deep = object(&[("", deep)]);
+    }
+    let mut params = payment();
+    params.insert("custom_data", deep.clone());
+    let r = validate_naver_pay(&Value::Object(params), &ValidateOptions::at(NOW_MS));
+    let limits: Vec<_> = r.errors.iter().filter(|e| e.code == ErrorCode::LimitExceeded).collect();
+    assert_eq!(limits.len(), 1, "{:?}", r.errors);
+    assert_eq!(limits[0].field, format!("custom_data{}", "[\"\"]".repeat(16)));
+    // And with nothing in front: the path still is not ''.
+    let r = validate_naver_pay(&deep, &ValidateOptions::at(NOW_MS));
+    assert!(r.errors.iter().all(|e| !e.field.is_empty()), "{:?}", r.errors);
+    assert!(r.errors.iter().any(|e| e.code == ErrorCode::LimitExceeded && e.field.starts_with("[\"\"][\"\"]")));
 }
 
 #[test]

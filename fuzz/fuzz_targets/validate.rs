@@ -15,7 +15,7 @@ fuzz_target!(|input: (Input, ArbValidateOptions, bool)| {
         assert_eq!(issue.field.is_empty(), !is_object, "{:?} {:?}", issue.code, issue.field);
         assert!(!issue.message.is_empty());
     }
-    // A warning names the key it is about (an unknown key may itself be '').
+    // A warning names the key it is about (an empty key is written [""]).
     assert!(report.warnings.iter().all(|w| !w.message.is_empty()));
     if let Some(request) = &report.request {
         assert!(request.as_map().contains("naverPopupMode"));

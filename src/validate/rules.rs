@@ -559,10 +559,7 @@ impl Checker {
             Value::Object(map) => {
                 for (key, v) in map.iter().filter(|(_, v)| !v.is_absent()) {
                     let len = path.len();
-                    if len > 0 {
-                        path.push('.');
-                    }
-                    path.push_str(key);
+                    text::push_key(path, key);
                     if keys::is_secret_key(key) {
                         self.error(C::SecretInBrowser, path, Detail::None);
                     } else {
