@@ -115,8 +115,8 @@ error_codes! {
     NotInitialized = "NOT_INITIALIZED",
     /// Warning: a field PortOne documents for other PGs only; passed on, but Naver Pay ignores it.
     IgnoredField = "IGNORED_FIELD",
-    /// The input is larger or deeper than the checker reads (README, "Limits"): nothing else about
-    /// it is checked, and it never reaches IMP.
+    /// The input is larger or deeper than the checker reads (docs/npm-readme.md, "Limits"): nothing
+    /// else about it is checked, and it never reaches IMP.
     LimitExceeded = "LIMIT_EXCEEDED",
     /// A payment IMP never answered for 10 minutes was given up when a new `pay()` started.
     PaymentSuperseded = "PAYMENT_SUPERSEDED",

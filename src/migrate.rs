@@ -1,6 +1,6 @@
 //! From PortOne V1 to V2: a V1 Naver Pay `request_pay` turned into the `requestPayment` that asks
-//! for the same payment, and the V1 fields that have no V2 equivalent. README ("Migrating from V1")
-//! shows it; docs/rules.md ("V2") gives the sources of each V2 name.
+//! for the same payment, and the V1 fields that have no V2 equivalent. The user guide
+//! (docs/npm-readme.md, "Migrating from V1") shows it; docs/rules.md ("V2") gives the sources of each V2 name.
 
 use crate::value::{Map, Value};
 

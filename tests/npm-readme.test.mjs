@@ -44,6 +44,18 @@ function blocks(markdown) {
   return found;
 }
 const EXAMPLES = blocks(README);
+/** The anchors of the README's headings, as GitHub and npm make them. */
+const HEADINGS = new Set(
+  README.split('\n')
+    .filter((l) => l.startsWith('#'))
+    .map((l) =>
+      l
+        .replace(/^#+ /, '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} -]/gu, '')
+        .replace(/ /g, '-'),
+    ),
+);
 const example = (name) => {
   const found = EXAMPLES.filter((b) => b.name === name);
   assert.equal(found.length, 1, `exactly one block tagged ${name}`);
@@ -435,7 +447,7 @@ const RUNNERS = {
   },
 };
 
-// Run by tests/server-docs.test.mjs from README.md, which checks the npm README carries the same text.
+// Run by tests/server-docs.test.mjs, against the REST simulators, with a stand-in for express.
 const RUN_ELSEWHERE = ['server-next', 'server-express', 'server-v2'];
 // Fragments of a larger program (they use a `portone` client or a page's `payButton` defined around
 // them): compiled here, not run. Each is named in the report that adds it.
@@ -467,20 +479,27 @@ for (const [name, run] of Object.entries(RUNNERS)) {
 
 test('the npm README links only to absolute URLs or its own headings: the tarball holds no docs/', () => {
   const links = [...README.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]);
-  const headings = new Set(
-    README.split('\n')
-      .filter((l) => l.startsWith('#'))
-      .map((l) =>
-        l
-          .replace(/^#+ /, '')
-          .toLowerCase()
-          .replace(/[^\p{L}\p{N} -]/gu, '')
-          .replace(/ /g, '-'),
-      ),
-  );
   for (const link of links) {
-    if (link.startsWith('#')) assert.ok(headings.has(link.slice(1)), `no heading for ${link}`);
+    if (link.startsWith('#')) assert.ok(HEADINGS.has(link.slice(1)), `no heading for ${link}`);
     else assert.match(link, /^https:\/\//, link);
   }
-  assert.match(README, /^## Limits$/m, 'index.d.ts points at the README\'s "Limits"');
+  // Sections that comments in types/, src/ and tests/ name (docs/npm-readme.md, "…").
+  for (const heading of ['Pay', 'Migrating from V1', 'What rejects, what resolves', 'Limits', 'Server side']) {
+    assert.match(README, new RegExp(`^#+ ${heading}$`, 'm'), `the heading "${heading}"`);
+  }
+});
+
+test("the repository's README points at the npm README instead of repeating it", async () => {
+  const repository = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  const guide = new Set(EXAMPLES.map((b) => b.code));
+  assert.deepEqual(
+    blocks(repository)
+      .filter((b) => guide.has(b.code))
+      .map((b) => `line ${b.line} (${b.lang})`),
+    [],
+    'code blocks of docs/npm-readme.md repeated in README.md',
+  );
+  const anchors = [...repository.matchAll(/\]\(docs\/npm-readme\.md#([^)]+)\)/g)].map((m) => m[1]);
+  assert.ok(anchors.length > 0, "README.md links to the npm README's sections");
+  for (const anchor of anchors) assert.ok(HEADINGS.has(anchor), `no heading for docs/npm-readme.md#${anchor}`);
 });

@@ -166,8 +166,8 @@ test('validateBillingKeyV2: issueId and issueName required, displayAmount and cu
   assert.equal(esm.validateBillingKeyV2(base).request.billingKeyMethod, 'EASY_PAY');
 });
 
-test("toV2PaymentRequest turns the README's V1 example into a request validateNaverPayV2 accepts", () => {
-  const v1 = { ...VALID_PARAMS, m_redirect_url: 'https://shop.example/pay/complete' }; // README.md, "Use"
+test("toV2PaymentRequest turns the npm README's V1 example into a request validateNaverPayV2 accepts", () => {
+  const v1 = { ...VALID_PARAMS, m_redirect_url: 'https://shop.example/pay/complete' }; // docs/npm-readme.md, "Pay"
   const { request, dropped } = cjs.toV2PaymentRequest(v1, { storeId: STORE, channelKey: CHANNEL });
   assert.deepEqual(dropped, []);
   const r = cjs.validateNaverPayV2(request);

@@ -1983,7 +1983,7 @@ mod v2 {
 
     #[test]
     fn the_readme_v1_example_migrates_to_a_request_the_v2_validator_accepts() {
-        // README.md, "Use": the V1 call, as written there.
+        // docs/npm-readme.md, "Pay": the V1 call there, with a fixed `merchant_uid` and no `channelKey`.
         let v1 = json(super::PAYMENT);
         let m = to_v2_payment_request(&v1, "store-4ff4af41-85e3-4559-8eb8-0d08a2c6ceec", "channel-key-1");
         assert!(m.dropped.is_empty(), "{:?}", m.dropped);

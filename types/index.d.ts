@@ -76,7 +76,7 @@ export type ErrorCode =
   /** Warning: a field PortOne documents for other PGs only; passed on, but Naver Pay ignores it. */
   | 'IGNORED_FIELD'
   /**
-   * The input is larger or deeper than the checker reads (README, "Limits"): nothing else about it
+   * The input is larger or deeper than the checker reads (docs/npm-readme.md, "Limits"): nothing else about it
    * is checked, and it never reaches IMP.
    */
   | 'LIMIT_EXCEEDED'

@@ -50,7 +50,8 @@ extern "C" {
 const DEFAULT_SDK_URL: &str = "https://cdn.iamport.kr/v1/iamport.js";
 const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 /// A payment IMP has not answered for this long no longer blocks the checkout: the next `pay()`
-/// rejects it with `PAYMENT_SUPERSEDED` and goes ahead (README, "What rejects, what resolves").
+/// rejects it with `PAYMENT_SUPERSEDED` and goes ahead (docs/npm-readme.md,
+/// "What rejects, what resolves").
 const STALE_AFTER_MS: f64 = 10.0 * 60.0 * 1000.0;
 
 /// A loaded PortOne SDK bound to one merchant code.

@@ -37,7 +37,7 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// Every verdict, in the order of the README's table.
+    /// Every verdict, in the order of the `verdict` table of docs/npm-readme.md ("Server side").
     pub const ALL: &'static [Verdict] = &[
         Verdict::Paid,
         Verdict::AmountMismatch,
