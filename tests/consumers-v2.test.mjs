@@ -40,7 +40,7 @@ function must(cmd, args, cwd) {
   });
 }
 
-// The page a V2 merchant writes: the README's snippet, with the simulator as the SDK.
+// The page a V2 merchant writes: the npm README's snippet, with the simulator as the SDK.
 const PAGE = `import { NaverPayCheckout, validateNaverPayV2, isNaverPayError } from 'naverpay-checkout/v2';
 const $ = (id) => document.getElementById(id);
 document.body.innerHTML = '<button id="pay" disabled>pay</button><p id="status">loading</p><p id="message"></p><pre id="result"></pre>';

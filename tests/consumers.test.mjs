@@ -808,7 +808,7 @@ browserSetup('classic <script src> page (window.NaverPayCheckout)', 'classic', {
       routes: { '/shared/checkout-page.classic.js': { body: classic, type: 'text/javascript; charset=utf-8' } },
     });
   },
-  // index.html as the README writes it (`var npc = window.NaverPayCheckout`); destructured.html
+  // index.html as the npm README writes it (`var npc = window.NaverPayCheckout`); destructured.html
   // takes the names out with a top-level `const { NaverPayCheckout, … } = window.NaverPayCheckout`.
   pages: ['/', '/destructured.html'],
 });

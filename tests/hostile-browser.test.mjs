@@ -33,7 +33,7 @@ before(async () => {
       '/page/no-imp-tag.html': html(withTag('/__fixtures/no-imp.js')),
       '/page/tt.html': html(BLANK, trustedTypes('naverpay-checkout page')),
       '/page/tt-without-ours.html': html(BLANK, trustedTypes('page')),
-      // The README's policy: the package's name alone, no 'allow-duplicates'.
+      // The npm README's policy: the package's name alone, no 'allow-duplicates'.
       '/page/tt-readme.html': html(BLANK, trustedTypes('naverpay-checkout')),
       '/page/async-failed-tag.html': html(
         BLANK.replace('</head>', '<script async src="/flaky/imp.js"></script></head>'),
@@ -619,7 +619,7 @@ test("the package policy passes only PortOne's SDK: any other string sdkUrl unde
   );
 });
 
-test("two copies of the package on one page under the README's Trusted Types policy both load the SDK", async () => {
+test("two copies of the package on one page under the npm README's Trusted Types policy both load the SDK", async () => {
   await open('/page/tt-readme.html');
   await routeSdk();
   const r = await page.evaluate(async () => {

@@ -248,7 +248,7 @@ before(async () => {
   server = await startStaticServer({
     root: REPO_ROOT,
     routes: {
-      // The README's Trusted Types policy: the package's name alone.
+      // The npm README's Trusted Types policy: the package's name alone.
       '/v2/tt-readme.html': {
         status: 200,
         type: 'text/html; charset=utf-8',
@@ -814,7 +814,7 @@ test('free() twice, 30,000 times, and free() during pay() throw nothing; the che
   });
 });
 
-test("under the README's Trusted Types policy, load() injects PortOne's V2 SDK (the default sdkUrl) through the shared policy", async () => {
+test("under the npm README's Trusted Types policy, load() injects PortOne's V2 SDK (the default sdkUrl) through the shared policy", async () => {
   const { readFile } = await import('node:fs/promises');
   const sim = await readFile(`${REPO_ROOT}/sim/portone-v2.js`);
   await page.route('https://cdn.portone.io/v2/browser-sdk.js', (route) =>

@@ -76,8 +76,8 @@ export type ErrorCode =
   /** Warning: a field PortOne documents for other PGs only; passed on, but Naver Pay ignores it. */
   | 'IGNORED_FIELD'
   /**
-   * The input is larger or deeper than the checker reads (docs/npm-readme.md, "Limits"): nothing else about it
-   * is checked, and it never reaches IMP.
+   * The input is larger or deeper than the checker reads (docs/npm-readme.md, "Limits"): nothing
+   * else about it is checked, and it never reaches IMP.
    */
   | 'LIMIT_EXCEEDED'
   /** A payment IMP never answered for 10 minutes was given up when a new `pay()` started. */

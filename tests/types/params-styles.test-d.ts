@@ -1,4 +1,4 @@
-// The ways merchants write params before passing them (the README's "TypeScript" section): an
+// The ways merchants write params before passing them (the npm README's "TypeScript" section): an
 // annotation, `satisfies` and `as const` keep the literal types that categoryType/categoryId need;
 // an unannotated object literal in a `const` widens them to `string`, which cannot be checked.
 import { NaverPayCheckout, validateNaverPay, type NaverPayParams, type NaverProduct, type BillingKeyParams } from 'naverpay-checkout';

@@ -1,5 +1,5 @@
 'use client';
-// A client component importing the package at the top, as the README shows: Next renders it on
+// A client component importing the package at the top, as the npm README shows: Next renders it on
 // the server first (the import must evaluate there without crashing), then hydrates it and runs
 // the shared checkout page (copied beside this app by the test) in the browser.
 import { useEffect } from 'react';
