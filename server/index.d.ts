@@ -83,9 +83,12 @@ export interface VerifyResult {
 }
 
 export interface VerifyOptions {
-  /** `'cancel'`: an amount mismatch on a paid payment is cancelled at once (reason, extra.requester 'admin'). */
+  /**
+   * `'cancel'`: an amount mismatch on a paid payment is cancelled at once (reason, extra.requester 'admin'; V2:
+   * requester ADMIN), and so is V2's products mismatch.
+   */
   onMismatch?: 'cancel';
-  /** The cancel's reason. */
+  /** The cancel's reason (by default one that names the mismatch: the amount, or on V2 the products). */
   reason?: string;
 }
 
@@ -146,7 +149,23 @@ export interface PortOneV2ClientOptions {
   retries?: number;
 }
 
-export type V2Verdict = 'paid' | 'amount_mismatch' | 'not_paid' | 'not_found' | 'unknown';
+/**
+ * `products_mismatch`: the order's amount, but PortOne's `products` are not the order's lines (given to
+ * `verifyPayment` as `products`): a count or a unit price edited at the same total. With `onMismatch: 'cancel'` a
+ * payment still PAID is cancelled, as for `amount_mismatch`.
+ */
+export type V2Verdict = 'paid' | 'amount_mismatch' | 'products_mismatch' | 'not_paid' | 'not_found' | 'unknown';
+
+/**
+ * One line of your order, compared with PortOne's `PaymentProduct` of the same `id` (what the page sent in
+ * `requestPayment`'s `products`): the unit price and the quantity must be the same.
+ */
+export interface V2OrderProduct {
+  id: string;
+  /** The unit price (PortOne's `amount` of a product). */
+  amount: number;
+  quantity: number;
+}
 
 export type V2PaymentStatus = 'READY' | 'PENDING' | 'VIRTUAL_ACCOUNT_ISSUED' | 'PAID' | 'FAILED' | 'PARTIAL_CANCELLED' | 'CANCELLED';
 
@@ -183,7 +202,11 @@ export type WebhookHeaders = { get(name: string): string | null } | Record<strin
 
 export interface PortOneV2Client {
   getPayment(paymentId: string): Promise<V2Payment>;
-  verifyPayment(order: { paymentId: string; amount: number }, options?: VerifyOptions): Promise<V2VerifyResult>;
+  /** With `products`, a payment of the order's amount whose `products` are not these lines (in any order) is `products_mismatch`. */
+  verifyPayment(
+    order: { paymentId: string; amount: number; products?: readonly V2OrderProduct[] },
+    options?: VerifyOptions,
+  ): Promise<V2VerifyResult>;
   /** The webhook as PortOne signed it (Standard Webhooks), parsed; rejects with NaverPayError when it is not. */
   verifyWebhook(body: string | Uint8Array | ArrayBuffer, headers: WebhookHeaders): Promise<{ type: string; timestamp: string; data: Record<string, unknown> }>;
   handleWebhook(

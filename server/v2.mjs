@@ -3,6 +3,8 @@
 //
 //   const portone = createPortOneV2Client({ apiSecret: process.env.PORTONE_API_SECRET });
 //   const { verdict } = await portone.verifyPayment({ paymentId, amount: order.amount }, { onMismatch: 'cancel' });
+//   // with the order's lines too (PaidPayment.products: what the page sent as requestPayment's `products`):
+//   await portone.verifyPayment({ paymentId, amount, products: [{ id, amount: unitPrice, quantity }] }, …);
 //
 // Authorization is `PortOne <API secret>` on every call (no token). Webhooks are signed (Standard Webhooks:
 // HMAC-SHA256 over `${webhook-id}.${webhook-timestamp}.${body}` with the base64 key after `whsec_`, v1 signatures,
@@ -17,6 +19,7 @@ export const API_URL_V2 = 'https://api.portone.io';
 
 const BACKOFF_MS = 200;
 const MISMATCH_REASON = '결제 금액 불일치: 위변조가 의심되어 자동 취소';
+const PRODUCTS_MISMATCH_REASON = '주문 상품 불일치: 위변조가 의심되어 자동 취소';
 const REQUESTERS = ['CUSTOMER', 'ADMIN'];
 /** Standard Webhooks' default tolerance, which PortOne's SDK uses too. */
 const WEBHOOK_TOLERANCE_SEC = 5 * 60;
@@ -87,12 +90,18 @@ export function createPortOneV2Client(options) {
     }
   }
 
-  async function verify(paymentId, amount, { onMismatch, reason = MISMATCH_REASON } = {}) {
+  async function verify(paymentId, amount, products, { onMismatch, reason } = {}) {
     const found = await lookUp(paymentId);
     const base = { paymentId, amount, paid_amount: null, status: null, cancelled: false, payment: null };
     if (!found.payment) return { ...base, verdict: found.verdict, error: found.error };
     const payment = found.payment;
-    const { verdict, cancel } = decideV2(payment, paymentId, amount);
+    let { verdict, cancel } = decideV2(payment, paymentId, amount);
+    // The order's amount may still carry other lines (a count raised at the same total): judged as an amount is.
+    const amountMatched = verdict === 'paid' || verdict === 'not_paid';
+    if (amountMatched && products !== undefined && !sameProducts(payment.products, products)) {
+      cancel = verdict === 'paid';
+      verdict = 'products_mismatch';
+    }
     const total = payment.amount?.total;
     const result = {
       ...base,
@@ -106,8 +115,9 @@ export function createPortOneV2Client(options) {
     // Keyed by the cancellable balance: a second cancel of the same payment is refused by PortOne.
     const cancellable = total - (typeof payment.amount?.cancelled === 'number' ? payment.amount.cancelled : 0);
     try {
+      const why = reason ?? (verdict === 'products_mismatch' ? PRODUCTS_MISMATCH_REASON : MISMATCH_REASON);
       await call('POST', paymentPath(paymentId, '/cancel'), {
-        json: withStore({ reason, requester: 'ADMIN', currentCancellableAmount: cancellable }),
+        json: withStore({ reason: why, requester: 'ADMIN', currentCancellableAmount: cancellable }),
       });
     } catch (error) {
       if (!(error instanceof PortOneApiError)) throw error;
@@ -167,11 +177,16 @@ export function createPortOneV2Client(options) {
       requireString(paymentId, 'paymentId');
       return call('GET', paymentPath(paymentId), { query: storeQuery() });
     },
-    /** The payment judged against your order: the verdicts of the V1 client (no merchant_uid_mismatch: the id is the order's). */
-    async verifyPayment({ paymentId, amount } = {}, verifyOptions) {
+    /**
+     * The payment judged against your order: the verdicts of the V1 client (no merchant_uid_mismatch: the id is the
+     * order's), and, with `products`, `products_mismatch` for the order's amount with lines that are not the
+     * order's (cancelled, as an amount mismatch is, only while PAID).
+     */
+    async verifyPayment({ paymentId, amount, products } = {}, verifyOptions) {
       requireString(paymentId, 'paymentId');
       if (!amountLike(amount)) throw invalid('amount', '0 이상의 숫자여야 합니다. (서버가 기록한 주문 금액)');
-      return verify(paymentId, amount, verifyOptions);
+      if (products !== undefined) checkOrderProducts(products);
+      return verify(paymentId, amount, products, verifyOptions);
     },
     verifyWebhook,
     /**
@@ -186,7 +201,7 @@ export function createPortOneV2Client(options) {
       const amount = await orderAmount(paymentId);
       if (amount === null || amount === undefined) return { webhook, verdict: null, paymentId };
       if (!amountLike(amount)) throw invalid('orderAmount', '0 이상의 숫자 또는 null을 돌려주어야 합니다.');
-      return { webhook, ...(await verify(paymentId, amount, verifyOptions)) };
+      return { webhook, ...(await verify(paymentId, amount, undefined, verifyOptions)) };
     },
     /** POST /payments/{paymentId}/cancel, with `reason` and `requester` (CUSTOMER or ADMIN, default ADMIN). */
     cancelPayment({ paymentId, reason, requester = 'ADMIN', ...rest } = {}) {
@@ -236,6 +251,35 @@ export function createPortOneV2Client(options) {
     },
     toString: () => `[PortOneV2Client ${base}]`,
   });
+}
+
+/** The order's lines as verifyPayment takes them: a non-empty array of { id, amount (unit price), quantity }. */
+function checkOrderProducts(products) {
+  if (!Array.isArray(products) || products.length === 0)
+    throw invalid('products', '비어 있지 않은 배열이어야 합니다. (주문 상품: id, amount, quantity)');
+  products.forEach((p, i) => {
+    requireString(p?.id, `products[${i}].id`);
+    if (!Number.isInteger(p.amount) || p.amount < 0)
+      throw invalid(`products[${i}].amount`, '0 이상의 정수여야 합니다.');
+    if (!Number.isInteger(p.quantity) || p.quantity <= 0)
+      throw invalid(`products[${i}].quantity`, '양의 정수여야 합니다.');
+  });
+}
+
+/**
+ * Whether PortOne's `products` (PaidPayment.products: PaymentProduct's id, amount, quantity) are the order's lines,
+ * in any order: missing or extra lines, another unit price or another quantity are a mismatch.
+ */
+function sameProducts(paid, ordered) {
+  if (!Array.isArray(paid) || paid.length !== ordered.length) return false;
+  const key = (p) => JSON.stringify([p?.id, p?.amount, p?.quantity]);
+  const left = ordered.map(key);
+  for (const p of paid) {
+    const i = left.indexOf(key(p));
+    if (i === -1) return false;
+    left.splice(i, 1);
+  }
+  return true;
 }
 
 /** BillingKeyPaymentInput's required fields: billingKey, orderName, amount.total, currency. */

@@ -17,7 +17,8 @@
  *
  * `portone-v2.js?reportUrl=/portone-v2/__sim/payments` (or `__sim.configure({ reportUrl })`): each approval is posted
  * to the V2 REST simulator (sim/rest-v2.mjs) before the promise settles or the page is redirected, so a backend
- * verifying with naverpay-checkout/server finds the payment (and the billing key), as sim/imp.js does for V1.
+ * verifying with naverpay-checkout/server finds the payment (and the billing key), as sim/imp.js does for V1; the
+ * request's `products` go with it, as PortOne's payment lists them (v2.openapi.yml PaidPayment.products).
  *
  * Everything the buyer or the merchant typed is rendered with textContent, never innerHTML.
  */
@@ -165,6 +166,8 @@
         });
         reported = report({ billingKey: rsp.billingKey }, '/billing-keys');
       } else {
+        // The request's `products` (browser-sdk.yml Product) are what PortOne's payment lists (PaidPayment.products).
+        var products = Array.isArray(record.request.products) ? record.request.products : undefined;
         state.payments.push({
           paymentId: rsp.paymentId,
           txId: rsp.txId,
@@ -172,6 +175,7 @@
           amount: record.request.totalAmount,
           orderName: record.request.orderName,
           storeId: record.request.storeId,
+          products: products,
         });
         reported = report(
           {
@@ -179,6 +183,7 @@
             status: 'PAID',
             amount: record.request.totalAmount,
             orderName: record.request.orderName,
+            products: products,
           },
           '/payments',
         );

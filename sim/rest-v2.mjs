@@ -8,7 +8,8 @@
 // { type, message } with the status the schema gives. Webhooks are signed as Standard Webhooks (signWebhook).
 //
 // Simulator-only routes (no authorization):
-//   POST /__sim/payments      a payment { id, status, amount (the total), orderName? } or an array of them
+//   POST /__sim/payments      a payment { id, status, amount (the total), orderName?, products? } or an array of them
+//                             (`products` as requestPayment got them: PaidPayment's `products` and `productCount`)
 //   POST /__sim/billing-keys  a billing key { billingKey } or an array of them
 //   POST /__sim/faults        script a fault for the next matching API calls (scriptFault, as sim/rest.mjs's: slow,
 //                             hang, status, html, garbage, truncated, refused, huge; V2's bodies { type, message })
@@ -53,7 +54,8 @@ export function createRestV2Simulator(options = {}) {
   const ok = (body) => [200, body];
   const error = (status, type, message) => [status, { type, message }];
 
-  function payment({ id, status = 'PAID', amount, orderName = 'order', billingKey = null }) {
+  function payment({ id, status = 'PAID', amount, orderName = 'order', billingKey = null, products }) {
+    const lines = Array.isArray(products) ? products.map((p) => ({ ...p })) : null;
     return {
       status,
       id,
@@ -78,6 +80,7 @@ export function createRestV2Simulator(options = {}) {
         cancelledTaxFree: 0,
       },
       ...(status === 'PAID' ? { paidAt: now() } : {}),
+      ...(lines ? { products: lines, productCount: lines.length } : {}),
     };
   }
 

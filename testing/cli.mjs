@@ -18,7 +18,8 @@ Rehearses Naver Pay's inspection on your checkout page, offline: PortOne's SDK i
   --below-minimum-amount <won>  the total that cart should have (tells a page that raises it to 100)
   --mobile-url <url>            the checkout for phones, if not the same URL
   --redirect-url <url>          your m_redirect_url (V2: redirectUrl) page (default: the one a phone's request names)
-  --rest-url <url>              the REST simulator your backend talks to (for tampered-amount; V2's with --sdk v2)
+  --rest-url <url>              the REST simulator your backend talks to (for tampered-amount and, on V2,
+                                tampered-count; V2's with --sdk v2)
   --skip <id,…>                 leave these scenarios out
   --only <id,…>                 run only these scenarios
   --timeout <ms>                how long to wait for each step (default 5000)

@@ -207,9 +207,12 @@ export function startRestV2Simulator(options?: { apiSecret?: string; webhookSecr
 
 export type ScenarioId = 'failure-message' | 'naver-products' | 'request-warnings' | 'double-click' | 'below-minimum'
   | 'redirect-phone' | 'redirect-tablet' | 'redirect-in-app' | 'failure-message-redirect' | 'failure-message-redirect-euc-kr'
-  | 'redirect-crafted-link' | 'tampered-amount';
+  | 'redirect-crafted-link' | 'tampered-amount' | 'tampered-count';
 export type ServerScenarioId = 'refund-body' | 'unsubscribe-body';
-/** 'not applicable': the scenario does not apply to the page (the minimum on a billing-key registration, EUC-KR on V2). */
+/**
+ * 'not applicable': the scenario does not apply to the page (the minimum on a billing-key registration, EUC-KR on V2,
+ * tampered-count on V1, whose payment has no products for a server to compare).
+ */
 export type ScenarioStatus = 'passed' | 'failed' | 'not rehearsed' | 'not applicable';
 /** Called after each load of the checkout, before the click: fill the form, wait until it can pay. */
 export type Setup = (page: any, info: { scenario: ScenarioId }) => unknown | Promise<unknown>;
@@ -218,7 +221,8 @@ export interface RehearsalOptions {
   pay: string;
   /**
    * The SDK the checkout pays through: 'v1' (default; IMP.request_pay) or 'v2' (PortOne.requestPayment, e.g. through
-   * naverpay-checkout/v2). On V2 failure-message-redirect-euc-kr is not applicable, and rest is V2's REST simulator.
+   * naverpay-checkout/v2). On V2 failure-message-redirect-euc-kr is not applicable, and rest is V2's REST simulator;
+   * on V1 tampered-count is not applicable.
    */
   sdk?: 'v1' | 'v2';
   /** The checkout (default: the page's URL now). */
@@ -231,7 +235,8 @@ export interface RehearsalOptions {
   belowMinimum?: { url?: string; setup?: Setup; amount?: number };
   /**
    * The REST simulator the merchant's backend talks to (absolute, or relative to the checkout): the tampered
-   * payment is reported there and its record read back. Without it tampered-amount is not rehearsed.
+   * payment is reported there and its record read back. Without it tampered-amount and tampered-count are not
+   * rehearsed.
    */
   rest?: { url: string };
   /** The m_redirect_url (V2: redirectUrl) page, for the crafted link when no device asked for redirect mode. */

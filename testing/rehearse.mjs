@@ -70,6 +70,11 @@ export const SCENARIOS = Object.freeze([
     title: "The merchant's server refuses a payment whose amount the buyer edited in the browser",
     rule: "결제로직 취약성: the server looks the payment up at PortOne (imp_uid) and refuses, and refunds, an amount that is not the order's",
   },
+  {
+    id: 'tampered-count',
+    title: "The merchant's server refuses a payment whose product count the buyer raised at the same total",
+    rule: "결제로직 취약성: the server compares the products of PortOne's payment with the order's lines and refuses, and refunds, a payment whose counts are not the order's",
+  },
 ]);
 
 /** Real user agents: an iPhone, an iPad, and KakaoTalk's in-app browser on Android. */
@@ -224,17 +229,34 @@ async function waitForButton(page, o) {
 }
 
 /**
- * What a buyer with devtools does: rewrites the amount of the next IMP.request_pay (V1: `amount`) or
- * PortOne.requestPayment (V2: `totalAmount`) on its way to PortOne.
+ * What a buyer with devtools does to the next IMP.request_pay (V1) or PortOne.requestPayment (V2) on its way to
+ * PortOne: `amount` rewrites the amount (V1 `amount`, V2 `totalAmount`); `raiseCount` adds one to the first
+ * product's count at the same total (V2 `products[0].quantity` and `bypass.naverpay.productItems[0].count`). What
+ * the page asked for is kept as window.__npcRehearsalCart: its amount and its first product's id and quantity.
  */
-function tamperInPage({ sdk, amount }) {
+function tamperInPage({ sdk, amount, raiseCount }) {
   const [target, method, key] =
     sdk === 'v2' ? [window.PortOne, 'requestPayment', 'totalAmount'] : [window.IMP, 'request_pay', 'amount'];
   const original = target[method];
   target[method] = function (params, ...rest) {
     target[method] = original;
-    window.__npcRehearsalCartAmount = params?.[key];
-    return original.call(this, { ...params, [key]: amount }, ...rest);
+    const first = Array.isArray(params?.products) ? params.products[0] : undefined;
+    window.__npcRehearsalCart = {
+      amount: params?.[key],
+      first: first ? { id: first.id, quantity: first.quantity } : null,
+    };
+    if (!raiseCount) return original.call(this, { ...params, [key]: amount }, ...rest);
+    if (!first || !Number.isInteger(first.quantity)) return original.call(this, params, ...rest);
+    const raise = (list, field) => list.map((p, i) => (i === 0 ? { ...p, [field]: p[field] + 1 } : p));
+    const changed = { ...params, products: raise(params.products, 'quantity') };
+    const items = params.bypass?.naverpay?.productItems;
+    if (Array.isArray(items) && items.length > 0 && Number.isInteger(items[0]?.count)) {
+      changed.bypass = {
+        ...params.bypass,
+        naverpay: { ...params.bypass.naverpay, productItems: raise(items, 'count') },
+      };
+    }
+    return original.call(this, changed, ...rest);
   };
 }
 
@@ -458,15 +480,16 @@ export async function rehearseInspection(page, options) {
     } else set('redirect-crafted-link', ...(await craftedLink(browser, target, o)));
   }
 
-  // 6. the amount edited on its way to PortOne's SDK; the merchant's server must refuse it
-  if (wanted('tampered-amount')) {
+  // 6. the amount, then a count at the same total, edited on its way to PortOne's SDK; the merchant's server must refuse it
+  for (const id of Object.keys(TAMPERS)) {
+    if (!wanted(id) || results.has(id)) continue;
     if (billingKey)
       set(
-        'tampered-amount',
+        id,
         NOT_APPLICABLE,
         `a billing-key registration (${sdk.billingKey}) approves no payment: the server charges the key with its own amount`,
       );
-    else set('tampered-amount', ...(await tamperedAmount(session)));
+    else set(id, ...(await tampered(session, id)));
   }
 
   return finish(SCENARIOS.filter((s) => results.has(s.id) && !o.skip.has(s.id)).map((s) => results.get(s.id)));
@@ -779,7 +802,12 @@ const V1 = {
   /** The fields Naver Pay's own rules read: a warning about one of them is the inspection's business. */
   inspected: /^(name|naverProducts|naverProductCode|naverUseCfm|buyer_tel)(\[|\.|$)/,
   failure: (message) => ({ result: 'fail', error_msg: message, error_code: 'NP_REHEARSAL' }),
-  notApplicable: {},
+  notApplicable: {
+    'tampered-count':
+      "PortOne V1's payment (GET /payments/{imp_uid}, PaymentAnnotation in v1.openapi.yml) carries no products nor counts, " +
+      'and /payments/{imp_uid}/naver/product-orders is for order-type Naver Pay (주문형), not the payment-type integration: ' +
+      'a server cannot see a count raised at the same total, and keeping such a payment paid is right',
+  },
   billingKeyProducts(params, report) {
     const issues = report.errors.filter((e) => /^(naverProductCode|buyer_tel|naverProducts)/.test(e.field));
     if (issues.length)
@@ -977,12 +1005,53 @@ async function restState(rest, sdk) {
   return sdk === V1 ? body.response : body;
 }
 
-async function tamperedAmount({ page, sim, o }) {
+/**
+ * The two tamperings: what is rewritten in the page (tamperInPage's options), why the call as PortOne got it was not
+ * tampered as intended (null when it was), and the words of the reason.
+ */
+const TAMPERS = {
+  'tampered-amount': {
+    tamper: (o) => ({ amount: o.minAmount }), // what a buyer would type: the least Naver Pay takes
+    unrehearsed(sdk, params, cart, o) {
+      if (params[sdk.amountKey] !== o.minAmount) return `the amount could not be rewritten on its way to ${sdk.call}`;
+      if (cart.amount === o.minAmount)
+        return `the cart's amount is already ${o.minAmount}: nothing to lower (set up a larger cart)`;
+      return null;
+    },
+    what: (sdk, cart, o) => `the buyer changed the amount from ${quote(cart.amount)} to ${o.minAmount} in the browser`,
+    approved: (cart, o) => `PortOne approved ${o.minAmount} won`,
+    compare: "compare PortOne's amount with the order's and refuse the order",
+    leftPaid: '',
+  },
+  'tampered-count': {
+    tamper: () => ({ raiseCount: true }),
+    unrehearsed(sdk, params, cart) {
+      if (!cart.first)
+        return (
+          `${sdk.call} got no products, so PortOne's payment lists none for the server to compare with the order: ` +
+          'add products: [{ id, name, amount (the unit price), quantity }], one for each line of the order, to the request ' +
+          "(browser-sdk.yml Product), and compare them on the server (naverpay-checkout/server's verifyPayment({ paymentId, amount, products }))"
+        );
+      if (!Number.isInteger(cart.first.quantity) || params.products?.[0]?.quantity !== cart.first.quantity + 1)
+        return `the first product's quantity could not be raised on its way to ${sdk.call}`;
+      return null;
+    },
+    what: (sdk, cart) =>
+      `the buyer raised the quantity of ${quote(cart.first.id)} from ${cart.first.quantity} to ${cart.first.quantity + 1} ` +
+      `at the same total (${quote(cart.amount)}) in the browser`,
+    approved: (cart) => `PortOne approved ${cart.first.quantity + 1} of ${quote(cart.first.id)} for the order's total`,
+    compare: "compare PortOne's products with the order's lines and refuse the order",
+    leftPaid: "compare PortOne's products (their quantities) with the order's lines and ",
+  },
+};
+
+async function tampered({ page, sim, o }, id) {
   const { sdk } = o;
+  const kind = TAMPERS[id];
   if (!o.rest) {
     return [NOT_REHEARSED, `needs the merchant's backend pointed at the REST simulator: ${sdk.restSetup}`];
   }
-  const unset = await load(page, o.url, o.setup, 'tampered-amount');
+  const unset = await load(page, o.url, o.setup, id);
   if (unset) return [NOT_REHEARSED, unset];
   await sim.reset();
   await sim.script('approve');
@@ -992,8 +1061,7 @@ async function tamperedAmount({ page, sim, o }) {
   } catch (e) {
     return [NOT_REHEARSED, `the REST simulator at ${o.rest.url} did not answer: ${firstLine(e.message)}`];
   }
-  const tampered = o.minAmount; // what a buyer would type: the least Naver Pay takes
-  await page.evaluate(tamperInPage, { sdk: sdk.id, amount: tampered });
+  await page.evaluate(tamperInPage, { sdk: sdk.id, ...kind.tamper(o) });
   try {
     await page.click(o.pay, { timeout: o.timeoutMs });
   } catch (e) {
@@ -1009,11 +1077,10 @@ async function tamperedAmount({ page, sim, o }) {
   }
   const params = sdk.params(call);
   const ref = sdk.approved(call); // PortOne's id of the approved payment (V1's imp_uid, V2's paymentId)
-  const cart = await page.evaluate(() => window.__npcRehearsalCartAmount).catch(() => undefined);
-  if (!ref || params[sdk.amountKey] !== tampered)
-    return [NOT_REHEARSED, `the amount could not be rewritten on its way to ${sdk.call}`];
-  if (cart === tampered)
-    return [NOT_REHEARSED, `the cart's amount is already ${tampered}: nothing to lower (set up a larger cart)`];
+  const cart = (await page.evaluate(() => window.__npcRehearsalCart).catch(() => undefined)) ?? {};
+  if (!ref) return [NOT_REHEARSED, `${sdk.call} approved no payment to tamper with`];
+  const unrehearsed = kind.unrehearsed(sdk, params, cart, o);
+  if (unrehearsed) return [NOT_REHEARSED, unrehearsed];
   // The page now tells its server; give the server time to look the payment up and refund it.
   const deadline = Date.now() + o.timeoutMs + o.settleMs;
   let seen = { lookup: false, cancels: [], failed: false };
@@ -1024,12 +1091,13 @@ async function tamperedAmount({ page, sim, o }) {
     await sleep(200);
   }
   const { lookup, cancels } = seen;
-  const what = `the buyer changed the amount from ${quote(cart)} to ${tampered} in the browser (${sdk.paymentKey} ${ref})`;
+  const what = `${kind.what(sdk, cart, o)} (${sdk.paymentKey} ${ref})`;
+  const approved = kind.approved(cart, o);
   if (!lookup) {
     return [
       FAILED,
       `${what} and the merchant's server never looked the payment up at PortOne (GET /payments/${ref}): ` +
-        "it trusted the page; compare PortOne's amount with the order's and refuse the order",
+        `it trusted the page; ${kind.compare}`,
     ];
   }
   if (seen.failed) {
@@ -1048,7 +1116,7 @@ async function tamperedAmount({ page, sim, o }) {
     }
     return [
       PASSED,
-      `${what}; PortOne approved ${tampered} won, and the server looked it up and refunded it (reason ${quote(accepted.reason)}, requester ${quote(accepted.requester)})`,
+      `${what}; ${approved}, and the server looked it up and refunded it (reason ${quote(accepted.reason)}, requester ${quote(accepted.requester)})`,
     ];
   }
   const refused = cancels[0];
@@ -1059,7 +1127,7 @@ async function tamperedAmount({ page, sim, o }) {
     ];
   return [
     FAILED,
-    `${what}; PortOne approved ${tampered} won, and the server looked it up but left it paid: refund it (${sdk.cancelCall} with reason and ${sdk.requesterKey})`,
+    `${what}; ${approved}, and the server looked it up but left it paid: ${kind.leftPaid}refund it (${sdk.cancelCall} with reason and ${sdk.requesterKey})`,
   ];
 }
 

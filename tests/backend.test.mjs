@@ -315,12 +315,25 @@ test('with PORTONE_STORE_ID the V2 page gets the real V2 SDK, and the backend ve
 
     const post = (server, route, body) => fetch(server.url + route, { method: 'POST', body: JSON.stringify(body) });
     const order = await (await post(real, '/api/orders', { items: [{ id: PRODUCTS[0].id, count: 1 }] })).json();
+    // PortOne's payment lists the `products` the V2 page sent: the order's lines.
     await fetch(`${api.url}/__sim/payments`, {
       method: 'POST',
-      body: JSON.stringify({ id: order.merchant_uid, amount: order.amount }),
+      body: JSON.stringify({ id: order.merchant_uid, amount: order.amount, products: order.products }),
     });
     const verdict = await (await post(real, '/api/v2/payments/complete', { paymentId: order.merchant_uid })).json();
     assert.deepEqual([verdict.verified, verdict.amount], [true, order.amount]);
+    // The same amount for two of the product ordered once: refunded.
+    const once = await (await post(real, '/api/orders', { items: [{ id: PRODUCTS[0].id, count: 1 }] })).json();
+    await fetch(`${api.url}/__sim/payments`, {
+      method: 'POST',
+      body: JSON.stringify({
+        id: once.merchant_uid,
+        amount: once.amount,
+        products: [{ ...once.products[0], quantity: 2 }],
+      }),
+    });
+    const raised = await (await post(real, '/api/v2/payments/complete', { paymentId: once.merchant_uid })).json();
+    assert.deepEqual([raised.verified, raised.status, raised.refunded], [false, 'products_mismatch', true]);
     const lookup = api.rest.state.requests.find((r) => r.path === `/payments/${order.merchant_uid}`);
     assert.deepEqual([lookup.authorized, new URLSearchParams(lookup.query).get('storeId')], [true, store.storeId]);
 

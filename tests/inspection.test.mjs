@@ -78,11 +78,16 @@ const statuses = (report) => Object.fromEntries(report.scenarios.map((s) => [s.i
 const scenario = (report, id) => report.scenarios.find((s) => s.id === id);
 const allPassedBut = (report, others) => Object.fromEntries(SCENARIOS.map((s) => [s.id, others[s.id] ?? 'passed']));
 
-test('the demo checkout passes every scenario of the rehearsal', async () => {
+// On V1 a count raised at the same total cannot be seen by the server: PortOne V1's payment has no products.
+const V1_COUNT_NOT_APPLICABLE =
+  /^PortOne V1's payment \(GET \/payments\/\{imp_uid\}, PaymentAnnotation in v1\.openapi\.yml\) carries no products nor counts, and \/payments\/\{imp_uid\}\/naver\/product-orders is for order-type Naver Pay \(주문형\)/;
+
+test('the demo checkout passes every scenario of the rehearsal that applies on V1; tampered-count is not applicable', async () => {
   const report = await rehearse(null);
-  assert.deepEqual(statuses(report), allPassedBut(report, {}), report.summary);
+  assert.deepEqual(statuses(report), allPassedBut(report, { 'tampered-count': 'not applicable' }), report.summary);
   assert.equal(report.ok, true);
-  assert.equal(report.passed, SCENARIOS.length);
+  assert.equal(report.passed, SCENARIOS.length - 1);
+  assert.match(scenario(report, 'tampered-count').reason, V1_COUNT_NOT_APPLICABLE);
   assert.match(
     scenario(report, 'failure-message').reason,
     /^shown as an element's whole text: "잔액이 부족합니다 <b data-npc-rehearsal=\\"(\d{6})\\">&amp;<\/b><img src=\\"x\\" data-npc-rehearsal=\\"\1\\" onerror=\\"window.__npcRehearsalRan=\1\\"> \(리허설 \1\)"$/,
@@ -103,7 +108,9 @@ test('the demo checkout passes every scenario of the rehearsal', async () => {
   );
   assert.match(
     report.summary,
-    new RegExp(`^Naver Pay inspection rehearsal: ${SCENARIOS.length} passed, 0 failed, 0 not rehearsed\n`),
+    new RegExp(
+      `^Naver Pay inspection rehearsal: ${SCENARIOS.length - 1} passed, 0 failed, 0 not rehearsed, 1 not applicable\n`,
+    ),
   );
 });
 
@@ -368,14 +375,18 @@ test('the subscription page is rehearsed as a billing-key registration: what app
     'redirect-tablet': _t,
     'redirect-in-app': _i,
     ...expected
-  } = allPassedBut(report, { 'below-minimum': 'not applicable', 'tampered-amount': 'not applicable' });
+  } = allPassedBut(report, {
+    'below-minimum': 'not applicable',
+    'tampered-amount': 'not applicable',
+    'tampered-count': 'not applicable',
+  });
   assert.deepEqual(statuses(report), expected, report.summary);
   assert.equal(report.ok, true, 'not applicable is not a failure');
   assert.match(
     scenario(report, 'naver-products').reason,
     /^billing-key registration \(customer_uid\): naverProductCode "[^"]+" and buyer_tel are present/,
   );
-  assert.match(report.summary, /, 2 not applicable\n/);
+  assert.match(report.summary, /, 3 not applicable\n/);
 });
 
 test('what the caller did not set up is reported not rehearsed, never passed', async () => {
@@ -622,7 +633,11 @@ test('the demo V2 page passes every scenario that applies on V2; EUC-KR is not a
   );
   assert.match(
     scenario(report, 'tampered-amount').reason,
-    /^the buyer changed the amount from 48400 to 100 in the browser \(paymentId (order_[\w-]+)\); PortOne approved 100 won, and the server looked it up and refunded it \(reason "[^"]+", requester "ADMIN"\)$/,
+    /^the buyer changed the amount from 48400 to 100 in the browser \(paymentId (order_[\w-]+)\); PortOne approved 100 won, and the server looked it up and refunded it \(reason "결제 금액 불일치[^"]*", requester "ADMIN"\)$/,
+  );
+  assert.match(
+    scenario(report, 'tampered-count').reason,
+    /^the buyer raised the quantity of "history-of-the-world" from 1 to 2 at the same total \(48400\) in the browser \(paymentId (order_[\w-]+)\); PortOne approved 2 of "history-of-the-world" for the order's total, and the server looked it up and refunded it \(reason "주문 상품 불일치[^"]*", requester "ADMIN"\)$/,
   );
   assert.match(
     report.summary,
@@ -678,6 +693,25 @@ test('a V2 backend that trusts the page fails tampered-amount: it never looked t
   assert.match(
     scenario(report, 'tampered-amount').reason,
     /^the buyer changed the amount from 48400 to 100 in the browser \(paymentId (order_[\w-]+)\) and the merchant's server never looked the payment up at PortOne \(GET \/payments\/\1\): it trusted the page/,
+  );
+});
+
+test('a V2 backend that checks only the amount fails tampered-count: PortOne approved the raised count and it kept it', async () => {
+  const server = await brokenBackend('v2-checks-only-the-amount');
+  const report = await rehearse(null, { only: ['tampered-amount', 'tampered-count'] }, { ...V2_AT, server });
+  assert.deepEqual(statuses(report), { 'tampered-amount': 'passed', 'tampered-count': 'failed' }, report.summary);
+  assert.match(
+    scenario(report, 'tampered-count').reason,
+    /^the buyer raised the quantity of "history-of-the-world" from 1 to 2 at the same total \(48400\) in the browser \(paymentId order_[\w-]+\); PortOne approved 2 of "history-of-the-world" for the order's total, and the server looked it up but left it paid: compare PortOne's products \(their quantities\) with the order's lines and refund it \(POST \/payments\/\{paymentId\}\/cancel with reason and requester\)$/,
+  );
+});
+
+test('a V2 page that sends no products cannot be rehearsed for tampered-count: the reason names the field to add', async () => {
+  const report = await rehearse('v2-no-products', { only: ['tampered-count'] }, V2_AT);
+  assert.deepEqual(statuses(report), { 'tampered-count': 'not rehearsed' }, report.summary);
+  assert.match(
+    scenario(report, 'tampered-count').reason,
+    /^PortOne\.requestPayment got no products, so PortOne's payment lists none for the server to compare with the order: add products: \[\{ id, name, amount \(the unit price\), quantity \}\]/,
   );
 });
 

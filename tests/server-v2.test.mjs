@@ -62,6 +62,81 @@ test('V2 verdicts: paid for exactly the order; a tampered amount cancelled once 
   );
 });
 
+test("V2 products: the order's amount with a count raised is products_mismatch, cancelled once with its own reason", async () => {
+  const lines = [
+    { id: 'book', amount: 14000, quantity: 1 },
+    { id: 'cd', amount: 1000, quantity: 2 },
+  ];
+  const honest = newId();
+  // PortOne's products as the page sent them (name and other fields included), in another order: still the order's.
+  await seed('payments', { id: honest, amount: 16000, products: [{ ...lines[1], name: 'CD' }, lines[0]] });
+  const ok = await portone.verifyPayment(
+    { paymentId: honest, amount: 16000, products: lines },
+    { onMismatch: 'cancel' },
+  );
+  assert.deepEqual([ok.verdict, ok.cancelled, ok.payment.productCount], ['paid', false, 2]);
+
+  const raised = newId();
+  await seed('payments', { id: raised, amount: 16000, products: [{ ...lines[0], quantity: 2 }, lines[1]] });
+  const first = await portone.verifyPayment(
+    { paymentId: raised, amount: 16000, products: lines },
+    { onMismatch: 'cancel' },
+  );
+  assert.deepEqual(
+    [first.verdict, first.paid_amount, first.status, first.cancelled],
+    ['products_mismatch', 16000, 'CANCELLED', true],
+  );
+  const second = await portone.verifyPayment(
+    { paymentId: raised, amount: 16000, products: lines },
+    { onMismatch: 'cancel' },
+  );
+  assert.deepEqual([second.verdict, second.cancelled], ['products_mismatch', true]);
+  const cancels = rest.state.cancellations.filter((c) => c.paymentId === raised);
+  assert.equal(cancels.length, 1, 'no second cancel is asked for');
+  assert.deepEqual([cancels[0].body.requester, cancels[0].body.currentCancellableAmount], ['ADMIN', 16000]);
+  assert.match(cancels[0].body.reason, /상품 불일치/);
+
+  // Without products to compare, the amount alone decides; a payment with no products, or another unit price, is a mismatch.
+  assert.equal((await portone.verifyPayment({ paymentId: raised, amount: 16000 })).verdict, 'not_paid');
+  const bare = newId();
+  await seed('payments', { id: bare, amount: 16000 });
+  assert.equal(
+    (await portone.verifyPayment({ paymentId: bare, amount: 16000, products: lines })).verdict,
+    'products_mismatch',
+  );
+  const repriced = newId();
+  await seed('payments', {
+    id: repriced,
+    amount: 16000,
+    products: [lines[0], { ...lines[1], amount: 500, quantity: 4 }],
+  });
+  const r = await portone.verifyPayment(
+    { paymentId: repriced, amount: 16000, products: lines },
+    { reason: '수량 변조' },
+  );
+  assert.deepEqual([r.verdict, r.cancelled], ['products_mismatch', false], 'no cancel without onMismatch');
+  // An amount mismatch is judged first: the products are not read.
+  const lowered = newId();
+  await seed('payments', { id: lowered, amount: 100, products: lines });
+  assert.equal(
+    (await portone.verifyPayment({ paymentId: lowered, amount: 16000, products: lines })).verdict,
+    'amount_mismatch',
+  );
+
+  for (const [products, field] of [
+    [[], 'products'],
+    [[{ id: '', amount: 1, quantity: 1 }], 'products[0].id'],
+    [[lines[0], { id: 'cd', amount: 1000, quantity: 0 }], 'products[1].quantity'],
+    [[{ id: 'cd', amount: -1, quantity: 1 }], 'products[0].amount'],
+  ]) {
+    await assert.rejects(portone.verifyPayment({ paymentId: honest, amount: 16000, products }), (e) => {
+      assert.ok(isNaverPayError(e));
+      assert.equal(e.errors[0].field, field);
+      return true;
+    });
+  }
+});
+
 test('V2 calls: billing-key payment, schedule, revocation, deletion with reason and requester, cancel refusals verbatim', async () => {
   await seed('billing-keys', { billingKey: 'billing-key-1' });
   const paymentId = newId();

@@ -524,8 +524,11 @@ test('the CLI rehearses the demo: with the cart under the minimum set up from th
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.match(
     r.stdout,
-    new RegExp(`^Naver Pay inspection rehearsal: ${kit.SCENARIOS.length} passed, 0 failed, 0 not rehearsed\n`),
+    new RegExp(
+      `^Naver Pay inspection rehearsal: ${kit.SCENARIOS.length - 1} passed, 0 failed, 0 not rehearsed, 1 not applicable\n`,
+    ),
   );
+  assert.match(r.stdout, /N\/A {3}tampered-count: .*\n {8}PortOne V1's payment \(GET \/payments\/\{imp_uid\}/);
 });
 
 test('the CLI: --only picks scenarios; one not set up is not rehearsed and exits 1; --json gives the report', async () => {
@@ -586,12 +589,13 @@ test('the CLI: --sdk v2 rehearses the V2 page; EUC-KR is reported not applicable
     '--rest-url',
     `${demo.url}/portone-v2`,
     '--only',
-    'failure-message,redirect-phone,failure-message-redirect-euc-kr,tampered-amount',
+    'failure-message,redirect-phone,failure-message-redirect-euc-kr,tampered-amount,tampered-count',
     '--browser',
     CHROMIUM_PATH,
   ]);
   assert.equal(r.code, 0, r.stdout + r.stderr);
-  assert.match(r.stdout, /^Naver Pay inspection rehearsal: 3 passed, 0 failed, 0 not rehearsed, 1 not applicable\n/);
+  assert.match(r.stdout, /^Naver Pay inspection rehearsal: 4 passed, 0 failed, 0 not rehearsed, 1 not applicable\n/);
+  assert.match(r.stdout, /PASS {2}tampered-count: /);
   assert.match(
     r.stdout,
     /N\/A {3}failure-message-redirect-euc-kr: .*\n {8}PortOne V2 builds the redirectUrl query itself/,

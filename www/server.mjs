@@ -220,12 +220,14 @@ function createShop(connected, connectedV2) {
           name: p.name,
           count,
         })),
+        // The same lines as PortOne V2's `products` (the V2 page sends them; PortOne's payment lists them back).
+        products: lines.map(({ product: p, count }) => ({ id: p.id, name: p.name, amount: p.price, quantity: count })),
         status: 'ready',
         imp_uid: null,
       };
       orders.set(order.merchant_uid, order);
-      const { merchant_uid, token, name, amount, naverProducts } = order;
-      return { merchant_uid, token, name, amount, naverProducts };
+      const { merchant_uid, token, name, amount, naverProducts, products } = order;
+      return { merchant_uid, token, name, amount, naverProducts, products };
     },
 
     /**
@@ -247,7 +249,9 @@ function createShop(connected, connectedV2) {
 
     /**
      * The V2 page says "paid" (PortOne V2's paymentId is the order's merchant_uid): the same verify-first, with
-     * createPortOneV2Client. A paid amount that differs is cancelled at once with the reason and requester ADMIN.
+     * createPortOneV2Client, and the order's lines compared with PortOne's `products` too. A paid amount that
+     * differs, or lines that differ at the same amount (a count raised), are cancelled at once with a reason that
+     * names the mismatch and requester ADMIN.
      */
     'POST /api/v2/payments/complete': async (body) => {
       const order = orders.get(str(body.paymentId));
@@ -255,8 +259,8 @@ function createShop(connected, connectedV2) {
       if (order.status === 'paid' && order.imp_uid === order.merchant_uid) return verified(order);
       if (order.status !== 'ready') throw new HttpError(409, '이미 처리된 주문입니다.');
       const result = await portoneV2().verifyPayment(
-        { paymentId: order.merchant_uid, amount: order.amount },
-        { onMismatch: 'cancel', reason: MISMATCH_REASON },
+        { paymentId: order.merchant_uid, amount: order.amount, products: order.products },
+        { onMismatch: 'cancel' },
       );
       return judged(order, result, order.merchant_uid);
     },
@@ -410,6 +414,15 @@ function createShop(connected, connectedV2) {
           message: `결제 금액(${result.paid_amount}원)이 주문 금액(${order.amount}원)과 다릅니다. ${result.cancelled ? '결제를 자동으로 환불했습니다.' : '환불하지 못했습니다: 고객센터에 문의해 주세요.'}`,
           expected: order.amount,
           paid: result.paid_amount,
+          refunded: result.cancelled,
+        };
+      case 'products_mismatch':
+        order.status = 'forged';
+        order.imp_uid = paymentRef;
+        return {
+          verified: false,
+          status: 'products_mismatch',
+          message: `결제된 상품 또는 수량이 주문과 다릅니다. ${result.cancelled ? '결제를 자동으로 환불했습니다.' : '환불하지 못했습니다: 고객센터에 문의해 주세요.'}`,
           refunded: result.cancelled,
         };
       case 'not_paid':

@@ -66,6 +66,8 @@ if (!config.v2) {
 } else {
   try {
     // The server records the order: its paymentId, name, amount and product items come from there, never from here.
+    // `products` is PortOne's own list (Naver Pay reads productItems): PortOne's payment lists it back, and the server
+    // compares it with the order's lines, which the amount alone cannot tell from a count raised at the same total.
     const [checkout, order] = await Promise.all([
       NaverPayCheckout.load(config.v2),
       postJson('/api/orders', { items: lines.map((l) => ({ id: l.product.id, count: l.count })) }),
@@ -81,6 +83,7 @@ if (!config.v2) {
           paymentId: order.merchant_uid,
           orderName: order.name,
           totalAmount: order.amount,
+          products: order.products,
           redirectUrl: new URL('/v2.html', location.href).href,
           bypass: { naverpay: { productItems: order.naverProducts } },
         })

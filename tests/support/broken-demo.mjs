@@ -150,6 +150,8 @@ export const BROKEN_DEMOS = {
   'v2-message-wrapped': {
     'v2.js': [["el('p', 'error-msg', result.error_msg ?? '')", "el('p', 'error-msg', result.raw?.message ?? '')"]],
   },
+  // The V2 page sends no `products`: PortOne's payment then lists none for the server to compare.
+  'v2-no-products': { 'v2.js': [['          products: order.products,\n', '']] },
   // The V2 page asks for popup mode whatever the device: forceRedirect: false on phones.
   'v2-popup-on-phone': {
     'v2.js': [
@@ -256,8 +258,15 @@ export const BROKEN_BACKENDS = {
   // The V2 page's word taken for it: "paid" without looking the payment up at PortOne V2.
   'v2-trusts-the-page': [
     [
-      "const result = await portoneV2().verifyPayment(\n        { paymentId: order.merchant_uid, amount: order.amount },\n        { onMismatch: 'cancel', reason: MISMATCH_REASON },\n      );",
+      "const result = await portoneV2().verifyPayment(\n        { paymentId: order.merchant_uid, amount: order.amount, products: order.products },\n        { onMismatch: 'cancel' },\n      );",
       "const result = { verdict: 'paid' };",
+    ],
+  ],
+  // The V2 payment checked for its amount only: a count raised at the same total is kept.
+  'v2-checks-only-the-amount': [
+    [
+      '{ paymentId: order.merchant_uid, amount: order.amount, products: order.products },',
+      '{ paymentId: order.merchant_uid, amount: order.amount },',
     ],
   ],
 };

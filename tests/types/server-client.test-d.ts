@@ -60,8 +60,14 @@ async function v2Flow(body: string, headers: Record<string, string>): Promise<bo
   await v2.deleteBillingKey({ billingKey: 'k', reason: 'r', requester: 'ADMIN' });
   await v2.revokePaymentSchedules({ billingKey: 'k' });
   const hook = await v2.handleWebhook(body, headers, { orderAmount: () => 1000 });
-  return r.verdict === 'paid' && hook.verdict !== 'unknown';
+  const lines = await v2.verifyPayment(
+    { paymentId: 'p', amount: 1000, products: [{ id: 'book', amount: 500, quantity: 2 }] },
+    { onMismatch: 'cancel' },
+  );
+  return r.verdict === 'paid' && hook.verdict !== 'unknown' && lines.verdict !== 'products_mismatch';
 }
+// @ts-expect-error an order line's quantity is a number
+void v2.verifyPayment({ paymentId: 'p', amount: 1000, products: [{ id: 'book', amount: 500, quantity: '2' }] });
 // @ts-expect-error V2's requester is CUSTOMER or ADMIN
 void v2.cancelPayment({ paymentId: 'p', reason: 'r', requester: 'customer' });
 // @ts-expect-error billing-key deletion needs reason and requester
