@@ -212,7 +212,11 @@ export interface PortOneV2Client {
   handleWebhook(
     body: string | Uint8Array | ArrayBuffer,
     headers: WebhookHeaders,
-    options: { orderAmount(paymentId: string): number | null | undefined | Promise<number | null | undefined> } & VerifyOptions,
+    options: {
+      orderAmount(paymentId: string): number | null | undefined | Promise<number | null | undefined>;
+      /** The order's lines, judged as verifyPayment's `products` (`products_mismatch`). */
+      orderProducts?(paymentId: string): readonly V2OrderProduct[] | Promise<readonly V2OrderProduct[]>;
+    } & VerifyOptions,
   ): Promise<(Partial<V2VerifyResult> & { verdict: V2Verdict | null; webhook: { type: string; data: Record<string, unknown> } })>;
   cancelPayment(input: { paymentId: string; reason: string; requester?: V2CancelRequester; amount?: number; currentCancellableAmount?: number }): Promise<Record<string, unknown>>;
   payWithBillingKey(input: { paymentId: string } & V2BillingKeyPayment): Promise<{ payment: { pgTxId?: string; paidAt: string } }>;

@@ -191,17 +191,22 @@ export function createPortOneV2Client(options) {
     verifyWebhook,
     /**
      * A signed webhook: verified, then, when it names a payment, the payment looked up and judged against
-     * `orderAmount(paymentId)`. `verdict` is null for events without a payment, or for an order you do not have.
+     * `orderAmount(paymentId)` and, when given, `orderProducts(paymentId)` (the order's lines, as verifyPayment's
+     * `products`). `verdict` is null for events without a payment, or for an order you do not have.
      */
-    async handleWebhook(body, headers, { orderAmount, ...verifyOptions } = {}) {
+    async handleWebhook(body, headers, { orderAmount, orderProducts, ...verifyOptions } = {}) {
       if (typeof orderAmount !== 'function') throw invalid('orderAmount', '주문 금액을 돌려주는 함수여야 합니다.');
+      if (orderProducts !== undefined && typeof orderProducts !== 'function')
+        throw invalid('orderProducts', '주문 상품(id, amount, quantity)을 돌려주는 함수여야 합니다.');
       const webhook = await verifyWebhook(body, headers);
       const paymentId = webhook?.data?.paymentId;
       if (!nonEmptyString(paymentId)) return { webhook, verdict: null };
       const amount = await orderAmount(paymentId);
       if (amount === null || amount === undefined) return { webhook, verdict: null, paymentId };
       if (!amountLike(amount)) throw invalid('orderAmount', '0 이상의 숫자 또는 null을 돌려주어야 합니다.');
-      return { webhook, ...(await verify(paymentId, amount, undefined, verifyOptions)) };
+      const products = orderProducts ? await orderProducts(paymentId) : undefined;
+      if (products !== undefined) checkOrderProducts(products);
+      return { webhook, ...(await verify(paymentId, amount, products, verifyOptions)) };
     },
     /** POST /payments/{paymentId}/cancel, with `reason` and `requester` (CUSTOMER or ADMIN, default ADMIN). */
     cancelPayment({ paymentId, reason, requester = 'ADMIN', ...rest } = {}) {

@@ -137,6 +137,35 @@ test("V2 products: the order's amount with a count raised is products_mismatch, 
   }
 });
 
+test("V2 webhooks: with orderProducts, a count raised at the order's amount is products_mismatch and cancelled", async () => {
+  const lines = [{ id: 'book', amount: 14000, quantity: 1 }];
+  const raised = newId();
+  const honest = newId();
+  await seed('payments', { id: raised, amount: 14000, products: [{ ...lines[0], quantity: 2, amount: 7000 }] });
+  await seed('payments', { id: honest, amount: 14000, products: lines });
+  const options = { orderAmount: () => 14000, orderProducts: () => lines, onMismatch: 'cancel' };
+  const delivered = async (paymentId) => {
+    const text = JSON.stringify({ type: 'Transaction.Paid', timestamp: new Date().toISOString(), data: { paymentId } });
+    return portone.handleWebhook(text, rest.signWebhook(text), options);
+  };
+  assert.equal((await delivered(honest)).verdict, 'paid');
+  const r = await delivered(raised);
+  assert.deepEqual([r.verdict, r.cancelled], ['products_mismatch', true]);
+  assert.equal(rest.state.cancellations.filter((c) => c.paymentId === raised).length, 1);
+  // Without orderProducts the amount alone decides, as before; a non-function is refused before anything is read.
+  const text = JSON.stringify({
+    type: 'Transaction.Paid',
+    timestamp: new Date().toISOString(),
+    data: { paymentId: honest },
+  });
+  const amountOnly = await portone.handleWebhook(text, rest.signWebhook(text), { orderAmount: () => 14000 });
+  assert.equal(amountOnly.verdict, 'paid');
+  await assert.rejects(
+    portone.handleWebhook(text, rest.signWebhook(text), { orderAmount: () => 14000, orderProducts: lines }),
+    (e) => isNaverPayError(e) && e.errors[0].field === 'orderProducts',
+  );
+});
+
 test('V2 calls: billing-key payment, schedule, revocation, deletion with reason and requester, cancel refusals verbatim', async () => {
   await seed('billing-keys', { billingKey: 'billing-key-1' });
   const paymentId = newId();
