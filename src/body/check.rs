@@ -2,7 +2,7 @@
 //! exactly when it reported something (or, for optional fields, when the field is absent).
 
 use super::{Body, BodyOptions, Requester};
-use crate::catalog::{self, Field};
+use crate::catalog::{self, Field, Limit};
 use crate::date::Ymd;
 use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
 use crate::text::{concat, join_path};
@@ -11,12 +11,6 @@ use crate::value::{Map, Value};
 
 /// The largest integer a JavaScript number holds exactly: 2^53 − 1.
 pub(super) const MAX_SAFE_INTEGER: u64 = fields::MAX_SAFE;
-/// PortOne's limit on `merchant_uid`, in characters.
-pub(super) const MERCHANT_UID_MAX_CHARS: usize = 40;
-/// PortOne's limit on `name` (the order name), in characters.
-pub(super) const NAME_MAX_CHARS: usize = 40;
-/// PortOne's limit on `customer_uid`, in characters (billing-key registration refuses longer ones).
-pub(super) const CUSTOMER_UID_MAX_CHARS: usize = 80;
 
 /// The problems found so far, and the warnings (fields Naver Pay ignores).
 pub(super) struct Issues {
@@ -180,20 +174,13 @@ pub(super) fn requester_extra(map: &Map, issues: &mut Issues) -> (&'static str, 
     ("extra", requester.map(|r| Value::Object(Map::from_iter([("requester", r.as_str())]))))
 }
 
-/// A required string that is not blank, at most `max_chars` characters when given.
-pub(super) fn required_string<'v>(
-    value: &'v Value,
-    path: &str,
-    max_chars: Option<usize>,
-    issues: &mut Issues,
-) -> Option<&'v str> {
+/// A required string that is not blank, within `limit` (a row's, [`catalog::limit!`]).
+pub(super) fn required_string<'v>(value: &'v Value, path: &str, limit: Limit, issues: &mut Issues) -> Option<&'v str> {
     match value {
         Value::String(s) if !s.trim().is_empty() => {
-            if let Some(max) = max_chars {
-                if s.chars().count() > max {
-                    issues.push(ErrorCode::TooLong, path, Detail::MaxChars(max));
-                    return None;
-                }
+            if let Some(detail) = fields::too_long(limit, s) {
+                issues.push(ErrorCode::TooLong, path, detail);
+                return None;
             }
             Some(s)
         }
@@ -208,9 +195,9 @@ pub(super) fn required_string<'v>(
     }
 }
 
-/// `customer_uid`: required, at most 80 characters.
-pub(super) fn customer_uid<'v>(map: &'v Map, issues: &mut Issues) -> Option<&'v str> {
-    required_string(map.get("customer_uid"), "customer_uid", Some(CUSTOMER_UID_MAX_CHARS), issues)
+/// The required string `map[key]` (at `key`), within `limit` (its row's, [`catalog::limit!`]).
+pub(super) fn required_field<'v>(map: &'v Map, key: &str, limit: Limit, issues: &mut Issues) -> Option<&'v str> {
+    required_string(map.get(key), key, limit, issues)
 }
 
 /// A present number that is a finite integer, as JavaScript's `Number.isInteger` says

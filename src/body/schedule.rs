@@ -1,6 +1,6 @@
 //! `POST /subscribe/payments/schedule`: payments with a billing key at given times.
 
-use super::check::{self, Issues, MERCHANT_UID_MAX_CHARS};
+use super::check::{self, Issues};
 use super::{build_schedule_payment_body, Body, BodyOptions};
 use crate::catalog;
 use crate::date::Ymd;
@@ -15,7 +15,7 @@ const MAX_SCHEDULE_AT: u64 = 253_402_268_399;
 pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
     let (map, mut issues) = check::top_level(input, catalog::SCHEDULE, options)?;
 
-    check::customer_uid(map, &mut issues);
+    check::required_field(map, "customer_uid", catalog::limit!(SCHEDULE, "customer_uid"), &mut issues);
     let schedules = match map.get("schedules") {
         Value::Array(items) if !items.is_empty() => {
             let mut seen: Vec<(&str, usize)> = Vec::new();
@@ -52,7 +52,12 @@ fn schedule<'v>(
     issues.table(map, catalog::SCHEDULE_ITEM, &path);
 
     let uid_path = join_path(&path, "merchant_uid");
-    let merchant_uid = check::required_string(map.get("merchant_uid"), &uid_path, Some(MERCHANT_UID_MAX_CHARS), issues);
+    let merchant_uid = check::required_string(
+        map.get("merchant_uid"),
+        &uid_path,
+        catalog::limit!(SCHEDULE_ITEM, "merchant_uid"),
+        issues,
+    );
     if let Some(uid) = merchant_uid {
         if let Some((_, first)) = seen.iter().find(|(s, _)| *s == uid) {
             let first = u64_text(*first as u64);

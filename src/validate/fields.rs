@@ -2,7 +2,7 @@
 //! every `request_pay` call makes against its field table in [`crate::catalog`].
 
 use super::keys;
-use crate::catalog::{Field, Type, IGNORED, RULE, UNSUPPORTED};
+use crate::catalog::{Field, Limit, Type, IGNORED, RULE, UNSUPPORTED};
 use crate::error::{Detail, ErrorCode};
 use crate::text::join_path;
 use crate::value::{Map, Value};
@@ -10,7 +10,16 @@ use crate::value::{Map, Value};
 /// `Number.MAX_SAFE_INTEGER`.
 pub(crate) const MAX_SAFE: u64 = 9_007_199_254_740_991;
 
-/// What is wrong with `value` as the value of `field`, judged by its documented type and length.
+/// `TOO_LONG`'s detail when `s` is longer than `limit` allows.
+pub(crate) fn too_long(limit: Limit, s: &str) -> Option<Detail<'static>> {
+    match limit {
+        Limit::Chars(max) if s.chars().count() > usize::from(max) => Some(Detail::MaxChars(usize::from(max))),
+        Limit::Bytes(max) if s.len() > usize::from(max) => Some(Detail::MaxBytes(usize::from(max))),
+        _ => None,
+    }
+}
+
+/// What is wrong with `value` as the value of `field`, judged by its documented type and limit.
 pub(crate) fn type_issue(field: &Field, value: &Value) -> Option<(ErrorCode, Detail<'static>)> {
     let expected = match (field.ty, value) {
         (Type::Any, _)
@@ -32,9 +41,13 @@ pub(crate) fn type_issue(field: &Field, value: &Value) -> Option<(ErrorCode, Det
     if let Some(expected) = expected {
         return Some((ErrorCode::InvalidType, Detail::Expected(expected)));
     }
-    let max = usize::from(field.max);
-    match value {
-        Value::String(s) if max > 0 && s.chars().count() > max => Some((ErrorCode::TooLong, Detail::MaxChars(max))),
+    match (field.limit, value) {
+        (Limit::Chars(max), Value::String(s)) if s.chars().count() > usize::from(max) => {
+            Some((ErrorCode::TooLong, Detail::MaxChars(usize::from(max))))
+        }
+        (Limit::Bytes(max), Value::String(s)) if s.len() > usize::from(max) => {
+            Some((ErrorCode::TooLong, Detail::MaxBytes(usize::from(max))))
+        }
         _ => None,
     }
 }
