@@ -111,17 +111,47 @@ pub enum Limit {
     Bytes(u16),
 }
 
-/// The limit of the row `$name` of the table `$table`, as a constant: `catalog::limit!(AGAIN,
-/// "name")`. A name the table lacks fails the build; reading the limit costs nothing at run time.
-macro_rules! limit {
+/// The `Chars` limit of the row `$name` of the table `$table`, as a constant `usize`:
+/// `catalog::max_chars!(AGAIN, "name")`. A name the table lacks, or a row with another limit,
+/// fails the build; reading it costs nothing at run time.
+macro_rules! max_chars {
     ($table:ident, $name:expr) => {
-        const { $crate::catalog::row_limit($crate::catalog::$table, $name) }
+        const { $crate::catalog::row_limit($crate::catalog::$table, $name).chars() }
     };
 }
-pub(crate) use limit;
+pub(crate) use max_chars;
 
-/// The limit of the row `name` of `table` (through [`limit!`], which evaluates it in a constant).
-#[allow(clippy::panic)] // evaluated by the compiler only: `limit!` calls it in a `const` block
+/// The `Bytes` limit of the row `$name` of the table `$table`, as [`max_chars!`] reads `Chars`.
+macro_rules! max_bytes {
+    ($table:ident, $name:expr) => {
+        const { $crate::catalog::row_limit($crate::catalog::$table, $name).bytes() }
+    };
+}
+pub(crate) use max_bytes;
+
+impl Limit {
+    /// The characters of a `Chars` limit ([`max_chars!`] evaluates it in a constant).
+    #[allow(clippy::panic)] // evaluated by the compiler only
+    pub const fn chars(self) -> usize {
+        match self {
+            Limit::Chars(n) => n as usize,
+            _ => panic!("not a Chars limit"),
+        }
+    }
+
+    /// The bytes of a `Bytes` limit ([`max_bytes!`] evaluates it in a constant).
+    #[allow(clippy::panic)] // evaluated by the compiler only
+    pub const fn bytes(self) -> usize {
+        match self {
+            Limit::Bytes(n) => n as usize,
+            _ => panic!("not a Bytes limit"),
+        }
+    }
+}
+
+/// The limit of the row `name` of `table` ([`max_chars!`] and [`max_bytes!`] evaluate it in a
+/// constant).
+#[allow(clippy::panic)] // evaluated by the compiler only
 pub const fn row_limit(table: &[Field], name: &str) -> Limit {
     match table {
         [] => panic!("no such row"),

@@ -10,11 +10,12 @@ use crate::value::{Map, Value};
 pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
     let (map, mut issues) = check::top_level(input, catalog::AGAIN, options)?;
 
-    check::required_field(map, "customer_uid", catalog::limit!(AGAIN, "customer_uid"), &mut issues);
-    check::required_field(map, "merchant_uid", catalog::limit!(AGAIN, "merchant_uid"), &mut issues);
+    check::customer_uid(map, catalog::max_chars!(AGAIN, "customer_uid"), &mut issues);
+    let max = catalog::max_chars!(AGAIN, "merchant_uid");
+    check::required_string(map.get("merchant_uid"), "merchant_uid", Some(max), &mut issues);
     let amount = check::amount(map.get("amount"), "amount", options.min_amount, &mut issues);
     check::parts_of_amount(map, "", amount, &mut issues);
-    check::required_field(map, "name", catalog::limit!(AGAIN, "name"), &mut issues);
+    check::required_string(map.get("name"), "name", Some(catalog::max_chars!(AGAIN, "name")), &mut issues);
     let extra = check::payment_extra(map, "", Ymd::seoul_at_ms(options.now_ms), &mut issues);
     issues.body(|| check::write(catalog::AGAIN, map, vec![extra]))
 }

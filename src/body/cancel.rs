@@ -2,9 +2,8 @@
 
 use super::check::{self, Issues, MAX_SAFE_INTEGER};
 use super::{build_cancel_payment_body, Body, BodyOptions};
-use crate::catalog::{self, Limit};
+use crate::catalog;
 use crate::error::{Detail, ErrorCode, FieldIssue};
-use crate::validate::fields;
 use crate::value::{Map, Value};
 
 /// Who asks for the cancellation (`extra.requester`). Naver Pay's inspection wants it on every
@@ -41,8 +40,13 @@ impl Requester {
 pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
     let (map, mut issues) = check::top_level(input, catalog::CANCEL, options)?;
 
-    let imp_uid = payment_id(map, "imp_uid", catalog::limit!(CANCEL, "imp_uid"), &mut issues);
-    let merchant_uid = payment_id(map, "merchant_uid", catalog::limit!(CANCEL, "merchant_uid"), &mut issues);
+    let imp_uid = payment_id(map.get("imp_uid"), "imp_uid", None, &mut issues);
+    let merchant_uid = payment_id(
+        map.get("merchant_uid"),
+        "merchant_uid",
+        Some(catalog::max_chars!(CANCEL, "merchant_uid")),
+        &mut issues,
+    );
     if let (Ok(None), Ok(None)) = (imp_uid, merchant_uid) {
         let which = if issues.ko() { "imp_uid 또는 merchant_uid" } else { "imp_uid or merchant_uid" };
         issues.push(ErrorCode::Required, "imp_uid", Detail::Text(which));
@@ -54,7 +58,7 @@ pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<Fi
     let amount = check::optional_integer(map.get("amount"), "amount", 0, amount_max, &mut issues);
     // The tax-free and VAT parts of a partial refund are at most the refund.
     check::parts_of_amount(map, "", amount.filter(|a| *a > 0), &mut issues);
-    check::required_field(map, "reason", catalog::limit!(CANCEL, "reason"), &mut issues);
+    check::required_string(map.get("reason"), "reason", None, &mut issues);
     let extra = check::requester_extra(map, &mut issues);
     let mut replaced = vec![extra];
     for (key, id) in [("imp_uid", imp_uid), ("merchant_uid", merchant_uid)] {
@@ -65,21 +69,26 @@ pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<Fi
     issues.body(|| check::write(catalog::CANCEL, map, replaced))
 }
 
-/// `imp_uid` or `merchant_uid` (`key`), each optional on its own: `Ok(None)` when absent or
-/// blank, `Err(())` when reported (`INVALID_TYPE`, `TOO_LONG` by its row's `limit`).
-fn payment_id<'v>(map: &'v Map, key: &str, limit: Limit, issues: &mut Issues) -> Result<Option<&'v str>, ()> {
-    match map.get(key) {
+/// `imp_uid` or `merchant_uid`, each optional on its own: `Ok(None)` when absent or blank,
+/// `Err(())` when reported (`INVALID_TYPE`, `TOO_LONG`).
+fn payment_id<'v>(
+    value: &'v Value,
+    path: &str,
+    max_chars: Option<usize>,
+    issues: &mut Issues,
+) -> Result<Option<&'v str>, ()> {
+    match value {
         Value::Undefined | Value::Null => Ok(None),
         Value::String(s) if s.trim().is_empty() => Ok(None),
-        Value::String(s) => match fields::too_long(limit, s) {
-            Some(detail) => {
-                issues.push(ErrorCode::TooLong, key, detail);
+        Value::String(s) => match max_chars {
+            Some(max) if s.chars().count() > max => {
+                issues.push(ErrorCode::TooLong, path, Detail::MaxChars(max));
                 Err(())
             }
-            None => Ok(Some(s)),
+            _ => Ok(Some(s)),
         },
         _ => {
-            issues.push(ErrorCode::InvalidType, key, Detail::Expected("string"));
+            issues.push(ErrorCode::InvalidType, path, Detail::Expected("string"));
             Err(())
         }
     }

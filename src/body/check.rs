@@ -2,7 +2,7 @@
 //! exactly when it reported something (or, for optional fields, when the field is absent).
 
 use super::{Body, BodyOptions, Requester};
-use crate::catalog::{self, Field, Limit};
+use crate::catalog::{self, Field};
 use crate::date::Ymd;
 use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
 use crate::text::{concat, join_path};
@@ -174,13 +174,21 @@ pub(super) fn requester_extra(map: &Map, issues: &mut Issues) -> (&'static str, 
     ("extra", requester.map(|r| Value::Object(Map::from_iter([("requester", r.as_str())]))))
 }
 
-/// A required string that is not blank, within `limit` (a row's, [`catalog::limit!`]).
-pub(super) fn required_string<'v>(value: &'v Value, path: &str, limit: Limit, issues: &mut Issues) -> Option<&'v str> {
+/// A required string that is not blank, at most `max_chars` characters when given (a row's,
+/// [`catalog::max_chars!`]).
+pub(super) fn required_string<'v>(
+    value: &'v Value,
+    path: &str,
+    max_chars: Option<usize>,
+    issues: &mut Issues,
+) -> Option<&'v str> {
     match value {
         Value::String(s) if !s.trim().is_empty() => {
-            if let Some(detail) = fields::too_long(limit, s) {
-                issues.push(ErrorCode::TooLong, path, detail);
-                return None;
+            if let Some(max) = max_chars {
+                if s.chars().count() > max {
+                    issues.push(ErrorCode::TooLong, path, Detail::MaxChars(max));
+                    return None;
+                }
             }
             Some(s)
         }
@@ -195,9 +203,9 @@ pub(super) fn required_string<'v>(value: &'v Value, path: &str, limit: Limit, is
     }
 }
 
-/// The required string `map[key]` (at `key`), within `limit` (its row's, [`catalog::limit!`]).
-pub(super) fn required_field<'v>(map: &'v Map, key: &str, limit: Limit, issues: &mut Issues) -> Option<&'v str> {
-    required_string(map.get(key), key, limit, issues)
+/// `customer_uid`: required, at most `max_chars` characters (its row's in the call's table).
+pub(super) fn customer_uid<'v>(map: &'v Map, max_chars: usize, issues: &mut Issues) -> Option<&'v str> {
+    required_string(map.get("customer_uid"), "customer_uid", Some(max_chars), issues)
 }
 
 /// A present number that is a finite integer, as JavaScript's `Number.isInteger` says

@@ -15,7 +15,7 @@ const MAX_SCHEDULE_AT: u64 = 253_402_268_399;
 pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
     let (map, mut issues) = check::top_level(input, catalog::SCHEDULE, options)?;
 
-    check::required_field(map, "customer_uid", catalog::limit!(SCHEDULE, "customer_uid"), &mut issues);
+    check::customer_uid(map, catalog::max_chars!(SCHEDULE, "customer_uid"), &mut issues);
     let schedules = match map.get("schedules") {
         Value::Array(items) if !items.is_empty() => {
             let mut seen: Vec<(&str, usize)> = Vec::new();
@@ -55,7 +55,7 @@ fn schedule<'v>(
     let merchant_uid = check::required_string(
         map.get("merchant_uid"),
         &uid_path,
-        catalog::limit!(SCHEDULE_ITEM, "merchant_uid"),
+        Some(catalog::max_chars!(SCHEDULE_ITEM, "merchant_uid")),
         issues,
     );
     if let Some(uid) = merchant_uid {

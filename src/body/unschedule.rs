@@ -13,7 +13,7 @@ pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<Fi
     // Both optional on their own (the OpenAPI schema); at least one says what to revoke.
     let customer_uid = !matches!(map.get("customer_uid"), Value::Undefined | Value::Null);
     if customer_uid {
-        check::required_field(map, "customer_uid", catalog::limit!(UNSCHEDULE, "customer_uid"), &mut issues);
+        check::customer_uid(map, catalog::max_chars!(UNSCHEDULE, "customer_uid"), &mut issues);
     }
     let merchant_uid = match map.get("merchant_uid") {
         Value::Undefined | Value::Null => false,
@@ -37,11 +37,11 @@ pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<Fi
     issues.body(|| check::write(catalog::UNSCHEDULE, map, Vec::new()))
 }
 
-/// Each `merchant_uid[i]`: a non-blank order id within the row's limit.
+/// Each `merchant_uid[i]`: a non-blank order id of at most its row's characters.
 fn merchant_uids(items: &[Value], issues: &mut Issues) {
     for (i, item) in items.iter().enumerate() {
         let path = concat(&["merchant_uid[", &u64_text(i as u64), "]"]);
-        check::required_string(item, &path, catalog::limit!(UNSCHEDULE, "merchant_uid"), issues);
+        check::required_string(item, &path, Some(catalog::max_chars!(UNSCHEDULE, "merchant_uid")), issues);
     }
 }
 

@@ -10,15 +10,6 @@ use crate::value::{Map, Value};
 /// `Number.MAX_SAFE_INTEGER`.
 pub(crate) const MAX_SAFE: u64 = 9_007_199_254_740_991;
 
-/// `TOO_LONG`'s detail when `s` is longer than `limit` allows.
-pub(crate) fn too_long(limit: Limit, s: &str) -> Option<Detail<'static>> {
-    match limit {
-        Limit::Chars(max) if s.chars().count() > usize::from(max) => Some(Detail::MaxChars(usize::from(max))),
-        Limit::Bytes(max) if s.len() > usize::from(max) => Some(Detail::MaxBytes(usize::from(max))),
-        _ => None,
-    }
-}
-
 /// What is wrong with `value` as the value of `field`, judged by its documented type and limit.
 pub(crate) fn type_issue(field: &Field, value: &Value) -> Option<(ErrorCode, Detail<'static>)> {
     let expected = match (field.ty, value) {

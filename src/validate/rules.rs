@@ -3,7 +3,7 @@
 
 use super::url::{self, RedirectUrl};
 use super::{fields, keys, ModeOption, ValidRequest, ValidateOptions, ValidationReport};
-use crate::catalog::{self, Limit};
+use crate::catalog;
 use crate::date::Ymd;
 use crate::device::{choose_pay_mode, PayMode};
 use crate::error::{Detail, ErrorCode as C, FieldIssue, Locale};
@@ -97,24 +97,6 @@ fn given(v: &Value) -> bool {
     !matches!(v, Value::Undefined | Value::Null)
 }
 
-/// A product table, with the limits its rules read from its rows.
-#[derive(Clone, Copy)]
-struct ProductRows {
-    table: &'static [catalog::Field],
-    uid: Limit,
-    name: Limit,
-    /// Whether `startDate`/`endDate` may be numbers too (V1).
-    number_dates: bool,
-}
-
-/// V1's `naverProducts` item.
-const PRODUCT: ProductRows = ProductRows {
-    table: catalog::PRODUCT,
-    uid: catalog::limit!(PRODUCT, "uid"),
-    name: catalog::limit!(PRODUCT, "name"),
-    number_dates: true,
-};
-
 /// What the products tell the rest of the checks.
 struct Products<'a> {
     len: usize,
@@ -180,11 +162,11 @@ impl Checker {
         None
     }
 
-    /// A string within `limit` (a row's, [`catalog::limit!`]).
-    fn short_string<'v>(&mut self, v: &'v Value, field: &str, required: bool, limit: Limit) -> Option<&'v str> {
+    /// A string of at most `max` characters (a row's, [`catalog::max_chars!`]).
+    fn short_string<'v>(&mut self, v: &'v Value, field: &str, required: bool, max: usize) -> Option<&'v str> {
         let s = self.string(v, field, required)?;
-        if let Some(detail) = fields::too_long(limit, s) {
-            self.error(C::TooLong, field, detail);
+        if s.chars().count() > max {
+            self.error(C::TooLong, field, Detail::MaxChars(max));
             return None;
         }
         Some(s)
@@ -285,17 +267,17 @@ impl Checker {
     }
 
     fn merchant_uid(&mut self, map: &Map) {
-        let limit = catalog::limit!(REQUEST_PAY, "merchant_uid");
-        self.short_string(map.get("merchant_uid"), "merchant_uid", true, limit);
+        let max = catalog::max_chars!(REQUEST_PAY, "merchant_uid");
+        self.short_string(map.get("merchant_uid"), "merchant_uid", true, max);
     }
 
-    /// `customer_uid`: required for a billing key (within its row's limit); in a general payment it
+    /// `customer_uid`: required for a billing key (at most its row's characters); in a general payment it
     /// would silently turn the payment into a registration that approves nothing.
     fn customer_uid(&mut self, map: &Map, kind: Kind) {
         let field = "customer_uid";
         match kind {
             Kind::BillingKey => {
-                self.short_string(map.get(field), field, true, catalog::limit!(REQUEST_PAY, "customer_uid"));
+                self.short_string(map.get(field), field, true, catalog::max_chars!(REQUEST_PAY, "customer_uid"));
             }
             Kind::Payment if given(map.get(field)) => {
                 let rule = self.tr(
@@ -371,12 +353,20 @@ impl Checker {
         let mut prefix = String::from("naverProducts[");
         text::push_u64(&mut prefix, i as u64);
         prefix.push(']');
-        self.product_at(prefix, item, &PRODUCT)
+        self.product_at(prefix, item, true)
     }
 
-    /// One product at `prefix`, checked against `rows`. Returns its name when valid.
-    fn product_at<'v>(&mut self, prefix: String, item: &'v Value, rows: &ProductRows) -> Option<&'v str> {
-        let ProductRows { table, uid, name, number_dates } = *rows;
+    /// One product at `prefix`: V1's `naverProducts` item (`v1`, whose `startDate`/`endDate` may be
+    /// numbers too) or V2's `productItems` item, checked against its table and the limits of its
+    /// rows. Returns its name when valid.
+    fn product_at<'v>(&mut self, prefix: String, item: &'v Value, v1: bool) -> Option<&'v str> {
+        let (table, uid_bytes, name_chars) = if v1 {
+            (catalog::PRODUCT, catalog::max_bytes!(PRODUCT, "uid"), catalog::max_chars!(PRODUCT, "name"))
+        } else {
+            let table = catalog::V2_PRODUCT_ITEM;
+            (table, catalog::max_bytes!(V2_PRODUCT_ITEM, "uid"), catalog::max_chars!(V2_PRODUCT_ITEM, "name"))
+        };
+        let number_dates = v1;
         let Value::Object(p) = item else {
             self.error(C::InvalidType, &prefix, Detail::Expected("object"));
             return None;
@@ -395,8 +385,12 @@ impl Checker {
             }
         }
 
-        self.short_string(p.get("uid"), path.at("uid"), true, uid);
-        let name = self.short_string(p.get("name"), path.at("name"), true, name);
+        if let Some(uid) = self.string(p.get("uid"), path.at("uid"), true) {
+            if uid.len() > uid_bytes {
+                self.error(C::TooLong, path.at("uid"), Detail::MaxBytes(uid_bytes));
+            }
+        }
+        let name = self.short_string(p.get("name"), path.at("name"), true, name_chars);
         self.integer_in(p.get("count"), path.at("count"), true, 1, 999_999);
 
         if let Some(seller_id) = self.string(p.get("sellerId"), path.at("sellerId"), false) {
@@ -424,21 +418,21 @@ impl Checker {
         name.filter(|n| !n.is_empty())
     }
 
-    /// `name`: required, within its row's limit; absent → `naverProducts[0].name`, returned as the
-    /// default to add. With several products it should equal the first product's name.
+    /// `name`: required, at most its row's characters; absent → `naverProducts[0].name`, returned
+    /// as the default to add. With several products it should equal the first product's name.
     fn name<'m>(&mut self, map: &'m Map, products: &Products<'m>) -> Option<&'m str> {
-        let limit = catalog::limit!(REQUEST_PAY, "name");
+        let max = catalog::max_chars!(REQUEST_PAY, "name");
         if map.get("name").is_absent() {
-            match products.first_name.map(|first| (first, fields::too_long(limit, first))) {
-                Some((_, Some(detail))) => self.error(C::TooLong, "name", detail),
-                Some((first, None)) => return Some(first),
+            match products.first_name {
+                Some(first) if first.chars().count() > max => self.error(C::TooLong, "name", Detail::MaxChars(max)),
+                Some(first) => return Some(first),
                 // The first product's own issues are already reported.
                 None if products.len > 0 => {}
                 None => self.error(C::Required, "name", Detail::None),
             }
             return None;
         }
-        let name = self.short_string(map.get("name"), "name", true, limit);
+        let name = self.short_string(map.get("name"), "name", true, max);
         if let (Some(name), Some(first)) = (name, products.first_name) {
             if products.len > 1 && name != first {
                 self.warn(C::NameMismatch, "name", Detail::None);

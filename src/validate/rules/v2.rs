@@ -2,7 +2,7 @@
 //! V1's checker: the same codes, messages, paths and limits. docs/rules.md ("V2") gives each rule
 //! with its source; the field tables are `catalog::V2_*`.
 
-use super::{Additions, Checker, ProductRows, MAX_SAFE, MAX_SAFE_U64};
+use super::{Additions, Checker, MAX_SAFE, MAX_SAFE_U64};
 use crate::catalog::{self, Field};
 use crate::date::Ymd;
 use crate::device::PayMode;
@@ -19,14 +19,6 @@ pub(crate) enum KindV2 {
     /// `requestIssueBillingKey` (`validate_billing_key_v2`).
     BillingKey,
 }
-
-/// A `bypass.naverpay.productItems` item: dates are strings only.
-const PRODUCT_ITEM: ProductRows = ProductRows {
-    table: catalog::V2_PRODUCT_ITEM,
-    uid: catalog::limit!(V2_PRODUCT_ITEM, "uid"),
-    name: catalog::limit!(V2_PRODUCT_ITEM, "name"),
-    number_dates: false,
-};
 
 /// The only method a Naver Pay channel takes (`payMethod`, `billingKeyMethod`).
 const EASY_PAY: &str = "EASY_PAY";
@@ -215,7 +207,7 @@ impl Checker {
             let mut prefix = String::from("bypass.naverpay.productItems[");
             text::push_u64(&mut prefix, i as u64);
             prefix.push(']');
-            let name = self.product_at(prefix, item, &PRODUCT_ITEM);
+            let name = self.product_at(prefix, item, false);
             if i == 0 {
                 first = name;
             }
@@ -223,7 +215,7 @@ impl Checker {
         (items.len(), first)
     }
 
-    /// `orderName`: within its row's limit; absent → the first product's name, returned to add.
+    /// `orderName`: at most its row's characters; absent → the first product's name, returned to add.
     /// With several products it should be the first one's name (Naver Pay adds "외 N개").
     fn order_name<'m>(&mut self, map: &'m Map, count: usize, first: Option<&'m str>) -> Option<&'m str> {
         let field = "orderName";
@@ -235,8 +227,9 @@ impl Checker {
             }
             return None;
         }
-        let limit = catalog::limit!(V2_PAYMENT, "orderName");
-        if let (Some(name), Some(first)) = (self.short_string(map.get(field), field, true, limit), first) {
+        if let (Some(name), Some(first)) =
+            (self.short_string(map.get(field), field, true, catalog::max_chars!(V2_PAYMENT, "orderName")), first)
+        {
             if count > 1 && name != first {
                 let rule = "bypass.naverpay.productItems[0].name";
                 self.warn(C::NameMismatch, field, Detail::Text(rule));
