@@ -71,7 +71,7 @@ pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: KindV2) -> 
     c.table(map, table, "", catalog::REQUIRED);
     c.secrets(params, &mut String::new(), 0);
 
-    let additions = c.errors.is_empty().then(|| {
+    let additions = c.clean().then(|| {
         additions.push(("forceRedirect", Value::Bool(mode == PayMode::Redirect)));
         additions
     });
