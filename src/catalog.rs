@@ -79,7 +79,7 @@ pub enum Type {
     Str,
     /// A string that is not empty.
     Text,
-    /// A JavaScript number that is a whole number, 0 to 2^53 − 1 (or [`Field::limit`]'s range).
+    /// A JavaScript number that is a whole number, 0 to 2^53 − 1.
     Int,
     /// A boolean.
     Bool,
@@ -96,19 +96,20 @@ pub enum Type {
     Any,
 }
 
-/// How long a string (or how large a number) a row's field may be, as its document gives it.
-/// Every check of the field reads it from the row: the table check ([`crate::check`]) and the
-/// field's own rule alike.
+/// How long a row's string may be, as its document gives it. Every check of the field reads it
+/// from the row: the table check ([`crate::check::table`]) and the field's own rule alike
+/// ([`max_chars!`], [`max_bytes!`]). The figures are `u8` (PortOne documents none above 128): a
+/// wider one would make every row of every table longer in the wasm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Limit {
-    /// None documented (an [`Type::Int`] still lies in 0 to 2^53 − 1).
+    /// None documented.
     Unbounded,
     /// At most this many characters (Unicode scalar values); for an [`Type::Arr`] row, each of
     /// its strings.
-    Chars(u16),
+    Chars(u8),
     /// At most this many UTF-8 bytes.
-    Bytes(u16),
+    Bytes(u8),
 }
 
 /// The `Chars` limit of the row `$name` of the table `$table`, as a constant `usize`:

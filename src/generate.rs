@@ -239,7 +239,7 @@ fn tables_rs() -> String {
     }
     out.push_str("}\n\n/// A field's documented limit (`catalog::Limit`).\n");
     out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Limit {\n");
-    out.push_str("    Unbounded,\n    Chars(u16),\n    Bytes(u16),\n}\n\n");
+    out.push_str("    Unbounded,\n    Chars(u8),\n    Bytes(u8),\n}\n\n");
     out.push_str("/// One documented field of one call (`catalog::Field`).\n");
     out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub struct Field {\n");
     out.push_str("    pub name: &'static str,\n    pub ty: Type,\n    pub limit: Limit,\n    pub flags: u8,\n}\n\n");

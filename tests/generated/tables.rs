@@ -21,8 +21,8 @@ pub enum Type {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Limit {
     Unbounded,
-    Chars(u16),
-    Bytes(u16),
+    Chars(u8),
+    Bytes(u8),
 }
 
 /// One documented field of one call (`catalog::Field`).
