@@ -65,10 +65,9 @@ pub(crate) struct TableIssue<'a> {
 
 /// Checks the keys of `map` (at `prefix`) against `table`: a key the table lacks is
 /// `UNKNOWN_FIELD` (with a suggestion when one is close), a field Naver Pay ignores is an
-/// `IGNORED_FIELD` warning, a field without a rule of its own is checked by its type and length,
+/// `IGNORED_FIELD` warning, a field without a rule of its own is checked by its type and limit,
 /// a field with no place in a Naver Pay request is `UNSUPPORTED_FIELD`, and a required one without
-/// a rule is `REQUIRED` when missing (`required` is the flag that marks it in this call).
-/// `undefined` and `null` are absent: `null` is how a form or a setting left empty arrives.
+/// a rule is `REQUIRED` when not given or blank (`required` is the flag that marks it in this call).
 ///
 /// `strictness` decides the rest: see [`Strictness`].
 pub(crate) fn check_table(
@@ -102,7 +101,7 @@ pub(crate) fn check_table(
                 if field.has(RULE) {
                     continue;
                 }
-                if field.has(required) && value.as_str() == Some("") {
+                if field.has(required) && value.as_str().is_some_and(|s| strictness.blank(s)) {
                     (false, ErrorCode::Required, Detail::None)
                 } else {
                     let Some((code, detail)) = type_issue(field, value) else { continue };
