@@ -75,7 +75,7 @@ pub fn is_buyer_detail(key: &str) -> bool {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Type {
-    /// A string (at most [`Field::max`] characters when that is not 0).
+    /// A string (within [`Field::limit`]).
     Str,
     /// A string that is not empty.
     Text,
@@ -94,6 +94,85 @@ pub enum Type {
     Date,
     /// Anything (`custom_data` of `request_pay`, stored as JSON).
     Any,
+}
+
+/// How long a row's string may be, as its document gives it. Every check of the field reads it
+/// from the row: the table check ([`crate::check::table`]) and the field's own rule alike
+/// ([`max_chars!`], [`max_bytes!`]). The figures are `u8` (PortOne documents none above 128): a
+/// wider one would make every row of every table longer in the wasm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Limit {
+    /// None documented.
+    Unbounded,
+    /// At most this many characters (Unicode scalar values); for an [`Type::Arr`] row, each of
+    /// its strings.
+    Chars(u8),
+    /// At most this many UTF-8 bytes.
+    Bytes(u8),
+}
+
+/// The `Chars` limit of the row `$name` of the table `$table`, as a constant `usize`:
+/// `catalog::max_chars!(AGAIN, "name")`. A name the table lacks, or a row with another limit,
+/// fails the build; reading it costs nothing at run time.
+macro_rules! max_chars {
+    ($table:ident, $name:expr) => {
+        const { $crate::catalog::row_limit($crate::catalog::$table, $name).chars() }
+    };
+}
+pub(crate) use max_chars;
+
+/// The `Bytes` limit of the row `$name` of the table `$table`, as [`max_chars!`] reads `Chars`.
+macro_rules! max_bytes {
+    ($table:ident, $name:expr) => {
+        const { $crate::catalog::row_limit($crate::catalog::$table, $name).bytes() }
+    };
+}
+pub(crate) use max_bytes;
+
+impl Limit {
+    /// The characters of a `Chars` limit ([`max_chars!`] evaluates it in a constant).
+    #[allow(clippy::panic)] // evaluated by the compiler only
+    pub const fn chars(self) -> usize {
+        match self {
+            Limit::Chars(n) => n as usize,
+            _ => panic!("not a Chars limit"),
+        }
+    }
+
+    /// The bytes of a `Bytes` limit ([`max_bytes!`] evaluates it in a constant).
+    #[allow(clippy::panic)] // evaluated by the compiler only
+    pub const fn bytes(self) -> usize {
+        match self {
+            Limit::Bytes(n) => n as usize,
+            _ => panic!("not a Bytes limit"),
+        }
+    }
+}
+
+/// The limit of the row `name` of `table` ([`max_chars!`] and [`max_bytes!`] evaluate it in a
+/// constant).
+#[allow(clippy::panic)] // evaluated by the compiler only
+pub const fn row_limit(table: &[Field], name: &str) -> Limit {
+    match table {
+        [] => panic!("no such row"),
+        [row, rest @ ..] => {
+            if same(row.name.as_bytes(), name.as_bytes()) {
+                row.limit
+            } else {
+                row_limit(rest, name)
+            }
+        }
+    }
+}
+
+/// `a == b`, in a `const fn`.
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    match (a, b) {
+        ([], []) => true,
+        ([x, a @ ..], [y, b @ ..]) => *x == *y && same(a, b),
+        _ => false,
+    }
 }
 
 /// The document a row was read from; docs/rules.md gives each one's repository, path and commit.
@@ -144,12 +223,10 @@ pub struct Field {
     pub name: &'static str,
     /// Its type.
     pub ty: Type,
-    /// Its largest length in characters; 0 when none is documented.
-    pub max: u8,
+    /// Its documented limit.
+    pub limit: Limit,
     /// [`REQUIRED`], [`REQUIRED_BILLING`], [`RULE`], [`IGNORED`], [`DEPRECATED`], [`UNSUPPORTED`].
     pub flags: u8,
-    /// Where it is documented.
-    pub doc: Doc,
 }
 
 impl Field {
@@ -159,203 +236,211 @@ impl Field {
     }
 }
 
-const fn f(name: &'static str, ty: Type, max: u8, flags: u8, doc: Doc) -> Field {
-    Field { name, ty, max, flags, doc }
+/// A row: `f(name, type, limit, flags, document)`. The document the row was read from is written
+/// on the row for its reader (docs/rules.md gives each one) but not kept in the [`Field`]: nothing
+/// reads it at run time, and without it a row of the wasm's tables stays 12 bytes with its limit.
+const fn f(name: &'static str, ty: Type, limit: Limit, flags: u8, _read_from: Doc) -> Field {
+    Field { name, ty, limit, flags }
 }
 
 use Doc::{Manual, NaverPage, OpenApi, Package, PayRq, Sdk, Seed};
+use Limit::{Bytes, Chars, Unbounded};
 use Type::{Any, Arr, Bool, Date, Int, Obj, Str, StrOrArr, Text};
 
 /// `IMP.request_pay`, general payment (`validateNaverPay`) and billing-key registration
 /// (`validateBillingKey`). Read from payrq.mdx and naver.mdx; the rules are docs/rules.md's.
 pub const REQUEST_PAY: &[Field] = &[
-    f("pg", Str, 0, RULE | DEPRECATED, PayRq),
-    f("channelKey", Text, 0, 0, NaverPage),
-    f("pay_method", Str, 0, RULE, PayRq),
-    f("escrow", Bool, 0, 0, PayRq),
-    f("products", Arr, 0, IGNORED, PayRq),
-    f("merchant_uid", Str, 40, REQUIRED | REQUIRED_BILLING | RULE, PayRq),
-    f("name", Str, 40, REQUIRED | REQUIRED_BILLING | RULE, PayRq),
-    f("amount", Int, 0, REQUIRED | REQUIRED_BILLING | RULE, PayRq),
-    f("custom_data", Any, 0, 0, PayRq),
-    f("tax_free", Int, 0, RULE, PayRq),
-    f("vat_amount", Int, 0, RULE | IGNORED, PayRq),
-    f("vat", Int, 0, IGNORED, PayRq),
-    f("currency", Str, 0, IGNORED, PayRq),
-    f("language", Str, 0, IGNORED, PayRq),
-    f("buyer_name", Str, 0, 0, PayRq),
-    f("buyer_tel", Str, 0, REQUIRED_BILLING | RULE, Manual),
-    f("buyer_email", Str, 0, RULE, PayRq),
-    f("buyer_addr", Str, 0, 0, PayRq),
-    f("buyer_postcode", Str, 0, 0, PayRq),
-    f("confirm_url", Str, 0, 0, PayRq),
-    f("notice_url", StrOrArr, 0, 0, NaverPage),
-    f("customer_uid", Str, 80, REQUIRED_BILLING | RULE, NaverPage),
-    f("customer_id", Str, 0, 0, NaverPage),
-    f("digital", Bool, 0, IGNORED, PayRq),
-    f("vbank_due", Str, 0, IGNORED, PayRq),
-    f("m_redirect_url", Str, 0, RULE, PayRq),
-    f("app_scheme", Str, 0, 0, PayRq),
-    f("biz_num", Str, 0, IGNORED, PayRq),
-    f("useFreeInterestFromMall", Bool, 0, IGNORED, PayRq),
-    f("display", Obj, 0, IGNORED, PayRq),
-    f("card", Obj, 0, IGNORED, PayRq),
-    f("popup", Bool, 0, IGNORED, PayRq),
-    f("period", Obj, 0, IGNORED, PayRq),
-    f("company", Str, 0, IGNORED, PayRq),
-    f("bypass", Obj, 0, IGNORED, PayRq),
-    f("naverPopupMode", Bool, 0, RULE, NaverPage),
-    f("naverUseCfm", Str, 0, RULE, NaverPage),
-    f("naverProducts", Arr, 0, REQUIRED | RULE, NaverPage),
-    f("naverPurchaserName", Text, 0, 0, NaverPage),
-    f("naverPurchaserBirthday", Str, 0, RULE, NaverPage),
-    f("naverChainId", Text, 0, DEPRECATED, Manual),
-    f("naverCultureBenefit", Bool, 0, 0, NaverPage),
-    f("naverMerchantUserKey", Text, 0, 0, NaverPage),
-    f("naverProductCount", Int, 0, 0, NaverPage),
-    f("naverProductCode", Text, 0, REQUIRED_BILLING, NaverPage),
-    f("naverActionType", Str, 0, DEPRECATED, Seed),
-    f("naverInterface", Obj, 0, 0, Seed),
-    f("niceMobileV2", Bool, 0, 0, Sdk),
-    f("kakaoOpenApp", Bool, 0, 0, Sdk),
+    f("pg", Str, Unbounded, RULE | DEPRECATED, PayRq),
+    f("channelKey", Text, Unbounded, 0, NaverPage),
+    f("pay_method", Str, Unbounded, RULE, PayRq),
+    f("escrow", Bool, Unbounded, 0, PayRq),
+    f("products", Arr, Unbounded, IGNORED, PayRq),
+    f("merchant_uid", Str, Chars(40), REQUIRED | REQUIRED_BILLING | RULE, PayRq),
+    f("name", Str, Chars(40), REQUIRED | REQUIRED_BILLING | RULE, PayRq),
+    f("amount", Int, Unbounded, REQUIRED | REQUIRED_BILLING | RULE, PayRq),
+    f("custom_data", Any, Unbounded, 0, PayRq),
+    f("tax_free", Int, Unbounded, RULE, PayRq),
+    f("vat_amount", Int, Unbounded, RULE | IGNORED, PayRq),
+    f("vat", Int, Unbounded, IGNORED, PayRq),
+    f("currency", Str, Unbounded, IGNORED, PayRq),
+    f("language", Str, Unbounded, IGNORED, PayRq),
+    f("buyer_name", Str, Unbounded, 0, PayRq),
+    f("buyer_tel", Str, Unbounded, REQUIRED_BILLING | RULE, Manual),
+    f("buyer_email", Str, Unbounded, RULE, PayRq),
+    f("buyer_addr", Str, Unbounded, 0, PayRq),
+    f("buyer_postcode", Str, Unbounded, 0, PayRq),
+    f("confirm_url", Str, Unbounded, 0, PayRq),
+    f("notice_url", StrOrArr, Unbounded, 0, NaverPage),
+    f("customer_uid", Str, Chars(80), REQUIRED_BILLING | RULE, NaverPage),
+    f("customer_id", Str, Unbounded, 0, NaverPage),
+    f("digital", Bool, Unbounded, IGNORED, PayRq),
+    f("vbank_due", Str, Unbounded, IGNORED, PayRq),
+    f("m_redirect_url", Str, Unbounded, RULE, PayRq),
+    f("app_scheme", Str, Unbounded, 0, PayRq),
+    f("biz_num", Str, Unbounded, IGNORED, PayRq),
+    f("useFreeInterestFromMall", Bool, Unbounded, IGNORED, PayRq),
+    f("display", Obj, Unbounded, IGNORED, PayRq),
+    f("card", Obj, Unbounded, IGNORED, PayRq),
+    f("popup", Bool, Unbounded, IGNORED, PayRq),
+    f("period", Obj, Unbounded, IGNORED, PayRq),
+    f("company", Str, Unbounded, IGNORED, PayRq),
+    f("bypass", Obj, Unbounded, IGNORED, PayRq),
+    f("naverPopupMode", Bool, Unbounded, RULE, NaverPage),
+    f("naverUseCfm", Str, Unbounded, RULE, NaverPage),
+    f("naverProducts", Arr, Unbounded, REQUIRED | RULE, NaverPage),
+    f("naverPurchaserName", Text, Unbounded, 0, NaverPage),
+    f("naverPurchaserBirthday", Str, Unbounded, RULE, NaverPage),
+    f("naverChainId", Text, Unbounded, DEPRECATED, Manual),
+    f("naverCultureBenefit", Bool, Unbounded, 0, NaverPage),
+    f("naverMerchantUserKey", Text, Unbounded, 0, NaverPage),
+    f("naverProductCount", Int, Unbounded, 0, NaverPage),
+    f("naverProductCode", Text, Unbounded, REQUIRED_BILLING, NaverPage),
+    f("naverActionType", Str, Unbounded, DEPRECATED, Seed),
+    f("naverInterface", Obj, Unbounded, 0, Seed),
+    f("niceMobileV2", Bool, Unbounded, 0, Sdk),
+    f("kakaoOpenApp", Bool, Unbounded, 0, Sdk),
 ];
 
 /// The options of `pay`, `registerBillingKey` and the validators, each read by its own rule
 /// (`src/js/options.rs`); the table makes a misspelt option `UNKNOWN_FIELD` as a parameter is.
 pub const PAY_OPTIONS: &[Field] = &[
-    f("mode", Str, 0, RULE, Package),
-    f("minAmount", Int, 0, RULE, Package),
-    f("locale", Str, 0, RULE, Package),
-    f("device", Obj, 0, RULE, Package),
-    f("now", Any, 0, RULE, Package),
+    f("mode", Str, Unbounded, RULE, Package),
+    f("minAmount", Int, Unbounded, RULE, Package),
+    f("locale", Str, Unbounded, RULE, Package),
+    f("device", Obj, Unbounded, RULE, Package),
+    f("now", Any, Unbounded, RULE, Package),
 ];
 
 /// The options of the server body builders.
-pub const BODY_OPTIONS: &[Field] =
-    &[f("minAmount", Int, 0, RULE, Package), f("now", Any, 0, RULE, Package), f("locale", Str, 0, RULE, Package)];
+pub const BODY_OPTIONS: &[Field] = &[
+    f("minAmount", Int, Unbounded, RULE, Package),
+    f("now", Any, Unbounded, RULE, Package),
+    f("locale", Str, Unbounded, RULE, Package),
+];
 
 /// One `naverProducts` item (Naver Pay's `productItems`), from naver.mdx.
 pub const PRODUCT: &[Field] = &[
-    f("categoryType", Str, 0, REQUIRED | RULE, NaverPage),
-    f("categoryId", Str, 0, REQUIRED | RULE, NaverPage),
-    f("uid", Str, 0, REQUIRED | RULE, NaverPage),
-    f("name", Str, 128, REQUIRED | RULE, NaverPage),
-    f("count", Int, 0, REQUIRED | RULE, NaverPage),
-    f("sellerId", Str, 30, RULE, NaverPage),
-    f("payReferrer", Str, 0, RULE, NaverPage),
-    f("startDate", Date, 0, RULE, NaverPage),
-    f("endDate", Date, 0, RULE, NaverPage),
+    f("categoryType", Str, Unbounded, REQUIRED | RULE, NaverPage),
+    f("categoryId", Str, Unbounded, REQUIRED | RULE, NaverPage),
+    f("uid", Str, Bytes(100), REQUIRED | RULE, NaverPage),
+    f("name", Str, Chars(128), REQUIRED | RULE, NaverPage),
+    f("count", Int, Unbounded, REQUIRED | RULE, NaverPage),
+    f("sellerId", Str, Chars(30), RULE, NaverPage),
+    f("payReferrer", Str, Unbounded, RULE, NaverPage),
+    f("startDate", Date, Unbounded, RULE, NaverPage),
+    f("endDate", Date, Unbounded, RULE, NaverPage),
 ];
 
 /// `POST /subscribe/payments/again`, from the OpenAPI schema (`extra` from naver.mdx).
 pub const AGAIN: &[Field] = &[
-    f("customer_uid", Str, 80, REQUIRED | RULE, OpenApi),
-    f("merchant_uid", Str, 40, REQUIRED | RULE, OpenApi),
-    f("currency", Str, 0, IGNORED, OpenApi),
-    f("amount", Int, 0, REQUIRED | RULE, OpenApi),
-    f("tax_free", Int, 0, RULE, OpenApi),
-    f("vat_amount", Int, 0, RULE | IGNORED, OpenApi),
-    f("vat", Int, 0, IGNORED, OpenApi),
-    f("name", Str, 40, REQUIRED | RULE, OpenApi),
-    f("buyer_name", Str, 16, 0, OpenApi),
-    f("buyer_email", Str, 64, 0, OpenApi),
-    f("buyer_tel", Str, 16, 0, OpenApi),
-    f("buyer_addr", Str, 128, 0, OpenApi),
-    f("buyer_postcode", Str, 8, 0, OpenApi),
-    f("card_quota", Int, 0, IGNORED, OpenApi),
-    f("interest_free_by_merchant", Bool, 0, IGNORED, OpenApi),
-    f("use_card_point", Bool, 0, IGNORED, OpenApi),
-    f("custom_data", Str, 0, 0, OpenApi),
-    f("notice_url", Str, 0, 0, OpenApi),
-    f("browser_ip", Str, 0, 0, OpenApi),
-    f("product_type", Str, 0, IGNORED, OpenApi),
-    f("product_count", Int, 0, IGNORED, OpenApi),
-    f("cash_receipt_type", Str, 0, IGNORED, OpenApi),
-    f("bypass", Str, 0, IGNORED, OpenApi),
-    f("extra", Obj, 0, RULE, NaverPage),
-    f("promotion_id", Str, 0, IGNORED, OpenApi),
-    f("channel_key", Str, 55, 0, OpenApi),
+    f("customer_uid", Str, Chars(80), REQUIRED | RULE, OpenApi),
+    f("merchant_uid", Str, Chars(40), REQUIRED | RULE, OpenApi),
+    f("currency", Str, Unbounded, IGNORED, OpenApi),
+    f("amount", Int, Unbounded, REQUIRED | RULE, OpenApi),
+    f("tax_free", Int, Unbounded, RULE, OpenApi),
+    f("vat_amount", Int, Unbounded, RULE | IGNORED, OpenApi),
+    f("vat", Int, Unbounded, IGNORED, OpenApi),
+    f("name", Str, Chars(40), REQUIRED | RULE, OpenApi),
+    f("buyer_name", Str, Chars(16), 0, OpenApi),
+    f("buyer_email", Str, Chars(64), 0, OpenApi),
+    f("buyer_tel", Str, Chars(16), 0, OpenApi),
+    f("buyer_addr", Str, Chars(128), 0, OpenApi),
+    f("buyer_postcode", Str, Chars(8), 0, OpenApi),
+    f("card_quota", Int, Unbounded, IGNORED, OpenApi),
+    f("interest_free_by_merchant", Bool, Unbounded, IGNORED, OpenApi),
+    f("use_card_point", Bool, Unbounded, IGNORED, OpenApi),
+    f("custom_data", Str, Unbounded, 0, OpenApi),
+    f("notice_url", Str, Unbounded, 0, OpenApi),
+    f("browser_ip", Str, Unbounded, 0, OpenApi),
+    f("product_type", Str, Unbounded, IGNORED, OpenApi),
+    f("product_count", Int, Unbounded, IGNORED, OpenApi),
+    f("cash_receipt_type", Str, Unbounded, IGNORED, OpenApi),
+    f("bypass", Str, Unbounded, IGNORED, OpenApi),
+    f("extra", Obj, Unbounded, RULE, NaverPage),
+    f("promotion_id", Str, Unbounded, IGNORED, OpenApi),
+    f("channel_key", Str, Chars(55), 0, OpenApi),
 ];
 
 /// `extra` of `again` and of each schedule, from naver.mdx.
-pub const PAYMENT_EXTRA: &[Field] = &[f("naverUseCfm", Str, 0, RULE, NaverPage)];
+pub const PAYMENT_EXTRA: &[Field] = &[f("naverUseCfm", Str, Unbounded, RULE, NaverPage)];
 
 /// `POST /subscribe/payments/schedule`, top level, from the OpenAPI schema. The card fields
 /// (`card_number`, `expiry`, `birth`, `pwd_2digit`, `cvc`) register a key-in card: the schema lists
 /// naverpay among the PGs that do not support the first three, and no card belongs in a Naver Pay body.
 pub const SCHEDULE: &[Field] = &[
-    f("customer_uid", Str, 80, REQUIRED | RULE, OpenApi),
-    f("customer_id", Str, 0, 0, OpenApi),
-    f("checking_amount", Int, 0, IGNORED, OpenApi),
-    f("card_number", Str, 0, UNSUPPORTED, OpenApi),
-    f("expiry", Str, 0, UNSUPPORTED, OpenApi),
-    f("birth", Str, 0, UNSUPPORTED, OpenApi),
-    f("pwd_2digit", Str, 0, UNSUPPORTED, OpenApi),
-    f("cvc", Str, 0, UNSUPPORTED, OpenApi),
-    f("channel_key", Str, 55, 0, OpenApi),
-    f("schedules", Arr, 0, REQUIRED | RULE, OpenApi),
+    f("customer_uid", Str, Chars(80), REQUIRED | RULE, OpenApi),
+    f("customer_id", Str, Unbounded, 0, OpenApi),
+    f("checking_amount", Int, Unbounded, IGNORED, OpenApi),
+    f("card_number", Str, Unbounded, UNSUPPORTED, OpenApi),
+    f("expiry", Str, Unbounded, UNSUPPORTED, OpenApi),
+    f("birth", Str, Unbounded, UNSUPPORTED, OpenApi),
+    f("pwd_2digit", Str, Unbounded, UNSUPPORTED, OpenApi),
+    f("cvc", Str, Unbounded, UNSUPPORTED, OpenApi),
+    f("channel_key", Str, Chars(55), 0, OpenApi),
+    f("schedules", Arr, Unbounded, REQUIRED | RULE, OpenApi),
 ];
 
 /// One item of `schedules` (`ScheduleAnnotation`), from the OpenAPI schema (`extra` from naver.mdx).
 /// The schema lists `currency` and `name` as required; naver.mdx's sample omits both (docs/rules.md).
 pub const SCHEDULE_ITEM: &[Field] = &[
-    f("merchant_uid", Str, 40, REQUIRED | RULE, OpenApi),
-    f("schedule_at", Int, 0, REQUIRED | RULE, OpenApi),
-    f("currency", Str, 0, IGNORED, OpenApi),
-    f("amount", Int, 0, REQUIRED | RULE, OpenApi),
-    f("tax_free", Int, 0, RULE, OpenApi),
-    f("vat_amount", Int, 0, RULE | IGNORED, OpenApi),
-    f("name", Str, 40, 0, OpenApi),
-    f("buyer_name", Str, 16, 0, OpenApi),
-    f("buyer_email", Str, 64, 0, OpenApi),
-    f("buyer_tel", Str, 16, 0, OpenApi),
-    f("buyer_addr", Str, 128, 0, OpenApi),
-    f("buyer_postcode", Str, 8, 0, OpenApi),
-    f("custom_data", Str, 0, 0, OpenApi),
-    f("notice_url", Str, 0, 0, OpenApi),
-    f("product_type", Str, 0, IGNORED, OpenApi),
-    f("cash_receipt_type", Str, 0, IGNORED, OpenApi),
-    f("card_quota", Int, 0, IGNORED, OpenApi),
-    f("interest_free_by_merchant", Bool, 0, IGNORED, OpenApi),
-    f("use_card_point", Bool, 0, IGNORED, OpenApi),
-    f("product_count", Int, 0, IGNORED, OpenApi),
-    f("browser_ip", Str, 0, 0, OpenApi),
-    f("extra", Obj, 0, RULE, NaverPage),
-    f("bypass", Str, 0, IGNORED, OpenApi),
-    f("promotion_id", Str, 0, IGNORED, OpenApi),
+    f("merchant_uid", Str, Chars(40), REQUIRED | RULE, OpenApi),
+    f("schedule_at", Int, Unbounded, REQUIRED | RULE, OpenApi),
+    f("currency", Str, Unbounded, IGNORED, OpenApi),
+    f("amount", Int, Unbounded, REQUIRED | RULE, OpenApi),
+    f("tax_free", Int, Unbounded, RULE, OpenApi),
+    f("vat_amount", Int, Unbounded, RULE | IGNORED, OpenApi),
+    f("name", Str, Chars(40), 0, OpenApi),
+    f("buyer_name", Str, Chars(16), 0, OpenApi),
+    f("buyer_email", Str, Chars(64), 0, OpenApi),
+    f("buyer_tel", Str, Chars(16), 0, OpenApi),
+    f("buyer_addr", Str, Chars(128), 0, OpenApi),
+    f("buyer_postcode", Str, Chars(8), 0, OpenApi),
+    f("custom_data", Str, Unbounded, 0, OpenApi),
+    f("notice_url", Str, Unbounded, 0, OpenApi),
+    f("product_type", Str, Unbounded, IGNORED, OpenApi),
+    f("cash_receipt_type", Str, Unbounded, IGNORED, OpenApi),
+    f("card_quota", Int, Unbounded, IGNORED, OpenApi),
+    f("interest_free_by_merchant", Bool, Unbounded, IGNORED, OpenApi),
+    f("use_card_point", Bool, Unbounded, IGNORED, OpenApi),
+    f("product_count", Int, Unbounded, IGNORED, OpenApi),
+    f("browser_ip", Str, Unbounded, 0, OpenApi),
+    f("extra", Obj, Unbounded, RULE, NaverPage),
+    f("bypass", Str, Unbounded, IGNORED, OpenApi),
+    f("promotion_id", Str, Unbounded, IGNORED, OpenApi),
 ];
 
 /// `POST /subscribe/payments/unschedule`, from the OpenAPI schema: `customer_uid`, or
 /// `merchant_uid` (an array of order ids), or both.
-pub const UNSCHEDULE: &[Field] = &[f("customer_uid", Str, 80, RULE, OpenApi), f("merchant_uid", Arr, 0, RULE, OpenApi)];
+pub const UNSCHEDULE: &[Field] =
+    &[f("customer_uid", Str, Chars(80), RULE, OpenApi), f("merchant_uid", Arr, Chars(40), RULE, OpenApi)];
 
 /// `DELETE /subscribe/customers/{customer_uid}`: the path and the query (OpenAPI schema);
 /// `reason` and `extra[requester]` required by naver.mdx for the inspection.
 pub const DELETE_BILLING_KEY: &[Field] = &[
-    f("customer_uid", Str, 80, REQUIRED | RULE, OpenApi),
-    f("reason", Text, 0, REQUIRED | RULE, NaverPage),
-    f("extra", Obj, 0, RULE, NaverPage),
+    f("customer_uid", Str, Chars(80), REQUIRED | RULE, OpenApi),
+    f("reason", Text, Unbounded, REQUIRED | RULE, NaverPage),
+    f("extra", Obj, Unbounded, RULE, NaverPage),
 ];
 
 /// `extra` of `cancel` and of billing-key deletion, from naver.mdx.
-pub const REQUESTER_EXTRA: &[Field] = &[f("requester", Str, 0, RULE, NaverPage)];
+pub const REQUESTER_EXTRA: &[Field] = &[f("requester", Str, Unbounded, RULE, NaverPage)];
 
 /// `POST /payments/cancel`, from the OpenAPI schema (`extra` and the required `reason` from naver.mdx).
 pub const CANCEL: &[Field] = &[
-    f("imp_uid", Str, 0, RULE, OpenApi),
-    f("merchant_uid", Str, 40, RULE, OpenApi),
-    f("amount", Int, 0, RULE, OpenApi),
-    f("tax_free", Int, 0, RULE, OpenApi),
-    f("vat_amount", Int, 0, RULE | IGNORED, OpenApi),
-    f("checksum", Int, 0, RULE, OpenApi),
-    f("reason", Text, 0, REQUIRED | RULE, NaverPage),
-    f("refund_holder", Str, 0, IGNORED, OpenApi),
-    f("refund_bank", Str, 0, IGNORED, OpenApi),
-    f("refund_account", Str, 0, IGNORED, OpenApi),
-    f("refund_tel", Str, 0, IGNORED, OpenApi),
-    f("retain_promotion", Bool, 0, IGNORED, OpenApi),
-    f("enable_webhook", Bool, 0, 0, OpenApi),
-    f("extra", Obj, 0, RULE, NaverPage),
+    f("imp_uid", Str, Unbounded, RULE, OpenApi),
+    f("merchant_uid", Str, Chars(40), RULE, OpenApi),
+    f("amount", Int, Unbounded, RULE, OpenApi),
+    f("tax_free", Int, Unbounded, RULE, OpenApi),
+    f("vat_amount", Int, Unbounded, RULE | IGNORED, OpenApi),
+    f("checksum", Int, Unbounded, RULE, OpenApi),
+    f("reason", Text, Unbounded, REQUIRED | RULE, NaverPage),
+    f("refund_holder", Str, Unbounded, IGNORED, OpenApi),
+    f("refund_bank", Str, Unbounded, IGNORED, OpenApi),
+    f("refund_account", Str, Unbounded, IGNORED, OpenApi),
+    f("refund_tel", Str, Unbounded, IGNORED, OpenApi),
+    f("retain_promotion", Bool, Unbounded, IGNORED, OpenApi),
+    f("enable_webhook", Bool, Unbounded, 0, OpenApi),
+    f("extra", Obj, Unbounded, RULE, NaverPage),
 ];
 
 /// Names of REST credentials, lower case without separators (`validate::keys` normalises case,
@@ -397,145 +482,146 @@ use Doc::{BrowserSdk, CheckoutV2, NaverPayV2};
 /// `PortOne.requestPayment` with a Naver Pay channel (`validateNaverPayV2`). `PaymentRequestBase`
 /// and the `PaymentRequestUnion` objects; only `easyPay` belongs to Naver Pay's `EASY_PAY`.
 pub const V2_PAYMENT: &[Field] = &[
-    f("storeId", Text, 0, REQUIRED, BrowserSdk),
-    f("paymentId", Text, 0, REQUIRED, BrowserSdk),
-    f("orderName", Str, 128, REQUIRED | RULE, BrowserSdk),
-    f("totalAmount", Int, 0, REQUIRED | RULE, BrowserSdk),
-    f("currency", Str, 0, RULE, NaverPayV2),
-    f("payMethod", Str, 0, RULE, NaverPayV2),
-    f("channelKey", Text, 0, RULE, BrowserSdk),
-    f("channelGroupId", Text, 0, RULE, BrowserSdk),
-    f("taxFreeAmount", Int, 0, RULE, BrowserSdk),
-    f("vatAmount", Int, 0, RULE, BrowserSdk),
-    f("customer", Obj, 0, RULE, BrowserSdk),
-    f("windowType", Obj, 0, RULE, NaverPayV2),
-    f("redirectUrl", Str, 0, RULE, CheckoutV2),
-    f("forceRedirect", Bool, 0, RULE, CheckoutV2),
-    f("noticeUrls", Arr, 0, RULE, BrowserSdk),
-    f("confirmUrl", Str, 0, 0, BrowserSdk),
-    f("appScheme", Str, 0, 0, BrowserSdk),
-    f("isEscrow", Bool, 0, IGNORED, BrowserSdk),
-    f("products", Arr, 0, IGNORED, NaverPayV2),
-    f("isCulturalExpense", Bool, 0, 0, BrowserSdk),
-    f("locale", Str, 0, RULE, NaverPayV2),
-    f("customData", Any, 0, 0, BrowserSdk),
-    f("country", Str, 0, IGNORED, BrowserSdk),
-    f("productType", Str, 0, IGNORED, BrowserSdk),
-    f("offerPeriod", Obj, 0, IGNORED, BrowserSdk),
-    f("storeDetails", Obj, 0, IGNORED, BrowserSdk),
-    f("promotionId", Str, 0, IGNORED, BrowserSdk),
-    f("merpayCategoryId", Str, 0, IGNORED, BrowserSdk),
-    f("popup", Obj, 0, 0, BrowserSdk),
-    f("iframe", Obj, 0, IGNORED, NaverPayV2),
-    f("bypass", Obj, 0, REQUIRED | RULE, NaverPayV2),
-    f("easyPay", Obj, 0, RULE, NaverPayV2),
-    f("card", Obj, 0, IGNORED, BrowserSdk),
-    f("virtualAccount", Obj, 0, IGNORED, BrowserSdk),
-    f("transfer", Obj, 0, IGNORED, BrowserSdk),
-    f("mobile", Obj, 0, IGNORED, BrowserSdk),
-    f("giftCertificate", Obj, 0, IGNORED, BrowserSdk),
-    f("paypal", Obj, 0, IGNORED, BrowserSdk),
-    f("alipay", Obj, 0, IGNORED, BrowserSdk),
-    f("convenienceStore", Obj, 0, IGNORED, BrowserSdk),
-    f("alipayPlus", Obj, 0, IGNORED, BrowserSdk),
+    f("storeId", Text, Unbounded, REQUIRED, BrowserSdk),
+    f("paymentId", Text, Unbounded, REQUIRED, BrowserSdk),
+    f("orderName", Str, Chars(128), REQUIRED | RULE, BrowserSdk),
+    f("totalAmount", Int, Unbounded, REQUIRED | RULE, BrowserSdk),
+    f("currency", Str, Unbounded, RULE, NaverPayV2),
+    f("payMethod", Str, Unbounded, RULE, NaverPayV2),
+    f("channelKey", Text, Unbounded, RULE, BrowserSdk),
+    f("channelGroupId", Text, Unbounded, RULE, BrowserSdk),
+    f("taxFreeAmount", Int, Unbounded, RULE, BrowserSdk),
+    f("vatAmount", Int, Unbounded, RULE, BrowserSdk),
+    f("customer", Obj, Unbounded, RULE, BrowserSdk),
+    f("windowType", Obj, Unbounded, RULE, NaverPayV2),
+    f("redirectUrl", Str, Unbounded, RULE, CheckoutV2),
+    f("forceRedirect", Bool, Unbounded, RULE, CheckoutV2),
+    f("noticeUrls", Arr, Unbounded, RULE, BrowserSdk),
+    f("confirmUrl", Str, Unbounded, 0, BrowserSdk),
+    f("appScheme", Str, Unbounded, 0, BrowserSdk),
+    f("isEscrow", Bool, Unbounded, IGNORED, BrowserSdk),
+    f("products", Arr, Unbounded, IGNORED, NaverPayV2),
+    f("isCulturalExpense", Bool, Unbounded, 0, BrowserSdk),
+    f("locale", Str, Unbounded, RULE, NaverPayV2),
+    f("customData", Any, Unbounded, 0, BrowserSdk),
+    f("country", Str, Unbounded, IGNORED, BrowserSdk),
+    f("productType", Str, Unbounded, IGNORED, BrowserSdk),
+    f("offerPeriod", Obj, Unbounded, IGNORED, BrowserSdk),
+    f("storeDetails", Obj, Unbounded, IGNORED, BrowserSdk),
+    f("promotionId", Str, Unbounded, IGNORED, BrowserSdk),
+    f("merpayCategoryId", Str, Unbounded, IGNORED, BrowserSdk),
+    f("popup", Obj, Unbounded, 0, BrowserSdk),
+    f("iframe", Obj, Unbounded, IGNORED, NaverPayV2),
+    f("bypass", Obj, Unbounded, REQUIRED | RULE, NaverPayV2),
+    f("easyPay", Obj, Unbounded, RULE, NaverPayV2),
+    f("card", Obj, Unbounded, IGNORED, BrowserSdk),
+    f("virtualAccount", Obj, Unbounded, IGNORED, BrowserSdk),
+    f("transfer", Obj, Unbounded, IGNORED, BrowserSdk),
+    f("mobile", Obj, Unbounded, IGNORED, BrowserSdk),
+    f("giftCertificate", Obj, Unbounded, IGNORED, BrowserSdk),
+    f("paypal", Obj, Unbounded, IGNORED, BrowserSdk),
+    f("alipay", Obj, Unbounded, IGNORED, BrowserSdk),
+    f("convenienceStore", Obj, Unbounded, IGNORED, BrowserSdk),
+    f("alipayPlus", Obj, Unbounded, IGNORED, BrowserSdk),
 ];
 
 /// `PortOne.requestIssueBillingKey` with a Naver Pay channel (`validateBillingKeyV2`):
 /// `IssueBillingKeyRequestBase` and the `IssueBillingKeyRequestUnion` objects.
 pub const V2_BILLING_KEY: &[Field] = &[
-    f("storeId", Text, 0, REQUIRED, BrowserSdk),
-    f("channelKey", Text, 0, RULE, BrowserSdk),
-    f("billingKeyMethod", Str, 0, RULE, NaverPayV2),
-    f("issueId", Text, 0, REQUIRED, NaverPayV2),
-    f("issueName", Text, 0, REQUIRED, NaverPayV2),
-    f("displayAmount", Int, 0, RULE, NaverPayV2),
-    f("currency", Str, 0, RULE, NaverPayV2),
-    f("customer", Obj, 0, RULE, BrowserSdk),
-    f("windowType", Obj, 0, RULE, NaverPayV2),
-    f("redirectUrl", Str, 0, RULE, CheckoutV2),
-    f("forceRedirect", Bool, 0, RULE, BrowserSdk),
-    f("locale", Str, 0, RULE, NaverPayV2),
-    f("customData", Any, 0, 0, BrowserSdk),
-    f("offerPeriod", Obj, 0, IGNORED, BrowserSdk),
-    f("appScheme", Str, 0, 0, BrowserSdk),
-    f("noticeUrls", Arr, 0, RULE, BrowserSdk),
-    f("productType", Str, 0, IGNORED, BrowserSdk),
-    f("bypass", Obj, 0, RULE, BrowserSdk),
-    f("popup", Obj, 0, 0, BrowserSdk),
-    f("iframe", Obj, 0, IGNORED, NaverPayV2),
-    f("easyPay", Obj, 0, RULE, NaverPayV2),
-    f("card", Obj, 0, IGNORED, BrowserSdk),
-    f("mobile", Obj, 0, IGNORED, BrowserSdk),
-    f("paypal", Obj, 0, IGNORED, BrowserSdk),
+    f("storeId", Text, Unbounded, REQUIRED, BrowserSdk),
+    f("channelKey", Text, Unbounded, RULE, BrowserSdk),
+    f("billingKeyMethod", Str, Unbounded, RULE, NaverPayV2),
+    f("issueId", Text, Unbounded, REQUIRED, NaverPayV2),
+    f("issueName", Text, Unbounded, REQUIRED, NaverPayV2),
+    f("displayAmount", Int, Unbounded, RULE, NaverPayV2),
+    f("currency", Str, Unbounded, RULE, NaverPayV2),
+    f("customer", Obj, Unbounded, RULE, BrowserSdk),
+    f("windowType", Obj, Unbounded, RULE, NaverPayV2),
+    f("redirectUrl", Str, Unbounded, RULE, CheckoutV2),
+    f("forceRedirect", Bool, Unbounded, RULE, BrowserSdk),
+    f("locale", Str, Unbounded, RULE, NaverPayV2),
+    f("customData", Any, Unbounded, 0, BrowserSdk),
+    f("offerPeriod", Obj, Unbounded, IGNORED, BrowserSdk),
+    f("appScheme", Str, Unbounded, 0, BrowserSdk),
+    f("noticeUrls", Arr, Unbounded, RULE, BrowserSdk),
+    f("productType", Str, Unbounded, IGNORED, BrowserSdk),
+    f("bypass", Obj, Unbounded, RULE, BrowserSdk),
+    f("popup", Obj, Unbounded, 0, BrowserSdk),
+    f("iframe", Obj, Unbounded, IGNORED, NaverPayV2),
+    f("easyPay", Obj, Unbounded, RULE, NaverPayV2),
+    f("card", Obj, Unbounded, IGNORED, BrowserSdk),
+    f("mobile", Obj, Unbounded, IGNORED, BrowserSdk),
+    f("paypal", Obj, Unbounded, IGNORED, BrowserSdk),
 ];
 
 /// `customer` (`Customer`); birth year, month and day go together (naverpay.mdx).
 pub const V2_CUSTOMER: &[Field] = &[
-    f("customerId", Str, 0, 0, BrowserSdk),
-    f("fullName", Str, 0, 0, NaverPayV2),
-    f("firstName", Str, 0, 0, BrowserSdk),
-    f("lastName", Str, 0, 0, BrowserSdk),
-    f("phoneNumber", Str, 0, RULE, BrowserSdk),
-    f("email", Str, 0, RULE, BrowserSdk),
-    f("address", Obj, 0, 0, BrowserSdk),
-    f("zipcode", Str, 0, 0, BrowserSdk),
-    f("gender", Str, 0, 0, BrowserSdk),
-    f("birthYear", Str, 0, RULE, NaverPayV2),
-    f("birthMonth", Str, 0, RULE, NaverPayV2),
-    f("birthDay", Str, 0, RULE, NaverPayV2),
-    f("firstNameKana", Str, 0, IGNORED, BrowserSdk),
-    f("lastNameKana", Str, 0, IGNORED, BrowserSdk),
+    f("customerId", Str, Unbounded, 0, BrowserSdk),
+    f("fullName", Str, Unbounded, 0, NaverPayV2),
+    f("firstName", Str, Unbounded, 0, BrowserSdk),
+    f("lastName", Str, Unbounded, 0, BrowserSdk),
+    f("phoneNumber", Str, Unbounded, RULE, BrowserSdk),
+    f("email", Str, Unbounded, RULE, BrowserSdk),
+    f("address", Obj, Unbounded, 0, BrowserSdk),
+    f("zipcode", Str, Unbounded, 0, BrowserSdk),
+    f("gender", Str, Unbounded, 0, BrowserSdk),
+    f("birthYear", Str, Unbounded, RULE, NaverPayV2),
+    f("birthMonth", Str, Unbounded, RULE, NaverPayV2),
+    f("birthDay", Str, Unbounded, RULE, NaverPayV2),
+    f("firstNameKana", Str, Unbounded, IGNORED, BrowserSdk),
+    f("lastNameKana", Str, Unbounded, IGNORED, BrowserSdk),
 ];
 
 /// `windowType` (`WindowTypes`): for Naver Pay `pc` is `POPUP` and `mobile` `REDIRECTION` only.
-pub const V2_WINDOW_TYPES: &[Field] = &[f("pc", Str, 0, RULE, NaverPayV2), f("mobile", Str, 0, RULE, NaverPayV2)];
+pub const V2_WINDOW_TYPES: &[Field] =
+    &[f("pc", Str, Unbounded, RULE, NaverPayV2), f("mobile", Str, Unbounded, RULE, NaverPayV2)];
 
 /// `easyPay` of a payment (`PaymentRequestUnionEasyPay`); of a billing key only `easyPayProvider`,
 /// `availableCards` and `availablePayMethods` are documented (`IssueBillingKeyRequestUnionEasyPay`).
 pub const V2_EASY_PAY: &[Field] = &[
-    f("easyPayProvider", Str, 0, RULE, NaverPayV2),
-    f("useFreeInterestFromMall", Bool, 0, IGNORED, BrowserSdk),
-    f("availableCards", Arr, 0, IGNORED, NaverPayV2),
-    f("installment", Obj, 0, IGNORED, NaverPayV2),
-    f("cashReceiptType", Str, 0, IGNORED, BrowserSdk),
-    f("customerIdentifier", Str, 0, IGNORED, BrowserSdk),
-    f("useCardPoint", Bool, 0, IGNORED, BrowserSdk),
-    f("availablePayMethods", Arr, 0, IGNORED, BrowserSdk),
-    f("useInstallment", Bool, 0, IGNORED, BrowserSdk),
+    f("easyPayProvider", Str, Unbounded, RULE, NaverPayV2),
+    f("useFreeInterestFromMall", Bool, Unbounded, IGNORED, BrowserSdk),
+    f("availableCards", Arr, Unbounded, IGNORED, NaverPayV2),
+    f("installment", Obj, Unbounded, IGNORED, NaverPayV2),
+    f("cashReceiptType", Str, Unbounded, IGNORED, BrowserSdk),
+    f("customerIdentifier", Str, Unbounded, IGNORED, BrowserSdk),
+    f("useCardPoint", Bool, Unbounded, IGNORED, BrowserSdk),
+    f("availablePayMethods", Arr, Unbounded, IGNORED, BrowserSdk),
+    f("useInstallment", Bool, Unbounded, IGNORED, BrowserSdk),
 ];
 
 /// `bypass` of a payment: Naver Pay reads `bypass.naverpay` (`NaverpayPaymentBypass`); other PGs'
 /// keys pass with an `UNKNOWN_FIELD` warning.
-pub const V2_PAYMENT_BYPASS: &[Field] = &[f("naverpay", Obj, 0, REQUIRED | RULE, NaverPayV2)];
+pub const V2_PAYMENT_BYPASS: &[Field] = &[f("naverpay", Obj, Unbounded, REQUIRED | RULE, NaverPayV2)];
 
 /// `bypass.naverpay` of a payment (`NaverpayPaymentBypass`).
 pub const V2_NAVERPAY_BYPASS: &[Field] = &[
-    f("useCfmYmdt", Str, 0, RULE, NaverPayV2),
-    f("productItems", Arr, 0, REQUIRED | RULE, NaverPayV2),
-    f("subMerchantInfo", Obj, 0, 0, BrowserSdk),
-    f("deliveryFee", Int, 0, 0, NaverPayV2),
+    f("useCfmYmdt", Str, Unbounded, RULE, NaverPayV2),
+    f("productItems", Arr, Unbounded, REQUIRED | RULE, NaverPayV2),
+    f("subMerchantInfo", Obj, Unbounded, 0, BrowserSdk),
+    f("deliveryFee", Int, Unbounded, 0, NaverPayV2),
 ];
 
 /// One `bypass.naverpay.productItems` item (`NaverpayProductItem`): V1's product, with
 /// `startDate`/`endDate` strings only and `payReferrer` an enum ([`PAY_REFERRERS`]).
 pub const V2_PRODUCT_ITEM: &[Field] = &[
-    f("categoryType", Str, 0, REQUIRED | RULE, NaverPayV2),
-    f("categoryId", Str, 0, REQUIRED | RULE, NaverPayV2),
-    f("uid", Str, 0, REQUIRED | RULE, NaverPayV2),
-    f("name", Str, 128, REQUIRED | RULE, NaverPayV2),
-    f("count", Int, 0, REQUIRED | RULE, NaverPayV2),
-    f("sellerId", Str, 30, RULE, NaverPayV2),
-    f("payReferrer", Str, 0, RULE, BrowserSdk),
-    f("startDate", Str, 0, RULE, BrowserSdk),
-    f("endDate", Str, 0, RULE, BrowserSdk),
+    f("categoryType", Str, Unbounded, REQUIRED | RULE, NaverPayV2),
+    f("categoryId", Str, Unbounded, REQUIRED | RULE, NaverPayV2),
+    f("uid", Str, Bytes(100), REQUIRED | RULE, NaverPayV2),
+    f("name", Str, Chars(128), REQUIRED | RULE, NaverPayV2),
+    f("count", Int, Unbounded, REQUIRED | RULE, NaverPayV2),
+    f("sellerId", Str, Chars(30), RULE, NaverPayV2),
+    f("payReferrer", Str, Unbounded, RULE, BrowserSdk),
+    f("startDate", Str, Unbounded, RULE, BrowserSdk),
+    f("endDate", Str, Unbounded, RULE, BrowserSdk),
 ];
 
 /// `bypass` of a billing key: `bypass.naverpay` (`NaverpayIssueBillingKeyBypass`).
-pub const V2_BILLING_KEY_BYPASS: &[Field] = &[f("naverpay", Obj, 0, RULE, BrowserSdk)];
+pub const V2_BILLING_KEY_BYPASS: &[Field] = &[f("naverpay", Obj, Unbounded, RULE, BrowserSdk)];
 
 /// `bypass.naverpay` of a billing key (`NaverpayIssueBillingKeyBypass`).
 pub const V2_NAVERPAY_BILLING_BYPASS: &[Field] =
-    &[f("subMerchantName", Str, 0, 0, BrowserSdk), f("subMerchantId", Str, 0, 0, BrowserSdk)];
+    &[f("subMerchantName", Str, Unbounded, 0, BrowserSdk), f("subMerchantId", Str, Unbounded, 0, BrowserSdk)];
 
 /// Currencies Naver Pay takes on V2: `KRW` (the `Currency` enum) and `CURRENCY_KRW`, which the
 /// SDK's types also take and PortOne's checkout.mdx example sends.

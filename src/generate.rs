@@ -18,7 +18,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::catalog::{self, Field, Type};
+use crate::catalog::{self, Field, Limit, Type};
 use crate::error::ErrorCode;
 use crate::wire::LIMITS;
 
@@ -204,6 +204,15 @@ fn type_name(ty: Type) -> &'static str {
     }
 }
 
+/// `limit` as tests/generated/tables.rs writes it (every variant named: a new one must be written here).
+fn limit_rs(limit: Limit) -> String {
+    match limit {
+        Limit::Unbounded => "Limit::Unbounded".to_owned(),
+        Limit::Chars(n) => format!("Limit::Chars({n})"),
+        Limit::Bytes(n) => format!("Limit::Bytes({n})"),
+    }
+}
+
 /// tests/generated/tables.rs: the tables as data for the integration tests, the property tests
 /// and the fuzzers, which cannot see the crate's own (`catalog` is private to the crate).
 fn tables_rs() -> String {
@@ -228,9 +237,12 @@ fn tables_rs() -> String {
     {
         let _ = writeln!(out, "    {},", type_name(ty));
     }
-    out.push_str("}\n\n/// One documented field of one call (`catalog::Field`).\n");
+    out.push_str("}\n\n/// A field's documented limit (`catalog::Limit`).\n");
+    out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Limit {\n");
+    out.push_str("    Unbounded,\n    Chars(u8),\n    Bytes(u8),\n}\n\n");
+    out.push_str("/// One documented field of one call (`catalog::Field`).\n");
     out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub struct Field {\n");
-    out.push_str("    pub name: &'static str,\n    pub ty: Type,\n    pub max: u8,\n    pub flags: u8,\n}\n\n");
+    out.push_str("    pub name: &'static str,\n    pub ty: Type,\n    pub limit: Limit,\n    pub flags: u8,\n}\n\n");
     out.push_str(
         "impl Field {\n    pub fn has(&self, flag: u8) -> bool {\n        self.flags & flag != 0\n    }\n}\n\n",
     );
@@ -247,8 +259,8 @@ fn tables_rs() -> String {
     ] {
         let _ = writeln!(out, "pub const {name}: u8 = {value};");
     }
-    out.push_str("\nconst fn f(name: &'static str, ty: Type, max: u8, flags: u8) -> Field {\n");
-    out.push_str("    Field { name, ty, max, flags }\n}\n");
+    out.push_str("\nconst fn f(name: &'static str, ty: Type, limit: Limit, flags: u8) -> Field {\n");
+    out.push_str("    Field { name, ty, limit, flags }\n}\n");
     for (name, table) in tables {
         let _ = writeln!(out, "\npub const {name}: &[Field] = &[");
         for field in *table {
@@ -257,7 +269,7 @@ fn tables_rs() -> String {
                 "    f({}, Type::{}, {}, {}),",
                 quoted(field.name, '"'),
                 type_name(field.ty),
-                field.max,
+                limit_rs(field.limit),
                 field.flags
             );
         }

@@ -6,6 +6,7 @@
 // the crate's own; tests and fuzzers outside it read the tables from tests/generated/tables.rs,
 // which src/generate.rs writes from them.
 mod body;
+mod check;
 // Each build reads only some tables (V2's checker, the JavaScript options, the body builders);
 // src/generate.rs and the tests read them all.
 #[allow(dead_code)]

@@ -814,7 +814,7 @@ fn a_now_that_is_not_finite_skips_only_the_checks_that_need_it() {
 // docs/rules.md gives every rule with its source. Rows without a rule of their own are tested
 // generically by their type and length; the rules below them by hand.
 
-use catalog::{Field, Type};
+use catalog::{Field, Limit, Type};
 use naverpay_checkout::{
     build_delete_billing_key_body, build_unschedule_payment_body, DeleteBillingKey, UnschedulePayment,
 };
@@ -868,7 +868,10 @@ fn get_at<'a>(json: &'a Map, at: &str, key: &str) -> &'a Value {
 /// A valid value of `field` by its type: the longest string its limit allows.
 fn valid(field: &Field) -> Value {
     match field.ty {
-        Type::Str | Type::Text => s(&"가".repeat(usize::from(field.max).max(3))),
+        Type::Str | Type::Text => {
+            let longest = if let Limit::Chars(max) = field.limit { usize::from(max) } else { 3 };
+            s(&"가".repeat(longest))
+        }
         Type::Int => num(7.0),
         Type::Bool => Value::Bool(true),
         Type::Obj => obj([("k", s("v"))]),
@@ -880,10 +883,10 @@ fn valid(field: &Field) -> Value {
 fn invalid(field: &Field) -> Vec<(Value, ErrorCode)> {
     use ErrorCode::*;
     match field.ty {
-        Type::Str | Type::Text if field.max > 0 => {
-            vec![(num(1.0), InvalidType), (s(&"a".repeat(usize::from(field.max) + 1)), TooLong)]
-        }
-        Type::Str | Type::Text => vec![(num(1.0), InvalidType), (Value::Bool(true), InvalidType)],
+        Type::Str | Type::Text => match field.limit {
+            Limit::Chars(max) => vec![(num(1.0), InvalidType), (s(&"a".repeat(usize::from(max) + 1)), TooLong)],
+            _ => vec![(num(1.0), InvalidType), (Value::Bool(true), InvalidType)],
+        },
         Type::Int => vec![
             (s("7"), InvalidType),
             (num(1.5), NotInteger),
@@ -1225,7 +1228,7 @@ fn the_tables_carry_the_lengths_and_required_flags_the_schema_gives() {
                 assert!(call == "schedules[]" && matches!(name, "customer_uid" | "channel_key"), "{call}.{name}");
                 continue;
             };
-            assert_eq!(field.max, max, "{call}.{name}");
+            assert_eq!(field.limit, Limit::Chars(max), "{call}.{name}");
         }
     }
     let required =

@@ -1249,11 +1249,14 @@ impl Reader<'_> {
 
 mod tables {
     use super::*;
-    use crate::catalog::{self, Field, Type};
+    use crate::catalog::{self, Field, Limit, Type};
 
     fn valid(field: &Field) -> Value {
         match field.ty {
-            Type::Str | Type::Text => Value::from("v".repeat(usize::from(field.max).max(1))),
+            Type::Str | Type::Text => {
+                let longest = if let Limit::Chars(max) = field.limit { usize::from(max) } else { 1 };
+                Value::from("v".repeat(longest))
+            }
             Type::Int => Value::Number(5.0),
             Type::Bool => Value::Bool(false),
             Type::Obj => json(r#"{"k": [1, "v"]}"#),

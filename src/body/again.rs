@@ -1,6 +1,6 @@
 //! `POST /subscribe/payments/again`: a payment with a billing key.
 
-use super::check::{self, MERCHANT_UID_MAX_CHARS, NAME_MAX_CHARS};
+use super::check;
 use super::{build_again_payment_body, Body, BodyOptions};
 use crate::catalog;
 use crate::date::Ymd;
@@ -10,13 +10,14 @@ use crate::value::{Map, Value};
 pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
     let (map, mut issues) = check::top_level(input, catalog::AGAIN, options)?;
 
-    check::customer_uid(map, &mut issues);
-    check::required_string(map.get("merchant_uid"), "merchant_uid", Some(MERCHANT_UID_MAX_CHARS), &mut issues);
+    issues.short_string(map.get("customer_uid"), "customer_uid", true, catalog::max_chars!(AGAIN, "customer_uid"));
+    let max = catalog::max_chars!(AGAIN, "merchant_uid");
+    issues.short_string(map.get("merchant_uid"), "merchant_uid", true, max);
     let amount = check::amount(map.get("amount"), "amount", options.min_amount, &mut issues);
     check::parts_of_amount(map, "", amount, &mut issues);
-    check::required_string(map.get("name"), "name", Some(NAME_MAX_CHARS), &mut issues);
+    issues.short_string(map.get("name"), "name", true, catalog::max_chars!(AGAIN, "name"));
     let extra = check::payment_extra(map, "", Ymd::seoul_at_ms(options.now_ms), &mut issues);
-    issues.body(|| check::write(catalog::AGAIN, map, vec![extra]))
+    check::finish(issues, || check::write(catalog::AGAIN, map, vec![extra]))
 }
 
 /// A payment with a billing key (`POST /subscribe/payments/again`), for Rust servers.

@@ -1,6 +1,6 @@
 //! `DELETE /subscribe/customers/{customer_uid}`: deleting a billing key.
 
-use super::check::{self, CUSTOMER_UID_MAX_CHARS};
+use super::check;
 use super::{build_delete_billing_key_body, form, Body, BodyOptions, Requester};
 use crate::catalog;
 use crate::error::{Detail, ErrorCode, FieldIssue};
@@ -9,18 +9,22 @@ use crate::value::{Map, Value};
 pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
     let (map, mut issues) = check::top_level(input, catalog::DELETE_BILLING_KEY, options)?;
 
-    let customer_uid =
-        check::required_string(map.get("customer_uid"), "customer_uid", Some(CUSTOMER_UID_MAX_CHARS), &mut issues);
+    let customer_uid = issues.short_string(
+        map.get("customer_uid"),
+        "customer_uid",
+        true,
+        catalog::max_chars!(DELETE_BILLING_KEY, "customer_uid"),
+    );
     // `.` and `..` are dot segments, which every URL parser removes from a path (`%2E` too): the
     // request would reach `/subscribe/customers/` or `/subscribe/`, never this key.
     if matches!(customer_uid, Some("." | "..")) {
-        issues.push(ErrorCode::InvalidValue, "customer_uid", Detail::None);
+        issues.error(ErrorCode::InvalidValue, "customer_uid", Detail::None);
     }
-    check::required_string(map.get("reason"), "reason", None, &mut issues);
+    issues.string(map.get("reason"), "reason", true);
     let extra = check::requester_extra(map, &mut issues);
     // The key travels in the path, the rest in the query.
     let replaced = vec![("customer_uid", None), extra];
-    let mut body = issues.body(|| check::write(catalog::DELETE_BILLING_KEY, map, replaced))?;
+    let mut body = check::finish(issues, || check::write(catalog::DELETE_BILLING_KEY, map, replaced))?;
     body.path = customer_uid.map(|uid| form::path("/subscribe/customers/", uid));
     Ok(body)
 }

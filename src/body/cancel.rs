@@ -1,8 +1,9 @@
 //! `POST /payments/cancel`: a full or partial refund.
 
-use super::check::{self, Issues, MAX_SAFE_INTEGER, MERCHANT_UID_MAX_CHARS};
+use super::check::{self, Issues};
 use super::{build_cancel_payment_body, Body, BodyOptions};
 use crate::catalog;
+use crate::check::MAX_SAFE;
 use crate::error::{Detail, ErrorCode, FieldIssue};
 use crate::value::{Map, Value};
 
@@ -41,19 +42,24 @@ pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<Fi
     let (map, mut issues) = check::top_level(input, catalog::CANCEL, options)?;
 
     let imp_uid = payment_id(map.get("imp_uid"), "imp_uid", None, &mut issues);
-    let merchant_uid = payment_id(map.get("merchant_uid"), "merchant_uid", Some(MERCHANT_UID_MAX_CHARS), &mut issues);
+    let merchant_uid = payment_id(
+        map.get("merchant_uid"),
+        "merchant_uid",
+        Some(catalog::max_chars!(CANCEL, "merchant_uid")),
+        &mut issues,
+    );
     if let (Ok(None), Ok(None)) = (imp_uid, merchant_uid) {
-        let which = if issues.ko() { "imp_uid 또는 merchant_uid" } else { "imp_uid or merchant_uid" };
-        issues.push(ErrorCode::Required, "imp_uid", Detail::Text(which));
+        let which = issues.tr("imp_uid 또는 merchant_uid", "imp_uid or merchant_uid");
+        issues.error(ErrorCode::Required, "imp_uid", Detail::Text(which));
     }
     // The cancellable balance the merchant knows; the refund may not exceed it.
-    let checksum = check::optional_integer(map.get("checksum"), "checksum", 0, MAX_SAFE_INTEGER, &mut issues);
+    let checksum = issues.integer_in(map.get("checksum"), "checksum", false, 0, MAX_SAFE);
     // A refund has no minimum; 0 (or none) refunds the whole remaining balance.
-    let amount_max = checksum.unwrap_or(MAX_SAFE_INTEGER);
-    let amount = check::optional_integer(map.get("amount"), "amount", 0, amount_max, &mut issues);
+    let amount_max = checksum.unwrap_or(MAX_SAFE);
+    let amount = issues.integer_in(map.get("amount"), "amount", false, 0, amount_max);
     // The tax-free and VAT parts of a partial refund are at most the refund.
     check::parts_of_amount(map, "", amount.filter(|a| *a > 0), &mut issues);
-    check::required_string(map.get("reason"), "reason", None, &mut issues);
+    issues.string(map.get("reason"), "reason", true);
     let extra = check::requester_extra(map, &mut issues);
     let mut replaced = vec![extra];
     for (key, id) in [("imp_uid", imp_uid), ("merchant_uid", merchant_uid)] {
@@ -61,7 +67,7 @@ pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<Fi
             replaced.push((key, None)); // blank: not written
         }
     }
-    issues.body(|| check::write(catalog::CANCEL, map, replaced))
+    check::finish(issues, || check::write(catalog::CANCEL, map, replaced))
 }
 
 /// `imp_uid` or `merchant_uid`, each optional on its own: `Ok(None)` when absent or blank,
@@ -77,13 +83,13 @@ fn payment_id<'v>(
         Value::String(s) if s.trim().is_empty() => Ok(None),
         Value::String(s) => match max_chars {
             Some(max) if s.chars().count() > max => {
-                issues.push(ErrorCode::TooLong, path, Detail::MaxChars(max));
+                issues.error(ErrorCode::TooLong, path, Detail::MaxChars(max));
                 Err(())
             }
             _ => Ok(Some(s)),
         },
         _ => {
-            issues.push(ErrorCode::InvalidType, path, Detail::Expected("string"));
+            issues.error(ErrorCode::InvalidType, path, Detail::Expected("string"));
             Err(())
         }
     }

@@ -1,78 +1,28 @@
-//! The checks the bodies share. Each reports into one [`Issues`] list and returns `None`
-//! exactly when it reported something (or, for optional fields, when the field is absent).
+//! What the bodies share, built on the check engine ([`crate::check`], with
+//! [`crate::check::Strictness::Server`]): the top-level object, nested objects, the output, amounts and `extra`.
+//! Each check reports into the call's [`Issues`] and returns `None` exactly when it reported
+//! something (or, for optional fields, when the field is not given).
 
 use super::{Body, BodyOptions, Requester};
 use crate::catalog::{self, Field};
+use crate::check::{not_given, ServerBody, MAX_SAFE};
 use crate::date::Ymd;
-use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
+use crate::error::{Detail, ErrorCode, FieldIssue};
 use crate::text::{concat, join_path};
-use crate::validate::fields;
 use crate::value::{Map, Value};
 
-/// The largest integer a JavaScript number holds exactly: 2^53 − 1.
-pub(super) const MAX_SAFE_INTEGER: u64 = fields::MAX_SAFE;
-/// PortOne's limit on `merchant_uid`, in characters.
-pub(super) const MERCHANT_UID_MAX_CHARS: usize = 40;
-/// PortOne's limit on `name` (the order name), in characters.
-pub(super) const NAME_MAX_CHARS: usize = 40;
-/// PortOne's limit on `customer_uid`, in characters (billing-key registration refuses longer ones).
-pub(super) const CUSTOMER_UID_MAX_CHARS: usize = 80;
+/// A body's issues: a server body's strictness.
+pub(super) type Issues = crate::check::Issues<ServerBody>;
 
-/// The problems found so far, and the warnings (fields Naver Pay ignores).
-pub(super) struct Issues {
-    list: Vec<FieldIssue>,
-    warnings: Vec<FieldIssue>,
-    locale: Locale,
-}
-
-impl Issues {
-    pub(super) fn new(locale: Locale) -> Self {
-        Issues { list: Vec::new(), warnings: Vec::new(), locale }
+/// The body, when nothing was reported; the errors otherwise.
+pub(super) fn finish(issues: Issues, json: impl FnOnce() -> Map) -> Result<Body, Vec<FieldIssue>> {
+    let clean = issues.clean();
+    let (errors, warnings) = issues.into_parts();
+    if clean {
+        Ok(Body::new(json(), None, warnings))
+    } else {
+        Err(errors)
     }
-
-    pub(super) fn push(&mut self, code: ErrorCode, field: &str, detail: Detail<'_>) {
-        self.list.push(FieldIssue::new(code, field, self.locale, detail));
-    }
-
-    pub(super) fn ko(&self) -> bool {
-        self.locale == Locale::Ko
-    }
-
-    /// The body, when nothing was reported; the issues otherwise.
-    pub(super) fn body(self, json: impl FnOnce() -> Map) -> Result<Body, Vec<FieldIssue>> {
-        if self.list.is_empty() {
-            Ok(Body::new(json(), None, self.warnings))
-        } else {
-            Err(self.list)
-        }
-    }
-
-    pub(super) fn into_vec(self) -> Vec<FieldIssue> {
-        self.list
-    }
-
-    /// The keys of `map` (at `prefix`) against `table`: see [`fields::check_table`].
-    pub(super) fn table(&mut self, map: &Map, table: &'static [Field], prefix: &str) {
-        let locale = self.locale;
-        let (list, warnings) = (&mut self.list, &mut self.warnings);
-        fields::check_table(map, table, prefix, catalog::REQUIRED, false, &mut |issue| {
-            let to = if issue.warning { &mut *warnings } else { &mut *list };
-            to.push(FieldIssue::new(issue.code, issue.field, locale, issue.detail));
-        });
-    }
-}
-
-fn is_missing(value: &Value) -> bool {
-    matches!(value, Value::Undefined | Value::Null)
-}
-
-/// The object at `path`; `INVALID_TYPE` otherwise.
-pub(super) fn object<'v>(value: &'v Value, path: &str, issues: &mut Issues) -> Option<&'v Map> {
-    let map = value.as_object();
-    if map.is_none() {
-        issues.push(ErrorCode::InvalidType, path, Detail::Expected("object"));
-    }
-    map
 }
 
 /// The body's input as an object, its keys checked against `table`; `Err` when it is no object.
@@ -82,10 +32,10 @@ pub(super) fn top_level<'v>(
     options: &BodyOptions,
 ) -> Result<(&'v Map, Issues), Vec<FieldIssue>> {
     let mut issues = Issues::new(options.locale);
-    let Some(map) = object(input, "", &mut issues) else {
-        return Err(issues.into_vec());
+    let Some(map) = issues.object(input, "") else {
+        return Err(issues.into_parts().0);
     };
-    issues.table(map, table, "");
+    issues.table(map, table, "", catalog::REQUIRED);
     Ok((map, issues))
 }
 
@@ -96,11 +46,11 @@ pub(super) fn optional_object<'v>(
     table: &'static [Field],
     issues: &mut Issues,
 ) -> Option<&'v Map> {
-    if is_missing(value) {
+    if not_given(value) {
         return None;
     }
-    let map = object(value, path, issues)?;
-    issues.table(map, table, path);
+    let map = issues.object(value, path)?;
+    issues.table(map, table, path, catalog::REQUIRED);
     Some(map)
 }
 
@@ -137,7 +87,7 @@ fn copy(value: &Value) -> Option<Value> {
 pub(super) fn parts_of_amount(map: &Map, prefix: &str, amount: Option<u64>, issues: &mut Issues) {
     for field in ["tax_free", "vat_amount"] {
         let path = join_path(prefix, field);
-        optional_integer(map.get(field), &path, 0, amount.unwrap_or(MAX_SAFE_INTEGER), issues);
+        issues.integer_in(map.get(field), &path, false, 0, amount.unwrap_or(MAX_SAFE));
     }
 }
 
@@ -167,12 +117,12 @@ pub(super) fn requester_extra(map: &Map, issues: &mut Issues) -> (&'static str, 
             Value::String(s) => {
                 let parsed = Requester::parse(s);
                 if parsed.is_none() {
-                    issues.push(ErrorCode::InvalidValue, "extra.requester", Detail::Text("customer, admin"));
+                    issues.error(ErrorCode::InvalidValue, "extra.requester", Detail::Text("customer, admin"));
                 }
                 parsed
             }
             _ => {
-                issues.push(ErrorCode::InvalidType, "extra.requester", Detail::Expected("string"));
+                issues.error(ErrorCode::InvalidType, "extra.requester", Detail::Expected("string"));
                 None
             }
         };
@@ -180,113 +130,37 @@ pub(super) fn requester_extra(map: &Map, issues: &mut Issues) -> (&'static str, 
     ("extra", requester.map(|r| Value::Object(Map::from_iter([("requester", r.as_str())]))))
 }
 
-/// A required string that is not blank, at most `max_chars` characters when given.
-pub(super) fn required_string<'v>(
-    value: &'v Value,
-    path: &str,
-    max_chars: Option<usize>,
-    issues: &mut Issues,
-) -> Option<&'v str> {
-    match value {
-        Value::String(s) if !s.trim().is_empty() => {
-            if let Some(max) = max_chars {
-                if s.chars().count() > max {
-                    issues.push(ErrorCode::TooLong, path, Detail::MaxChars(max));
-                    return None;
-                }
-            }
-            Some(s)
-        }
-        Value::String(_) | Value::Undefined | Value::Null => {
-            issues.push(ErrorCode::Required, path, Detail::None);
-            None
-        }
-        _ => {
-            issues.push(ErrorCode::InvalidType, path, Detail::Expected("string"));
-            None
-        }
+/// A required payment amount: an integer, at least `min`, at most 2^53 − 1.
+pub(super) fn amount(value: &Value, path: &str, min: u64, issues: &mut Issues) -> Option<u64> {
+    let n = issues.integer(value, path, true)?;
+    if n < min as f64 {
+        issues.error(ErrorCode::AmountBelowMinimum, path, Detail::MinAmount(min));
+        return None;
     }
-}
-
-/// `customer_uid`: required, at most 80 characters.
-pub(super) fn customer_uid<'v>(map: &'v Map, issues: &mut Issues) -> Option<&'v str> {
-    required_string(map.get("customer_uid"), "customer_uid", Some(CUSTOMER_UID_MAX_CHARS), issues)
-}
-
-/// A present number that is a finite integer, as JavaScript's `Number.isInteger` says
-/// (`INVALID_TYPE`, `NOT_INTEGER`). The range is the caller's.
-pub(super) fn integer(value: &Value, path: &str, issues: &mut Issues) -> Option<f64> {
-    match value {
-        Value::Number(n) if n.is_finite() && n.fract() == 0.0 => Some(*n),
-        Value::Number(_) => {
-            issues.push(ErrorCode::NotInteger, path, Detail::None);
-            None
-        }
-        _ => {
-            issues.push(ErrorCode::InvalidType, path, Detail::Expected("number"));
-            None
-        }
-    }
-}
-
-/// A safe integer in `lo..=hi` (`hi` at most 2^53 − 1); `OUT_OF_RANGE` otherwise.
-pub(super) fn in_range(n: f64, lo: u64, hi: u64, path: &str, issues: &mut Issues) -> Option<u64> {
+    let lo = min.min(MAX_SAFE);
     // Both bounds are at most 2^53 − 1, so the conversions are exact.
-    if n < lo as f64 || n > hi as f64 {
-        issues.push(ErrorCode::OutOfRange, path, Detail::Range(lo, hi));
+    if n > MAX_SAFE as f64 {
+        issues.error(ErrorCode::OutOfRange, path, Detail::Range(lo, MAX_SAFE));
         return None;
     }
     Some(n as u64)
 }
 
-/// A required payment amount: an integer, at least `min`, at most 2^53 − 1.
-pub(super) fn amount(value: &Value, path: &str, min: u64, issues: &mut Issues) -> Option<u64> {
-    if is_missing(value) {
-        issues.push(ErrorCode::Required, path, Detail::None);
-        return None;
-    }
-    let n = integer(value, path, issues)?;
-    if n < min as f64 {
-        issues.push(ErrorCode::AmountBelowMinimum, path, Detail::MinAmount(min));
-        return None;
-    }
-    in_range(n, min.min(MAX_SAFE_INTEGER), MAX_SAFE_INTEGER, path, issues)
-}
-
-/// An optional integer in `lo..=hi`: `None` when absent.
-pub(super) fn optional_integer(value: &Value, path: &str, lo: u64, hi: u64, issues: &mut Issues) -> Option<u64> {
-    if is_missing(value) {
-        return None;
-    }
-    let n = integer(value, path, issues)?;
-    in_range(n, lo, hi, path, issues)
-}
-
 /// An optional `yyyyMMdd` string naming a real date on or after `not_before` (when known):
-/// `INVALID_TYPE`, `INVALID_DATE`, `DATE_IN_PAST`. `None` when absent.
+/// `INVALID_TYPE`, `INVALID_DATE` ([`Issues::date`]), `DATE_IN_PAST`. `None` when not given.
 pub(super) fn optional_date<'v>(
     value: &'v Value,
     path: &str,
     not_before: Option<Ymd>,
     issues: &mut Issues,
 ) -> Option<&'v str> {
-    if is_missing(value) {
-        return None;
-    }
-    let Some(s) = value.as_str() else {
-        issues.push(ErrorCode::InvalidType, path, Detail::Expected("yyyyMMdd"));
-        return None;
-    };
-    let Some(date) = Ymd::parse(s) else {
-        issues.push(ErrorCode::InvalidDate, path, Detail::None);
-        return None;
-    };
+    let date = issues.date(value, path, false)?;
     if let Some(first) = not_before {
         if date < first {
             let expected = concat(&["≥ ", &first.text()]);
-            issues.push(ErrorCode::DateInPast, path, Detail::Expected(&expected));
+            issues.error(ErrorCode::DateInPast, path, Detail::Expected(&expected));
             return None;
         }
     }
-    Some(s)
+    value.as_str()
 }

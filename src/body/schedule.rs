@@ -1,8 +1,9 @@
 //! `POST /subscribe/payments/schedule`: payments with a billing key at given times.
 
-use super::check::{self, Issues, MERCHANT_UID_MAX_CHARS};
+use super::check::{self, Issues};
 use super::{build_schedule_payment_body, Body, BodyOptions};
 use crate::catalog;
+
 use crate::date::Ymd;
 use crate::error::{Detail, ErrorCode, FieldIssue};
 use crate::text::{concat, join_path, u64_text};
@@ -15,7 +16,7 @@ const MAX_SCHEDULE_AT: u64 = 253_402_268_399;
 pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<FieldIssue>> {
     let (map, mut issues) = check::top_level(input, catalog::SCHEDULE, options)?;
 
-    check::customer_uid(map, &mut issues);
+    issues.short_string(map.get("customer_uid"), "customer_uid", true, catalog::max_chars!(SCHEDULE, "customer_uid"));
     let schedules = match map.get("schedules") {
         Value::Array(items) if !items.is_empty() => {
             let mut seen: Vec<(&str, usize)> = Vec::new();
@@ -28,15 +29,15 @@ pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<Fi
             Some(Value::Array(out))
         }
         Value::Array(_) | Value::Undefined | Value::Null => {
-            issues.push(ErrorCode::Required, "schedules", Detail::None);
+            issues.error(ErrorCode::Required, "schedules", Detail::None);
             None
         }
         _ => {
-            issues.push(ErrorCode::InvalidType, "schedules", Detail::Expected("array"));
+            issues.error(ErrorCode::InvalidType, "schedules", Detail::Expected("array"));
             None
         }
     };
-    issues.body(|| check::write(catalog::SCHEDULE, map, vec![("schedules", schedules)]))
+    check::finish(issues, || check::write(catalog::SCHEDULE, map, vec![("schedules", schedules)]))
 }
 
 /// Checks `schedules[i]`; `seen` holds the `merchant_uid`s before it, with their index.
@@ -48,11 +49,12 @@ fn schedule<'v>(
     issues: &mut Issues,
 ) -> Option<Map> {
     let path = concat(&["schedules[", &u64_text(i as u64), "]"]);
-    let map = check::object(item, &path, issues)?;
-    issues.table(map, catalog::SCHEDULE_ITEM, &path);
+    let map = issues.object(item, &path)?;
+    issues.table(map, catalog::SCHEDULE_ITEM, &path, catalog::REQUIRED);
 
     let uid_path = join_path(&path, "merchant_uid");
-    let merchant_uid = check::required_string(map.get("merchant_uid"), &uid_path, Some(MERCHANT_UID_MAX_CHARS), issues);
+    let max = catalog::max_chars!(SCHEDULE_ITEM, "merchant_uid");
+    let merchant_uid = issues.short_string(map.get("merchant_uid"), &uid_path, true, max);
     if let Some(uid) = merchant_uid {
         if let Some((_, first)) = seen.iter().find(|(s, _)| *s == uid) {
             let first = u64_text(*first as u64);
@@ -61,7 +63,7 @@ fn schedule<'v>(
             } else {
                 concat(&["duplicates schedules[", &first, "].merchant_uid"])
             };
-            issues.push(ErrorCode::InvalidValue, &uid_path, Detail::Text(&text));
+            issues.error(ErrorCode::InvalidValue, &uid_path, Detail::Text(&text));
         } else {
             seen.push((uid, i));
         }
@@ -85,17 +87,17 @@ fn schedule<'v>(
 fn schedule_at(value: &Value, path: &str, options: &BodyOptions, issues: &mut Issues) -> Option<u64> {
     let n = match value {
         Value::Undefined | Value::Null => {
-            issues.push(ErrorCode::Required, path, Detail::None);
+            issues.error(ErrorCode::Required, path, Detail::None);
             return None;
         }
         Value::String(s) if !s.is_empty() && s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) => {
             s.bytes().fold(0.0, |n, b| n * 10.0 + f64::from(b - b'0'))
         }
         Value::String(_) => {
-            issues.push(ErrorCode::InvalidType, path, Detail::Expected("integer | digits"));
+            issues.error(ErrorCode::InvalidType, path, Detail::Expected("integer | digits"));
             return None;
         }
-        _ => check::integer(value, path, issues)?,
+        _ => issues.integer(value, path, true)?,
     };
     let first = if options.now_ms.is_finite() {
         // The first whole second after now; `as` saturates, so a negative now gives 0.
@@ -106,7 +108,7 @@ fn schedule_at(value: &Value, path: &str, options: &BodyOptions, issues: &mut Is
     let first = first.min(MAX_SCHEDULE_AT);
     // Both bounds are at most 2^53 − 1, so the conversions are exact.
     if n < first as f64 || n > MAX_SCHEDULE_AT as f64 {
-        issues.push(ErrorCode::OutOfRange, path, Detail::SecondsRange(first, MAX_SCHEDULE_AT));
+        issues.error(ErrorCode::OutOfRange, path, Detail::SecondsRange(first, MAX_SCHEDULE_AT));
         return None;
     }
     Some(n as u64)

@@ -1,8 +1,9 @@
 //! `POST /subscribe/payments/unschedule`: revoking scheduled payments of a billing key.
 
-use super::check::{self, Issues, CUSTOMER_UID_MAX_CHARS, MERCHANT_UID_MAX_CHARS};
+use super::check::{self, Issues};
 use super::{build_unschedule_payment_body, Body, BodyOptions};
 use crate::catalog;
+
 use crate::error::{Detail, ErrorCode, FieldIssue};
 use crate::text::{concat, u64_text};
 use crate::value::{Map, Value};
@@ -13,7 +14,12 @@ pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<Fi
     // Both optional on their own (the OpenAPI schema); at least one says what to revoke.
     let customer_uid = !matches!(map.get("customer_uid"), Value::Undefined | Value::Null);
     if customer_uid {
-        check::required_string(map.get("customer_uid"), "customer_uid", Some(CUSTOMER_UID_MAX_CHARS), &mut issues);
+        issues.short_string(
+            map.get("customer_uid"),
+            "customer_uid",
+            true,
+            catalog::max_chars!(UNSCHEDULE, "customer_uid"),
+        );
     }
     let merchant_uid = match map.get("merchant_uid") {
         Value::Undefined | Value::Null => false,
@@ -22,26 +28,26 @@ pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<Fi
             true
         }
         Value::Array(_) => {
-            issues.push(ErrorCode::Required, "merchant_uid", Detail::Expected("non-empty array"));
+            issues.error(ErrorCode::Required, "merchant_uid", Detail::Expected("non-empty array"));
             true
         }
         _ => {
-            issues.push(ErrorCode::InvalidType, "merchant_uid", Detail::Expected("string[]"));
+            issues.error(ErrorCode::InvalidType, "merchant_uid", Detail::Expected("string[]"));
             true
         }
     };
     if !customer_uid && !merchant_uid {
-        let which = if issues.ko() { "customer_uid 또는 merchant_uid" } else { "customer_uid or merchant_uid" };
-        issues.push(ErrorCode::Required, "customer_uid", Detail::Text(which));
+        let which = issues.tr("customer_uid 또는 merchant_uid", "customer_uid or merchant_uid");
+        issues.error(ErrorCode::Required, "customer_uid", Detail::Text(which));
     }
-    issues.body(|| check::write(catalog::UNSCHEDULE, map, Vec::new()))
+    check::finish(issues, || check::write(catalog::UNSCHEDULE, map, Vec::new()))
 }
 
-/// Each `merchant_uid[i]`: a non-blank order id of at most 40 characters.
+/// Each `merchant_uid[i]`: a non-blank order id of at most its row's characters.
 fn merchant_uids(items: &[Value], issues: &mut Issues) {
     for (i, item) in items.iter().enumerate() {
         let path = concat(&["merchant_uid[", &u64_text(i as u64), "]"]);
-        check::required_string(item, &path, Some(MERCHANT_UID_MAX_CHARS), issues);
+        issues.short_string(item, &path, true, catalog::max_chars!(UNSCHEDULE, "merchant_uid"));
     }
 }
 

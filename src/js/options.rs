@@ -7,13 +7,12 @@ use super::convert::{date_time, navigator};
 #[cfg(feature = "js-bodies")]
 use crate::body::BodyOptions;
 use crate::catalog::{self, Field};
+use crate::check::table::check_table;
+use crate::check::{Strictness, MAX_SAFE};
 use crate::device::DeviceInfo;
 use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
-use crate::validate::fields;
 use crate::validate::{ModeOption, ValidateOptions};
 use crate::value::{Map, Value};
-
-const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 /// What reading the options found: errors stop the call, warnings do not.
 #[derive(Default)]
@@ -26,10 +25,15 @@ pub(crate) struct OptionIssues {
 /// (device from `navigator`, now from the clock). A key that is none of the options is checked
 /// as a parameter's is: an `UNKNOWN_FIELD` error naming the option it is close to, else a warning.
 pub(crate) fn read_options(options: Value, js: &JsValue) -> (ValidateOptions, OptionIssues) {
-    read(options, js, catalog::PAY_OPTIONS, false)
+    read(options, js, catalog::PAY_OPTIONS, Strictness::Browser)
 }
 
-fn read(options: Value, js: &JsValue, known: &'static [Field], strict: bool) -> (ValidateOptions, OptionIssues) {
+fn read(
+    options: Value,
+    js: &JsValue,
+    known: &'static [Field],
+    strictness: Strictness,
+) -> (ValidateOptions, OptionIssues) {
     let mut out = ValidateOptions::at(js_sys::Date::now());
     let mut found = OptionIssues::default();
     let map = match options {
@@ -63,7 +67,7 @@ fn read(options: Value, js: &JsValue, known: &'static [Field], strict: bool) -> 
 
     // The keys against the options' table: a misspelt one is UNKNOWN_FIELD as a parameter is.
     let (errors, warnings) = (&mut found.errors, &mut found.warnings);
-    fields::check_table(&map, known, "options", 0, !strict, &mut |issue| {
+    check_table(&map, known, "options", 0, strictness, &mut |issue| {
         let list = if issue.warning { &mut *warnings } else { &mut *errors };
         list.push(FieldIssue::new(issue.code, issue.field, locale, issue.detail));
     });
@@ -142,7 +146,7 @@ fn whole_number(v: &Value) -> Result<u64, ErrorCode> {
     if !n.is_finite() || n.fract() != 0.0 {
         return Err(ErrorCode::NotInteger);
     }
-    if !(0.0..=MAX_SAFE_INTEGER).contains(&n) {
+    if !(0.0..=MAX_SAFE as f64).contains(&n) {
         return Err(ErrorCode::OutOfRange);
     }
     Ok(n as u64)
@@ -172,7 +176,7 @@ pub(crate) fn navigator_device() -> Option<DeviceInfo> {
 /// as the bodies, every other key is an error.
 #[cfg(feature = "js-bodies")]
 pub(crate) fn read_body_options(options: Value, js: &JsValue) -> (BodyOptions, Vec<FieldIssue>) {
-    let (read, issues) = read(options, js, catalog::BODY_OPTIONS, true);
+    let (read, issues) = read(options, js, catalog::BODY_OPTIONS, Strictness::Server);
     let body = BodyOptions { min_amount: read.min_amount, now_ms: read.now_ms, locale: read.locale };
     (body, issues.errors)
 }

@@ -4,11 +4,13 @@
 use super::url::{self, RedirectUrl};
 use super::{fields, keys, ModeOption, ValidRequest, ValidateOptions, ValidationReport};
 use crate::catalog;
+use crate::check::{not_given, BrowserRequest, Issues, MAX_SAFE as MAX_SAFE_U64};
 use crate::date::Ymd;
 use crate::device::{choose_pay_mode, PayMode};
-use crate::error::{Detail, ErrorCode as C, FieldIssue, Locale};
+use crate::error::{Detail, ErrorCode as C};
 use crate::text;
 use crate::value::{Map, Value};
+use std::ops::{Deref, DerefMut};
 
 // PortOne V2's checks: a child module, so that they reuse this checker's own methods. Not in V1's
 // wasm at all: even unused, its calls change how the checker is inlined there (docs/design.md, "V2").
@@ -24,9 +26,8 @@ pub(crate) enum Kind {
     BillingKey,
 }
 
-/// `Number.MAX_SAFE_INTEGER`.
-const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
-const MAX_SAFE_U64: u64 = 9_007_199_254_740_991;
+/// `Number.MAX_SAFE_INTEGER`, as a number.
+const MAX_SAFE: f64 = MAX_SAFE_U64 as f64;
 /// How deep the search for credentials goes into nested objects.
 const MAX_SECRET_DEPTH: usize = 16;
 
@@ -78,7 +79,7 @@ pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: Kind) -> (V
     c.table(map, catalog::REQUEST_PAY, "", required);
     c.secrets(params, &mut String::new(), 0);
 
-    let additions = c.errors.is_empty().then(|| {
+    let additions = c.clean().then(|| {
         let mut additions = Additions::new();
         if add_pg {
             additions.push(("pg", Value::from("naverpay")));
@@ -92,11 +93,6 @@ pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: Kind) -> (V
     (c.finish(mode), additions)
 }
 
-/// Whether a value was entered: `undefined` and `null` (a form or a setting left empty) were not.
-fn given(v: &Value) -> bool {
-    !matches!(v, Value::Undefined | Value::Null)
-}
-
 /// What the products tell the rest of the checks.
 struct Products<'a> {
     len: usize,
@@ -104,22 +100,32 @@ struct Products<'a> {
     first_name: Option<&'a str>,
 }
 
+/// The collector of a browser request's issues, with today's date in Asia/Seoul.
 struct Checker {
-    locale: Locale,
+    issues: Issues<BrowserRequest>,
     today: Option<Ymd>,
-    errors: Vec<FieldIssue>,
-    warnings: Vec<FieldIssue>,
+}
+
+// The engine's collector and primitive checks, as the checker's own (`self.string(…)`).
+impl Deref for Checker {
+    type Target = Issues<BrowserRequest>;
+
+    fn deref(&self) -> &Issues<BrowserRequest> {
+        &self.issues
+    }
+}
+
+impl DerefMut for Checker {
+    fn deref_mut(&mut self) -> &mut Issues<BrowserRequest> {
+        &mut self.issues
+    }
 }
 
 impl Checker {
     /// A checker for `params` and `params` as an object; `Err` is the report when it is none.
     fn start<'a>(params: &'a Value, options: &ValidateOptions) -> Result<(Checker, &'a Map), ValidationReport> {
-        let mut c = Checker {
-            locale: options.locale,
-            today: Ymd::seoul_at_ms(options.now_ms),
-            errors: Vec::new(),
-            warnings: Vec::new(),
-        };
+        let issues = Issues::new(options.locale);
+        let mut c = Checker { issues, today: Ymd::seoul_at_ms(options.now_ms) };
         let Value::Object(map) = params else {
             let code = if matches!(params, Value::Undefined | Value::Null) { C::Required } else { C::InvalidType };
             c.error(code, "", Detail::Expected("object"));
@@ -129,88 +135,8 @@ impl Checker {
     }
 
     fn finish(self, mode: PayMode) -> ValidationReport {
-        ValidationReport { errors: self.errors, warnings: self.warnings, mode, request: None }
-    }
-
-    fn error(&mut self, code: C, field: &str, detail: Detail<'_>) {
-        self.errors.push(FieldIssue::new(code, field, self.locale, detail));
-    }
-
-    fn warn(&mut self, code: C, field: &str, detail: Detail<'_>) {
-        self.warnings.push(FieldIssue::new(code, field, self.locale, detail));
-    }
-
-    fn tr(&self, ko: &'static str, en: &'static str) -> &'static str {
-        if self.locale == Locale::Ko {
-            ko
-        } else {
-            en
-        }
-    }
-
-    /// A string. Required: absent, `null` or `""` is `REQUIRED`. Optional: absent or `null` (a
-    /// form or setting left empty) is `None`, `""` is returned for the caller to judge. Anything
-    /// else is `INVALID_TYPE`.
-    fn string<'v>(&mut self, v: &'v Value, field: &str, required: bool) -> Option<&'v str> {
-        match v {
-            Value::Undefined | Value::Null if required => self.error(C::Required, field, Detail::None),
-            Value::String(s) if s.is_empty() && required => self.error(C::Required, field, Detail::None),
-            Value::Undefined | Value::Null => {}
-            Value::String(s) => return Some(s),
-            _ => self.error(C::InvalidType, field, Detail::Expected("string")),
-        }
-        None
-    }
-
-    /// A string of at most `max` characters.
-    fn short_string<'v>(&mut self, v: &'v Value, field: &str, required: bool, max: usize) -> Option<&'v str> {
-        let s = self.string(v, field, required)?;
-        if s.chars().count() > max {
-            self.error(C::TooLong, field, Detail::MaxChars(max));
-            return None;
-        }
-        Some(s)
-    }
-
-    /// A JavaScript number that is a finite integer (range checks are the caller's).
-    fn integer(&mut self, v: &Value, field: &str, required: bool) -> Option<f64> {
-        match v {
-            Value::Undefined | Value::Null if required => self.error(C::Required, field, Detail::None),
-            Value::Undefined | Value::Null => {}
-            Value::Number(n) if !n.is_finite() || n.fract() != 0.0 => self.error(C::NotInteger, field, Detail::None),
-            Value::Number(n) => return Some(*n),
-            _ => self.error(C::InvalidType, field, Detail::Expected("number")),
-        }
-        None
-    }
-
-    /// An integer within `lo..=hi`.
-    fn integer_in(&mut self, v: &Value, field: &str, required: bool, lo: u64, hi: u64) -> Option<u64> {
-        let n = self.integer(v, field, required)?;
-        if n < lo as f64 || n > hi as f64 {
-            self.error(C::OutOfRange, field, Detail::Range(lo, hi));
-            return None;
-        }
-        Some(n as u64)
-    }
-
-    /// An optional `yyyyMMdd` real calendar date; with `number_too`, also as a number of eight
-    /// digits (naver.mdx allows it for the products' `startDate`/`endDate`).
-    fn date(&mut self, v: &Value, field: &str, number_too: bool) -> Option<Ymd> {
-        let date = match v {
-            Value::Number(n) if number_too => Ymd::from_number(*n),
-            Value::Undefined | Value::Null => return None,
-            Value::String(s) => Ymd::parse(s),
-            _ => {
-                let expected = if number_too { "yyyyMMdd string | number" } else { "yyyyMMdd string" };
-                self.error(C::InvalidType, field, Detail::Expected(expected));
-                return None;
-            }
-        };
-        if date.is_none() {
-            self.error(C::InvalidDate, field, Detail::None); // the message names yyyyMMdd
-        }
-        date
+        let (errors, warnings) = self.issues.into_parts();
+        ValidationReport { errors, warnings, mode, request: None }
     }
 
     /// The window mode: `options.mode` when fixed, else the params' `naverPopupMode`, else the
@@ -250,7 +176,7 @@ impl Checker {
     /// Checks `pg` (`channelKey` may stand instead; its type is the table's); returns whether
     /// `pg: 'naverpay'` is to be added.
     fn pg(&mut self, map: &Map) -> bool {
-        let channel_key = given(map.get("channelKey"));
+        let channel_key = !not_given(map.get("channelKey"));
         match map.get("pg") {
             Value::Undefined | Value::Null => !channel_key,
             Value::String(pg) => {
@@ -267,18 +193,19 @@ impl Checker {
     }
 
     fn merchant_uid(&mut self, map: &Map) {
-        self.short_string(map.get("merchant_uid"), "merchant_uid", true, 40);
+        let max = catalog::max_chars!(REQUEST_PAY, "merchant_uid");
+        self.short_string(map.get("merchant_uid"), "merchant_uid", true, max);
     }
 
-    /// `customer_uid`: required for a billing key (at most 80 characters); in a general payment it
+    /// `customer_uid`: required for a billing key (at most its row's characters); in a general payment it
     /// would silently turn the payment into a registration that approves nothing.
     fn customer_uid(&mut self, map: &Map, kind: Kind) {
         let field = "customer_uid";
         match kind {
             Kind::BillingKey => {
-                self.short_string(map.get(field), field, true, 80);
+                self.short_string(map.get(field), field, true, catalog::max_chars!(REQUEST_PAY, "customer_uid"));
             }
-            Kind::Payment if given(map.get(field)) => {
+            Kind::Payment if !not_given(map.get(field)) => {
                 let rule = self.tr(
                     "빌링키 등록은 registerBillingKey / validateBillingKey로 하세요",
                     "a billing key is registered with registerBillingKey / validateBillingKey",
@@ -352,18 +279,20 @@ impl Checker {
         let mut prefix = String::from("naverProducts[");
         text::push_u64(&mut prefix, i as u64);
         prefix.push(']');
-        self.product_at(prefix, item, catalog::PRODUCT, true)
+        self.product_at(prefix, item, true)
     }
 
-    /// One product at `prefix`, checked against `table`; `number_dates` takes `startDate`/`endDate`
-    /// as numbers too (V1). Returns its name when valid.
-    fn product_at<'v>(
-        &mut self,
-        prefix: String,
-        item: &'v Value,
-        table: &'static [catalog::Field],
-        number_dates: bool,
-    ) -> Option<&'v str> {
+    /// One product at `prefix`: V1's `naverProducts` item (`v1`, whose `startDate`/`endDate` may be
+    /// numbers too) or V2's `productItems` item, checked against its table and the limits of its
+    /// rows. Returns its name when valid.
+    fn product_at<'v>(&mut self, prefix: String, item: &'v Value, v1: bool) -> Option<&'v str> {
+        let (table, uid_bytes, name_chars) = if v1 {
+            (catalog::PRODUCT, catalog::max_bytes!(PRODUCT, "uid"), catalog::max_chars!(PRODUCT, "name"))
+        } else {
+            let table = catalog::V2_PRODUCT_ITEM;
+            (table, catalog::max_bytes!(V2_PRODUCT_ITEM, "uid"), catalog::max_chars!(V2_PRODUCT_ITEM, "name"))
+        };
+        let number_dates = v1;
         let Value::Object(p) = item else {
             self.error(C::InvalidType, &prefix, Detail::Expected("object"));
             return None;
@@ -383,11 +312,11 @@ impl Checker {
         }
 
         if let Some(uid) = self.string(p.get("uid"), path.at("uid"), true) {
-            if uid.len() > 100 {
-                self.error(C::TooLong, path.at("uid"), Detail::MaxBytes(100));
+            if uid.len() > uid_bytes {
+                self.error(C::TooLong, path.at("uid"), Detail::MaxBytes(uid_bytes));
             }
         }
-        let name = self.short_string(p.get("name"), path.at("name"), true, 128);
+        let name = self.short_string(p.get("name"), path.at("name"), true, name_chars);
         self.integer_in(p.get("count"), path.at("count"), true, 1, 999_999);
 
         if let Some(seller_id) = self.string(p.get("sellerId"), path.at("sellerId"), false) {
@@ -415,12 +344,13 @@ impl Checker {
         name.filter(|n| !n.is_empty())
     }
 
-    /// `name`: required, at most 40 characters; absent → `naverProducts[0].name`, returned as the
-    /// default to add. With several products it should equal the first product's name.
+    /// `name`: required, at most its row's characters; absent → `naverProducts[0].name`, returned
+    /// as the default to add. With several products it should equal the first product's name.
     fn name<'m>(&mut self, map: &'m Map, products: &Products<'m>) -> Option<&'m str> {
+        let max = catalog::max_chars!(REQUEST_PAY, "name");
         if map.get("name").is_absent() {
             match products.first_name {
-                Some(first) if first.chars().count() > 40 => self.error(C::TooLong, "name", Detail::MaxChars(40)),
+                Some(first) if first.chars().count() > max => self.error(C::TooLong, "name", Detail::MaxChars(max)),
                 Some(first) => return Some(first),
                 // The first product's own issues are already reported.
                 None if products.len > 0 => {}
@@ -428,7 +358,7 @@ impl Checker {
             }
             return None;
         }
-        let name = self.short_string(map.get("name"), "name", true, 40);
+        let name = self.short_string(map.get("name"), "name", true, max);
         if let (Some(name), Some(first)) = (name, products.first_name) {
             if products.len > 1 && name != first {
                 self.warn(C::NameMismatch, "name", Detail::None);
@@ -497,7 +427,7 @@ impl Checker {
     /// Fields PortOne replaced or dropped (`DEPRECATED` rows), each with what replaced it.
     fn deprecated(&mut self, map: &Map) {
         for field in catalog::REQUEST_PAY.iter().filter(|f| f.has(catalog::DEPRECATED)) {
-            if !given(map.get(field.name)) {
+            if not_given(map.get(field.name)) {
                 continue;
             }
             let instead = match field.name {
@@ -526,16 +456,6 @@ impl Checker {
                 self.error(C::InvalidFormat, "buyer_tel", Detail::Text(rule));
             }
         }
-    }
-
-    /// The keys of `map` against the call's field table (see [`fields::check_table`]).
-    fn table(&mut self, map: &Map, table: &'static [catalog::Field], prefix: &str, required: u8) {
-        let locale = self.locale;
-        let (errors, warnings) = (&mut self.errors, &mut self.warnings);
-        fields::check_table(map, table, prefix, required, true, &mut |issue| {
-            let list = if issue.warning { &mut *warnings } else { &mut *errors };
-            list.push(FieldIssue::new(issue.code, issue.field, locale, issue.detail));
-        });
     }
 
     /// Credential-like keys anywhere in the params (objects and arrays, `MAX_SECRET_DEPTH` deep).

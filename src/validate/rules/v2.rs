@@ -71,7 +71,7 @@ pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: KindV2) -> 
     c.table(map, table, "", catalog::REQUIRED);
     c.secrets(params, &mut String::new(), 0);
 
-    let additions = c.errors.is_empty().then(|| {
+    let additions = c.clean().then(|| {
         additions.push(("forceRedirect", Value::Bool(mode == PayMode::Redirect)));
         additions
     });
@@ -207,7 +207,7 @@ impl Checker {
             let mut prefix = String::from("bypass.naverpay.productItems[");
             text::push_u64(&mut prefix, i as u64);
             prefix.push(']');
-            let name = self.product_at(prefix, item, catalog::V2_PRODUCT_ITEM, false);
+            let name = self.product_at(prefix, item, false);
             if i == 0 {
                 first = name;
             }
@@ -215,7 +215,7 @@ impl Checker {
         (items.len(), first)
     }
 
-    /// `orderName`: at most 128 characters; absent → the first product's name, returned to add.
+    /// `orderName`: at most its row's characters; absent → the first product's name, returned to add.
     /// With several products it should be the first one's name (Naver Pay adds "외 N개").
     fn order_name<'m>(&mut self, map: &'m Map, count: usize, first: Option<&'m str>) -> Option<&'m str> {
         let field = "orderName";
@@ -227,7 +227,9 @@ impl Checker {
             }
             return None;
         }
-        if let (Some(name), Some(first)) = (self.short_string(map.get(field), field, true, 128), first) {
+        if let (Some(name), Some(first)) =
+            (self.short_string(map.get(field), field, true, catalog::max_chars!(V2_PAYMENT, "orderName")), first)
+        {
             if count > 1 && name != first {
                 let rule = "bypass.naverpay.productItems[0].name";
                 self.warn(C::NameMismatch, field, Detail::Text(rule));
