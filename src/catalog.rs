@@ -500,7 +500,9 @@ pub const V2_PAYMENT: &[Field] = &[
     f("confirmUrl", Str, Unbounded, 0, BrowserSdk),
     f("appScheme", Str, Unbounded, 0, BrowserSdk),
     f("isEscrow", Bool, Unbounded, IGNORED, BrowserSdk),
-    f("products", Arr, Unbounded, IGNORED, NaverPayV2),
+    // Naver Pay reads its products from `productItems` (naverpay.mdx), but PortOne keeps `products` on the
+    // payment (v2.openapi.yml `PaidPayment.products`): the server compares them with the order (`tampered-count`).
+    f("products", Arr, Unbounded, 0, BrowserSdk),
     f("isCulturalExpense", Bool, Unbounded, 0, BrowserSdk),
     f("locale", Str, Unbounded, RULE, NaverPayV2),
     f("customData", Any, Unbounded, 0, BrowserSdk),

@@ -1858,10 +1858,13 @@ mod v2 {
                 ("IGNORED_FIELD", "locale"),
                 ("IGNORED_FIELD", "easyPay.installment"),
                 ("IGNORED_FIELD", "easyPay.easyPayProvider"),
-                ("IGNORED_FIELD", "products"),
                 ("IGNORED_FIELD", "card"),
             ]
         );
+        // `products` is not ignored: PortOne keeps it on the payment, where the server checks the order's lines.
+        assert!(pay(r#"{"products": [{"id": "book", "name": "History", "amount": 14000, "quantity": 1}]}"#)
+            .warnings
+            .is_empty());
         assert!(pay(r#"{"locale": "KO_KR", "easyPay": {"easyPayProvider": "NAVERPAY"}}"#).warnings.is_empty());
     }
 

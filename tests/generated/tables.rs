@@ -252,7 +252,7 @@ pub const V2_PAYMENT: &[Field] = &[
     f("confirmUrl", Type::Str, Limit::Unbounded, 0),
     f("appScheme", Type::Str, Limit::Unbounded, 0),
     f("isEscrow", Type::Bool, Limit::Unbounded, 8),
-    f("products", Type::Arr, Limit::Unbounded, 8),
+    f("products", Type::Arr, Limit::Unbounded, 0),
     f("isCulturalExpense", Type::Bool, Limit::Unbounded, 0),
     f("locale", Type::Str, Limit::Unbounded, 4),
     f("customData", Type::Any, Limit::Unbounded, 0),
