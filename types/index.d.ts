@@ -528,8 +528,7 @@ export interface BodyOptionsFields {
  * One product of the order (Naver Pay's `productItems`). Without products a payment fails Naver
  * Pay's inspection.
  */
-export type NaverProduct = NaverProductFields &
-  NaverProductCategory & {
+export type NaverProduct = NaverProductFields & NaverProductCategory & {
   /** The merchant's product id: required, non-empty, at most 100 bytes of UTF-8. */
   uid: string;
   /** The product name: required, non-empty, at most 128 characters. */
@@ -1122,8 +1121,7 @@ export type CancelTarget =
   | { imp_uid: string; merchant_uid?: string | undefined };
 
 /** A cancellation (`POST /payments/cancel`). */
-export type CancelPaymentInput = CancelPaymentFields &
-  CancelTarget & {
+export type CancelPaymentInput = CancelPaymentFields & CancelTarget & {
   /** The amount to refund: an integer; 0 or none refunds the whole balance. At most `checksum`. */
   amount?: number | undefined;
   /** The cancellable balance as the merchant knows it; PortOne refuses the refund when it differs. */
@@ -1153,8 +1151,8 @@ export type CancelPaymentJson = Omit<CancelPaymentInput, 'extra'> & { extra: { r
  */
 export type UnschedulePaymentInput = UnschedulePaymentFields &
   (
-  | { customer_uid: string; merchant_uid?: readonly string[] | undefined }
-  | { customer_uid?: string | undefined; merchant_uid: readonly string[] }
+    | { customer_uid: string; merchant_uid?: readonly string[] | undefined }
+    | { customer_uid?: string | undefined; merchant_uid: readonly string[] }
   );
 
 /** The JSON of `POST /subscribe/payments/unschedule`. */

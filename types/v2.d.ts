@@ -200,8 +200,7 @@ export interface LoadOptionsV2 {
 }
 
 /** One `bypass.naverpay.productItems` item (browser-sdk.yml `NaverpayProductItem`). */
-export type NaverpayProductItem = NaverpayProductItemFieldsV2 &
-  NaverProductCategory & {
+export type NaverpayProductItem = NaverpayProductItemFieldsV2 & NaverProductCategory & {
   uid: string;
   /** At most 128 characters. */
   name: string;
@@ -239,7 +238,7 @@ interface V2BaseParams {
   easyPay?: { easyPayProvider?: string | undefined; [key: string]: unknown } | undefined;
 }
 
-/** Keys no table has also compile: the validator reports them (`UNKNOWN_FIELD`) and passes them on. */
+/** Keys no table has also compile: the validator reports them (`UNKNOWN_FIELD`, an error when close to a known key). */
 interface OtherV2Fields {
   [key: string]: unknown;
 }
