@@ -1046,10 +1046,10 @@ export interface AgainPaymentInput extends Omit<AgainPaymentFields, keyof Paymen
   /** The channel of a "super" billing key: at most 55 characters. */
   channel_key?: string | undefined;
   extra?:
-    | {
+    | (PaymentExtraFields & {
         /** The expiry date, `yyyyMMdd`, on or after today in Asia/Seoul. */
         naverUseCfm?: string | undefined;
-      }
+      })
     | undefined;
 }
 
@@ -1077,10 +1077,10 @@ export interface ScheduleInput
   /** The amount in won: an integer ≥ `minAmount`. */
   amount: number;
   extra?:
-    | {
+    | (PaymentExtraFields & {
         /** The expiry date, `yyyyMMdd`, on or after the schedule's date in Asia/Seoul. */
         naverUseCfm?: string | undefined;
-      }
+      })
     | undefined;
 }
 
@@ -1135,10 +1135,10 @@ export type CancelPaymentInput = CancelPaymentFields & CancelTarget & {
   /** The real reason: required, non-empty (Naver Pay's inspection fails without it). */
   reason: string;
   extra?:
-    | {
+    | (RequesterExtraFields & {
         /** Who asks; default `'admin'`. Always written into the body. */
         requester?: CancelRequester | undefined;
-      }
+      })
     | undefined;
 };
 
@@ -1168,10 +1168,10 @@ export interface DeleteBillingKeyInput extends DeleteBillingKeyFields {
   /** The real reason: required, non-empty (Naver Pay's inspection fails without it). */
   reason: string;
   extra?:
-    | {
+    | (RequesterExtraFields & {
         /** Who asks; default `'admin'`. Always written. */
         requester?: CancelRequester | undefined;
-      }
+      })
     | undefined;
 }
 
