@@ -6,10 +6,10 @@
 //! | file | region | from |
 //! |---|---|---|
 //! | `types/index.d.ts` | `error-codes`, `categories`, `pay-referrers` | `ErrorCode::ALL`, `catalog::CATEGORIES`, `catalog::PAY_REFERRERS` |
+//! | `types/index.d.ts`, `types/v2.d.ts` | `field-tables` | the field tables, one interface each (`AgainPaymentFields`, …), which the hand-written input types extend |
 //! | `js/bridge.js` | `limits` | `wire::LIMITS` |
 //! | `src/wire.rs` | `limit-texts` | `wire::LIMITS` |
 //! | `tests/generated/tables.rs` | the whole file | every `catalog` table, as data for the tests and fuzzers outside the crate |
-//! | `tests/types/tables.generated.ts` | the whole file | every field table's keys, for tests/types/fields.test-d.ts |
 //!
 //! A region lies between a line `// @generated <name> begin` and a line `// @generated <name> end`
 //! (the rest of the file is hand-written). `cargo test --lib generate` fails when a file is stale;
@@ -163,31 +163,125 @@ fn js_number(n: u32) -> String {
     out
 }
 
-/// Every field table of the catalog, by its name there.
-const FIELD_TABLES: &[(&str, &[Field])] = &[
-    ("REQUEST_PAY", catalog::REQUEST_PAY),
-    ("PRODUCT", catalog::PRODUCT),
-    ("AGAIN", catalog::AGAIN),
-    ("PAYMENT_EXTRA", catalog::PAYMENT_EXTRA),
-    ("SCHEDULE", catalog::SCHEDULE),
-    ("SCHEDULE_ITEM", catalog::SCHEDULE_ITEM),
-    ("UNSCHEDULE", catalog::UNSCHEDULE),
-    ("DELETE_BILLING_KEY", catalog::DELETE_BILLING_KEY),
-    ("REQUESTER_EXTRA", catalog::REQUESTER_EXTRA),
-    ("CANCEL", catalog::CANCEL),
-    ("PAY_OPTIONS", catalog::PAY_OPTIONS),
-    ("BODY_OPTIONS", catalog::BODY_OPTIONS),
-    ("V2_PAYMENT", catalog::V2_PAYMENT),
-    ("V2_BILLING_KEY", catalog::V2_BILLING_KEY),
-    ("V2_CUSTOMER", catalog::V2_CUSTOMER),
-    ("V2_WINDOW_TYPES", catalog::V2_WINDOW_TYPES),
-    ("V2_EASY_PAY", catalog::V2_EASY_PAY),
-    ("V2_PAYMENT_BYPASS", catalog::V2_PAYMENT_BYPASS),
-    ("V2_NAVERPAY_BYPASS", catalog::V2_NAVERPAY_BYPASS),
-    ("V2_PRODUCT_ITEM", catalog::V2_PRODUCT_ITEM),
-    ("V2_BILLING_KEY_BYPASS", catalog::V2_BILLING_KEY_BYPASS),
-    ("V2_NAVERPAY_BILLING_BYPASS", catalog::V2_NAVERPAY_BILLING_BYPASS),
+/// Where a table's TypeScript interface is written: the declaration file, the interface's name,
+/// and whether an optional key also takes `null` (V1's browser parameters count `null` as not
+/// entered and declare it; the server inputs and V2 declare `undefined` only).
+struct Ts {
+    file: &'static str,
+    name: &'static str,
+    null: bool,
+}
+
+const fn ts(file: &'static str, name: &'static str, null: bool) -> Option<Ts> {
+    Some(Ts { file, name, null })
+}
+
+const INDEX: &str = "types/index.d.ts";
+const V2: &str = "types/v2.d.ts";
+
+/// Every field table of the catalog, by its name there, with its TypeScript interface (none for
+/// the nested tables no declaration is built on).
+const FIELD_TABLES: &[(&str, &[Field], Option<Ts>)] = &[
+    ("REQUEST_PAY", catalog::REQUEST_PAY, ts(INDEX, "RequestPayFields", true)),
+    ("PRODUCT", catalog::PRODUCT, ts(INDEX, "NaverProductFields", true)),
+    ("AGAIN", catalog::AGAIN, ts(INDEX, "AgainPaymentFields", false)),
+    ("PAYMENT_EXTRA", catalog::PAYMENT_EXTRA, ts(INDEX, "PaymentExtraFields", false)),
+    ("SCHEDULE", catalog::SCHEDULE, ts(INDEX, "SchedulePaymentFields", false)),
+    ("SCHEDULE_ITEM", catalog::SCHEDULE_ITEM, ts(INDEX, "ScheduleFields", false)),
+    ("UNSCHEDULE", catalog::UNSCHEDULE, ts(INDEX, "UnschedulePaymentFields", false)),
+    ("DELETE_BILLING_KEY", catalog::DELETE_BILLING_KEY, ts(INDEX, "DeleteBillingKeyFields", false)),
+    ("REQUESTER_EXTRA", catalog::REQUESTER_EXTRA, ts(INDEX, "RequesterExtraFields", false)),
+    ("CANCEL", catalog::CANCEL, ts(INDEX, "CancelPaymentFields", false)),
+    ("PAY_OPTIONS", catalog::PAY_OPTIONS, ts(INDEX, "ValidateOptionsFields", false)),
+    ("BODY_OPTIONS", catalog::BODY_OPTIONS, ts(INDEX, "BodyOptionsFields", false)),
+    ("V2_PAYMENT", catalog::V2_PAYMENT, ts(V2, "PaymentFieldsV2", false)),
+    ("V2_BILLING_KEY", catalog::V2_BILLING_KEY, ts(V2, "BillingKeyFieldsV2", false)),
+    ("V2_CUSTOMER", catalog::V2_CUSTOMER, ts(V2, "CustomerFieldsV2", false)),
+    ("V2_WINDOW_TYPES", catalog::V2_WINDOW_TYPES, None),
+    ("V2_EASY_PAY", catalog::V2_EASY_PAY, None),
+    ("V2_PAYMENT_BYPASS", catalog::V2_PAYMENT_BYPASS, None),
+    ("V2_NAVERPAY_BYPASS", catalog::V2_NAVERPAY_BYPASS, None),
+    ("V2_PRODUCT_ITEM", catalog::V2_PRODUCT_ITEM, ts(V2, "NaverpayProductItemFieldsV2", false)),
+    ("V2_BILLING_KEY_BYPASS", catalog::V2_BILLING_KEY_BYPASS, None),
+    ("V2_NAVERPAY_BILLING_BYPASS", catalog::V2_NAVERPAY_BILLING_BYPASS, None),
 ];
+
+/// A row's TypeScript type, as wide as its check takes: every hand-written declaration built on
+/// the interface narrows it (a literal union, an element type, an object's shape).
+fn ts_type(ty: Type) -> &'static str {
+    match ty {
+        Type::Str | Type::Text => "string",
+        Type::Int => "number",
+        Type::Bool => "boolean",
+        Type::Obj => "object",
+        Type::Arr => "readonly unknown[]",
+        Type::StrOrArr => "string | readonly string[]",
+        Type::Date => "string | number",
+        Type::Any => "unknown",
+    }
+}
+
+/// A row's one-line documentation: its limit and how a Naver Pay call treats it, or none.
+fn ts_doc(field: &Field) -> Option<String> {
+    let each = if field.ty == Type::Arr { "Each at most" } else { "At most" };
+    let limit = match field.limit {
+        Limit::Unbounded => None,
+        Limit::Chars(n) => Some(format!("{each} {n} characters.")),
+        Limit::Bytes(n) => Some(format!("{each} {n} bytes of UTF-8.")),
+    };
+    let flag = if field.has(catalog::UNSUPPORTED) {
+        Some("Documented for other PGs; no place in a Naver Pay request (an `UNSUPPORTED_FIELD` error).")
+    } else if field.has(catalog::IGNORED) {
+        Some("Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning).")
+    } else if field.has(catalog::DEPRECATED) {
+        Some("Replaced or dropped by PortOne: passed on with a `DEPRECATED_FIELD` warning.")
+    } else {
+        None
+    };
+    match (limit, flag) {
+        (None, None) => None,
+        (Some(limit), None) => Some(limit),
+        (None, Some(flag)) => Some(flag.to_owned()),
+        (Some(limit), Some(flag)) => Some(format!("{limit} {flag}")),
+    }
+}
+
+/// The interfaces of the tables whose declarations live in `file`: each row a key, optional,
+/// typed by [`ts_type`]; the hand-written declarations extend them and narrow what they know more of.
+fn field_interfaces(file: &str) -> String {
+    let mut out = String::new();
+    for (table_name, table, ts) in FIELD_TABLES {
+        let Some(ts) = ts.as_ref().filter(|ts| ts.file == file) else { continue };
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        jsdoc(
+            &mut out,
+            "",
+            &format!(
+                "The fields of `{table_name}` (src/catalog.rs), as its check takes them: every key optional. \
+                 Written by src/generate.rs."
+            ),
+        );
+        let _ = writeln!(out, "export interface {} {{", ts.name);
+        for field in *table {
+            if let Some(doc) = ts_doc(field) {
+                jsdoc(&mut out, "  ", &doc);
+            }
+            let ty = ts_type(field.ty);
+            let absent = if field.ty == Type::Any {
+                ""
+            } else if ts.null {
+                " | null | undefined"
+            } else {
+                " | undefined"
+            };
+            let _ = writeln!(out, "  {}?: {ty}{absent};", field.name);
+        }
+        out.push_str("}\n");
+    }
+    out
+}
 
 /// A field type's name; a new type fails to compile here until the mirror below knows it.
 fn type_name(ty: Type) -> &'static str {
@@ -261,7 +355,7 @@ fn tables_rs() -> String {
     }
     out.push_str("\nconst fn f(name: &'static str, ty: Type, limit: Limit, flags: u8) -> Field {\n");
     out.push_str("    Field { name, ty, limit, flags }\n}\n");
-    for (name, table) in tables {
+    for (name, table, _) in tables {
         let _ = writeln!(out, "\npub const {name}: &[Field] = &[");
         for field in *table {
             let _ = writeln!(
@@ -284,7 +378,7 @@ fn tables_rs() -> String {
     out.push_str("];\n\n/// Allowed `payReferrer` values.\npub const PAY_REFERRERS: &[&str] = &[\n");
     strings(&mut out, catalog::PAY_REFERRERS);
     out.push_str("];\n\n/// Every field table, by its name in src/catalog.rs.\npub const FIELD_TABLES: &[(&str, &[Field])] = &[\n");
-    for (name, _) in tables {
+    for (name, _, _) in tables {
         let _ = writeln!(out, "    ({}, {name}),", quoted(name, '"'));
     }
     out.push_str("];\n");
@@ -308,21 +402,6 @@ fn rustfmt(code: &str) -> String {
     let out = child.wait_with_output().expect("rustfmt");
     assert!(out.status.success(), "rustfmt refused the generated code:\n{code}");
     String::from_utf8(out.stdout).expect("UTF-8")
-}
-
-/// tests/types/tables.generated.ts: each table's keys as a union, for the type test that holds the
-/// hand-written input interfaces of `types/index.d.ts` to them (tests/types/fields.test-d.ts).
-fn tables_ts() -> String {
-    let mut out = String::from(
-        "// Generated by src/generate.rs from src/catalog.rs: do not edit. Regenerate with\n\
-         // `NAVERPAY_REGENERATE=1 cargo test --lib generate`. Each table's keys, in table order.\n",
-    );
-    for (name, table) in FIELD_TABLES {
-        let keys: Vec<&str> = table.iter().map(|f| f.name).collect();
-        let _ = writeln!(out, "\nexport type {name} =");
-        union_lines(&mut out, "  ", &keys);
-    }
-    out
 }
 
 /// `text` with the lines between `// @generated <name> begin` and `… end` replaced by `region`;
@@ -354,17 +433,18 @@ enum Content {
 fn generated() -> Vec<(&'static str, Content)> {
     vec![
         (
-            "types/index.d.ts",
+            INDEX,
             Content::Regions(vec![
                 ("error-codes", error_codes()),
                 ("categories", categories()),
                 ("pay-referrers", pay_referrers()),
+                ("field-tables", field_interfaces(INDEX)),
             ]),
         ),
+        (V2, Content::Regions(vec![("field-tables", field_interfaces(V2))])),
         ("js/bridge.js", Content::Regions(vec![("limits", limits())])),
         ("src/wire.rs", Content::Regions(vec![("limit-texts", limit_texts())])),
         ("tests/generated/tables.rs", Content::Whole(tables_rs())),
-        ("tests/types/tables.generated.ts", Content::Whole(tables_ts())),
     ]
 }
 

@@ -4,9 +4,12 @@
  * failure text shown to the buyer as-is.
  *
  * Hand-written declarations of the package's JavaScript API. The category table, the
- * `payReferrer` list and the error codes between the `@generated` markers are written from the
- * crate's tables (`src/catalog.rs`, `src/error.rs`) by src/generate.rs: edit the tables, then run
- * `NAVERPAY_REGENERATE=1 cargo test --lib generate` (`npm test` fails while they differ).
+ * `payReferrer` list, the error codes and the field tables' interfaces (`AgainPaymentFields`, …)
+ * between the `@generated` markers are written from the crate's tables (`src/catalog.rs`,
+ * `src/error.rs`) by src/generate.rs: edit the tables, then run
+ * `NAVERPAY_REGENERATE=1 cargo test --lib generate` (`npm test` fails while they differ). The
+ * input types extend those interfaces and declare only what they narrow, so a new row of a table
+ * is a new key of its input type.
  *
  * @packageDocumentation
  */
@@ -201,6 +204,323 @@ export type PayReferrer =
 export type NaverPayPg = 'naverpay' | `naverpay.${string}`;
 
 // ---------------------------------------------------------------------------------------------
+// Field tables: every key each call's check takes, typed as wide as the check takes it. The
+// input types below extend these and narrow what they know more of.
+// ---------------------------------------------------------------------------------------------
+
+// @generated field-tables begin
+/**
+ * The fields of `REQUEST_PAY` (src/catalog.rs), as its check takes them: every key optional.
+ * Written by src/generate.rs.
+ */
+export interface RequestPayFields {
+  /** Replaced or dropped by PortOne: passed on with a `DEPRECATED_FIELD` warning. */
+  pg?: string | null | undefined;
+  channelKey?: string | null | undefined;
+  pay_method?: string | null | undefined;
+  escrow?: boolean | null | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  products?: readonly unknown[] | null | undefined;
+  /** At most 40 characters. */
+  merchant_uid?: string | null | undefined;
+  /** At most 40 characters. */
+  name?: string | null | undefined;
+  amount?: number | null | undefined;
+  custom_data?: unknown;
+  tax_free?: number | null | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  vat_amount?: number | null | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  vat?: number | null | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  currency?: string | null | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  language?: string | null | undefined;
+  buyer_name?: string | null | undefined;
+  buyer_tel?: string | null | undefined;
+  buyer_email?: string | null | undefined;
+  buyer_addr?: string | null | undefined;
+  buyer_postcode?: string | null | undefined;
+  confirm_url?: string | null | undefined;
+  notice_url?: string | readonly string[] | null | undefined;
+  /** At most 80 characters. */
+  customer_uid?: string | null | undefined;
+  customer_id?: string | null | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  digital?: boolean | null | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  vbank_due?: string | null | undefined;
+  m_redirect_url?: string | null | undefined;
+  app_scheme?: string | null | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  biz_num?: string | null | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  useFreeInterestFromMall?: boolean | null | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  display?: object | null | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  card?: object | null | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  popup?: boolean | null | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  period?: object | null | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  company?: string | null | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  bypass?: object | null | undefined;
+  naverPopupMode?: boolean | null | undefined;
+  naverUseCfm?: string | null | undefined;
+  naverProducts?: readonly unknown[] | null | undefined;
+  naverPurchaserName?: string | null | undefined;
+  naverPurchaserBirthday?: string | null | undefined;
+  /** Replaced or dropped by PortOne: passed on with a `DEPRECATED_FIELD` warning. */
+  naverChainId?: string | null | undefined;
+  naverCultureBenefit?: boolean | null | undefined;
+  naverMerchantUserKey?: string | null | undefined;
+  naverProductCount?: number | null | undefined;
+  naverProductCode?: string | null | undefined;
+  /** Replaced or dropped by PortOne: passed on with a `DEPRECATED_FIELD` warning. */
+  naverActionType?: string | null | undefined;
+  naverInterface?: object | null | undefined;
+  niceMobileV2?: boolean | null | undefined;
+  kakaoOpenApp?: boolean | null | undefined;
+}
+
+/**
+ * The fields of `PRODUCT` (src/catalog.rs), as its check takes them: every key optional. Written by
+ * src/generate.rs.
+ */
+export interface NaverProductFields {
+  categoryType?: string | null | undefined;
+  categoryId?: string | null | undefined;
+  /** At most 100 bytes of UTF-8. */
+  uid?: string | null | undefined;
+  /** At most 128 characters. */
+  name?: string | null | undefined;
+  count?: number | null | undefined;
+  /** At most 30 characters. */
+  sellerId?: string | null | undefined;
+  payReferrer?: string | null | undefined;
+  startDate?: string | number | null | undefined;
+  endDate?: string | number | null | undefined;
+}
+
+/**
+ * The fields of `AGAIN` (src/catalog.rs), as its check takes them: every key optional. Written by
+ * src/generate.rs.
+ */
+export interface AgainPaymentFields {
+  /** At most 80 characters. */
+  customer_uid?: string | undefined;
+  /** At most 40 characters. */
+  merchant_uid?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  currency?: string | undefined;
+  amount?: number | undefined;
+  tax_free?: number | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  vat_amount?: number | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  vat?: number | undefined;
+  /** At most 40 characters. */
+  name?: string | undefined;
+  /** At most 16 characters. */
+  buyer_name?: string | undefined;
+  /** At most 64 characters. */
+  buyer_email?: string | undefined;
+  /** At most 16 characters. */
+  buyer_tel?: string | undefined;
+  /** At most 128 characters. */
+  buyer_addr?: string | undefined;
+  /** At most 8 characters. */
+  buyer_postcode?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  card_quota?: number | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  interest_free_by_merchant?: boolean | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  use_card_point?: boolean | undefined;
+  custom_data?: string | undefined;
+  notice_url?: string | undefined;
+  browser_ip?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  product_type?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  product_count?: number | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  cash_receipt_type?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  bypass?: string | undefined;
+  extra?: object | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  promotion_id?: string | undefined;
+  /** At most 55 characters. */
+  channel_key?: string | undefined;
+}
+
+/**
+ * The fields of `PAYMENT_EXTRA` (src/catalog.rs), as its check takes them: every key optional.
+ * Written by src/generate.rs.
+ */
+export interface PaymentExtraFields {
+  naverUseCfm?: string | undefined;
+}
+
+/**
+ * The fields of `SCHEDULE` (src/catalog.rs), as its check takes them: every key optional. Written
+ * by src/generate.rs.
+ */
+export interface SchedulePaymentFields {
+  /** At most 80 characters. */
+  customer_uid?: string | undefined;
+  customer_id?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  checking_amount?: number | undefined;
+  /** Documented for other PGs; no place in a Naver Pay request (an `UNSUPPORTED_FIELD` error). */
+  card_number?: string | undefined;
+  /** Documented for other PGs; no place in a Naver Pay request (an `UNSUPPORTED_FIELD` error). */
+  expiry?: string | undefined;
+  /** Documented for other PGs; no place in a Naver Pay request (an `UNSUPPORTED_FIELD` error). */
+  birth?: string | undefined;
+  /** Documented for other PGs; no place in a Naver Pay request (an `UNSUPPORTED_FIELD` error). */
+  pwd_2digit?: string | undefined;
+  /** Documented for other PGs; no place in a Naver Pay request (an `UNSUPPORTED_FIELD` error). */
+  cvc?: string | undefined;
+  /** At most 55 characters. */
+  channel_key?: string | undefined;
+  schedules?: readonly unknown[] | undefined;
+}
+
+/**
+ * The fields of `SCHEDULE_ITEM` (src/catalog.rs), as its check takes them: every key optional.
+ * Written by src/generate.rs.
+ */
+export interface ScheduleFields {
+  /** At most 40 characters. */
+  merchant_uid?: string | undefined;
+  schedule_at?: number | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  currency?: string | undefined;
+  amount?: number | undefined;
+  tax_free?: number | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  vat_amount?: number | undefined;
+  /** At most 40 characters. */
+  name?: string | undefined;
+  /** At most 16 characters. */
+  buyer_name?: string | undefined;
+  /** At most 64 characters. */
+  buyer_email?: string | undefined;
+  /** At most 16 characters. */
+  buyer_tel?: string | undefined;
+  /** At most 128 characters. */
+  buyer_addr?: string | undefined;
+  /** At most 8 characters. */
+  buyer_postcode?: string | undefined;
+  custom_data?: string | undefined;
+  notice_url?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  product_type?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  cash_receipt_type?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  card_quota?: number | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  interest_free_by_merchant?: boolean | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  use_card_point?: boolean | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  product_count?: number | undefined;
+  browser_ip?: string | undefined;
+  extra?: object | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  bypass?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  promotion_id?: string | undefined;
+}
+
+/**
+ * The fields of `UNSCHEDULE` (src/catalog.rs), as its check takes them: every key optional. Written
+ * by src/generate.rs.
+ */
+export interface UnschedulePaymentFields {
+  /** At most 80 characters. */
+  customer_uid?: string | undefined;
+  /** Each at most 40 characters. */
+  merchant_uid?: readonly unknown[] | undefined;
+}
+
+/**
+ * The fields of `DELETE_BILLING_KEY` (src/catalog.rs), as its check takes them: every key optional.
+ * Written by src/generate.rs.
+ */
+export interface DeleteBillingKeyFields {
+  /** At most 80 characters. */
+  customer_uid?: string | undefined;
+  reason?: string | undefined;
+  extra?: object | undefined;
+}
+
+/**
+ * The fields of `REQUESTER_EXTRA` (src/catalog.rs), as its check takes them: every key optional.
+ * Written by src/generate.rs.
+ */
+export interface RequesterExtraFields {
+  requester?: string | undefined;
+}
+
+/**
+ * The fields of `CANCEL` (src/catalog.rs), as its check takes them: every key optional. Written by
+ * src/generate.rs.
+ */
+export interface CancelPaymentFields {
+  imp_uid?: string | undefined;
+  /** At most 40 characters. */
+  merchant_uid?: string | undefined;
+  amount?: number | undefined;
+  tax_free?: number | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  vat_amount?: number | undefined;
+  checksum?: number | undefined;
+  reason?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  refund_holder?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  refund_bank?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  refund_account?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  refund_tel?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  retain_promotion?: boolean | undefined;
+  enable_webhook?: boolean | undefined;
+  extra?: object | undefined;
+}
+
+/**
+ * The fields of `PAY_OPTIONS` (src/catalog.rs), as its check takes them: every key optional.
+ * Written by src/generate.rs.
+ */
+export interface ValidateOptionsFields {
+  mode?: string | undefined;
+  minAmount?: number | undefined;
+  locale?: string | undefined;
+  device?: object | undefined;
+  now?: unknown;
+}
+
+/**
+ * The fields of `BODY_OPTIONS` (src/catalog.rs), as its check takes them: every key optional.
+ * Written by src/generate.rs.
+ */
+export interface BodyOptionsFields {
+  minAmount?: number | undefined;
+  now?: unknown;
+  locale?: string | undefined;
+}
+// @generated field-tables end
+
+// ---------------------------------------------------------------------------------------------
 // Payment parameters
 // ---------------------------------------------------------------------------------------------
 
@@ -208,7 +528,7 @@ export type NaverPayPg = 'naverpay' | `naverpay.${string}`;
  * One product of the order (Naver Pay's `productItems`). Without products a payment fails Naver
  * Pay's inspection.
  */
-export type NaverProduct = NaverProductCategory & {
+export type NaverProduct = NaverProductFields & NaverProductCategory & {
   /** The merchant's product id: required, non-empty, at most 100 bytes of UTF-8. */
   uid: string;
   /** The product name: required, non-empty, at most 128 characters. */
@@ -230,7 +550,8 @@ export type NaverProduct = NaverProductCategory & {
  * validator before IMP is called; an `undefined` or `null` optional field counts as not entered
  * (`null` is passed on to IMP as given).
  */
-export interface NaverPayBaseParams {
+export interface NaverPayBaseParams
+  extends Omit<RequestPayFields, 'customer_uid' | 'naverProductCode' | 'naverUseCfm' | 'tax_free'> {
   /**
    * The PG code; default `'naverpay'` when `channelKey` is absent. Deprecated by PortOne for
    * `channelKey` (a `DEPRECATED_FIELD` warning when given).
@@ -447,7 +768,7 @@ export interface PayOptions {
 }
 
 /** How {@link validateNaverPay} and {@link validateBillingKey} validate. */
-export interface ValidateOptions extends PayOptions {
+export interface ValidateOptions extends Omit<ValidateOptionsFields, keyof PayOptions>, PayOptions {
   /** The device, for `mode: 'auto'`; default: read from `navigator`. */
   device?: DeviceInfo | undefined;
   /** "Now", for tests; default `Date.now()`. Dates are compared with today in Asia/Seoul. */
@@ -663,7 +984,7 @@ export declare function parseRedirectResult(urlOrQuery: string): PaymentResult;
 // ---------------------------------------------------------------------------------------------
 
 /** How the server body builders check their input. A misspelt option is an `UNKNOWN_FIELD` error. */
-export interface BodyOptions {
+export interface BodyOptions extends BodyOptionsFields {
   /** The smallest amount accepted, in won; default 100. */
   minAmount?: number | undefined;
   /** "Now"; default `Date.now()`. Dates are compared in Asia/Seoul. */
@@ -686,25 +1007,14 @@ export interface ServerRequestBody<TJson> {
 }
 
 /**
- * The fields PortOne's V1 schema documents for `again` and each schedule besides the Naver Pay
- * ones, with their documented limits; written as given. Those marked "other PGs" draw an
- * `IGNORED_FIELD` warning.
+ * What `again` and each schedule narrow alike of the fields PortOne's V1 schema documents for both
+ * ({@link AgainPaymentFields}, {@link ScheduleFields}); written as given.
  */
 export interface PaymentRestFields {
   /** The VAT part of `amount` (≤ amount); other PGs. */
   vat_amount?: number | undefined;
   /** The currency; other PGs (Naver Pay is KRW). */
   currency?: string | undefined;
-  /** At most 16 characters. */
-  buyer_name?: string | undefined;
-  /** At most 64 characters. */
-  buyer_email?: string | undefined;
-  /** At most 16 characters. */
-  buyer_tel?: string | undefined;
-  /** At most 128 characters. */
-  buyer_addr?: string | undefined;
-  /** At most 8 characters. */
-  buyer_postcode?: string | undefined;
   /** Stored with the payment (a string). */
   custom_data?: string | undefined;
   /** The webhook URL for this payment. */
@@ -712,25 +1022,15 @@ export interface PaymentRestFields {
   /** The buyer's browser IP. */
   browser_ip?: string | undefined;
   /** Other PGs. */
-  card_quota?: number | undefined;
-  /** Other PGs. */
-  interest_free_by_merchant?: boolean | undefined;
-  /** Other PGs. */
-  use_card_point?: boolean | undefined;
-  /** Other PGs. */
   product_type?: 'real' | 'digital' | undefined;
-  /** Other PGs. */
-  product_count?: number | undefined;
   /** Other PGs. */
   cash_receipt_type?: 'person' | 'company' | 'anonymous' | undefined;
   /** Other PGs (a JSON string). */
   bypass?: string | undefined;
-  /** Other PGs. */
-  promotion_id?: string | undefined;
 }
 
 /** A charge on a registered billing key (`POST /subscribe/payments/again`). */
-export interface AgainPaymentInput extends PaymentRestFields {
+export interface AgainPaymentInput extends Omit<AgainPaymentFields, keyof PaymentRestFields>, PaymentRestFields {
   /** The billing key registered with {@link NaverPayCheckout.registerBillingKey}: at most 80 characters. */
   customer_uid: string;
   /** The order id: at most 40 characters, never reused. */
@@ -746,18 +1046,23 @@ export interface AgainPaymentInput extends PaymentRestFields {
   /** The channel of a "super" billing key: at most 55 characters. */
   channel_key?: string | undefined;
   extra?:
-    | {
+    | (PaymentExtraFields & {
         /** The expiry date, `yyyyMMdd`, on or after today in Asia/Seoul. */
         naverUseCfm?: string | undefined;
-      }
+      })
     | undefined;
 }
 
 /** The JSON of `POST /subscribe/payments/again`: the input's fields, as given. */
 export type AgainPaymentJson = Omit<AgainPaymentInput, 'extra'> & { extra?: { naverUseCfm?: string } };
 
-/** One scheduled charge. */
-export interface ScheduleInput extends PaymentRestFields {
+/**
+ * One scheduled charge. (`schedule_at` is left out of {@link ScheduleFields}, whose `Int` it widens:
+ * its own rule takes the digits as a string too.)
+ */
+export interface ScheduleInput
+  extends Omit<ScheduleFields, keyof PaymentRestFields | 'schedule_at'>,
+    PaymentRestFields {
   /** The order id: at most 40 characters, unique within the call. */
   merchant_uid: string;
   /**
@@ -772,27 +1077,21 @@ export interface ScheduleInput extends PaymentRestFields {
   /** The amount in won: an integer ≥ `minAmount`. */
   amount: number;
   extra?:
-    | {
+    | (PaymentExtraFields & {
         /** The expiry date, `yyyyMMdd`, on or after the schedule's date in Asia/Seoul. */
         naverUseCfm?: string | undefined;
-      }
+      })
     | undefined;
 }
 
 /** Scheduled charges on a registered billing key (`POST /subscribe/payments/schedule`). */
-export interface SchedulePaymentInput {
+export interface SchedulePaymentInput extends SchedulePaymentFields {
   /** The billing key registered with {@link NaverPayCheckout.registerBillingKey}: at most 80 characters. */
   customer_uid: string;
   /** The buyer's id (Toss Payments). */
   customer_id?: string | undefined;
   /** An amount charged and refunded to check a key-in card; other PGs. */
   checking_amount?: number | undefined;
-  /** Key-in card registration (`card_number`, `expiry`, `birth`, `pwd_2digit`, `cvc`): other PGs, not Naver Pay. */
-  card_number?: string | undefined;
-  expiry?: string | undefined;
-  birth?: string | undefined;
-  pwd_2digit?: string | undefined;
-  cvc?: string | undefined;
   /** The channel of a "super" billing key: at most 55 characters. */
   channel_key?: string | undefined;
   /** The charges: at least one. */
@@ -822,7 +1121,7 @@ export type CancelTarget =
   | { imp_uid: string; merchant_uid?: string | undefined };
 
 /** A cancellation (`POST /payments/cancel`). */
-export type CancelPaymentInput = CancelTarget & {
+export type CancelPaymentInput = CancelPaymentFields & CancelTarget & {
   /** The amount to refund: an integer; 0 or none refunds the whole balance. At most `checksum`. */
   amount?: number | undefined;
   /** The cancellable balance as the merchant knows it; PortOne refuses the refund when it differs. */
@@ -831,22 +1130,15 @@ export type CancelPaymentInput = CancelTarget & {
   tax_free?: number | undefined;
   /** The VAT part of a partial refund (≤ amount); other PGs. */
   vat_amount?: number | undefined;
-  /** Refund account fields of virtual-account payments; other PGs. */
-  refund_holder?: string | undefined;
-  refund_bank?: string | undefined;
-  refund_account?: string | undefined;
-  refund_tel?: string | undefined;
-  /** Other PGs. */
-  retain_promotion?: boolean | undefined;
   /** Whether PortOne sends the cancellation webhook. */
   enable_webhook?: boolean | undefined;
   /** The real reason: required, non-empty (Naver Pay's inspection fails without it). */
   reason: string;
   extra?:
-    | {
+    | (RequesterExtraFields & {
         /** Who asks; default `'admin'`. Always written into the body. */
         requester?: CancelRequester | undefined;
-      }
+      })
     | undefined;
 };
 
@@ -857,9 +1149,11 @@ export type CancelPaymentJson = Omit<CancelPaymentInput, 'extra'> & { extra: { r
  * Revoking scheduled charges (`POST /subscribe/payments/unschedule`): every schedule of
  * `customer_uid`, the schedules of the orders in `merchant_uid`, or those of both.
  */
-export type UnschedulePaymentInput =
-  | { customer_uid: string; merchant_uid?: readonly string[] | undefined }
-  | { customer_uid?: string | undefined; merchant_uid: readonly string[] };
+export type UnschedulePaymentInput = UnschedulePaymentFields &
+  (
+    | { customer_uid: string; merchant_uid?: readonly string[] | undefined }
+    | { customer_uid?: string | undefined; merchant_uid: readonly string[] }
+  );
 
 /** The JSON of `POST /subscribe/payments/unschedule`. */
 export interface UnschedulePaymentJson {
@@ -868,16 +1162,16 @@ export interface UnschedulePaymentJson {
 }
 
 /** Deleting a billing key (`DELETE /subscribe/customers/{customer_uid}`). */
-export interface DeleteBillingKeyInput {
+export interface DeleteBillingKeyInput extends DeleteBillingKeyFields {
   /** The billing key: at most 80 characters. It goes into the path. */
   customer_uid: string;
   /** The real reason: required, non-empty (Naver Pay's inspection fails without it). */
   reason: string;
   extra?:
-    | {
+    | (RequesterExtraFields & {
         /** Who asks; default `'admin'`. Always written. */
         requester?: CancelRequester | undefined;
-      }
+      })
     | undefined;
 }
 

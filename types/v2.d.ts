@@ -36,6 +36,157 @@ export type {
 } from './index.js';
 export { NaverPayError, isNaverPayError, choosePayMode } from './index.js';
 
+// Field tables: every key each call's check takes, typed as wide as the check takes it
+// (src/generate.rs writes them from src/catalog.rs). The parameter types below extend these and
+// narrow what they know more of.
+
+// @generated field-tables begin
+/**
+ * The fields of `V2_PAYMENT` (src/catalog.rs), as its check takes them: every key optional. Written
+ * by src/generate.rs.
+ */
+export interface PaymentFieldsV2 {
+  storeId?: string | undefined;
+  paymentId?: string | undefined;
+  /** At most 128 characters. */
+  orderName?: string | undefined;
+  totalAmount?: number | undefined;
+  currency?: string | undefined;
+  payMethod?: string | undefined;
+  channelKey?: string | undefined;
+  channelGroupId?: string | undefined;
+  taxFreeAmount?: number | undefined;
+  vatAmount?: number | undefined;
+  customer?: object | undefined;
+  windowType?: object | undefined;
+  redirectUrl?: string | undefined;
+  forceRedirect?: boolean | undefined;
+  noticeUrls?: readonly unknown[] | undefined;
+  confirmUrl?: string | undefined;
+  appScheme?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  isEscrow?: boolean | undefined;
+  products?: readonly unknown[] | undefined;
+  isCulturalExpense?: boolean | undefined;
+  locale?: string | undefined;
+  customData?: unknown;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  country?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  productType?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  offerPeriod?: object | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  storeDetails?: object | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  promotionId?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  merpayCategoryId?: string | undefined;
+  popup?: object | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  iframe?: object | undefined;
+  bypass?: object | undefined;
+  easyPay?: object | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  card?: object | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  virtualAccount?: object | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  transfer?: object | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  mobile?: object | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  giftCertificate?: object | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  paypal?: object | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  alipay?: object | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  convenienceStore?: object | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  alipayPlus?: object | undefined;
+}
+
+/**
+ * The fields of `V2_BILLING_KEY` (src/catalog.rs), as its check takes them: every key optional.
+ * Written by src/generate.rs.
+ */
+export interface BillingKeyFieldsV2 {
+  storeId?: string | undefined;
+  channelKey?: string | undefined;
+  billingKeyMethod?: string | undefined;
+  issueId?: string | undefined;
+  issueName?: string | undefined;
+  displayAmount?: number | undefined;
+  currency?: string | undefined;
+  customer?: object | undefined;
+  windowType?: object | undefined;
+  redirectUrl?: string | undefined;
+  forceRedirect?: boolean | undefined;
+  locale?: string | undefined;
+  customData?: unknown;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  offerPeriod?: object | undefined;
+  appScheme?: string | undefined;
+  noticeUrls?: readonly unknown[] | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  productType?: string | undefined;
+  bypass?: object | undefined;
+  popup?: object | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  iframe?: object | undefined;
+  easyPay?: object | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  card?: object | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  mobile?: object | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  paypal?: object | undefined;
+}
+
+/**
+ * The fields of `V2_CUSTOMER` (src/catalog.rs), as its check takes them: every key optional.
+ * Written by src/generate.rs.
+ */
+export interface CustomerFieldsV2 {
+  customerId?: string | undefined;
+  fullName?: string | undefined;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  phoneNumber?: string | undefined;
+  email?: string | undefined;
+  address?: object | undefined;
+  zipcode?: string | undefined;
+  gender?: string | undefined;
+  birthYear?: string | undefined;
+  birthMonth?: string | undefined;
+  birthDay?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  firstNameKana?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  lastNameKana?: string | undefined;
+}
+
+/**
+ * The fields of `V2_PRODUCT_ITEM` (src/catalog.rs), as its check takes them: every key optional.
+ * Written by src/generate.rs.
+ */
+export interface NaverpayProductItemFieldsV2 {
+  categoryType?: string | undefined;
+  categoryId?: string | undefined;
+  /** At most 100 bytes of UTF-8. */
+  uid?: string | undefined;
+  /** At most 128 characters. */
+  name?: string | undefined;
+  count?: number | undefined;
+  /** At most 30 characters. */
+  sellerId?: string | undefined;
+  payReferrer?: string | undefined;
+  startDate?: string | undefined;
+  endDate?: string | undefined;
+}
+// @generated field-tables end
+
 /** `NaverPayCheckout.load` of this entry. */
 export interface LoadOptionsV2 {
   /** The store id of PortOne's console (`store-…`). */
@@ -49,13 +200,12 @@ export interface LoadOptionsV2 {
 }
 
 /** One `bypass.naverpay.productItems` item (browser-sdk.yml `NaverpayProductItem`). */
-export type NaverpayProductItem = NaverProductCategory & {
+export type NaverpayProductItem = NaverpayProductItemFieldsV2 & NaverProductCategory & {
   uid: string;
   /** At most 128 characters. */
   name: string;
   /** 1 to 999 999. */
   count: number;
-  sellerId?: string | undefined;
   payReferrer?: PayReferrer | undefined;
   /** `yyyyMMdd` (a string on V2). */
   startDate?: string | undefined;
@@ -64,25 +214,16 @@ export type NaverpayProductItem = NaverProductCategory & {
 };
 
 /** `customer` (browser-sdk.yml `Customer`); birth year, month and day go together. */
-export interface CustomerV2 {
-  customerId?: string | undefined;
-  fullName?: string | undefined;
-  firstName?: string | undefined;
-  lastName?: string | undefined;
-  phoneNumber?: string | undefined;
-  email?: string | undefined;
+export interface CustomerV2 extends CustomerFieldsV2 {
   address?: { addressLine1: string; addressLine2: string; city?: string; province?: string; country?: string } | undefined;
-  zipcode?: string | undefined;
   gender?: 'MALE' | 'FEMALE' | 'OTHER' | undefined;
-  birthYear?: string | undefined;
-  birthMonth?: string | undefined;
-  birthDay?: string | undefined;
 }
 
-/** What V2 parameters share. `storeId` and `channelKey` default to those given to `load()`. */
+/**
+ * What V2 parameters narrow alike of the fields both tables have. `storeId` and `channelKey`
+ * default to those given to `load()`.
+ */
 interface V2BaseParams {
-  storeId?: string | undefined;
-  channelKey?: string | undefined;
   customer?: CustomerV2 | undefined;
   /** Naver Pay: `pc: 'POPUP'`, `mobile: 'REDIRECTION'` only. */
   windowType?: { pc?: 'POPUP' | undefined; mobile?: 'REDIRECTION' | undefined } | undefined;
@@ -93,16 +234,20 @@ interface V2BaseParams {
   noticeUrls?: readonly string[] | undefined;
   /** Naver Pay shows Korean only: another locale is ignored (a warning). */
   locale?: string | undefined;
-  customData?: unknown;
-  appScheme?: string | undefined;
   popup?: { center?: boolean | undefined } | undefined;
   easyPay?: { easyPayProvider?: string | undefined; [key: string]: unknown } | undefined;
-  /** Other documented fields pass on (those for other PGs with an `IGNORED_FIELD` warning). */
+}
+
+/** Keys no table has also compile: the validator reports them (`UNKNOWN_FIELD`, an error when close to a known key). */
+interface OtherV2Fields {
   [key: string]: unknown;
 }
 
 /** `PortOne.requestPayment` parameters for Naver Pay. */
-export interface NaverPayParamsV2 extends V2BaseParams {
+export interface NaverPayParamsV2
+  extends Omit<PaymentFieldsV2, keyof V2BaseParams>,
+    V2BaseParams,
+    OtherV2Fields {
   paymentId: string;
   /** At most 128 characters; default `bypass.naverpay.productItems[0].name`. */
   orderName?: string | undefined;
@@ -112,10 +257,6 @@ export interface NaverPayParamsV2 extends V2BaseParams {
   currency?: 'KRW' | 'CURRENCY_KRW' | undefined;
   /** Default `'EASY_PAY'`, the only method of a Naver Pay channel. */
   payMethod?: 'EASY_PAY' | undefined;
-  channelGroupId?: string | undefined;
-  taxFreeAmount?: number | undefined;
-  vatAmount?: number | undefined;
-  isCulturalExpense?: boolean | undefined;
   bypass: {
     naverpay: {
       productItems: readonly NaverpayProductItem[];
@@ -129,7 +270,10 @@ export interface NaverPayParamsV2 extends V2BaseParams {
 }
 
 /** `PortOne.requestIssueBillingKey` parameters for Naver Pay. */
-export interface BillingKeyParamsV2 extends V2BaseParams {
+export interface BillingKeyParamsV2
+  extends Omit<BillingKeyFieldsV2, keyof V2BaseParams>,
+    V2BaseParams,
+    OtherV2Fields {
   /** Required by Naver Pay, and never reused for one Naver account. */
   issueId: string;
   /** Required by Naver Pay: the title of the window. */
