@@ -182,8 +182,68 @@ pub enum Detail<'a> {
     MinAmount(u64),
     /// A known name close to the one given.
     Suggestion(&'a str),
-    /// Free text that is not from the buyer (e.g. a list of allowed values).
+    /// Free text that is not from the buyer (e.g. a list of allowed values, a limit in figures).
     Text(&'a str),
+    /// A rule of PortOne's or of the package's, worded in both languages below ([`rule`]).
+    Rule(&'static Rule),
+    /// The same value as the field at that path.
+    Duplicates(&'a str),
+}
+
+/// A rule's words in both languages: the statics of [`rule`] only, so that every message's words
+/// live in this file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rule {
+    ko: &'static str,
+    en: &'static str,
+}
+
+/// The rules a message names beyond a type or a limit. Each wasm entry (V1, V2) uses its own subset,
+/// and an unused one costs nothing: a rule reaches the module only where a check names it.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+pub(crate) mod rule {
+    use super::Rule;
+
+    const fn r(ko: &'static str, en: &'static str) -> Rule {
+        Rule { ko, en }
+    }
+    /// A telephone number (`buyer_tel`, V2's `customer.phoneNumber`).
+    pub(crate) static TEL: Rule = r("숫자, -, 맨 앞 +; 8~20자", "digits, '-', a leading '+'; 8 to 20 characters");
+    pub(crate) static NOT_IN_FUTURE: Rule = r("미래 날짜 불가", "must not be in the future");
+    pub(crate) static NOT_BEFORE_START_DATE: Rule = r("startDate 이후여야 함", "must not be before startDate");
+    pub(crate) static SELLER_ID: Rule = r("영문자와 숫자, 최대 30자", "ASCII letters and digits, at most 30");
+    /// `customer_uid` in a payment: a billing key has its own call.
+    pub(crate) static BILLING_KEY_CALL: Rule = r(
+        "빌링키 등록은 registerBillingKey / validateBillingKey로 하세요",
+        "a billing key is registered with registerBillingKey / validateBillingKey",
+    );
+    /// The shape of `naverProducts` the inspection requires.
+    pub(crate) static PRODUCTS_SHAPE: Rule = r(
+        "검수 필수: [{ categoryType, categoryId, uid, name, count }]",
+        "the inspection requires [{ categoryType, categoryId, uid, name, count }]",
+    );
+    pub(crate) static UNENCODED_URL: Rule = r(
+        "인코딩되지 않은 공백·제어 문자: encodeURI()로 인코딩하세요",
+        "unencoded spaces or controls: encode with encodeURI()",
+    );
+    pub(crate) static HTTPS_URL: Rule =
+        r("브라우저가 읽는 https://호스트/경로 절대 URL 필요", "an absolute https://host/path URL a browser accepts");
+    /// Deprecated `pg`.
+    pub(crate) static USE_CHANNEL_KEY: Rule = r("channelKey를 쓰세요", "use channelKey");
+    /// Deprecated `naverChainId`.
+    pub(crate) static CHAIN_ID_ON_CONSOLE: Rule = r(
+        "콘솔 채널에 Chain ID를 등록하고 channelKey를 쓰세요",
+        "set the Chain ID on the console's channel; use channelKey",
+    );
+    /// Any other deprecated field.
+    pub(crate) static REMOVED_BY_PORTONE: Rule = r("포트원이 제거함", "removed by PortOne");
+    pub(crate) static CUSTOMER_UID_OR_MERCHANT_UID: Rule =
+        r("customer_uid 또는 merchant_uid", "customer_uid or merchant_uid");
+    pub(crate) static IMP_UID_OR_MERCHANT_UID: Rule = r("imp_uid 또는 merchant_uid", "imp_uid or merchant_uid");
+    /// V2's `displayAmount` and `currency`, each required with the other.
+    pub(crate) static WITH_CURRENCY: Rule = r("함께 입력해야 함: currency", "required together with currency");
+    pub(crate) static WITH_DISPLAY_AMOUNT: Rule =
+        r("함께 입력해야 함: displayAmount", "required together with displayAmount");
 }
 
 /// The message for `code` about `field` (`field: ` leads it unless `field` is empty).
@@ -275,6 +335,14 @@ pub(crate) fn message(code: ErrorCode, locale: Locale, field: &str, detail: Deta
                     concat(&parts)
                 }
                 D::Text(t) => concat(&[base, " (", t, ")"]),
+                D::Rule(rule) => concat(&[base, " (", if ko { rule.ko } else { rule.en }, ")"]),
+                D::Duplicates(path) => {
+                    if ko {
+                        concat(&[base, " (", path, "와 중복)"])
+                    } else {
+                        concat(&[base, " (duplicates ", path, ")"])
+                    }
+                }
             }
         }
     };

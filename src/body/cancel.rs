@@ -4,7 +4,7 @@ use super::check::{self, Issues};
 use super::{build_cancel_payment_body, Body, BodyOptions};
 use crate::catalog;
 use crate::check::MAX_SAFE;
-use crate::error::{Detail, ErrorCode, FieldIssue};
+use crate::error::{rule, Detail, ErrorCode, FieldIssue};
 use crate::value::{Map, Value};
 
 /// Who asks for the cancellation (`extra.requester`). Naver Pay's inspection wants it on every
@@ -49,8 +49,7 @@ pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<Fi
         &mut issues,
     );
     if let (Ok(None), Ok(None)) = (imp_uid, merchant_uid) {
-        let which = issues.tr("imp_uid 또는 merchant_uid", "imp_uid or merchant_uid");
-        issues.error(ErrorCode::Required, "imp_uid", Detail::Text(which));
+        issues.error(ErrorCode::Required, "imp_uid", Detail::Rule(&rule::IMP_UID_OR_MERCHANT_UID));
     }
     // The cancellable balance the merchant knows; the refund may not exceed it.
     let checksum = issues.integer_in(map.get("checksum"), "checksum", false, 0, MAX_SAFE);

@@ -57,13 +57,8 @@ fn schedule<'v>(
     let merchant_uid = issues.short_string(map.get("merchant_uid"), &uid_path, true, max);
     if let Some(uid) = merchant_uid {
         if let Some((_, first)) = seen.iter().find(|(s, _)| *s == uid) {
-            let first = u64_text(*first as u64);
-            let text = if issues.ko() {
-                concat(&["schedules[", &first, "].merchant_uid와 중복"])
-            } else {
-                concat(&["duplicates schedules[", &first, "].merchant_uid"])
-            };
-            issues.error(ErrorCode::InvalidValue, &uid_path, Detail::Text(&text));
+            let first = concat(&["schedules[", &u64_text(*first as u64), "].merchant_uid"]);
+            issues.error(ErrorCode::InvalidValue, &uid_path, Detail::Duplicates(&first));
         } else {
             seen.push((uid, i));
         }

@@ -4,7 +4,7 @@ use super::check::{self, Issues};
 use super::{build_unschedule_payment_body, Body, BodyOptions};
 use crate::catalog;
 
-use crate::error::{Detail, ErrorCode, FieldIssue};
+use crate::error::{rule, Detail, ErrorCode, FieldIssue};
 use crate::text::{concat, u64_text};
 use crate::value::{Map, Value};
 
@@ -37,8 +37,7 @@ pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<Fi
         }
     };
     if !customer_uid && !merchant_uid {
-        let which = issues.tr("customer_uid 또는 merchant_uid", "customer_uid or merchant_uid");
-        issues.error(ErrorCode::Required, "customer_uid", Detail::Text(which));
+        issues.error(ErrorCode::Required, "customer_uid", Detail::Rule(&rule::CUSTOMER_UID_OR_MERCHANT_UID));
     }
     check::finish(issues, || check::write(catalog::UNSCHEDULE, map, Vec::new()))
 }

@@ -88,20 +88,6 @@ impl<C: Call> Issues<C> {
         self.warnings.push(FieldIssue::new(code, field, self.locale, detail));
     }
 
-    /// Whether the messages are in Korean.
-    pub(crate) fn ko(&self) -> bool {
-        self.locale == Locale::Ko
-    }
-
-    /// `ko` or `en`, by the locale of the messages.
-    pub(crate) fn tr(&self, ko: &'static str, en: &'static str) -> &'static str {
-        if self.ko() {
-            ko
-        } else {
-            en
-        }
-    }
-
     /// Whether no error was reported.
     pub(crate) fn clean(&self) -> bool {
         self.errors.is_empty()

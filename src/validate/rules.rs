@@ -7,7 +7,7 @@ use crate::catalog;
 use crate::check::{not_given, BrowserRequest, Issues, MAX_SAFE as MAX_SAFE_U64};
 use crate::date::Ymd;
 use crate::device::{choose_pay_mode, PayMode};
-use crate::error::{Detail, ErrorCode as C};
+use crate::error::{rule, Detail, ErrorCode as C};
 use crate::text;
 use crate::value::{Map, Value};
 use std::ops::{Deref, DerefMut};
@@ -206,11 +206,7 @@ impl Checker {
                 self.short_string(map.get(field), field, true, catalog::max_chars!(REQUEST_PAY, "customer_uid"));
             }
             Kind::Payment if !not_given(map.get(field)) => {
-                let rule = self.tr(
-                    "빌링키 등록은 registerBillingKey / validateBillingKey로 하세요",
-                    "a billing key is registered with registerBillingKey / validateBillingKey",
-                );
-                self.error(C::InvalidValue, field, Detail::Text(rule));
+                self.error(C::InvalidValue, field, Detail::Rule(&rule::BILLING_KEY_CALL));
             }
             Kind::Payment => {}
         }
@@ -245,13 +241,10 @@ impl Checker {
     /// `naverProducts`: required non-empty for a payment, checked when given for a billing key.
     fn products<'m>(&mut self, map: &'m Map, required: bool) -> Products<'m> {
         let mut info = Products { len: 0, first_name: None };
-        let shape = self.tr(
-            "검수 필수: [{ categoryType, categoryId, uid, name, count }]",
-            "the inspection requires [{ categoryType, categoryId, uid, name, count }]",
-        );
+        let shape = Detail::Rule(&rule::PRODUCTS_SHAPE);
         let items = match map.get("naverProducts") {
             Value::Undefined | Value::Null if required => {
-                self.error(C::Required, "naverProducts", Detail::Text(shape));
+                self.error(C::Required, "naverProducts", shape);
                 return info;
             }
             Value::Undefined | Value::Null => return info,
@@ -262,7 +255,7 @@ impl Checker {
             }
         };
         if items.is_empty() && required {
-            self.error(C::Required, "naverProducts", Detail::Text(shape));
+            self.error(C::Required, "naverProducts", shape);
         }
         info.len = items.len();
         for (i, item) in items.iter().enumerate() {
@@ -321,8 +314,7 @@ impl Checker {
 
         if let Some(seller_id) = self.string(p.get("sellerId"), path.at("sellerId"), false) {
             if !fields::is_seller_id(seller_id) {
-                let rule = self.tr("영문자와 숫자, 최대 30자", "ASCII letters and digits, at most 30");
-                self.error(C::InvalidFormat, path.at("sellerId"), Detail::Text(rule));
+                self.error(C::InvalidFormat, path.at("sellerId"), Detail::Rule(&rule::SELLER_ID));
             }
         }
         if let Some(referrer) = self.string(p.get("payReferrer"), path.at("payReferrer"), false) {
@@ -335,8 +327,7 @@ impl Checker {
         let end = self.date(p.get("endDate"), path.at("endDate"), number_dates);
         if let (Some(start), Some(end)) = (start, end) {
             if end < start {
-                let rule = self.tr("startDate 이후여야 함", "must not be before startDate");
-                self.error(C::InvalidDate, path.at("endDate"), Detail::Text(rule));
+                self.error(C::InvalidDate, path.at("endDate"), Detail::Rule(&rule::NOT_BEFORE_START_DATE));
             }
         }
 
@@ -376,8 +367,7 @@ impl Checker {
         }
         if let Some(birthday) = self.date(map.get("naverPurchaserBirthday"), "naverPurchaserBirthday", false) {
             if self.today.is_some_and(|today| birthday > today) {
-                let rule = self.tr("미래 날짜 불가", "must not be in the future");
-                self.error(C::InvalidDate, "naverPurchaserBirthday", Detail::Text(rule));
+                self.error(C::InvalidDate, "naverPurchaserBirthday", Detail::Rule(&rule::NOT_IN_FUTURE));
             }
         }
     }
@@ -396,18 +386,10 @@ impl Checker {
                 RedirectUrl::Https | RedirectUrl::Loopback => {}
                 RedirectUrl::Http => self.warn(C::InsecureUrl, field, Detail::None),
                 RedirectUrl::Unencoded => {
-                    let why = self.tr(
-                        "인코딩되지 않은 공백·제어 문자: encodeURI()로 인코딩하세요",
-                        "unencoded spaces or controls: encode with encodeURI()",
-                    );
-                    self.error(C::InvalidUrl, field, Detail::Text(why));
+                    self.error(C::InvalidUrl, field, Detail::Rule(&rule::UNENCODED_URL));
                 }
                 RedirectUrl::Invalid => {
-                    let why = self.tr(
-                        "브라우저가 읽는 https://호스트/경로 절대 URL 필요",
-                        "an absolute https://host/path URL a browser accepts",
-                    );
-                    self.error(C::InvalidUrl, field, Detail::Text(why));
+                    self.error(C::InvalidUrl, field, Detail::Rule(&rule::HTTPS_URL));
                 }
             },
             _ => self.error(C::InvalidType, field, Detail::Expected("string")),
@@ -431,14 +413,11 @@ impl Checker {
                 continue;
             }
             let instead = match field.name {
-                "pg" => self.tr("channelKey를 쓰세요", "use channelKey"),
-                "naverChainId" => self.tr(
-                    "콘솔 채널에 Chain ID를 등록하고 channelKey를 쓰세요",
-                    "set the Chain ID on the console's channel; use channelKey",
-                ),
-                _ => self.tr("포트원이 제거함", "removed by PortOne"),
+                "pg" => &rule::USE_CHANNEL_KEY,
+                "naverChainId" => &rule::CHAIN_ID_ON_CONSOLE,
+                _ => &rule::REMOVED_BY_PORTONE,
             };
-            self.warn(C::DeprecatedField, field.name, Detail::Text(instead));
+            self.warn(C::DeprecatedField, field.name, Detail::Rule(instead));
         }
     }
 
@@ -452,8 +431,7 @@ impl Checker {
         let tel_required = kind == Kind::BillingKey;
         if let Some(tel) = self.string(map.get("buyer_tel"), "buyer_tel", tel_required) {
             if !tel.is_empty() && !fields::is_tel(tel) {
-                let rule = self.tr("숫자, -, 맨 앞 +; 8~20자", "digits, '-', a leading '+'; 8 to 20 characters");
-                self.error(C::InvalidFormat, "buyer_tel", Detail::Text(rule));
+                self.error(C::InvalidFormat, "buyer_tel", Detail::Rule(&rule::TEL));
             }
         }
     }

@@ -6,7 +6,7 @@ use super::{Additions, Checker, MAX_SAFE, MAX_SAFE_U64};
 use crate::catalog::{self, Field};
 use crate::date::Ymd;
 use crate::device::PayMode;
-use crate::error::{Detail, ErrorCode as C};
+use crate::error::{rule, Detail, ErrorCode as C};
 use crate::text;
 use crate::validate::{url, ValidateOptions, ValidationReport};
 use crate::value::{Map, Value};
@@ -139,10 +139,9 @@ impl Checker {
         self.integer_in(map.get("displayAmount"), "displayAmount", false, 0, MAX_SAFE_U64);
         self.currency(map);
         if amount != currency {
-            let (missing, other) = if amount { ("currency", "displayAmount") } else { ("displayAmount", "currency") };
-            let rule = self.tr("함께 입력해야 함: ", "required together with ");
-            let rule = text::concat(&[rule, other]);
-            self.error(C::Required, missing, Detail::Text(&rule));
+            let (missing, other) =
+                if amount { ("currency", &rule::WITH_DISPLAY_AMOUNT) } else { ("displayAmount", &rule::WITH_CURRENCY) };
+            self.error(C::Required, missing, Detail::Rule(other));
         }
     }
 
@@ -251,8 +250,7 @@ impl Checker {
         }
         if let Some(tel) = self.string(customer.get("phoneNumber"), "customer.phoneNumber", false) {
             if !tel.is_empty() && !crate::validate::fields::is_tel(tel) {
-                let rule = self.tr("숫자, -, 맨 앞 +; 8~20자", "digits, '-', a leading '+'; 8 to 20 characters");
-                self.error(C::InvalidFormat, "customer.phoneNumber", Detail::Text(rule));
+                self.error(C::InvalidFormat, "customer.phoneNumber", Detail::Rule(&rule::TEL));
             }
         }
         let parts = [("birthYear", 4, 4), ("birthMonth", 1, 2), ("birthDay", 1, 2)];
@@ -283,8 +281,7 @@ impl Checker {
             match Ymd::parse(&written) {
                 None => self.error(C::InvalidDate, "customer.birthDay", Detail::None),
                 Some(birth) if self.today.is_some_and(|today| birth > today) => {
-                    let rule = self.tr("미래 날짜 불가", "must not be in the future");
-                    self.error(C::InvalidDate, "customer.birthYear", Detail::Text(rule));
+                    self.error(C::InvalidDate, "customer.birthYear", Detail::Rule(&rule::NOT_IN_FUTURE));
                 }
                 Some(_) => {}
             }
