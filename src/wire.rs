@@ -464,7 +464,7 @@ mod tests {
             let params = Value::Object(input.clone());
             let (report, added) = check(&params, &options, Kind::Payment);
             assert_eq!(report.errors, vec![], "{name}");
-            let added: Vec<(&str, Value)> = added.expect("valid").into_iter().collect();
+            let added = added.expect("valid").to_vec();
             assert_eq!(added, additions, "{name}");
             let mut expected = input.clone();
             for (key, value) in additions {

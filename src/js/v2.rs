@@ -127,7 +127,7 @@ impl NaverPayCheckoutV2 {
 
     /// The V2 check with the store and channel of `load()` filling the params' absent ones.
     fn check(&self, params: &Value, options: &ValidateOptions, kind: KindV2) -> (ValidationReport, Option<Additions>) {
-        let mut added = Additions::new();
+        let mut added = Vec::new();
         let mut params = params.clone();
         if let Value::Object(map) = &mut params {
             let mut fill = |key: &'static str, id: &str, unless: &[&str]| {
@@ -140,7 +140,7 @@ impl NaverPayCheckoutV2 {
             fill("channelKey", &self.channel_key, &["channelKey", "channelGroupId"]);
         }
         let (report, additions) = check_v2(&params, options, kind);
-        (report, additions.map(|more| added.into_iter().chain(more).collect()))
+        (report, additions.map(|more| more.after(added)))
     }
 
     /// Validates, then calls the SDK synchronously, inside the click's user activation.

@@ -32,8 +32,29 @@ const MAX_SAFE: f64 = MAX_SAFE_U64 as f64;
 const MAX_SECRET_DEPTH: usize = 16;
 
 /// What a valid request adds to the params, in order, each set as `Map::insert` does: in place
-/// when the key is there, else at the end.
-pub(crate) type Additions = Vec<(&'static str, Value)>;
+/// when the key is there, else at the end. Only a check that found no error makes one (its field is
+/// private to this module and its children), and a request is only ever built from one: the native
+/// path's [`ValidRequest`] (a copy of the params with these set) and the browser's (the caller's own
+/// values with these written over them, `src/js/convert.rs`) come from the same proof of validation.
+#[derive(Debug)]
+pub(crate) struct Additions(Vec<(&'static str, Value)>);
+
+impl Additions {
+    /// `filled`, which the caller set in the params before they were checked, then these.
+    #[cfg(all(target_arch = "wasm32", feature = "js-v2"))]
+    pub(crate) fn after(self, mut filled: Vec<(&'static str, Value)>) -> Additions {
+        filled.extend(self.0);
+        Additions(filled)
+    }
+}
+
+impl Deref for Additions {
+    type Target = [(&'static str, Value)];
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
 
 pub(crate) fn validate(params: &Value, options: &ValidateOptions, kind: Kind) -> ValidationReport {
     validate_with(params, check(params, options, kind))
@@ -46,7 +67,7 @@ pub(crate) fn validate_with(
 ) -> ValidationReport {
     if let (Value::Object(map), Some(additions)) = (params, additions) {
         let mut request = map.clone();
-        for (key, value) in additions {
+        for (key, value) in additions.0 {
             request.insert(key, value);
         }
         report.request = Some(ValidRequest::new(request));
@@ -80,7 +101,7 @@ pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: Kind) -> (V
     c.secrets(params, &mut String::new(), 0);
 
     let additions = c.clean().then(|| {
-        let mut additions = Additions::new();
+        let mut additions = Vec::new();
         if add_pg {
             additions.push(("pg", Value::from("naverpay")));
         }
@@ -88,7 +109,7 @@ pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: Kind) -> (V
             additions.push(("name", Value::from(name)));
         }
         additions.push(("naverPopupMode", Value::Bool(mode == PayMode::Popup)));
-        additions
+        Additions(additions)
     });
     (c.finish(mode), additions)
 }

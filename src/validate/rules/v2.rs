@@ -30,7 +30,7 @@ pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: KindV2) -> 
         Err(report) => return (report, None),
     };
     let mode = c.mode_by(map, options, "forceRedirect", false);
-    let mut additions = Additions::new();
+    let mut additions = Vec::new();
     let table = match kind {
         KindV2::Payment => {
             c.channel(map, true);
@@ -73,7 +73,7 @@ pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: KindV2) -> 
 
     let additions = c.clean().then(|| {
         additions.push(("forceRedirect", Value::Bool(mode == PayMode::Redirect)));
-        additions
+        Additions(additions)
     });
     (c.finish(mode), additions)
 }
