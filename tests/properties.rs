@@ -312,7 +312,7 @@ proptest! {
 
         let mut expected: Vec<&str> = map.keys().collect();
         for default in ["pg", "name", "naverPopupMode"] {
-            if !map.contains(default) && !(default == "pg" && map.contains("channelKey")) {
+            if !(map.contains(default) || default == "pg" && map.contains("channelKey")) {
                 expected.push(default);
             }
         }
