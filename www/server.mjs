@@ -398,6 +398,10 @@ function createShop(connected, connectedV2) {
     },
   };
 
+  /** What the buyer is told of the refund of a payment that was not the order's. */
+  const refundNote = (result) =>
+    result.cancelled ? '결제를 자동으로 환불했습니다.' : '환불하지 못했습니다: 고객센터에 문의해 주세요.';
+
   /** The page's answer for `result` (verifyPayment's, V1 or V2), `paymentRef` the PortOne id it was looked up by. */
   function judged(order, result, paymentRef) {
     switch (result.verdict) {
@@ -411,7 +415,7 @@ function createShop(connected, connectedV2) {
         return {
           verified: false,
           status: 'amount_mismatch',
-          message: `결제 금액(${result.paid_amount}원)이 주문 금액(${order.amount}원)과 다릅니다. ${result.cancelled ? '결제를 자동으로 환불했습니다.' : '환불하지 못했습니다: 고객센터에 문의해 주세요.'}`,
+          message: `결제 금액(${result.paid_amount}원)이 주문 금액(${order.amount}원)과 다릅니다. ${refundNote(result)}`,
           expected: order.amount,
           paid: result.paid_amount,
           refunded: result.cancelled,
@@ -422,7 +426,7 @@ function createShop(connected, connectedV2) {
         return {
           verified: false,
           status: 'products_mismatch',
-          message: `결제된 상품 또는 수량이 주문과 다릅니다. ${result.cancelled ? '결제를 자동으로 환불했습니다.' : '환불하지 못했습니다: 고객센터에 문의해 주세요.'}`,
+          message: `결제된 상품 또는 수량이 주문과 다릅니다. ${refundNote(result)}`,
           refunded: result.cancelled,
         };
       case 'not_paid':
