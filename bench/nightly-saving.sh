@@ -10,6 +10,8 @@ nightly=$(cat scripts/nightly-toolchain)
 out=$(mktemp -d "${TMPDIR:-/tmp}/naverpay-nightly.XXXXXX")
 trap 'rm -rf "$out"' EXIT
 remap="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=cargo --remap-path-prefix=$PWD=."
+# build.sh's inlining threshold, on both sides, so that only the toolchain differs.
+remap="-Cllvm-args=-inline-threshold=75 $remap"
 build() { # toolchain variant
   local features=()
   [ "$2" = web ] && features=(--no-default-features)

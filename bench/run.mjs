@@ -339,8 +339,8 @@ function timeRunners(runners, carts) {
 }
 
 // Validation: the three validators in one page, interleaved rounds of timed batches. `wasm` is the
-// /web entry (built at opt-level "z"), what the targets are measured on; `default` is the default
-// entry (opt-level "s", the wasm inline) in the same rounds, for comparison.
+// /web entry, what the targets are measured on; `default` is the default entry (the wasm inline,
+// with the server body builders) in the same rounds, for comparison.
 log('validation: wasm (/web and the default entry), hand-written JS and zod, 1 and 20 products');
 const vctx = await browser.newContext();
 const vpage = await vctx.newPage();
@@ -811,8 +811,8 @@ lines.push(
 lines.push(
   '## Validation',
   '',
-  'One page, the same run: `validateNaverPay(cart, { mode: \'popup\' })` of the package (wasm: the /web entry, opt-level "z", which the targets measure; ' +
-    'default: the default entry, opt-level "s", the wasm inline), the hand-written validator with the same call, and ' +
+  "One page, the same run: `validateNaverPay(cart, { mode: 'popup' })` of the package (wasm: the /web entry, which the targets measure; " +
+    'default: the default entry, the wasm inline), the hand-written validator with the same call, and ' +
     '`schema.safeParse(cart)` of the zod schema (built once). Valid carts with every optional product field (bench/cases.mjs `cart(n)`). ' +
     'Batches of about 10 ms timed with `performance.now()`, 30 interleaved rounds; the median per call, and the fastest batch (least disturbed by other processes).',
   '',

@@ -17,7 +17,10 @@ crate=naverpay_checkout
 # folder keeps stable's builds warm.
 # Paths are remapped all the same: this machine's never reach the published wasm.
 nightly=$(cat scripts/nightly-toolchain)
+# opt-level "z" (Cargo.toml) inlines only the smallest functions (LLVM's threshold 25); "s"'s 75
+# makes the module smaller still and validation about twice as fast (docs/design.md, "Size").
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none \
+  -Cllvm-args=-inline-threshold=75 \
   --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=cargo --remap-path-prefix=$PWD=."
 # Built aside, then moved into place: a half-built pkg/ is never visible to anyone reading it.
 out=$(mktemp -d "${TMPDIR:-/tmp}/naverpay-pkg.XXXXXX")
@@ -27,8 +30,7 @@ trap 'rm -rf "$out"' EXIT
 # PortOne V2's exports only (the /v2 entry; docs/design.md).
 for variant in glue glue-web glue-v2; do
   features=()
-  # The /web entry is the size-optimized one: opt-level "z" there (docs/design.md, "The /web entry").
-  [ "$variant" = glue-web ] && features=(--no-default-features --features js-v1 --config 'profile.release.opt-level="z"')
+  [ "$variant" = glue-web ] && features=(--no-default-features --features js-v1)
   [ "$variant" = glue-v2 ] && features=(--no-default-features --features js-v2)
   cargo "+$nightly" build --release --lib --target wasm32-unknown-unknown --target-dir target/release-wasm \
     -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size "${features[@]}"
