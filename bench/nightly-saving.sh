@@ -9,18 +9,18 @@ crate=naverpay_checkout
 nightly=$(cat scripts/nightly-toolchain)
 out=$(mktemp -d "${TMPDIR:-/tmp}/naverpay-nightly.XXXXXX")
 trap 'rm -rf "$out"' EXIT
-remap="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=cargo --remap-path-prefix=$PWD=."
+flags="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=cargo --remap-path-prefix=$PWD=."
 # build.sh's inlining threshold, on both sides, so that only the toolchain differs.
-remap="-Cllvm-args=-inline-threshold=75 $remap"
+flags="-Cllvm-args=-inline-threshold=75 $flags"
 build() { # toolchain variant
   local features=()
   [ "$2" = web ] && features=(--no-default-features)
   if [ "$1" = stable ]; then
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$remap" cargo build --quiet --release --lib \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$flags" cargo build --quiet --release --lib \
       --target wasm32-unknown-unknown --target-dir target/stable-wasm "${features[@]}"
     wasm=target/stable-wasm/wasm32-unknown-unknown/release/$crate.wasm
   else
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none $remap" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none $flags" \
       cargo "+$nightly" build --quiet --release --lib --target wasm32-unknown-unknown --target-dir target/release-wasm \
       -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size "${features[@]}"
     wasm=target/release-wasm/wasm32-unknown-unknown/release/$crate.wasm
