@@ -142,7 +142,8 @@ const shippedWasm = readFileSync(path.join(WEB, 'naverpay_checkout_bg.wasm'));
 const wasmSections = sections(shippedWasm).filter((s) => s.size > 0);
 let byCrate = null;
 let topFunctions = null;
-const cargoWasm = 'target/release-wasm/wasm32-unknown-unknown/release/naverpay_checkout.wasm';
+// scripts/build.sh keeps each variant's cargo output; glue-web is the module /web ships.
+const cargoWasm = 'target/release-wasm/glue-web.wasm';
 if (existsSync(cargoWasm)) {
   const bind = spawnSync(
     'wasm-bindgen',
@@ -169,7 +170,7 @@ if (existsSync(cargoWasm)) {
         '--enable-multivalue',
         '-o',
         named,
-        path.join(tmp, 'naverpay_checkout_bg.wasm'),
+        path.join(tmp, 'glue-web_bg.wasm'),
       ],
       { encoding: 'utf8' },
     );

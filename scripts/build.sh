@@ -34,6 +34,8 @@ for variant in glue glue-web glue-v2; do
   [ "$variant" = glue-v2 ] && features=(--no-default-features --features js-v2)
   cargo "+$nightly" build --release --lib --target wasm32-unknown-unknown --target-dir target/release-wasm \
     -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size "${features[@]}"
+  # Each variant's module as cargo wrote it, names and all, for bench/run.mjs's "where the bytes are".
+  cp "target/release-wasm/wasm32-unknown-unknown/release/$crate.wasm" "target/release-wasm/$variant.wasm"
   wasm-bindgen --target web --no-typescript --out-dir "$out/$variant" \
     "target/release-wasm/wasm32-unknown-unknown/release/$crate.wasm"
   # The features rustc's wasm32 target enables by default; wasm-opt must not assume others.
