@@ -6,11 +6,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { launchBrowser, collectPageProblems } from './support/browser.mjs';
 import { startStaticServer } from './support/server.mjs';
 import { REPO_ROOT, VALID_PARAMS } from './support/pkg.mjs';
-import { decode } from '../scripts/entries/wasm-text.js';
+import { decode, DECODER } from '../scripts/entries/wasm-text.js';
 
 const require = createRequire(import.meta.url);
 const manifest = JSON.parse(readFileSync(`${REPO_ROOT}/pkg/package.json`, 'utf8'));
@@ -179,6 +182,25 @@ test('the inline entries carry one and the same wasm, larger than the one /web f
   }
   assert.equal(inline.size, 1, 'the three inline entries carry the same module');
   assert.ok(WebAssembly.validate(web) && Buffer.from([...inline][0], 'base64').length > web.length);
+});
+
+test("the inline entries' decoder is the module its source in scripts/entries/wasm-text.js assembles to", () => {
+  const file = `${REPO_ROOT}/scripts/entries/wasm-text.js`;
+  const comment = readFileSync(file, 'utf8').match(/\n \* \(module\n[\s\S]*?\n \*\//);
+  assert.ok(comment, "wasm-text.js holds the decoder's source");
+  const source = comment[0]
+    .split('\n')
+    .filter((line) => line.startsWith(' * '))
+    .map((line) => line.slice(3))
+    .join('\n');
+  const dir = mkdtempSync(path.join(tmpdir(), 'decoder-'));
+  try {
+    writeFileSync(path.join(dir, 'decoder.wat'), source);
+    execFileSync(`${REPO_ROOT}/node_modules/.bin/wasm-as`, ['decoder.wat', '-o', 'decoder.wasm'], { cwd: dir });
+    assert.equal(readFileSync(path.join(dir, 'decoder.wasm')).toString('hex'), DECODER);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('package.json: each condition names a file of the right format, and the user-facing fields are there', () => {

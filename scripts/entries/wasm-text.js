@@ -14,21 +14,51 @@ export const ALPHABET = Array.from({ length: 95 }, (_, i) => String.fromCharCode
 export const PREFIXES = 2;
 
 /**
+ * The decoder, a WebAssembly module of its own: the decoding loop runs at once at full speed, where
+ * the same loop in JavaScript starts in the interpreter (docs/design.md, "How the wasm reaches each
+ * environment"). Its source, which tests/entries.test.mjs assembles and compares with these bytes:
+ *
+ * (module
+ *  (memory (export "m") 1)
+ *  ;; memory: [0, 128) the index of each character in ALPHABET, [128, 384) `order`'s bytes,
+ *  ;; then the text's `len` characters, then the module's bytes; returns how many there are
+ *  (func (export "d") (param $len i32) (param $single i32) (param $size i32) (result i32)
+ *   (local $i i32) (local $n i32) (local $k i32) (local $out i32)
+ *   (local.set $out (i32.add (i32.const 384) (local.get $len)))
+ *   (block $done
+ *    (loop $next
+ *     (br_if $done (i32.ge_u (local.get $i) (local.get $len)))
+ *     (local.set $k (i32.load8_u (i32.load8_u offset=384 (local.get $i))))
+ *     (if (i32.ge_u (local.get $k) (local.get $single))
+ *      (then
+ *       (local.set $i (i32.add (local.get $i) (i32.const 1)))
+ *       (local.set $k
+ *        (i32.add
+ *         (i32.add (local.get $single) (i32.mul (i32.sub (local.get $k) (local.get $single)) (local.get $size)))
+ *         (i32.load8_u (i32.load8_u offset=384 (local.get $i)))))))
+ *     (i32.store8 (i32.add (local.get $out) (local.get $n)) (i32.load8_u offset=128 (local.get $k)))
+ *     (local.set $n (i32.add (local.get $n) (i32.const 1)))
+ *     (local.set $i (i32.add (local.get $i) (i32.const 1)))
+ *     (br $next)))
+ *   (local.get $n)))
+ */
+export const DECODER =
+  '0061736d0100000001080160037f7f7f017f030201000503010001070902016d0200016400000a6d016b01047f41800320006a210602400340200320004f0d0120032d0080032d00002105200520014f0440200341016a21032001200520016b20026c6a20032d0080032d00006a21050b200620046a20052d0080013a0000200441016a2104200341016a21030c000b000b20040b';
+
+/**
  * The module's bytes from its `text` and `order` (the bytes, most frequent first, as hexadecimal):
  * the k-th byte of `order` is the k-th one-character code, then the two-character codes in turn.
  */
 export function decode(text, order) {
-  const single = ALPHABET.length - PREFIXES;
-  const index = new Uint8Array(128);
-  for (let i = 0; i < ALPHABET.length; i++) index[ALPHABET.charCodeAt(i)] = i;
-  const byte = new Uint8Array(256);
-  for (let k = 0; k < 256; k++) byte[k] = parseInt(order.substr(2 * k, 2), 16);
-  const bytes = new Uint8Array(text.length);
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    let k = index[text.charCodeAt(i)];
-    if (k >= single) k = single + (k - single) * ALPHABET.length + index[text.charCodeAt(++i)];
-    bytes[n++] = byte[k];
-  }
-  return bytes.slice(0, n);
+  const hex = (s) => Uint8Array.from({ length: s.length / 2 }, (_, i) => parseInt(s.substr(2 * i, 2), 16));
+  const { m, d } = new WebAssembly.Instance(new WebAssembly.Module(hex(DECODER))).exports;
+  const len = text.length;
+  m.grow(Math.ceil((384 + 2 * len) / 65536));
+  const memory = new Uint8Array(m.buffer);
+  for (let i = 0; i < ALPHABET.length; i++) memory[ALPHABET.charCodeAt(i)] = i;
+  memory.set(hex(order), 128);
+  // The text is ASCII: one byte a character.
+  new TextEncoder().encodeInto(text, memory.subarray(384));
+  const n = d(len, ALPHABET.length - PREFIXES, ALPHABET.length);
+  return memory.slice(384 + len, 384 + len + n);
 }
