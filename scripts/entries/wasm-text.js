@@ -11,18 +11,28 @@ export const ALPHABET = Array.from({ length: 95 }, (_, i) => String.fromCharCode
   .filter((c) => !`'"\`\\<`.includes(c))
   .join('');
 /** How many characters of ALPHABET (its last ones) start a two-character byte. */
-export const PREFIXES = 2;
+export const PREFIXES = 3;
 
 /**
- * The module's bytes from its `text` and `order` (the bytes, most frequent first, as hexadecimal):
- * the k-th byte of `order` is the k-th one-character code, then the two-character codes in turn.
+ * The byte of each code: the bytes of `singles` in ascending order (the one-character codes), then
+ * the others in ascending order (the two-character codes, prefix by prefix). `singles` is a set of
+ * ALPHABET.length - PREFIXES bytes as 64 hexadecimal digits, bit `b % 4` of digit `b / 4` for byte
+ * `b`. Which byte gets which character changes nothing for gzip, only which bytes get one: so the
+ * text needs no byte order, only this set.
  */
-export function decode(text, order) {
+export function codeBytes(singles) {
+  const bytes = [];
+  for (const one of [1, 0])
+    for (let b = 0; b < 256; b++) if (((parseInt(singles[b >> 2], 16) >> (b & 3)) & 1) === one) bytes.push(b);
+  return new Uint8Array(bytes);
+}
+
+/** The module's bytes from its `text` and `singles` (see codeBytes). */
+export function decode(text, singles) {
   const single = ALPHABET.length - PREFIXES;
   const index = new Uint8Array(128);
   for (let i = 0; i < ALPHABET.length; i++) index[ALPHABET.charCodeAt(i)] = i;
-  const byte = new Uint8Array(256);
-  for (let k = 0; k < 256; k++) byte[k] = parseInt(order.substr(2 * k, 2), 16);
+  const byte = codeBytes(singles);
   const bytes = new Uint8Array(text.length);
   let n = 0;
   for (let i = 0; i < text.length; i++) {
