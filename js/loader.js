@@ -22,6 +22,18 @@ const POLICY = 'naverpay-checkout';
 /** PortOne's SDKs (V1's `…/v1/iamport.js`, V2's `…/v2/browser-sdk.js`), by their origins. */
 const isPortOneSdk = (url) => url.startsWith('https://cdn.iamport.kr/') || url.startsWith('https://cdn.portone.io/');
 
+/**
+ * Whether this runs in a page: the global object is a `Window` with a document (what
+ * `web_sys::window()` and `Window::document` answered, without their bindings in the wasm).
+ */
+function hasDocument() {
+  try {
+    return globalThis instanceof Window && globalThis.document != null;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether `v` is a non-empty string or a TrustedScriptURL. */
 function isScriptUrl(v) {
   return (typeof v === 'string' && v !== '') || Boolean(globalThis.trustedTypes?.isScriptURL(v));
@@ -164,4 +176,4 @@ function findScript(url) {
   return undefined;
 }
 
-export { loadImp, isScriptUrl };
+export { loadImp, isScriptUrl, hasDocument };

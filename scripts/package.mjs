@@ -14,7 +14,7 @@ import { readFileSync, readdirSync, writeFileSync, copyFileSync, rmSync, mkdirSy
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { shortenNames } from './shorten-names.mjs';
-import { ALPHABET, PREFIXES, decode } from './entries/wasm-text.js';
+import { ALPHABET, PREFIXES, codeBytes, decode } from './entries/wasm-text.js';
 
 // The folder wasm-bindgen wrote into (scripts/build.sh passes a fresh one each time): glue/ holds
 // the module with every export (completed here, then moved out of the package by build.sh),
@@ -144,26 +144,32 @@ const PUBLIC = publicExports(readFileSync(glue, 'utf8'));
 }
 
 /**
- * `dir`/wasm.js with `wasm` as scripts/entries/wasm-text.js's text (its bytes by frequency, the
- * most frequent one character each), and wasm-text.js beside it for the entry to decode it with.
- * The text is decoded here once: a build whose text is not the module fails.
+ * `dir`/wasm.js with `wasm` as scripts/entries/wasm-text.js's text (the bytes it holds most often
+ * one character each, their set as WASM_SINGLES), and wasm-text.js beside it for the entry to
+ * decode it with. The text is decoded here once: a build whose text is not the module fails.
  */
 function writeWasmText(dir, wasm) {
   const count = new Array(256).fill(0);
   for (const b of wasm) count[b]++;
-  const order = [...count.keys()].sort((x, y) => count[y] - count[x] || x - y);
+  const byFrequency = [...count.keys()].sort((x, y) => count[y] - count[x] || x - y);
+  const mask = new Array(64).fill(0);
+  for (const b of byFrequency.slice(0, ALPHABET.length - PREFIXES)) mask[b >> 2] |= 1 << (b & 3);
+  const singles = mask.map((digit) => digit.toString(16)).join('');
   const single = ALPHABET.length - PREFIXES;
   const code = [];
-  order.forEach((b, k) => {
+  codeBytes(singles).forEach((b, k) => {
     code[b] =
       k < single
         ? ALPHABET[k]
         : ALPHABET[single + Math.floor((k - single) / ALPHABET.length)] + ALPHABET[(k - single) % ALPHABET.length];
   });
   const text = Array.from(wasm, (b) => code[b]).join('');
-  const hex = Buffer.from(order).toString('hex');
-  if (!Buffer.from(decode(text, hex)).equals(wasm)) throw new Error(`${dir}: the wasm's text does not decode to it`);
-  writeFileSync(join(dir, 'wasm.js'), `export const WASM_TEXT = '${text}';\nexport const WASM_ORDER = '${hex}';\n`);
+  if (!Buffer.from(decode(text, singles)).equals(wasm))
+    throw new Error(`${dir}: the wasm's text does not decode to it`);
+  writeFileSync(
+    join(dir, 'wasm.js'),
+    `export const WASM_TEXT = '${text}';\nexport const WASM_SINGLES = '${singles}';\n`,
+  );
   copyFileSync('scripts/entries/wasm-text.js', join(dir, 'wasm-text.js'));
 }
 

@@ -251,106 +251,80 @@ pub(crate) fn message(code: ErrorCode, locale: Locale, field: &str, detail: Deta
     use Detail as D;
     use ErrorCode as C;
     let ko = locale == Locale::Ko;
-    let text = match (code, detail) {
+    let lang = |ko_text: &'static str, en_text: &'static str| if ko { ko_text } else { en_text };
+    let lead: [&str; 2] = if field.is_empty() { ["", ""] } else { [field, ": "] };
+    // The numbers and times a detail shows, as text; one message is built from parts, in one go.
+    let (lo, hi, lo_kst, hi_kst);
+    let parts: &[&str] = match (code, detail) {
         // The minimum-amount message reaches the buyer as the payment's error_msg: no field prefix.
         (C::AmountBelowMinimum, D::MinAmount(min)) => {
-            let min = u64_text(min);
-            return if ko {
-                concat(&["결제 금액이 최소 결제 금액(", &min, "원)보다 적습니다."])
-            } else {
-                concat(&["less than minimum amount (", &min, " won)"])
-            };
+            lo = u64_text(min);
+            &[
+                lang("결제 금액이 최소 결제 금액(", "less than minimum amount ("),
+                &lo,
+                lang("원)보다 적습니다.", " won)"),
+            ]
         }
         // V2's URLs: the scheme it takes (`http(s)`) in place of V1's `https` (not in V1's wasm).
         #[cfg(any(not(target_arch = "wasm32"), feature = "js-v2"))]
-        (C::InvalidUrl, D::Text(scheme)) => {
-            if ko {
-                concat(&["허용되지 않는 URL입니다. ", scheme, " 절대 URL이어야 합니다."])
-            } else {
-                concat(&["is not an allowed URL; an absolute ", scheme, " URL is required"])
-            }
-        }
-        (C::UnknownField, D::Suggestion(s)) => {
-            if ko {
-                concat(&["알 수 없는 필드입니다. ", s, "을(를) 의도하셨나요?"])
-            } else {
-                concat(&["unknown field; did you mean ", s, "?"])
-            }
-        }
+        (C::InvalidUrl, D::Text(scheme)) => &[
+            lead[0],
+            lead[1],
+            lang("허용되지 않는 URL입니다. ", "is not an allowed URL; an absolute "),
+            scheme,
+            lang(" 절대 URL이어야 합니다.", " URL is required"),
+        ],
+        (C::UnknownField, D::Suggestion(s)) => &[
+            lead[0],
+            lead[1],
+            lang("알 수 없는 필드입니다. ", "unknown field; did you mean "),
+            s,
+            lang("을(를) 의도하셨나요?", "?"),
+        ],
         _ => {
             let base = base_message(code, ko);
             match detail {
-                D::None | D::Suggestion(_) | D::MinAmount(_) => base.to_owned(),
-                D::Expected(e) => {
-                    if ko {
-                        concat(&[base, " (", e, " 필요)"])
-                    } else {
-                        concat(&[base, " (expected ", e, ")"])
-                    }
-                }
+                D::None | D::Suggestion(_) | D::MinAmount(_) => &[lead[0], lead[1], base],
+                D::Expected(e) => &[lead[0], lead[1], base, lang(" (", " (expected "), e, lang(" 필요)", ")")],
                 D::MaxChars(n) => {
-                    let n = u64_text(n as u64);
-                    if ko {
-                        concat(&[base, " (최대 ", &n, "자)"])
-                    } else {
-                        concat(&[base, " (at most ", &n, " characters)"])
-                    }
+                    lo = u64_text(n as u64);
+                    &[lead[0], lead[1], base, lang(" (최대 ", " (at most "), &lo, lang("자)", " characters)")]
                 }
                 D::MaxBytes(n) => {
-                    let n = u64_text(n as u64);
-                    if ko {
-                        concat(&[base, " (최대 ", &n, "바이트)"])
-                    } else {
-                        concat(&[base, " (at most ", &n, " bytes)"])
-                    }
+                    lo = u64_text(n as u64);
+                    &[lead[0], lead[1], base, lang(" (최대 ", " (at most "), &lo, lang("바이트)", " bytes)")]
                 }
-                D::Range(lo, hi) => {
-                    let (lo, hi) = (u64_text(lo), u64_text(hi));
-                    if ko {
-                        concat(&[base, " (", &lo, "~", &hi, ")"])
-                    } else {
-                        concat(&[base, " (", &lo, " to ", &hi, ")"])
-                    }
+                D::Range(from, to) => {
+                    (lo, hi) = (u64_text(from), u64_text(to));
+                    &[lead[0], lead[1], base, " (", &lo, lang("~", " to "), &hi, ")"]
                 }
-                D::SecondsRange(lo, hi) => {
-                    let (lo_text, hi_text) = (u64_text(lo), u64_text(hi));
-                    let (lo_kst, hi_kst) = (seoul_date_time(lo), seoul_date_time(hi));
-                    let parts: [&str; 11] = if ko {
-                        [base, " (", &lo_kst, " ~ ", &hi_kst, " 한국 시간; UNIX 초 ", &lo_text, "~", &hi_text, ")", ""]
-                    } else {
-                        [
-                            base,
-                            " (",
-                            &lo_kst,
-                            " to ",
-                            &hi_kst,
-                            " Asia/Seoul; UNIX seconds ",
-                            &lo_text,
-                            " to ",
-                            &hi_text,
-                            ")",
-                            "",
-                        ]
-                    };
-                    concat(&parts)
+                D::SecondsRange(from, to) => {
+                    (lo, hi) = (u64_text(from), u64_text(to));
+                    (lo_kst, hi_kst) = (seoul_date_time(from), seoul_date_time(to));
+                    &[
+                        lead[0],
+                        lead[1],
+                        base,
+                        " (",
+                        &lo_kst,
+                        lang(" ~ ", " to "),
+                        &hi_kst,
+                        lang(" 한국 시간; UNIX 초 ", " Asia/Seoul; UNIX seconds "),
+                        &lo,
+                        lang("~", " to "),
+                        &hi,
+                        ")",
+                    ]
                 }
-                D::Text(t) => concat(&[base, " (", t, ")"]),
-                D::Rule(rule) => concat(&[base, " (", if ko { rule.ko } else { rule.en }, ")"]),
+                D::Text(t) => &[lead[0], lead[1], base, " (", t, ")"],
+                D::Rule(rule) => &[lead[0], lead[1], base, " (", lang(rule.ko, rule.en), ")"],
                 D::Duplicates(path) => {
-                    if ko {
-                        concat(&[base, " (", path, "와 중복)"])
-                    } else {
-                        concat(&[base, " (duplicates ", path, ")"])
-                    }
+                    &[lead[0], lead[1], base, lang(" (", " (duplicates "), path, lang("와 중복)", ")")]
                 }
             }
         }
     };
-    if field.is_empty() {
-        text
-    } else {
-        concat(&[field, ": ", &text])
-    }
+    concat(parts)
 }
 
 fn base_message(code: ErrorCode, ko: bool) -> &'static str {

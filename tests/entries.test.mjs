@@ -169,13 +169,17 @@ test('the inline entries carry one and the same wasm, larger than the one /web f
   const inline = new Set();
   for (const file of ['esm/naverpay_checkout.js', 'node/naverpay_checkout.js', 'global/naverpay-checkout.js']) {
     const text = readFileSync(`${REPO_ROOT}/pkg/${file}`, 'utf8');
-    // The wasm as scripts/entries/wasm-text.js's text, beside its byte order (hexadecimal).
-    // Its alphabet has no quote, backtick, backslash nor `<`, so a match cannot span code between two literals.
+    // The wasm as scripts/entries/wasm-text.js's text, beside the set of its one-character bytes
+    // (hexadecimal). Its alphabet has no quote, backtick, backslash nor `<`, so a match cannot span
+    // code between two literals.
     const literals = [...text.matchAll(/(["'])([^"'`\\<]{512,})\1/g)].map((m) => m[2]);
-    const order = literals.filter((l) => /^[0-9a-f]{512}$/.test(l));
+    const singles = [...text.matchAll(/(["'])([0-9a-f]{64})\1/g)].map((m) => m[2]);
     const encoded = literals.reduce((a, b) => (b.length > a.length ? b : a));
-    assert.ok(order.length === 1 && encoded.length > 10000, `${file} holds the wasm as text and its byte order`);
-    const bytes = Buffer.from(decode(encoded, order[0]));
+    assert.ok(
+      singles.length === 1 && encoded.length > 10000,
+      `${file} holds the wasm as text and its one-character bytes`,
+    );
+    const bytes = Buffer.from(decode(encoded, singles[0]));
     assert.ok(WebAssembly.validate(bytes), `${file}: the text decodes to a valid module`);
     inline.add(bytes.toString('base64'));
     assert.doesNotMatch(text, /import\.meta|require\(|\bfetch\(/, `${file} reads no file and fetches nothing`);

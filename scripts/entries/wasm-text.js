@@ -11,7 +11,21 @@ export const ALPHABET = Array.from({ length: 95 }, (_, i) => String.fromCharCode
   .filter((c) => !`'"\`\\<`.includes(c))
   .join('');
 /** How many characters of ALPHABET (its last ones) start a two-character byte. */
-export const PREFIXES = 2;
+export const PREFIXES = 3;
+
+/**
+ * The byte of each code: the bytes of `singles` in ascending order (the one-character codes), then
+ * the others in ascending order (the two-character codes, prefix by prefix). `singles` is a set of
+ * ALPHABET.length - PREFIXES bytes as 64 hexadecimal digits, bit `b % 4` of digit `b / 4` for byte
+ * `b`. Which byte gets which character changes nothing for gzip, only which bytes get one: so the
+ * text needs no byte order, only this set.
+ */
+export function codeBytes(singles) {
+  const bytes = [];
+  for (const one of [1, 0])
+    for (let b = 0; b < 256; b++) if (((parseInt(singles[b >> 2], 16) >> (b & 3)) & 1) === one) bytes.push(b);
+  return new Uint8Array(bytes);
+}
 
 /**
  * The decoder, a WebAssembly module of its own: the decoding loop runs at once at full speed, where
@@ -20,7 +34,7 @@ export const PREFIXES = 2;
  *
  * (module
  *  (memory (export "m") 1)
- *  ;; memory: [0, 128) the index of each character in ALPHABET, [128, 384) `order`'s bytes,
+ *  ;; memory: [0, 128) the index of each character in ALPHABET, [128, 384) the byte of each code (codeBytes),
  *  ;; then the text's `len` characters, then the module's bytes; returns how many there are
  *  (func (export "d") (param $len i32) (param $single i32) (param $size i32) (result i32)
  *   (local $i i32) (local $n i32) (local $k i32) (local $out i32)
@@ -45,18 +59,15 @@ export const PREFIXES = 2;
 export const DECODER =
   '0061736d0100000001080160037f7f7f017f030201000503010001070902016d0200016400000a6d016b01047f41800320006a210602400340200320004f0d0120032d0080032d00002105200520014f0440200341016a21032001200520016b20026c6a20032d0080032d00006a21050b200620046a20052d0080013a0000200441016a2104200341016a21030c000b000b20040b';
 
-/**
- * The module's bytes from its `text` and `order` (the bytes, most frequent first, as hexadecimal):
- * the k-th byte of `order` is the k-th one-character code, then the two-character codes in turn.
- */
-export function decode(text, order) {
-  const hex = (s) => Uint8Array.from({ length: s.length / 2 }, (_, i) => parseInt(s.substr(2 * i, 2), 16));
-  const { m, d } = new WebAssembly.Instance(new WebAssembly.Module(hex(DECODER))).exports;
+/** The module's bytes from its `text` and `singles` (see codeBytes). */
+export function decode(text, singles) {
+  const decoder = Uint8Array.from({ length: DECODER.length / 2 }, (_, i) => parseInt(DECODER.substr(2 * i, 2), 16));
+  const { m, d } = new WebAssembly.Instance(new WebAssembly.Module(decoder)).exports;
   const len = text.length;
   m.grow(Math.ceil((384 + 2 * len) / 65536));
   const memory = new Uint8Array(m.buffer);
   for (let i = 0; i < ALPHABET.length; i++) memory[ALPHABET.charCodeAt(i)] = i;
-  memory.set(hex(order), 128);
+  memory.set(codeBytes(singles), 128);
   // The text is ASCII: one byte a character.
   new TextEncoder().encodeInto(text, memory.subarray(384));
   const n = d(len, ALPHABET.length - PREFIXES, ALPHABET.length);

@@ -44,6 +44,15 @@ extern "C" {
     /// Whether `v` is a non-empty string or a `TrustedScriptURL`.
     #[wasm_bindgen(catch, js_name = isScriptUrl)]
     fn is_script_url(v: &JsValue) -> Result<bool, JsValue>;
+    /// Whether this runs in a page (a `Window` with a document). It catches what it meets; bound
+    /// with `catch` all the same, as every import is that runs page code.
+    #[wasm_bindgen(catch, js_name = hasDocument)]
+    fn has_document() -> Result<bool, JsValue>;
+}
+
+/// Whether this runs in a page: a global `Window` with a document.
+pub(super) fn in_page() -> bool {
+    has_document().unwrap_or(false)
 }
 
 #[cfg(feature = "js-v1")]
@@ -209,7 +218,7 @@ impl NaverPayCheckout {
     /// Checks the options, then loads the SDK; an `Err` is a rejection before anything loads.
     fn start_load(options: &JsValue) -> Result<Promise, JsValue> {
         let fail = |code| naver_pay_error(code, Locale::Ko, ErrorParts::default());
-        if web_sys::window().and_then(|w| w.document()).is_none() {
+        if !in_page() {
             return Err(fail(ErrorCode::NotInBrowser));
         }
         let merchant_code = get(options, "merchantCode").as_string().filter(|c| is_merchant_code(c));

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::checkout::{
-    admit, guarded, load_failed, loader_threw, next_id, sdk_options, Admitted, Pending, PendingSlot, Thenable,
+    admit, guarded, in_page, load_failed, loader_threw, next_id, sdk_options, Admitted, Pending, PendingSlot, Thenable,
 };
 use super::convert::{fields_from_js, from_js, get, json, json_to_js};
 use super::error::{naver_pay_error, set_warnings, ErrorParts};
@@ -98,7 +98,7 @@ impl NaverPayCheckoutV2 {
 impl NaverPayCheckoutV2 {
     /// Checks the options, then loads the SDK; an `Err` is a rejection before anything loads.
     fn start_load(options: &JsValue) -> Result<Promise, JsValue> {
-        if web_sys::window().and_then(|w| w.document()).is_none() {
+        if !in_page() {
             return Err(naver_pay_error(ErrorCode::NotInBrowser, Locale::Ko, ErrorParts::default()));
         }
         let mut issues = Vec::new();
