@@ -86,14 +86,15 @@ export function shortenNames(wasmPath, jsPaths, module) {
     },
   );
 
-  // An export is renamed where the glue reads it only as `wasm.<name>`: its other mentions must be
-  // bare identifiers (the glue names some JavaScript wrappers after the export they call) or in
-  // doc comments, never another property access or a string.
+  // An export is renamed where the glue reads it only as `wasm.<name>`, or not at all (wasm-bindgen's
+  // `__abort_handler` and `__instance_terminated`, which only a panic=unwind build's glue reads):
+  // its other mentions must be bare identifiers (the glue names some JavaScript wrappers after the
+  // export they call) or in doc comments, never another property access or a string.
   wasm = rewrite(wasm, 7, exportsOf(wasm), (exp) => {
     const asExport = new RegExp(`(?<![\\w$])wasm\\.${escape(exp.name)}(?![\\w$])`, 'g');
     const asProperty = new RegExp(`(?<=[.'"])${escape(exp.name)}(?![\\w$])`, 'g');
     const read = count(asExport);
-    if (exp.name === 'memory' || read === 0 || count(asProperty) !== read) return undefined;
+    if (exp.name === 'memory' || count(asProperty) !== read) return undefined;
     const short = names.next().value;
     replace(asExport, `wasm.${short}`);
     return short;

@@ -34,42 +34,42 @@ export function codeBytes(singles) {
  *
  * (module
  *  (memory (export "m") 1)
- *  ;; memory: [0, 128) the index of each character in ALPHABET, [128, 384) the byte of each code (codeBytes),
- *  ;; then the text's `len` characters, then the module's bytes; returns how many there are
+ *  ;; memory: [0, 128) the index of each character in ALPHABET, [128, 384) the byte of each code
+ *  ;; (codeBytes), then the text's `len` characters, which the module's bytes overwrite as they
+ *  ;; are decoded (a byte takes one character or two); returns how many bytes there are
  *  (func (export "d") (param $len i32) (param $single i32) (param $size i32) (result i32)
- *   (local $i i32) (local $n i32) (local $k i32) (local $out i32)
- *   (local.set $out (i32.add (i32.const 384) (local.get $len)))
- *   (block $done
- *    (loop $next
- *     (br_if $done (i32.ge_u (local.get $i) (local.get $len)))
- *     (local.set $k (i32.load8_u (i32.load8_u offset=384 (local.get $i))))
- *     (if (i32.ge_u (local.get $k) (local.get $single))
- *      (then
- *       (local.set $i (i32.add (local.get $i) (i32.const 1)))
- *       (local.set $k
- *        (i32.add
- *         (i32.add (local.get $single) (i32.mul (i32.sub (local.get $k) (local.get $single)) (local.get $size)))
- *         (i32.load8_u (i32.load8_u offset=384 (local.get $i)))))))
- *     (i32.store8 (i32.add (local.get $out) (local.get $n)) (i32.load8_u offset=128 (local.get $k)))
- *     (local.set $n (i32.add (local.get $n) (i32.const 1)))
- *     (local.set $i (i32.add (local.get $i) (i32.const 1)))
- *     (br $next)))
+ *   (local $i i32) (local $n i32) (local $k i32)
+ *   (loop $next
+ *    (if (i32.lt_u (local.get $i) (local.get $len))
+ *     (then
+ *      (i32.store8 offset=384 (local.get $n)
+ *       (i32.load8_u offset=128
+ *        (if (result i32)
+ *         (i32.ge_u (local.tee $k (i32.load8_u (i32.load8_u offset=384 (local.get $i)))) (local.get $single))
+ *         (then
+ *          (i32.add
+ *           (i32.load8_u (i32.load8_u offset=384 (local.tee $i (i32.add (local.get $i) (i32.const 1)))))
+ *           (i32.add (local.get $single) (i32.mul (i32.sub (local.get $k) (local.get $single)) (local.get $size)))))
+ *         (else (local.get $k)))))
+ *      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+ *      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+ *      (br $next))))
  *   (local.get $n)))
  */
 export const DECODER =
-  '0061736d0100000001080160037f7f7f017f030201000503010001070902016d0200016400000a6d016b01047f41800320006a210602400340200320004f0d0120032d0080032d00002105200520014f0440200341016a21032001200520016b20026c6a20032d0080032d00006a21050b200620046a20052d0080013a0000200441016a2104200341016a21030c000b000b20040b';
+  '0061736d0100000001080160037f7f7f017f030201000503010001070902016d0200016400000a5b015901037f034020032000490440200420032d0080032d0000220520014f047f200341016a22032d0080032d00002001200520016b20026c6a6a0520050b2d0080013a008003200441016a2104200341016a21030c010b0b20040b';
 
 /** The module's bytes from its `text` and `singles` (see codeBytes). */
 export function decode(text, singles) {
-  const decoder = Uint8Array.from({ length: DECODER.length / 2 }, (_, i) => parseInt(DECODER.substr(2 * i, 2), 16));
+  const decoder = Uint8Array.from(DECODER.match(/../g), (h) => parseInt(h, 16));
   const { m, d } = new WebAssembly.Instance(new WebAssembly.Module(decoder)).exports;
   const len = text.length;
-  m.grow(Math.ceil((384 + 2 * len) / 65536));
+  m.grow(Math.ceil((384 + len) / 65536));
   const memory = new Uint8Array(m.buffer);
   for (let i = 0; i < ALPHABET.length; i++) memory[ALPHABET.charCodeAt(i)] = i;
   memory.set(codeBytes(singles), 128);
   // The text is ASCII: one byte a character.
   new TextEncoder().encodeInto(text, memory.subarray(384));
   const n = d(len, ALPHABET.length - PREFIXES, ALPHABET.length);
-  return memory.slice(384 + len, 384 + len + n);
+  return memory.slice(384, 384 + n);
 }
