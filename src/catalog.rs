@@ -331,6 +331,10 @@ pub const PRODUCT: &[Field] = &[
     f("endDate", Date, Unbounded, RULE, NaverPage),
 ];
 
+/// The parts of V1's `amount` (`tax_free`, `vat_amount`), in `request_pay` and the bodies alike:
+/// each at most the amount.
+pub const AMOUNT_PARTS: [&str; 2] = ["tax_free", "vat_amount"];
+
 /// `POST /subscribe/payments/again`, from the OpenAPI schema (`extra` from naver.mdx).
 pub const AGAIN: &[Field] = &[
     f("customer_uid", Str, Chars(80), REQUIRED | RULE, OpenApi),
@@ -624,6 +628,9 @@ pub const V2_BILLING_KEY_BYPASS: &[Field] = &[f("naverpay", Obj, Unbounded, RULE
 /// `bypass.naverpay` of a billing key (`NaverpayIssueBillingKeyBypass`).
 pub const V2_NAVERPAY_BILLING_BYPASS: &[Field] =
     &[f("subMerchantName", Str, Unbounded, 0, BrowserSdk), f("subMerchantId", Str, Unbounded, 0, BrowserSdk)];
+
+/// The parts of V2's `totalAmount` (`taxFreeAmount`, `vatAmount`): each at most the amount.
+pub const V2_AMOUNT_PARTS: [&str; 2] = ["taxFreeAmount", "vatAmount"];
 
 /// Currencies Naver Pay takes on V2: `KRW` (the `Currency` enum) and `CURRENCY_KRW`, which the
 /// SDK's types also take and PortOne's checkout.mdx example sends.

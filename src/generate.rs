@@ -172,16 +172,16 @@ struct Ts {
     null: bool,
 }
 
-const fn ts(file: &'static str, name: &'static str, null: bool) -> Option<Ts> {
-    Some(Ts { file, name, null })
+const fn ts(file: &'static str, name: &'static str, null: bool) -> Ts {
+    Ts { file, name, null }
 }
 
 const INDEX: &str = "types/index.d.ts";
 const V2: &str = "types/v2.d.ts";
 
-/// Every field table of the catalog, by its name there, with its TypeScript interface (none for
-/// the nested tables no declaration is built on).
-const FIELD_TABLES: &[(&str, &[Field], Option<Ts>)] = &[
+/// Every field table of the catalog, by its name there, with its TypeScript interface: the nested
+/// tables too, so that a row of any table reaches the declarations by regeneration alone.
+const FIELD_TABLES: &[(&str, &[Field], Ts)] = &[
     ("REQUEST_PAY", catalog::REQUEST_PAY, ts(INDEX, "RequestPayFields", true)),
     ("PRODUCT", catalog::PRODUCT, ts(INDEX, "NaverProductFields", true)),
     ("AGAIN", catalog::AGAIN, ts(INDEX, "AgainPaymentFields", false)),
@@ -197,13 +197,13 @@ const FIELD_TABLES: &[(&str, &[Field], Option<Ts>)] = &[
     ("V2_PAYMENT", catalog::V2_PAYMENT, ts(V2, "PaymentFieldsV2", false)),
     ("V2_BILLING_KEY", catalog::V2_BILLING_KEY, ts(V2, "BillingKeyFieldsV2", false)),
     ("V2_CUSTOMER", catalog::V2_CUSTOMER, ts(V2, "CustomerFieldsV2", false)),
-    ("V2_WINDOW_TYPES", catalog::V2_WINDOW_TYPES, None),
-    ("V2_EASY_PAY", catalog::V2_EASY_PAY, None),
-    ("V2_PAYMENT_BYPASS", catalog::V2_PAYMENT_BYPASS, None),
-    ("V2_NAVERPAY_BYPASS", catalog::V2_NAVERPAY_BYPASS, None),
+    ("V2_WINDOW_TYPES", catalog::V2_WINDOW_TYPES, ts(V2, "WindowTypesFieldsV2", false)),
+    ("V2_EASY_PAY", catalog::V2_EASY_PAY, ts(V2, "EasyPayFieldsV2", false)),
+    ("V2_PAYMENT_BYPASS", catalog::V2_PAYMENT_BYPASS, ts(V2, "PaymentBypassFieldsV2", false)),
+    ("V2_NAVERPAY_BYPASS", catalog::V2_NAVERPAY_BYPASS, ts(V2, "NaverpayBypassFieldsV2", false)),
     ("V2_PRODUCT_ITEM", catalog::V2_PRODUCT_ITEM, ts(V2, "NaverpayProductItemFieldsV2", false)),
-    ("V2_BILLING_KEY_BYPASS", catalog::V2_BILLING_KEY_BYPASS, None),
-    ("V2_NAVERPAY_BILLING_BYPASS", catalog::V2_NAVERPAY_BILLING_BYPASS, None),
+    ("V2_BILLING_KEY_BYPASS", catalog::V2_BILLING_KEY_BYPASS, ts(V2, "BillingKeyBypassFieldsV2", false)),
+    ("V2_NAVERPAY_BILLING_BYPASS", catalog::V2_NAVERPAY_BILLING_BYPASS, ts(V2, "NaverpayBillingBypassFieldsV2", false)),
 ];
 
 /// A row's TypeScript type, as wide as its check takes: every hand-written declaration built on
@@ -251,7 +251,9 @@ fn ts_doc(field: &Field) -> Option<String> {
 fn field_interfaces(file: &str) -> String {
     let mut out = String::new();
     for (table_name, table, ts) in FIELD_TABLES {
-        let Some(ts) = ts.as_ref().filter(|ts| ts.file == file) else { continue };
+        if ts.file != file {
+            continue;
+        }
         if !out.is_empty() {
             out.push('\n');
         }

@@ -9,7 +9,8 @@
 
 use naverpay_checkout::{
     build_again_payment_body, build_cancel_payment_body, build_schedule_payment_body, parse_redirect_result,
-    validate_billing_key, validate_naver_pay, BodyOptions, ErrorCode, Map, ModeOption, ValidateOptions, Value,
+    validate_billing_key, validate_naver_pay, validate_naver_pay_v2, BodyOptions, ErrorCode, FieldIssue, Map,
+    ModeOption, ValidateOptions, Value,
 };
 
 const NOW_MS: f64 = 1_735_659_000_000.0;
@@ -52,6 +53,30 @@ fn the_largest_minimum_amount_refuses_every_amount_without_overflow() {
     let r = validate_naver_pay(&Value::Object(payment()), &options);
     let codes: Vec<_> = r.errors.iter().map(|e| (e.code, e.field.as_str())).collect();
     assert_eq!(codes, [(ErrorCode::AmountBelowMinimum, "amount")]);
+}
+
+#[test]
+fn an_amount_past_2_pow_53_below_a_minimum_past_it_is_below_the_minimum_on_every_call() {
+    // Only the Rust API takes such a minimum (JavaScript's `minAmount` stops at 2^53 − 1). The
+    // browser validators and the bodies share one amount check, so they answer alike: the
+    // minimum's message, not a range from the minimum down to 2^53 − 1.
+    let amount = Value::from(1e18);
+    let at = |issues: &[FieldIssue], field: &str| -> Vec<ErrorCode> {
+        issues.iter().filter(|i| i.field == field).map(|i| i.code).collect()
+    };
+    let options = ValidateOptions { min_amount: u64::MAX, ..ValidateOptions::at(NOW_MS) };
+    let mut v1 = payment();
+    v1.insert("amount", amount.clone());
+    let v2 = object(&[("totalAmount", amount.clone())]);
+    let again = object(&[("amount", amount)]);
+    let body = build_again_payment_body(&again, &BodyOptions { min_amount: u64::MAX, ..BodyOptions::at(NOW_MS) });
+    for (call, codes) in [
+        ("validate_naver_pay", at(&validate_naver_pay(&Value::Object(v1), &options).errors, "amount")),
+        ("validate_naver_pay_v2", at(&validate_naver_pay_v2(&v2, &options).errors, "totalAmount")),
+        ("build_again_payment_body", at(&body.err().map(|e| e.into_issues()).unwrap_or_default(), "amount")),
+    ] {
+        assert_eq!(codes, [ErrorCode::AmountBelowMinimum], "{call}");
+    }
 }
 
 #[test]

@@ -168,6 +168,58 @@ export interface CustomerFieldsV2 {
 }
 
 /**
+ * The fields of `V2_WINDOW_TYPES` (src/catalog.rs), as its check takes them: every key optional.
+ * Written by src/generate.rs.
+ */
+export interface WindowTypesFieldsV2 {
+  pc?: string | undefined;
+  mobile?: string | undefined;
+}
+
+/**
+ * The fields of `V2_EASY_PAY` (src/catalog.rs), as its check takes them: every key optional.
+ * Written by src/generate.rs.
+ */
+export interface EasyPayFieldsV2 {
+  easyPayProvider?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  useFreeInterestFromMall?: boolean | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  availableCards?: readonly unknown[] | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  installment?: object | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  cashReceiptType?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  customerIdentifier?: string | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  useCardPoint?: boolean | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  availablePayMethods?: readonly unknown[] | undefined;
+  /** Documented for other PGs: passed on, Naver Pay ignores it (an `IGNORED_FIELD` warning). */
+  useInstallment?: boolean | undefined;
+}
+
+/**
+ * The fields of `V2_PAYMENT_BYPASS` (src/catalog.rs), as its check takes them: every key optional.
+ * Written by src/generate.rs.
+ */
+export interface PaymentBypassFieldsV2 {
+  naverpay?: object | undefined;
+}
+
+/**
+ * The fields of `V2_NAVERPAY_BYPASS` (src/catalog.rs), as its check takes them: every key optional.
+ * Written by src/generate.rs.
+ */
+export interface NaverpayBypassFieldsV2 {
+  useCfmYmdt?: string | undefined;
+  productItems?: readonly unknown[] | undefined;
+  subMerchantInfo?: object | undefined;
+  deliveryFee?: number | undefined;
+}
+
+/**
  * The fields of `V2_PRODUCT_ITEM` (src/catalog.rs), as its check takes them: every key optional.
  * Written by src/generate.rs.
  */
@@ -184,6 +236,23 @@ export interface NaverpayProductItemFieldsV2 {
   payReferrer?: string | undefined;
   startDate?: string | undefined;
   endDate?: string | undefined;
+}
+
+/**
+ * The fields of `V2_BILLING_KEY_BYPASS` (src/catalog.rs), as its check takes them: every key
+ * optional. Written by src/generate.rs.
+ */
+export interface BillingKeyBypassFieldsV2 {
+  naverpay?: object | undefined;
+}
+
+/**
+ * The fields of `V2_NAVERPAY_BILLING_BYPASS` (src/catalog.rs), as its check takes them: every key
+ * optional. Written by src/generate.rs.
+ */
+export interface NaverpayBillingBypassFieldsV2 {
+  subMerchantName?: string | undefined;
+  subMerchantId?: string | undefined;
 }
 // @generated field-tables end
 
@@ -219,14 +288,43 @@ export interface CustomerV2 extends CustomerFieldsV2 {
   gender?: 'MALE' | 'FEMALE' | 'OTHER' | undefined;
 }
 
+/** `windowType` (browser-sdk.yml `WindowTypes`): Naver Pay opens a popup on PCs and redirects on mobiles. */
+export interface WindowTypesV2 extends WindowTypesFieldsV2 {
+  pc?: 'POPUP' | undefined;
+  mobile?: 'REDIRECTION' | undefined;
+}
+
+/**
+ * `easyPay` (browser-sdk.yml `PaymentRequestUnionEasyPay`); an `easyPayProvider` other than
+ * `'NAVERPAY'` is ignored (a warning).
+ */
+export interface EasyPayV2 extends EasyPayFieldsV2, OtherV2Fields {}
+
+/** `bypass` of a payment: Naver Pay reads `naverpay`; other PGs' keys pass (a warning). */
+export interface PaymentBypassV2 extends PaymentBypassFieldsV2, OtherV2Fields {
+  naverpay: NaverpayBypassV2;
+}
+
+/** `bypass.naverpay` of a payment (browser-sdk.yml `NaverpayPaymentBypass`). */
+export interface NaverpayBypassV2 extends NaverpayBypassFieldsV2 {
+  productItems: readonly NaverpayProductItem[];
+  /** `yyyyMMdd`, today in Asia/Seoul or later. */
+  useCfmYmdt?: string | undefined;
+  subMerchantInfo?: Record<string, string> | undefined;
+}
+
+/** `bypass` of a billing key: `naverpay` (browser-sdk.yml `NaverpayIssueBillingKeyBypass`). */
+export interface BillingKeyBypassV2 extends BillingKeyBypassFieldsV2 {
+  naverpay?: NaverpayBillingBypassFieldsV2 | undefined;
+}
+
 /**
  * What V2 parameters narrow alike of the fields both tables have. `storeId` and `channelKey`
  * default to those given to `load()`.
  */
 interface V2BaseParams {
   customer?: CustomerV2 | undefined;
-  /** Naver Pay: `pc: 'POPUP'`, `mobile: 'REDIRECTION'` only. */
-  windowType?: { pc?: 'POPUP' | undefined; mobile?: 'REDIRECTION' | undefined } | undefined;
+  windowType?: WindowTypesV2 | undefined;
   /** An `http(s)` URL; required in redirect mode. */
   redirectUrl?: string | undefined;
   /** Sets the window mode as `naverPopupMode` does on V1 (`true`: redirect); written from the mode. */
@@ -235,7 +333,7 @@ interface V2BaseParams {
   /** Naver Pay shows Korean only: another locale is ignored (a warning). */
   locale?: string | undefined;
   popup?: { center?: boolean | undefined } | undefined;
-  easyPay?: { easyPayProvider?: string | undefined; [key: string]: unknown } | undefined;
+  easyPay?: EasyPayV2 | undefined;
 }
 
 /** Keys no table has also compile: the validator reports them (`UNKNOWN_FIELD`, an error when close to a known key). */
@@ -257,16 +355,7 @@ export interface NaverPayParamsV2
   currency?: 'KRW' | 'CURRENCY_KRW' | undefined;
   /** Default `'EASY_PAY'`, the only method of a Naver Pay channel. */
   payMethod?: 'EASY_PAY' | undefined;
-  bypass: {
-    naverpay: {
-      productItems: readonly NaverpayProductItem[];
-      /** `yyyyMMdd`, today in Asia/Seoul or later. */
-      useCfmYmdt?: string | undefined;
-      deliveryFee?: number | undefined;
-      subMerchantInfo?: Record<string, string> | undefined;
-    };
-    [pg: string]: unknown;
-  };
+  bypass: PaymentBypassV2;
 }
 
 /** `PortOne.requestIssueBillingKey` parameters for Naver Pay. */
@@ -284,7 +373,7 @@ export interface BillingKeyParamsV2
   displayAmount?: number | undefined;
   /** With `displayAmount`. */
   currency?: 'KRW' | 'CURRENCY_KRW' | undefined;
-  bypass?: { naverpay?: { subMerchantName?: string; subMerchantId?: string } | undefined } | undefined;
+  bypass?: BillingKeyBypassV2 | undefined;
 }
 
 /** V2's validation report: `request` is exactly what the SDK receives. */

@@ -13,7 +13,7 @@ pub(super) fn build(input: &Value, options: &BodyOptions) -> Result<Body, Vec<Fi
     issues.short_string(map.get("customer_uid"), "customer_uid", true, catalog::max_chars!(AGAIN, "customer_uid"));
     let max = catalog::max_chars!(AGAIN, "merchant_uid");
     issues.short_string(map.get("merchant_uid"), "merchant_uid", true, max);
-    let amount = check::amount(map.get("amount"), "amount", options.min_amount, &mut issues);
+    let amount = issues.amount(map.get("amount"), "amount", options.min_amount);
     check::parts_of_amount(map, "", amount, &mut issues);
     issues.short_string(map.get("name"), "name", true, catalog::max_chars!(AGAIN, "name"));
     let extra = check::payment_extra(map, "", Ymd::seoul_at_ms(options.now_ms), &mut issues);

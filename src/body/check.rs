@@ -1,11 +1,11 @@
 //! What the bodies share, built on the check engine ([`crate::check`], with
-//! [`crate::check::Strictness::Server`]): the top-level object, nested objects, the output, amounts and `extra`.
-//! Each check reports into the call's [`Issues`] and returns `None` exactly when it reported
-//! something (or, for optional fields, when the field is not given).
+//! [`crate::check::Strictness::Server`]): the top-level object, nested objects, the output, the
+//! parts of an amount and `extra`. Each check reports into the call's [`Issues`] and returns `None`
+//! exactly when it reported something (or, for optional fields, when the field is not given).
 
 use super::{Body, BodyOptions, Requester};
 use crate::catalog::{self, Field};
-use crate::check::{not_given, ServerBody, MAX_SAFE};
+use crate::check::{not_given, ServerBody};
 use crate::date::Ymd;
 use crate::error::{Detail, ErrorCode, FieldIssue};
 use crate::text::{concat, join_path};
@@ -82,12 +82,11 @@ fn copy(value: &Value) -> Option<Value> {
     })
 }
 
-/// `tax_free` and `vat_amount` of `map` (at `prefix`): optional integers, parts of `amount` and so
-/// at most it (when it is known).
+/// `tax_free` and `vat_amount` of `map` (at `prefix`): the parts of `amount`
+/// ([`Issues::part_of_amount`]).
 pub(super) fn parts_of_amount(map: &Map, prefix: &str, amount: Option<u64>, issues: &mut Issues) {
-    for field in ["tax_free", "vat_amount"] {
-        let path = join_path(prefix, field);
-        issues.integer_in(map.get(field), &path, false, 0, amount.unwrap_or(MAX_SAFE));
+    for key in catalog::AMOUNT_PARTS {
+        issues.part_of_amount(map.get(key), &join_path(prefix, key), amount);
     }
 }
 
@@ -128,22 +127,6 @@ pub(super) fn requester_extra(map: &Map, issues: &mut Issues) -> (&'static str, 
         };
     }
     ("extra", requester.map(|r| Value::Object(Map::from_iter([("requester", r.as_str())]))))
-}
-
-/// A required payment amount: an integer, at least `min`, at most 2^53 − 1.
-pub(super) fn amount(value: &Value, path: &str, min: u64, issues: &mut Issues) -> Option<u64> {
-    let n = issues.integer(value, path, true)?;
-    if n < min as f64 {
-        issues.error(ErrorCode::AmountBelowMinimum, path, Detail::MinAmount(min));
-        return None;
-    }
-    let lo = min.min(MAX_SAFE);
-    // Both bounds are at most 2^53 − 1, so the conversions are exact.
-    if n > MAX_SAFE as f64 {
-        issues.error(ErrorCode::OutOfRange, path, Detail::Range(lo, MAX_SAFE));
-        return None;
-    }
-    Some(n as u64)
 }
 
 /// An optional `yyyyMMdd` string naming a real date on or after `not_before` (when known):

@@ -64,7 +64,7 @@ fn schedule<'v>(
         }
     }
     let schedule_at = schedule_at(map.get("schedule_at"), &join_path(&path, "schedule_at"), options, issues);
-    let amount = check::amount(map.get("amount"), &join_path(&path, "amount"), options.min_amount, issues);
+    let amount = issues.amount(map.get("amount"), &join_path(&path, "amount"), options.min_amount);
     check::parts_of_amount(map, &path, amount, issues);
     // On or after the schedule's own date; today when the schedule time itself is wrong.
     let not_before = match schedule_at {

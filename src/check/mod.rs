@@ -1,7 +1,8 @@
 //! The check engine every validator is built from: the issue collector ([`Issues`]), the table
 //! check ([`table`]) and the primitive field checks (object, string, string within a row's limit,
-//! integer, integer within a range, date). `validate` (V1's and V2's browser requests) and `body` (the
-//! server bodies) are its clients: each adds the rules of its own fields.
+//! integer, integer within a range, date, a payment amount and its parts). `validate` (V1's and
+//! V2's browser requests) and `body` (the server bodies) are its clients: each adds the rules of
+//! its own fields.
 //!
 //! One notion of "not given": `undefined` and `null` ([`not_given`]), since `null` is how a form or
 //! a setting left empty arrives. What a blank string is, and how an unknown key is judged, is the
@@ -185,6 +186,28 @@ impl<C: Call> Issues<C> {
             self.error(ErrorCode::InvalidDate, path, Detail::None); // the message names yyyyMMdd
         }
         date
+    }
+
+    /// A required payment amount: an integer of at least `min` (`AMOUNT_BELOW_MINIMUM`, a negative
+    /// one included: the buyer's message) and at most 2^53 − 1 (`OUT_OF_RANGE`).
+    pub(crate) fn amount(&mut self, v: &Value, path: &str, min: u64) -> Option<u64> {
+        let n = self.integer(v, path, true)?;
+        if n < min as f64 {
+            self.error(ErrorCode::AmountBelowMinimum, path, Detail::MinAmount(min));
+            return None;
+        }
+        // The Rust API takes any minimum: one past 2^53 − 1 would name an empty range.
+        if n > MAX_SAFE as f64 {
+            self.error(ErrorCode::OutOfRange, path, Detail::Range(min.min(MAX_SAFE), MAX_SAFE));
+            return None;
+        }
+        Some(n as u64)
+    }
+
+    /// A part of an amount (its tax-free part, its VAT): an optional integer from 0 to `amount`, or
+    /// to 2^53 − 1 when the amount is not known.
+    pub(crate) fn part_of_amount(&mut self, v: &Value, path: &str, amount: Option<u64>) -> Option<u64> {
+        self.integer_in(v, path, false, 0, amount.unwrap_or(MAX_SAFE))
     }
 
     /// An integer within `lo..=hi` (both at most 2^53 − 1); `OUT_OF_RANGE` otherwise.

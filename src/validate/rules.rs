@@ -26,8 +26,6 @@ pub(crate) enum Kind {
     BillingKey,
 }
 
-/// `Number.MAX_SAFE_INTEGER`, as a number.
-const MAX_SAFE: f64 = MAX_SAFE_U64 as f64;
 /// How deep the search for credentials goes into nested objects.
 const MAX_SECRET_DEPTH: usize = 16;
 
@@ -87,8 +85,14 @@ pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: Kind) -> (V
     let add_pg = c.pg(map);
     c.merchant_uid(map);
     c.customer_uid(map, kind);
-    let amount = c.amount(map, kind, options.min_amount);
-    c.parts_of_amount(map, amount);
+    let amount = match kind {
+        Kind::Payment => c.amount(map.get("amount"), "amount", options.min_amount),
+        // A billing key's amount is shown only: no minimum, and a negative one is out of range.
+        Kind::BillingKey => c.integer_in(map.get("amount"), "amount", true, 0, MAX_SAFE_U64),
+    };
+    for key in catalog::AMOUNT_PARTS {
+        c.part_of_amount(map.get(key), key, amount);
+    }
     let products = c.products(map, kind == Kind::Payment);
     let default_name = c.name(map, &products);
     c.naver_fields(map);
@@ -230,32 +234,6 @@ impl Checker {
                 self.error(C::InvalidValue, field, Detail::Rule(&rule::BILLING_KEY_CALL));
             }
             Kind::Payment => {}
-        }
-    }
-
-    /// `amount`: an integer; at least the minimum for a payment, at least 0 for a billing key.
-    fn amount(&mut self, map: &Map, kind: Kind, min_amount: u64) -> Option<u64> {
-        let n = self.integer(map.get("amount"), "amount", true)?;
-        match kind {
-            Kind::Payment if n > MAX_SAFE => {
-                self.error(C::OutOfRange, "amount", Detail::Range(min_amount, MAX_SAFE_U64))
-            }
-            // Negative amounts included: the buyer sees the minimum-amount message.
-            Kind::Payment if n < min_amount as f64 => {
-                self.error(C::AmountBelowMinimum, "amount", Detail::MinAmount(min_amount))
-            }
-            Kind::BillingKey if !(0.0..=MAX_SAFE).contains(&n) => {
-                self.error(C::OutOfRange, "amount", Detail::Range(0, MAX_SAFE_U64))
-            }
-            _ => return Some(n as u64),
-        }
-        None
-    }
-
-    /// `tax_free` and `vat_amount`: parts of `amount`, so each at most `amount`.
-    fn parts_of_amount(&mut self, map: &Map, amount: Option<u64>) {
-        for field in ["tax_free", "vat_amount"] {
-            self.integer_in(map.get(field), field, false, 0, amount.unwrap_or(MAX_SAFE_U64));
         }
     }
 

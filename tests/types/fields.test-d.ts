@@ -32,14 +32,20 @@ import type {
   ValidateOptionsFields,
 } from 'naverpay-checkout';
 import type {
+  BillingKeyBypassFieldsV2,
   BillingKeyFieldsV2,
   BillingKeyParamsV2,
   CustomerFieldsV2,
   CustomerV2,
+  EasyPayFieldsV2,
+  NaverpayBillingBypassFieldsV2,
+  NaverpayBypassFieldsV2,
   NaverPayParamsV2,
   NaverpayProductItem,
   NaverpayProductItemFieldsV2,
+  PaymentBypassFieldsV2,
   PaymentFieldsV2,
+  WindowTypesFieldsV2,
 } from 'naverpay-checkout/v2';
 
 /** `true` only when `A` and `B` are the same type. */
@@ -75,6 +81,19 @@ const paymentV2: Same<NamedKeys<NaverPayParamsV2>, keyof PaymentFieldsV2> = true
 const billingKeyV2: Same<NamedKeys<BillingKeyParamsV2>, keyof BillingKeyFieldsV2> = true;
 const customerV2: Same<keyof CustomerV2, keyof CustomerFieldsV2> = true;
 const productV2: Same<Keys<NaverpayProductItem>, keyof NaverpayProductItemFieldsV2> = true;
+// The nested objects, reached from the parameters that hold them.
+type Given<T> = Exclude<T, undefined>;
+const windowTypeV2: Same<keyof Given<NaverPayParamsV2['windowType']>, keyof WindowTypesFieldsV2> = true;
+const billingWindowTypeV2: Same<keyof Given<BillingKeyParamsV2['windowType']>, keyof WindowTypesFieldsV2> = true;
+const easyPayV2: Same<NamedKeys<Given<NaverPayParamsV2['easyPay']>>, keyof EasyPayFieldsV2> = true;
+const billingEasyPayV2: Same<NamedKeys<Given<BillingKeyParamsV2['easyPay']>>, keyof EasyPayFieldsV2> = true;
+const paymentBypassV2: Same<NamedKeys<NaverPayParamsV2['bypass']>, keyof PaymentBypassFieldsV2> = true;
+const naverpayBypassV2: Same<keyof NaverPayParamsV2['bypass']['naverpay'], keyof NaverpayBypassFieldsV2> = true;
+const billingKeyBypassV2: Same<keyof Given<BillingKeyParamsV2['bypass']>, keyof BillingKeyBypassFieldsV2> = true;
+const naverpayBillingBypassV2: Same<
+  keyof Given<Given<BillingKeyParamsV2['bypass']>['naverpay']>,
+  keyof NaverpayBillingBypassFieldsV2
+> = true;
 
 // The check itself: a difference of one key is caught, in either direction.
 // @ts-expect-error a key missing from the declared side
@@ -86,4 +105,4 @@ const extraNamed: Same<NamedKeys<{ a: string; b: string; [key: string]: unknown 
 // @ts-expect-error a hand-written key the table lacks, on an interface that extends the table's
 const extraOnExtended: Same<keyof (AgainPaymentFields & { order_memo_typo?: string }), keyof AgainPaymentFields> = true;
 
-export { request, product, again, againExtra, schedule, scheduleItem, scheduleExtra, unschedule, deleteBillingKey, deleteExtra, cancel, cancelExtra, validateOptions, payOptions, bodyOptions, paymentV2, billingKeyV2, customerV2, productV2, missing, extra, extraNamed, extraOnExtended };
+export { request, product, again, againExtra, schedule, scheduleItem, scheduleExtra, unschedule, deleteBillingKey, deleteExtra, cancel, cancelExtra, validateOptions, payOptions, bodyOptions, paymentV2, billingKeyV2, customerV2, productV2, windowTypeV2, billingWindowTypeV2, easyPayV2, billingEasyPayV2, paymentBypassV2, naverpayBypassV2, billingKeyBypassV2, naverpayBillingBypassV2, missing, extra, extraNamed, extraOnExtended };

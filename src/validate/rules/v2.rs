@@ -2,7 +2,7 @@
 //! V1's checker: the same codes, messages, paths and limits. docs/rules.md ("V2") gives each rule
 //! with its source; the field tables are `catalog::V2_*`.
 
-use super::{Additions, Checker, MAX_SAFE, MAX_SAFE_U64};
+use super::{Additions, Checker, MAX_SAFE_U64};
 use crate::catalog::{self, Field};
 use crate::date::Ymd;
 use crate::device::PayMode;
@@ -34,9 +34,9 @@ pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: KindV2) -> 
     let table = match kind {
         KindV2::Payment => {
             c.channel(map, true);
-            let amount = c.total_amount(map, options.min_amount);
-            for field in ["taxFreeAmount", "vatAmount"] {
-                c.integer_in(map.get(field), field, false, 0, amount.unwrap_or(MAX_SAFE_U64));
+            let amount = c.amount(map.get("totalAmount"), "totalAmount", options.min_amount);
+            for key in catalog::V2_AMOUNT_PARTS {
+                c.part_of_amount(map.get(key), key, amount);
             }
             if c.currency(map) {
                 additions.push(("currency", Value::from("KRW")));
@@ -92,20 +92,6 @@ impl Checker {
             let detail = if group_too { Detail::Text("channelKey | channelGroupId") } else { Detail::None };
             self.error(C::Required, "channelKey", detail);
         }
-    }
-
-    /// `totalAmount`: an integer, at least the minimum (negative included: the buyer's message).
-    fn total_amount(&mut self, map: &Map, min_amount: u64) -> Option<u64> {
-        let field = "totalAmount";
-        let n = self.integer(map.get(field), field, true)?;
-        if n > MAX_SAFE {
-            self.error(C::OutOfRange, field, Detail::Range(min_amount, MAX_SAFE_U64));
-        } else if n < min_amount as f64 {
-            self.error(C::AmountBelowMinimum, field, Detail::MinAmount(min_amount));
-        } else {
-            return Some(n as u64);
-        }
-        None
     }
 
     /// `currency`: `KRW` or `CURRENCY_KRW`. Returns whether it is absent (then `KRW` is added).
