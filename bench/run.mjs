@@ -642,6 +642,10 @@ const targets = [
     gap(click[n].handler, 1, 'ms'),
   ]),
   ['wasm memory growth', `${growthPages} pages`, '≤ 1 page (none expected)', gap(growthPages, 1, 'pages')],
+  ...[
+    ['default entry (esm/, wasm inline), gzip -9 (issue 21)', sizeDefault, 45],
+    ['/web entry .wasm + JS, gzip -9 (issue 21)', sizeWeb, 34],
+  ].map(([label, size, target]) => [label, `${size.toFixed(2)} KB`, `≤ ${target} KB`, gap(size, target, 'KB')]),
   [
     'cold start-up median, default entry, less the one-line-module baseline (issue 21)',
     ms(coldDefault - st.empty),
