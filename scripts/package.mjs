@@ -173,6 +173,22 @@ function writeWasmText(dir, wasm) {
   copyFileSync('scripts/entries/wasm-text.js', join(dir, 'wasm-text.js'));
 }
 
+/** The documents of docs/ that the package carries in its own docs/, beside README.md. */
+const SHIPPED_DOCS = ['inspection.md', 'rules.md'];
+
+/**
+ * `text`'s links between the documents of docs/ as the package lays them out, for a file in the
+ * package's `folder` ('' or 'docs'): npm-readme.md and testing.md are its README.md (testing.md
+ * as the section "Testing your checkout"), the SHIPPED_DOCS are in docs/.
+ */
+function packageLinks(text, folder) {
+  return text.replace(/\]\((npm-readme|testing|inspection|rules)\.md(#[^)]*)?\)/g, (_, name, anchor = '') => {
+    if (SHIPPED_DOCS.includes(`${name}.md`)) return `](${folder ? '' : 'docs/'}${name}.md${anchor})`;
+    const section = anchor || (name === 'testing' ? '#testing-your-checkout' : '');
+    return `](${folder ? '../README.md' : section ? '' : 'README.md'}${section})`;
+  });
+}
+
 // 3. The inline entries: one source, bundled as an ES module, CommonJS and a classic script.
 {
   writeWasmText(glueDir, readFileSync(wasmFile));
@@ -303,7 +319,7 @@ const manifest = {
   },
   // No "sideEffects": false. Each entry is one module whose evaluation instantiates its wasm (and,
   // for global/, defines the global); there is no unused module for a bundler to drop.
-  files: ['esm', 'node', 'global', 'web', 'v2', 'index.d.ts', 'web.d.ts', 'v2.d.ts', 'README.md'],
+  files: ['esm', 'node', 'global', 'web', 'v2', 'index.d.ts', 'web.d.ts', 'v2.d.ts', 'README.md', 'docs'],
   engines: { node: '>=18' },
 };
 
@@ -382,13 +398,22 @@ for (const [from, to] of [
   );
 }
 // The user README: docs/npm-readme.md with docs/testing.md (whose examples tests/testing-kit.test.mjs
-// runs as they are written) before its licence section.
+// runs as they are written) before its licence section; beside it in docs/, the two documents it
+// links (docs/inspection.md and docs/rules.md), so that a reader of node_modules finds every link.
+// The sources link each other as files of docs/; the links are rewritten for the package's layout.
 {
   const readme = readFileSync('docs/npm-readme.md', 'utf8');
   const at = readme.indexOf('\n## Licence');
   if (at === -1) throw new Error('docs/npm-readme.md must end with a "## Licence" section');
   writeFileSync(
     join(out, 'README.md'),
-    `${readme.slice(0, at + 1)}${readFileSync('docs/testing.md', 'utf8').trimEnd()}\n${readme.slice(at)}`,
+    packageLinks(
+      `${readme.slice(0, at + 1)}${readFileSync('docs/testing.md', 'utf8').trimEnd()}\n${readme.slice(at)}`,
+      '',
+    ),
   );
+  mkdirSync(join(out, 'docs'));
+  for (const doc of SHIPPED_DOCS) {
+    writeFileSync(join(out, 'docs', doc), packageLinks(readFileSync(join('docs', doc), 'utf8'), 'docs'));
+  }
 }

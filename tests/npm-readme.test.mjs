@@ -5,7 +5,7 @@
 // Run after `bash scripts/build.sh`: node --test tests/npm-readme.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdtemp, mkdir, writeFile, symlink, rm } from 'node:fs/promises';
+import { readFile, readdir, mkdtemp, mkdir, writeFile, symlink, rm } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
@@ -44,18 +44,21 @@ function blocks(markdown) {
   return found;
 }
 const EXAMPLES = blocks(README);
-/** The anchors of the README's headings, as GitHub and npm make them. */
-const HEADINGS = new Set(
-  README.split('\n')
-    .filter((l) => l.startsWith('#'))
-    .map((l) =>
-      l
-        .replace(/^#+ /, '')
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N} -]/gu, '')
-        .replace(/ /g, '-'),
-    ),
-);
+/** The anchors of `markdown`'s headings, as GitHub and npm make them. */
+const anchorsOf = (markdown) =>
+  new Set(
+    markdown
+      .split('\n')
+      .filter((l) => l.startsWith('#'))
+      .map((l) =>
+        l
+          .replace(/^#+ /, '')
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N} -]/gu, '')
+          .replace(/ /g, '-'),
+      ),
+  );
+const HEADINGS = anchorsOf(README);
 const example = (name) => {
   const found = EXAMPLES.filter((b) => b.name === name);
   assert.equal(found.length, 1, `exactly one block tagged ${name}`);
@@ -477,11 +480,21 @@ for (const [name, run] of Object.entries(RUNNERS)) {
   test(`npm README example "${name}" runs as written`, (t) => run(t, example(name)));
 }
 
-test('the npm README links only to absolute URLs or its own headings: the tarball holds no docs/', () => {
-  const links = [...README.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]);
-  for (const link of links) {
-    if (link.startsWith('#')) assert.ok(HEADINGS.has(link.slice(1)), `no heading for ${link}`);
-    else assert.match(link, /^https:\/\//, link);
+test('every link of the packed README and the documents it ships lands in the package or on the web', async () => {
+  const pkg = path.join(REPO_ROOT, 'pkg');
+  const { files } = JSON.parse(await readFile(path.join(pkg, 'package.json'), 'utf8'));
+  const shipped = ['README.md', ...(await readdir(path.join(pkg, 'docs'))).map((doc) => `docs/${doc}`)];
+  for (const file of shipped) {
+    const text = await readFile(path.join(pkg, file), 'utf8');
+    for (const [, link] of text.matchAll(/\]\(([^)]+)\)/g)) {
+      if (link.startsWith('https://')) continue;
+      const [target, anchor] = link.split('#');
+      const resolved = target ? path.posix.join(path.posix.dirname(file), target) : file;
+      assert.ok(files.includes(resolved.split('/')[0]), `${file}: ${link} is not in the package's files`);
+      const content = await readFile(path.join(pkg, resolved), 'utf8').catch(() => null);
+      assert.ok(content !== null, `${file}: ${link} names no file of the package`);
+      if (anchor !== undefined) assert.ok(anchorsOf(content).has(anchor), `${file}: no heading for ${link}`);
+    }
   }
   // Sections that comments in types/, src/ and tests/ name (docs/npm-readme.md, "…").
   for (const heading of ['Pay', 'Migrating from V1', 'What rejects, what resolves', 'Limits', 'Server side']) {
