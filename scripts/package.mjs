@@ -152,10 +152,10 @@ function writeWasmText(dir, wasm) {
   const count = new Array(256).fill(0);
   for (const b of wasm) count[b]++;
   const byFrequency = [...count.keys()].sort((x, y) => count[y] - count[x] || x - y);
-  const mask = new Array(64).fill(0);
-  for (const b of byFrequency.slice(0, ALPHABET.length - PREFIXES)) mask[b >> 2] |= 1 << (b & 3);
-  const singles = mask.map((digit) => digit.toString(16)).join('');
   const single = ALPHABET.length - PREFIXES;
+  const mask = new Array(64).fill(0);
+  for (const b of byFrequency.slice(0, single)) mask[b >> 2] |= 1 << (b & 3);
+  const singles = mask.map((digit) => digit.toString(16)).join('');
   const code = [];
   codeBytes(singles).forEach((b, k) => {
     code[b] =
