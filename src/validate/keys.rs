@@ -20,10 +20,56 @@ const fn shortest(names: &[&str], mut min: usize) -> usize {
     min
 }
 
+/// The letters `a`–`z` a name or fragment holds, a bit each (`a` is bit 0).
+const fn letters(name: &str) -> u32 {
+    let bytes = name.as_bytes();
+    let (mut mask, mut i) = (0, 0);
+    while i < bytes.len() {
+        mask |= letter(bytes[i]);
+        i += 1;
+    }
+    mask
+}
+
+/// `b`'s bit in [`letters`], 0 for any byte but `a`–`z`.
+const fn letter(b: u8) -> u32 {
+    if b.is_ascii_lowercase() {
+        1 << (b - b'a')
+    } else {
+        0
+    }
+}
+
+/// The letters of each name of [`SECRET_KEY_NAMES`] and each fragment of [`SECRET_KEY_PARTS`].
+const SECRET_LETTERS: [u32; SECRET_KEY_NAMES.len() + SECRET_KEY_PARTS.len()] = {
+    let mut masks = [0; SECRET_KEY_NAMES.len() + SECRET_KEY_PARTS.len()];
+    let mut i = 0;
+    while i < masks.len() {
+        masks[i] = letters(if i < SECRET_KEY_NAMES.len() {
+            SECRET_KEY_NAMES[i]
+        } else {
+            SECRET_KEY_PARTS[i - SECRET_KEY_NAMES.len()]
+        });
+        i += 1;
+    }
+    masks
+};
+
 /// Whether `key` names a REST credential: compared as [`normalised`] says, then without a
 /// trailing number (`imp_key_1`).
 pub(crate) fn is_secret_key(key: &str) -> bool {
-    // Normalised on the stack: this runs for every key of every cart.
+    // This runs for every key of every cart, so a key is first turned away by its letters, unless
+    // it holds all of some name's or fragment's. Normalising only drops characters or reads a
+    // character that is not ASCII as a letter, so a key's letters (any such character counting as
+    // every letter) hold those of its normalised form.
+    let mut held = 0;
+    for &b in key.as_bytes() {
+        held |= if b.is_ascii() { letter(b.to_ascii_lowercase()) } else { u32::MAX };
+    }
+    if !SECRET_LETTERS.iter().any(|letters| letters & !held == 0) {
+        return false;
+    }
+    // Normalised on the stack.
     let mut buf = [0u8; 64];
     let mut heap = Vec::new();
     let mut len = 0;
