@@ -41,6 +41,16 @@ pub(crate) fn push_key(path: &mut String, key: &str) {
     path.push_str(key);
 }
 
+/// The value of the hexadecimal digit `byte` (either case).
+pub(crate) fn hex_digit(byte: u8) -> Option<u8> {
+    match byte {
+        b'0'..=b'9' => Some(byte - b'0'),
+        b'a'..=b'f' => Some(byte - b'a' + 10),
+        b'A'..=b'F' => Some(byte - b'A' + 10),
+        _ => None,
+    }
+}
+
 /// Appends `n` in decimal (without `core::fmt`, which would bring its machinery into the wasm).
 pub(crate) fn push_u64(out: &mut String, n: u64) {
     push_padded(out, n, 1);

@@ -137,16 +137,22 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// A number in `radix` up to `end` (at most 32 bits: int32 magnitudes and halves of an f64).
-    fn digits(&mut self, radix: u32, end: u8) -> Option<u64> {
+    /// A number in `radix` (10 or 16) up to `end` (at most 32 bits: int32 magnitudes and halves of
+    /// an f64). Byte by byte in plain arithmetic: `char::to_digit` and a checked `u64` product are
+    /// calls in the wasm, made for every digit of every string's length.
+    fn digits(&mut self, radix: u64, end: u8) -> Option<u64> {
         let mut n: u64 = 0;
         loop {
             let b = self.next()?;
             if b == end {
-                return (n <= u64::from(u32::MAX)).then_some(n);
+                return Some(n);
             }
-            let digit = char::from(b).to_digit(radix)?;
-            n = n.checked_mul(u64::from(radix))?.checked_add(u64::from(digit))?;
+            let digit = text::hex_digit(b).filter(|d| u64::from(*d) < radix)?;
+            // Below 2^32 before each step, so the product cannot overflow.
+            n = n * radix + u64::from(digit);
+            if n > u64::from(u32::MAX) {
+                return None;
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 //! which are not UTF-8 are read as EUC-KR instead of being replaced, and nothing is ever lost.
 
 use super::euckr;
+use crate::text;
 use crate::value::{Map, Value};
 
 /// The query part of a whole URL, or of a query with or without `?`. The fragment is dropped.
@@ -56,7 +57,7 @@ fn percent_decode(written: &[u8]) -> Vec<u8> {
     while let Some((&first, tail)) = rest.split_first() {
         if first == b'%' {
             if let [high, low, after @ ..] = tail {
-                if let (Some(high), Some(low)) = (hex_digit(*high), hex_digit(*low)) {
+                if let (Some(high), Some(low)) = (text::hex_digit(*high), text::hex_digit(*low)) {
                     bytes.push(high << 4 | low);
                     rest = after;
                     continue;
@@ -67,15 +68,6 @@ fn percent_decode(written: &[u8]) -> Vec<u8> {
         rest = tail;
     }
     bytes
-}
-
-fn hex_digit(byte: u8) -> Option<u8> {
-    match byte {
-        b'0'..=b'9' => Some(byte - b'0'),
-        b'a'..=b'f' => Some(byte - b'a' + 10),
-        b'A'..=b'F' => Some(byte - b'A' + 10),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

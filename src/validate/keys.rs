@@ -40,19 +40,49 @@ const fn letter(b: u8) -> u32 {
     }
 }
 
-/// The letters of each name of [`SECRET_KEY_NAMES`] and each fragment of [`SECRET_KEY_PARTS`].
-const SECRET_LETTERS: [u32; SECRET_KEY_NAMES.len() + SECRET_KEY_PARTS.len()] = {
-    let mut masks = [0; SECRET_KEY_NAMES.len() + SECRET_KEY_PARTS.len()];
+/// How many names and fragments [`SECRET_KEY_NAMES`] and [`SECRET_KEY_PARTS`] hold.
+const SECRETS: usize = SECRET_KEY_NAMES.len() + SECRET_KEY_PARTS.len();
+
+/// The [`letters`] of each name and fragment, each set but those that hold all the letters of
+/// another (a key that holds such a set holds the other too: `clientsecret` is `secret`'s case),
+/// in the first places; and how many they are.
+const FEWEST_LETTERS: ([u32; SECRETS], usize) = {
+    let mut all = [0; SECRETS];
     let mut i = 0;
-    while i < masks.len() {
-        masks[i] = letters(if i < SECRET_KEY_NAMES.len() {
+    while i < SECRETS {
+        all[i] = letters(if i < SECRET_KEY_NAMES.len() {
             SECRET_KEY_NAMES[i]
         } else {
             SECRET_KEY_PARTS[i - SECRET_KEY_NAMES.len()]
         });
         i += 1;
     }
-    masks
+    let (mut kept, mut n) = ([0; SECRETS], 0);
+    i = 0;
+    while i < SECRETS {
+        let mut j = 0;
+        // Of two equal sets, the first stays.
+        while j < SECRETS && (j == i || all[j] & !all[i] != 0 || (all[j] == all[i] && j > i)) {
+            j += 1;
+        }
+        if j == SECRETS {
+            kept[n] = all[i];
+            n += 1;
+        }
+        i += 1;
+    }
+    (kept, n)
+};
+
+/// The sets of letters of which a secret key holds one, as [`FEWEST_LETTERS`] leaves them.
+const SECRET_LETTERS: [u32; FEWEST_LETTERS.1] = {
+    let mut out = [0; FEWEST_LETTERS.1];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = FEWEST_LETTERS.0[i];
+        i += 1;
+    }
+    out
 };
 
 /// Whether `key` names a REST credential: compared as [`normalised`] says, then without a
@@ -266,6 +296,17 @@ fn distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_secret_name_and_fragment_holds_a_kept_set_of_letters() {
+        for name in SECRET_KEY_NAMES.iter().chain(SECRET_KEY_PARTS) {
+            let held = letters(name);
+            assert!(SECRET_LETTERS.iter().any(|set| set & !held == 0), "{name}");
+        }
+        // Sets that say nothing more are left out: `clientsecret` is `secret`'s case.
+        assert!(SECRET_LETTERS.len() < SECRETS);
+        assert!(!SECRET_LETTERS.contains(&letters("clientsecret")));
+    }
 
     #[test]
     fn distance_counts_edits_ignoring_case() {
