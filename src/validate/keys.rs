@@ -261,10 +261,10 @@ const MAX_SUGGEST_LEN: usize = 64;
 /// The known field `key` is probably a typo of: edit distance at most 2 ignoring case, and small
 /// next to the known name's length, so that short custom keys (`id`) are not taken for `pg`.
 pub(crate) fn suggestion(key: &str, known: &[&'static str]) -> Option<&'static str> {
-    if key.chars().count() > MAX_SUGGEST_LEN {
+    let len = key.chars().count();
+    if len > MAX_SUGGEST_LEN {
         return None;
     }
-    let len = key.chars().count();
     known
         .iter()
         // A length two or more apart is more than two edits: no distance to compute (a thousand
@@ -276,21 +276,24 @@ pub(crate) fn suggestion(key: &str, known: &[&'static str]) -> Option<&'static s
         .map(|(k, _)| k)
 }
 
-/// Levenshtein distance, ASCII case-insensitive.
+/// Levenshtein distance, ASCII case-insensitive: one row of the table, updated in place.
 fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().map(|c| c.to_ascii_lowercase()).enumerate() {
-        let mut cur = Vec::with_capacity(prev.len());
-        cur.push(i + 1);
-        for (pair, cb) in prev.windows(2).zip(&b) {
-            let [diag, up] = *pair else { continue };
-            let left = cur.last().copied().unwrap_or(i + 1);
-            cur.push((diag + usize::from(ca != *cb)).min(up + 1).min(left + 1));
+        // The cell above-left, and the one just written (column 0 of this row is i + 1).
+        let (mut diag, mut left) = (i, i + 1);
+        for (cell, cb) in row.iter_mut().skip(1).zip(&b) {
+            let up = *cell;
+            left = (diag + usize::from(ca != *cb)).min(up + 1).min(left + 1);
+            diag = up;
+            *cell = left;
         }
-        prev = cur;
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
     }
-    prev.last().copied().unwrap_or(0)
+    row.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]
