@@ -153,9 +153,8 @@ fn product(i: usize, item: &Value, dropped: &mut Vec<String>) -> Value {
     let mut out = Map::new();
     for (key, v) in p.iter().filter(|(_, v)| !v.is_absent()) {
         if !PRODUCT_KEYS.contains(&key) {
-            let mut path = String::from("naverProducts[");
-            crate::text::push_u64(&mut path, i as u64);
-            path.push(']');
+            let mut path = String::from("naverProducts");
+            crate::text::push_index(&mut path, i);
             crate::text::push_key(&mut path, key);
             dropped.push(path);
             continue;

@@ -51,6 +51,13 @@ pub(crate) fn hex_digit(byte: u8) -> Option<u8> {
     }
 }
 
+/// Appends the array index `i` to the field path `path`: `[i]`.
+pub(crate) fn push_index(path: &mut String, i: usize) {
+    path.push('[');
+    push_u64(path, i as u64);
+    path.push(']');
+}
+
 /// Appends `n` in decimal (without `core::fmt`, which would bring its machinery into the wasm).
 pub(crate) fn push_u64(out: &mut String, n: u64) {
     push_padded(out, n, 1);

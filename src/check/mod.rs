@@ -13,6 +13,7 @@ pub(crate) mod table;
 use crate::catalog::Field;
 use crate::date::Ymd;
 use crate::error::{Detail, ErrorCode, FieldIssue, Locale};
+use crate::text;
 use crate::value::{Map, Value};
 use std::marker::PhantomData;
 
@@ -66,6 +67,13 @@ pub(crate) fn not_given(v: &Value) -> bool {
     matches!(v, Value::Undefined | Value::Null)
 }
 
+/// The issue at `field`, a key of `within` unless that is empty. Not generic: one copy for every
+/// kind of call.
+fn issue(within: &str, code: ErrorCode, field: &str, locale: Locale, detail: Detail<'_>) -> FieldIssue {
+    let field = if within.is_empty() { field.to_owned() } else { text::join_path(within, field) };
+    FieldIssue::new(code, field, locale, detail)
+}
+
 /// The problems one call found (errors stop it, warnings do not), with the language of their
 /// messages; `C` is the kind of call, which fixes its strictness. Each primitive check reports into it and returns `None`
 /// exactly when it reported something, or when an optional value was not given.
@@ -73,20 +81,29 @@ pub(crate) struct Issues<C: Call> {
     errors: Vec<FieldIssue>,
     warnings: Vec<FieldIssue>,
     locale: Locale,
+    /// The path the fields reported are keys of (`naverProducts[0]`), empty at the top.
+    within: String,
     call: PhantomData<C>,
 }
 
 impl<C: Call> Issues<C> {
     pub(crate) fn new(locale: Locale) -> Self {
-        Issues { errors: Vec::new(), warnings: Vec::new(), locale, call: PhantomData }
+        Issues { errors: Vec::new(), warnings: Vec::new(), locale, within: String::new(), call: PhantomData }
     }
 
     pub(crate) fn error(&mut self, code: ErrorCode, field: &str, detail: Detail<'_>) {
-        self.errors.push(FieldIssue::new(code, field, self.locale, detail));
+        self.errors.push(issue(&self.within, code, field, self.locale, detail));
     }
 
     pub(crate) fn warn(&mut self, code: ErrorCode, field: &str, detail: Detail<'_>) {
-        self.warnings.push(FieldIssue::new(code, field, self.locale, detail));
+        self.warnings.push(issue(&self.within, code, field, self.locale, detail));
+    }
+
+    /// Reports the fields of the checks that follow as keys of `path` (`uid` as
+    /// `naverProducts[0].uid`), and returns the path they were keys of until now. The path is
+    /// joined only when an issue is reported: a valid cart builds none.
+    pub(crate) fn within(&mut self, path: String) -> String {
+        std::mem::replace(&mut self.within, path)
     }
 
     /// Whether no error was reported.

@@ -102,7 +102,7 @@ pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: Kind) -> (V
     c.buyer_fields(map, kind);
     let required = if kind == Kind::Payment { catalog::REQUIRED } else { catalog::REQUIRED_BILLING };
     c.table(map, catalog::REQUEST_PAY, "", required);
-    c.secrets(params, &mut String::new(), 0);
+    c.secrets(params, &Place::Top, 0);
 
     let additions = c.clean().then(|| {
         let mut additions = Vec::new();
@@ -268,9 +268,8 @@ impl Checker {
 
     /// One product; returns its name when valid.
     fn product<'v>(&mut self, i: usize, item: &'v Value) -> Option<&'v str> {
-        let mut prefix = String::from("naverProducts[");
-        text::push_u64(&mut prefix, i as u64);
-        prefix.push(']');
+        let mut prefix = String::from("naverProducts");
+        text::push_index(&mut prefix, i);
         self.product_at(prefix, item, true)
     }
 
@@ -289,48 +288,49 @@ impl Checker {
             self.error(C::InvalidType, &prefix, Detail::Expected("object"));
             return None;
         };
-        let mut path = Paths::new(prefix);
+        let outer = self.within(prefix);
 
-        let category_type = self.string(p.get("categoryType"), path.at("categoryType"), true);
-        let category_id = self.string(p.get("categoryId"), path.at("categoryId"), true);
+        let category_type = self.string(p.get("categoryType"), "categoryType", true);
+        let category_id = self.string(p.get("categoryId"), "categoryId", true);
         if let (Some(t), Some(id)) = (category_type, category_id) {
             if !catalog::is_category(t, id) {
                 // Always reported at `categoryId`: the pair is wrong, and for a known type the
                 // message lists its ids.
                 let ids = catalog::CATEGORIES.iter().find(|(known, _)| *known == t).map(|(_, ids)| ids.join(", "));
                 let detail = ids.as_deref().map_or(Detail::None, Detail::Text);
-                self.error(C::InvalidCategory, path.at("categoryId"), detail);
+                self.error(C::InvalidCategory, "categoryId", detail);
             }
         }
 
-        if let Some(uid) = self.string(p.get("uid"), path.at("uid"), true) {
+        if let Some(uid) = self.string(p.get("uid"), "uid", true) {
             if uid.len() > uid_bytes {
-                self.error(C::TooLong, path.at("uid"), Detail::MaxBytes(uid_bytes));
+                self.error(C::TooLong, "uid", Detail::MaxBytes(uid_bytes));
             }
         }
-        let name = self.short_string(p.get("name"), path.at("name"), true, name_chars);
-        self.integer_in(p.get("count"), path.at("count"), true, 1, 999_999);
+        let name = self.short_string(p.get("name"), "name", true, name_chars);
+        self.integer_in(p.get("count"), "count", true, 1, 999_999);
 
-        if let Some(seller_id) = self.string(p.get("sellerId"), path.at("sellerId"), false) {
+        if let Some(seller_id) = self.string(p.get("sellerId"), "sellerId", false) {
             if !fields::is_seller_id(seller_id) {
-                self.error(C::InvalidFormat, path.at("sellerId"), Detail::Rule(&rule::SELLER_ID));
+                self.error(C::InvalidFormat, "sellerId", Detail::Rule(&rule::SELLER_ID));
             }
         }
-        if let Some(referrer) = self.string(p.get("payReferrer"), path.at("payReferrer"), false) {
+        if let Some(referrer) = self.string(p.get("payReferrer"), "payReferrer", false) {
             if !catalog::PAY_REFERRERS.contains(&referrer) {
                 let allowed = catalog::PAY_REFERRERS.join(", ");
-                self.error(C::InvalidValue, path.at("payReferrer"), Detail::Text(&allowed));
+                self.error(C::InvalidValue, "payReferrer", Detail::Text(&allowed));
             }
         }
-        let start = self.date(p.get("startDate"), path.at("startDate"), number_dates);
-        let end = self.date(p.get("endDate"), path.at("endDate"), number_dates);
+        let start = self.date(p.get("startDate"), "startDate", number_dates);
+        let end = self.date(p.get("endDate"), "endDate", number_dates);
         if let (Some(start), Some(end)) = (start, end) {
             if end < start {
-                self.error(C::InvalidDate, path.at("endDate"), Detail::Rule(&rule::NOT_BEFORE_START_DATE));
+                self.error(C::InvalidDate, "endDate", Detail::Rule(&rule::NOT_BEFORE_START_DATE));
             }
         }
 
-        self.table(p, table, path.prefix(), catalog::REQUIRED);
+        let prefix = self.within(outer);
+        self.table(p, table, &prefix, catalog::REQUIRED);
         name.filter(|n| !n.is_empty())
     }
 
@@ -437,11 +437,11 @@ impl Checker {
 
     /// Credential-like keys anywhere in the params (objects and arrays, `MAX_SECRET_DEPTH` deep).
     /// The path is reported; the value is never looked at.
-    fn secrets(&mut self, value: &Value, path: &mut String, depth: usize) {
+    fn secrets(&mut self, value: &Value, at: &Place<'_>, depth: usize) {
         if depth > MAX_SECRET_DEPTH {
             // Refused, not left unchecked: a secret must not hide below the search.
             if matches!(value, Value::Object(_) | Value::Array(_)) {
-                self.error(C::LimitExceeded, path, Detail::Text(crate::error::DEPTH_LIMIT));
+                self.error(C::LimitExceeded, &at.path(), Detail::Text(crate::error::DEPTH_LIMIT));
             }
             return;
         }
@@ -449,30 +449,24 @@ impl Checker {
             // `[['imp_secret', '…']]`, `Object.entries` of a credential, and JSON text holding one.
             Value::Array(pair) if matches!(pair.first(), Some(Value::String(k)) if pair.len() == 2 && keys::is_secret_key(k)) =>
             {
-                self.error(C::SecretInBrowser, path, Detail::None);
+                self.error(C::SecretInBrowser, &at.path(), Detail::None);
             }
-            Value::String(text) if keys::json_names_secret(text) => self.error(C::SecretInBrowser, path, Detail::None),
-            // One path buffer, grown and cut back: no string is built unless a secret is found.
+            Value::String(text) if keys::json_names_secret(text) => {
+                self.error(C::SecretInBrowser, &at.path(), Detail::None);
+            }
             Value::Object(map) => {
                 for (key, v) in map.iter().filter(|(_, v)| !v.is_absent()) {
-                    let len = path.len();
-                    text::push_key(path, key);
+                    let here = Place::Key(at, key);
                     if keys::is_secret_key(key) {
-                        self.error(C::SecretInBrowser, path, Detail::None);
+                        self.error(C::SecretInBrowser, &here.path(), Detail::None);
                     } else {
-                        self.secrets(v, path, depth + 1);
+                        self.secrets(v, &here, depth + 1);
                     }
-                    path.truncate(len);
                 }
             }
             Value::Array(items) => {
                 for (i, v) in items.iter().enumerate() {
-                    let len = path.len();
-                    path.push('[');
-                    text::push_u64(path, i as u64);
-                    path.push(']');
-                    self.secrets(v, path, depth + 1);
-                    path.truncate(len);
+                    self.secrets(v, &Place::Index(at, i), depth + 1);
                 }
             }
             _ => {}
@@ -480,25 +474,32 @@ impl Checker {
     }
 }
 
-/// `prefix.key` paths written in turn into one buffer: checking a product allocates no path per field.
-struct Paths {
-    buf: String,
-    prefix_len: usize,
+/// Where the secret search is: the params, or a key or an index under a place. Written out as a
+/// path only when something is reported there: a clean cart builds no path.
+enum Place<'a> {
+    Top,
+    Key(&'a Place<'a>, &'a str),
+    Index(&'a Place<'a>, usize),
 }
 
-impl Paths {
-    fn new(prefix: String) -> Paths {
-        Paths { prefix_len: prefix.len(), buf: prefix }
+impl Place<'_> {
+    fn path(&self) -> String {
+        let mut path = String::new();
+        self.write(&mut path);
+        path
     }
 
-    fn at(&mut self, key: &str) -> &str {
-        self.buf.truncate(self.prefix_len);
-        self.buf.push('.');
-        self.buf.push_str(key);
-        &self.buf
-    }
-
-    fn prefix(&self) -> &str {
-        self.buf.get(..self.prefix_len).unwrap_or_default()
+    fn write(&self, path: &mut String) {
+        match self {
+            Place::Top => {}
+            Place::Key(parent, key) => {
+                parent.write(path);
+                text::push_key(path, key);
+            }
+            Place::Index(parent, i) => {
+                parent.write(path);
+                text::push_index(path, *i);
+            }
+        }
     }
 }

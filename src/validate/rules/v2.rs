@@ -2,7 +2,7 @@
 //! V1's checker: the same codes, messages, paths and limits. docs/rules.md ("V2") gives each rule
 //! with its source; the field tables are `catalog::V2_*`.
 
-use super::{Additions, Checker, MAX_SAFE_U64};
+use super::{Additions, Checker, Place, MAX_SAFE_U64};
 use crate::catalog::{self, Field};
 use crate::date::Ymd;
 use crate::device::PayMode;
@@ -69,7 +69,7 @@ pub(crate) fn check(params: &Value, options: &ValidateOptions, kind: KindV2) -> 
     c.locale_v2(map);
     c.easy_pay(map);
     c.table(map, table, "", catalog::REQUIRED);
-    c.secrets(params, &mut String::new(), 0);
+    c.secrets(params, &Place::Top, 0);
 
     let additions = c.clean().then(|| {
         additions.push(("forceRedirect", Value::Bool(mode == PayMode::Redirect)));
@@ -189,9 +189,8 @@ impl Checker {
         }
         let mut first = None;
         for (i, item) in items.iter().enumerate() {
-            let mut prefix = String::from("bypass.naverpay.productItems[");
-            text::push_u64(&mut prefix, i as u64);
-            prefix.push(']');
+            let mut prefix = String::from("bypass.naverpay.productItems");
+            text::push_index(&mut prefix, i);
             let name = self.product_at(prefix, item, false);
             if i == 0 {
                 first = name;
