@@ -7,7 +7,8 @@ use crate::text::find_bytes;
 /// No normalised key shorter than the shortest secret name or fragment can be one.
 const SHORTEST_SECRET: usize = shortest(SECRET_KEY_NAMES, shortest(SECRET_KEY_PARTS, usize::MAX));
 
-// Evaluated at compile time: an index out of range would fail the build, not a payment.
+// Evaluated at compile time, as are the letter sets below: an index out of range would fail the
+// build, not a payment.
 #[allow(clippy::indexing_slicing)]
 const fn shortest(names: &[&str], mut min: usize) -> usize {
     let mut i = 0;
@@ -21,6 +22,7 @@ const fn shortest(names: &[&str], mut min: usize) -> usize {
 }
 
 /// The letters `a`–`z` a name or fragment holds, a bit each (`a` is bit 0).
+#[allow(clippy::indexing_slicing)]
 const fn letters(name: &str) -> u32 {
     let bytes = name.as_bytes();
     let (mut mask, mut i) = (0, 0);
@@ -46,6 +48,7 @@ const SECRETS: usize = SECRET_KEY_NAMES.len() + SECRET_KEY_PARTS.len();
 /// The [`letters`] of each name and fragment, each set but those that hold all the letters of
 /// another (a key that holds such a set holds the other too: `clientsecret` is `secret`'s case),
 /// in the first places; and how many they are.
+#[allow(clippy::indexing_slicing)]
 const FEWEST_LETTERS: ([u32; SECRETS], usize) = {
     let mut all = [0; SECRETS];
     let mut i = 0;
@@ -75,6 +78,7 @@ const FEWEST_LETTERS: ([u32; SECRETS], usize) = {
 };
 
 /// The sets of letters of which a secret key holds one, as [`FEWEST_LETTERS`] leaves them.
+#[allow(clippy::indexing_slicing)]
 const SECRET_LETTERS: [u32; FEWEST_LETTERS.1] = {
     let mut out = [0; FEWEST_LETTERS.1];
     let mut i = 0;
