@@ -1,7 +1,7 @@
 //! `application/x-www-form-urlencoded` for a checked body, with bracket keys.
 //! The encoding itself is described in the module documentation of [`crate::body`].
 
-use crate::text::{concat, push_u64};
+use crate::text::{concat, push_index, push_u64};
 use crate::value::{Map, Value};
 
 /// The pairs of `json` in its key order: `a=1&b[c]=2&d[0][e]=3`.
@@ -31,9 +31,8 @@ fn pairs(out: &mut String, name: &str, value: &Value) {
         }
         Value::Array(items) => {
             for (i, v) in items.iter().enumerate() {
-                let mut nested = concat(&[name, "["]);
-                push_u64(&mut nested, i as u64);
-                nested.push(']');
+                let mut nested = name.to_owned();
+                push_index(&mut nested, i);
                 pairs(out, &nested, v);
             }
         }
