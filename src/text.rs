@@ -1,6 +1,8 @@
 //! Substring search over bytes. `str::contains(&str)` brings in std's two-way searcher and, through
 //! its char-boundary panic message, `char`'s `Debug` and Unicode tables: several KB of wasm for
-//! needles of a few ASCII bytes.
+//! needles of a few ASCII bytes. A `char` pattern (`split('.')`, `contains('@')`) brings in std's
+//! `CharSearcher` and `memchr`, 0.8 KB of wasm: separators are ASCII, so bytes do ([`split_once`],
+//! [`split`], [`has`]).
 
 /// The byte offset of the first `needle` in `haystack`.
 pub(crate) fn find(haystack: &str, needle: &str) -> Option<usize> {
@@ -17,6 +19,29 @@ pub(crate) fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// Whether `needle` occurs in `haystack`.
 pub(crate) fn contains(haystack: &str, needle: &str) -> bool {
     find(haystack, needle).is_some()
+}
+
+/// Whether the ASCII byte `byte` occurs in `s`.
+pub(crate) fn has(s: &str, byte: u8) -> bool {
+    s.bytes().any(|b| b == byte)
+}
+
+/// `s` before and after its first `sep`, an ASCII byte (so both sides are whole characters).
+pub(crate) fn split_once(s: &str, sep: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().position(|b| b == sep)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// The pieces of `s` between its `sep`s, an ASCII byte, as `str::split` gives them (`""` gives one
+/// empty piece).
+pub(crate) fn split(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        let (piece, after) = split_once(s, sep).map_or((s, None), |(piece, after)| (piece, Some(after)));
+        rest = after;
+        Some(piece)
+    })
 }
 
 /// `prefix.key`, or `key` alone when `prefix` is empty: a field path such as `naverProducts[1].count`.
@@ -110,7 +135,9 @@ pub(crate) fn concat(parts: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{concat, contains, digits_value, find, join_path, push_padded, push_u64, u64_text};
+    use super::{
+        concat, contains, digits_value, find, has, join_path, push_padded, push_u64, split, split_once, u64_text,
+    };
 
     #[test]
     fn paths_and_numbers() {
@@ -149,6 +176,15 @@ mod tests {
         {
             assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
             assert_eq!(contains(hay, needle), hay.contains(needle));
+        }
+    }
+
+    #[test]
+    fn splits_like_str_split() {
+        for s in ["", ".", "a", "a.b", ".a.", "a..b", "한.국.", "x.y.z.w"] {
+            assert_eq!(split(s, b'.').collect::<Vec<_>>(), s.split('.').collect::<Vec<_>>(), "{s:?}");
+            assert_eq!(split_once(s, b'.'), s.split_once('.'), "{s:?}");
+            assert_eq!(has(s, b'.'), s.contains('.'), "{s:?}");
         }
     }
 }

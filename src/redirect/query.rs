@@ -7,8 +7,8 @@ use crate::value::{Map, Value};
 
 /// The query part of a whole URL, or of a query with or without `?`. The fragment is dropped.
 pub(crate) fn query_of(url_or_query: &str) -> &str {
-    let before_fragment = url_or_query.split_once('#').map_or(url_or_query, |(before, _)| before);
-    match before_fragment.split_once('?') {
+    let before_fragment = text::split_once(url_or_query, b'#').map_or(url_or_query, |(before, _)| before);
+    match text::split_once(before_fragment, b'?') {
         Some((_, query)) => query,
         None if has_scheme(before_fragment) => "",
         None => before_fragment,
@@ -32,16 +32,18 @@ pub const MAX_PAIRS: usize = 1000;
 
 /// Every key of `query` (its first occurrence, among the first [`MAX_PAIRS`] pairs) with its value, in order.
 pub(crate) fn parse_query(query: &str) -> Map {
-    Map::from_entries_first_wins(query.split('&').filter(|piece| !piece.is_empty()).take(MAX_PAIRS).map(|piece| {
-        let (key, value) = piece.split_once('=').unwrap_or((piece, ""));
-        (decode_component(key), Value::String(decode_component(value)))
-    }))
+    Map::from_entries_first_wins(text::split(query, b'&').filter(|piece| !piece.is_empty()).take(MAX_PAIRS).map(
+        |piece| {
+            let (key, value) = text::split_once(piece, b'=').unwrap_or((piece, ""));
+            (decode_component(key), Value::String(decode_component(value)))
+        },
+    ))
 }
 
 /// One key or value decoded once: UTF-8 when the bytes are UTF-8, else EUC-KR, else the text as
 /// written, so a message in an unexpected encoding still reaches the buyer in some form.
 fn decode_component(written: &str) -> String {
-    if !written.contains(['%', '+']) {
+    if !written.bytes().any(|b| b == b'%' || b == b'+') {
         return written.to_owned();
     }
     match String::from_utf8(percent_decode(written.as_bytes())) {

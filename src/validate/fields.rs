@@ -1,5 +1,7 @@
 //! Formats of single string fields: pure predicates, no messages.
 
+use crate::text;
+
 /// `naverpay`, or `naverpay.<MID>` with a non-empty MID.
 pub(crate) fn is_naverpay_pg(pg: &str) -> bool {
     pg == "naverpay"
@@ -10,12 +12,12 @@ pub(crate) fn is_naverpay_pg(pg: &str) -> bool {
 
 /// An address with exactly one `@`, something before it, and a dot inside the domain.
 pub(crate) fn is_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else { return false };
+    let Some((local, domain)) = text::split_once(s, b'@') else { return false };
     !local.is_empty()
-        && !domain.contains('@')
+        && !text::has(domain, b'@')
         && !s.chars().any(|c| c.is_whitespace() || c.is_control())
-        && domain.split('.').count() >= 2
-        && domain.split('.').all(|label| !label.is_empty())
+        && text::split(domain, b'.').count() >= 2
+        && text::split(domain, b'.').all(|label| !label.is_empty())
 }
 
 /// Digits with optional `-` and one leading `+`, 8 to 20 characters, starting and ending with a digit.

@@ -3,6 +3,8 @@
 //! wasm size), and it refuses rather than normalises anything a browser would reinterpret
 //! (backslashes, whitespace, `https:host`).
 
+use crate::text;
+
 /// What `m_redirect_url` is, as far as the payment's result is concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum RedirectUrl {
@@ -28,19 +30,19 @@ pub(crate) fn redirect_url(s: &str) -> RedirectUrl {
         return Unencoded;
     }
     // `\` is `/` in http(s) URLs.
-    if s.contains('\\') {
+    if text::has(s, b'\\') {
         return Invalid;
     }
-    let Some((scheme, rest)) = s.split_once(':') else { return Invalid };
+    let Some((scheme, rest)) = text::split_once(s, b':') else { return Invalid };
     let https = scheme.eq_ignore_ascii_case("https");
     if !https && !scheme.eq_ignore_ascii_case("http") {
         return Invalid;
     }
     // `https:host` and `https:/host` are read as `https://host` by browsers: require the slashes.
     let Some(rest) = rest.strip_prefix("//") else { return Invalid };
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let end = rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len());
     let authority = rest.get(..end).unwrap_or("");
-    if authority.contains('@') {
+    if text::has(authority, b'@') {
         return Invalid; // credentials, or a host hidden behind `@`
     }
     match split_host(authority) {
@@ -61,7 +63,7 @@ pub(crate) fn is_http_url(s: &str) -> bool {
 /// The host of `host[:port]` when both parts are well formed.
 fn split_host(authority: &str) -> Option<&str> {
     let (host, port) = if authority.starts_with('[') {
-        let close = authority.find(']')?;
+        let close = authority.bytes().position(|b| b == b']')?;
         let host = authority.get(..=close)?;
         if !is_ipv6(authority.get(1..close)?) {
             return None;
@@ -70,13 +72,13 @@ fn split_host(authority: &str) -> Option<&str> {
         let port = if after.is_empty() { None } else { Some(after.strip_prefix(':')?) };
         (host, port)
     } else {
-        match authority.split_once(':') {
+        match text::split_once(authority, b':') {
             Some((h, p)) => (h, Some(p)),
             None => (authority, None),
         }
     };
     if let Some(port) = port {
-        if port.len() > 5 || crate::text::digits_value(port).map_or(true, |p| p > 65_535) {
+        if port.len() > 5 || text::digits_value(port).map_or(true, |p| p > 65_535) {
             return None;
         }
     }
@@ -92,7 +94,7 @@ fn split_host(authority: &str) -> Option<&str> {
 /// (`shop.123`, `256.0.0.1`, `1.2.3.4.5` and `4294967296` are not).
 fn is_domain_or_ipv4(host: &str) -> bool {
     let trimmed = host.strip_suffix('.').unwrap_or(host);
-    if trimmed.is_empty() || trimmed.split('.').any(str::is_empty) {
+    if trimmed.is_empty() || text::split(trimmed, b'.').any(str::is_empty) {
         return false;
     }
     let last = trimmed.get(trimmed.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..).unwrap_or(trimmed);
@@ -108,9 +110,9 @@ fn is_domain_or_ipv4(host: &str) -> bool {
 /// One to four numbers separated by dots, each at most 255 except the last, which fills the
 /// remaining bytes (`127.1`, `0x7f.0.0.1`, `2130706433`).
 fn is_ipv4(host: &str) -> bool {
-    let count = host.split('.').count();
+    let count = text::split(host, b'.').count();
     count <= 4
-        && host.split('.').enumerate().all(|(i, part)| match ipv4_number(part) {
+        && text::split(host, b'.').enumerate().all(|(i, part)| match ipv4_number(part) {
             Some(n) if i + 1 < count => n <= 255,
             Some(n) => n < 1 << (8 * (5 - count)),
             None => false,
@@ -141,14 +143,14 @@ fn ipv4_number(s: &str) -> Option<u64> {
 /// four hex digits, or fewer with one `::`, the last two of which may be a dotted IPv4 address.
 fn is_ipv6(s: &str) -> bool {
     // By hand, not `split_once("::")`: a substring pattern links a string searcher into the wasm.
-    let (head, tail, compressed) = match crate::text::find(s, "::") {
+    let (head, tail, compressed) = match text::find(s, "::") {
         Some(i) => (s.get(..i).unwrap_or(""), s.get(i + 2..).unwrap_or(""), true),
         None => (s, "", false),
     };
     // The dotted IPv4 end may only end the address.
     let (Some(h), Some(t)) = (ipv6_pieces(head, !compressed), ipv6_pieces(tail, true)) else { return false };
     if compressed {
-        !crate::text::contains(tail, "::") && h + t <= 7
+        !text::contains(tail, "::") && h + t <= 7
     } else {
         h == 8
     }
@@ -160,8 +162,8 @@ fn ipv6_pieces(part: &str, ipv4_end: bool) -> Option<u32> {
     let mut count = 0;
     let mut rest = part;
     while !rest.is_empty() {
-        let (group, next) = rest.split_once(':').unwrap_or((rest, ""));
-        if ipv4_end && next.is_empty() && group.contains('.') {
+        let (group, next) = text::split_once(rest, b':').unwrap_or((rest, ""));
+        if ipv4_end && next.is_empty() && text::has(group, b'.') {
             return is_dotted_quad(group).then_some(count + 2);
         }
         if !(1..=4).contains(&group.len()) || !group.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -179,9 +181,9 @@ fn ipv6_pieces(part: &str, ipv4_end: bool) -> Option<u32> {
 /// Four decimal numbers up to 255 without leading zeros, separated by dots.
 fn is_dotted_quad(s: &str) -> bool {
     let mut parts = 0;
-    s.split('.').all(|p| {
+    text::split(s, b'.').all(|p| {
         parts += 1;
-        p.len() <= 3 && !(p.len() > 1 && p.starts_with('0')) && crate::text::digits_value(p).is_some_and(|n| n <= 255)
+        p.len() <= 3 && !(p.len() > 1 && p.starts_with('0')) && text::digits_value(p).is_some_and(|n| n <= 255)
     }) && parts == 4
 }
 
