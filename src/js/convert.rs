@@ -69,7 +69,7 @@ struct Limit {
 impl Limit {
     /// `L<kind>s<n>:<path>`, the text js/bridge.js writes instead of a value past a limit.
     fn parse(text: &str) -> Option<Limit> {
-        let rest = text.strip_prefix('L')?;
+        let rest = text.strip_prefix("L")?;
         let kind = *rest.as_bytes().first()?;
         let path = wire::read(rest.get(1..)?)?;
         Some(Limit { kind, path: path.as_str()?.to_owned() })

@@ -22,7 +22,7 @@ pub(crate) fn is_email(s: &str) -> bool {
 
 /// Digits with optional `-` and one leading `+`, 8 to 20 characters, starting and ending with a digit.
 pub(crate) fn is_tel(s: &str) -> bool {
-    let body = s.strip_prefix('+').unwrap_or(s);
+    let body = s.strip_prefix("+").unwrap_or(s);
     (8..=20).contains(&s.len())
         && body.bytes().all(|b| b.is_ascii_digit() || b == b'-')
         && body.bytes().next().is_some_and(|b| b.is_ascii_digit())

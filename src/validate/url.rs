@@ -62,14 +62,14 @@ pub(crate) fn is_http_url(s: &str) -> bool {
 
 /// The host of `host[:port]` when both parts are well formed.
 fn split_host(authority: &str) -> Option<&str> {
-    let (host, port) = if authority.starts_with('[') {
+    let (host, port) = if authority.starts_with("[") {
         let close = authority.bytes().position(|b| b == b']')?;
         let host = authority.get(..=close)?;
         if !is_ipv6(authority.get(1..close)?) {
             return None;
         }
         let after = authority.get(close + 1..)?;
-        let port = if after.is_empty() { None } else { Some(after.strip_prefix(':')?) };
+        let port = if after.is_empty() { None } else { Some(after.strip_prefix(":")?) };
         (host, port)
     } else {
         match text::split_once(authority, b':') {
@@ -82,7 +82,7 @@ fn split_host(authority: &str) -> Option<&str> {
             return None;
         }
     }
-    if !host.starts_with('[') && !is_domain_or_ipv4(host) {
+    if !host.starts_with("[") && !is_domain_or_ipv4(host) {
         return None;
     }
     Some(host)
@@ -93,7 +93,7 @@ fn split_host(authority: &str) -> Option<&str> {
 /// trailing dot; a host whose last label is a number is an IPv4 address and must be a valid one
 /// (`shop.123`, `256.0.0.1`, `1.2.3.4.5` and `4294967296` are not).
 fn is_domain_or_ipv4(host: &str) -> bool {
-    let trimmed = host.strip_suffix('.').unwrap_or(host);
+    let trimmed = host.strip_suffix(".").unwrap_or(host);
     if trimmed.is_empty() || text::split(trimmed, b'.').any(str::is_empty) {
         return false;
     }
@@ -183,7 +183,7 @@ fn is_dotted_quad(s: &str) -> bool {
     let mut parts = 0;
     text::split(s, b'.').all(|p| {
         parts += 1;
-        p.len() <= 3 && !(p.len() > 1 && p.starts_with('0')) && text::digits_value(p).is_some_and(|n| n <= 255)
+        p.len() <= 3 && !(p.len() > 1 && p.starts_with("0")) && text::digits_value(p).is_some_and(|n| n <= 255)
     }) && parts == 4
 }
 
