@@ -125,6 +125,23 @@ pub(crate) fn u64_text(n: u64) -> String {
     s
 }
 
+/// The parts with `sep` between them: `[&str]::join`, whose generic copy costs more wasm.
+pub(crate) fn join(parts: &[&str], sep: &str) -> String {
+    let mut s = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            s.push_str(sep);
+        }
+        s.push_str(p);
+    }
+    s
+}
+
+/// Whether `s` is empty or only whitespace (`str::trim` would bring its own copy of the search).
+pub(crate) fn is_blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
+}
+
 /// The parts joined into one string, as `format!` would without `core::fmt`.
 pub(crate) fn concat(parts: &[&str]) -> String {
     let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
@@ -137,7 +154,8 @@ pub(crate) fn concat(parts: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::{
-        concat, contains, digits_value, find, has, join_path, push_padded, push_u64, split, split_once, u64_text,
+        concat, contains, digits_value, find, has, is_blank, join, join_path, push_padded, push_u64, split, split_once,
+        u64_text,
     };
 
     #[test]
@@ -186,6 +204,10 @@ mod tests {
             assert_eq!(split(s, b'.').collect::<Vec<_>>(), s.split('.').collect::<Vec<_>>(), "{s:?}");
             assert_eq!(split_once(s, b'.'), s.split_once('.'), "{s:?}");
             assert_eq!(has(s, b'.'), s.contains('.'), "{s:?}");
+            assert_eq!(join(&s.split('.').collect::<Vec<_>>(), ", "), s.split('.').collect::<Vec<_>>().join(", "));
+        }
+        for s in ["", " ", "\t\n\u{3000}\u{a0}", " a ", "\u{200b}", "가"] {
+            assert_eq!(is_blank(s), s.trim().is_empty(), "{s:?}");
         }
     }
 }

@@ -5,6 +5,7 @@ use super::{build_cancel_payment_body, Body, BodyOptions};
 use crate::catalog;
 use crate::check::MAX_SAFE;
 use crate::error::{rule, Detail, ErrorCode, FieldIssue};
+use crate::text;
 use crate::value::{Map, Value};
 
 /// Who asks for the cancellation (`extra.requester`). Naver Pay's inspection wants it on every
@@ -79,7 +80,7 @@ fn payment_id<'v>(
 ) -> Result<Option<&'v str>, ()> {
     match value {
         Value::Undefined | Value::Null => Ok(None),
-        Value::String(s) if s.trim().is_empty() => Ok(None),
+        Value::String(s) if text::is_blank(s) => Ok(None),
         Value::String(s) => match max_chars {
             Some(max) if s.chars().count() > max => {
                 issues.error(ErrorCode::TooLong, path, Detail::MaxChars(max));

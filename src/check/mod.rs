@@ -37,7 +37,7 @@ impl Strictness {
     fn blank(self, s: &str) -> bool {
         match self {
             Strictness::Browser => s.is_empty(),
-            Strictness::Server => s.trim().is_empty(),
+            Strictness::Server => text::is_blank(s),
         }
     }
 }

@@ -296,7 +296,8 @@ impl Checker {
             if !catalog::is_category(t, id) {
                 // Always reported at `categoryId`: the pair is wrong, and for a known type the
                 // message lists its ids.
-                let ids = catalog::CATEGORIES.iter().find(|(known, _)| *known == t).map(|(_, ids)| ids.join(", "));
+                let ids =
+                    catalog::CATEGORIES.iter().find(|(known, _)| *known == t).map(|(_, ids)| text::join(ids, ", "));
                 let detail = ids.as_deref().map_or(Detail::None, Detail::Text);
                 self.error(C::InvalidCategory, "categoryId", detail);
             }
@@ -317,7 +318,7 @@ impl Checker {
         }
         if let Some(referrer) = self.string(p.get("payReferrer"), "payReferrer", false) {
             if !catalog::PAY_REFERRERS.contains(&referrer) {
-                let allowed = catalog::PAY_REFERRERS.join(", ");
+                let allowed = text::join(catalog::PAY_REFERRERS, ", ");
                 self.error(C::InvalidValue, "payReferrer", Detail::Text(&allowed));
             }
         }
