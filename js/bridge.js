@@ -258,16 +258,27 @@ function fields(v) {
   return out;
 }
 
-/** What device detection reads of `navigator`, as text: `u` where there is none (Node before 21). */
+/**
+ * What device detection reads of `navigator`, as text: `u` where there is none (Node before 21).
+ * Read on every call (an emulator may change it), written again only when a value changed.
+ */
 function navigatorDevice() {
   try {
     const n = globalThis.navigator;
     if (!n) return 'u';
-    return encode({ userAgent: n.userAgent, maxTouchPoints: n.maxTouchPoints, mobile: n.userAgentData?.mobile });
+    const userAgent = n.userAgent;
+    const maxTouchPoints = n.maxTouchPoints;
+    const mobile = n.userAgentData?.mobile;
+    const last = lastDevice;
+    if (userAgent !== last.userAgent || maxTouchPoints !== last.maxTouchPoints || mobile !== last.mobile)
+      lastDevice = { userAgent, maxTouchPoints, mobile, text: encode({ userAgent, maxTouchPoints, mobile }) };
+    return lastDevice.text;
   } catch {
     return 'u';
   }
 }
+/** The device `navigatorDevice` read last, and its text (NaN equals nothing: the first is written). */
+let lastDevice = { userAgent: NaN };
 
 /** `v[key]` when it is `v`'s own property, else undefined; never throws. */
 function own(v, key) {

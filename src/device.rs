@@ -2,6 +2,7 @@
 //! browsers, where the popup callback is ignored and the result would be lost.
 
 use crate::text::contains;
+use std::cell::Cell;
 
 /// How the Naver Pay window opens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,9 +57,23 @@ const REDIRECT_TOKENS: &[&str] = &[
 pub fn choose_pay_mode(device: &DeviceInfo) -> PayMode {
     let ua = device.user_agent.as_str();
     let ipados_as_mac = contains(ua, "Macintosh") && device.max_touch_points > 1;
-    if device.mobile == Some(true) || ipados_as_mac || REDIRECT_TOKENS.iter().any(|t| contains(ua, t)) {
+    if device.mobile == Some(true) || ipados_as_mac || has_redirect_token(ua) {
         PayMode::Redirect
     } else {
         PayMode::Popup
     }
+}
+
+/// Whether `ua` holds one of [`REDIRECT_TOKENS`]. A page asks about the same user agent on every
+/// call: the last one's answer is kept (per thread), and its 15 searches are not made again.
+fn has_redirect_token(ua: &str) -> bool {
+    thread_local! {
+        static LAST: Cell<Option<(String, bool)>> = const { Cell::new(None) };
+    }
+    LAST.with(|last| {
+        let known = last.take().filter(|(seen, _)| seen == ua);
+        let (seen, found) = known.unwrap_or_else(|| (ua.to_owned(), REDIRECT_TOKENS.iter().any(|t| contains(ua, t))));
+        last.set(Some((seen, found)));
+        found
+    })
 }

@@ -375,3 +375,41 @@ test('popup forced on a phone is a POPUP_ON_MOBILE warning; the device alone pic
   );
   assert.deepEqual(cjs.validateNaverPay(params, { device: iphone }).warnings, []);
 });
+
+test("each call reads the page's navigator afresh: a device emulator switched on and off between calls is followed", () => {
+  const before = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+  const desktop =
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
+  const phone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148';
+  // One object whose values change, as an emulator changes the page's own navigator.
+  const navigator = { userAgent: desktop, maxTouchPoints: 0 };
+  Object.defineProperty(globalThis, 'navigator', { value: navigator, configurable: true, writable: true });
+  try {
+    const params = { ...VALID_PARAMS, m_redirect_url: 'https://shop.example/pay/complete' };
+    const modes = [];
+    for (const [userAgent, maxTouchPoints, mobile] of [
+      [desktop, 0, undefined],
+      [phone, 5, undefined],
+      [desktop, 0, undefined],
+      [desktop, 0, true], // userAgentData.mobile alone
+      [desktop.replace('X11; Linux x86_64', 'Macintosh; Intel Mac OS X 10_15_7'), 5, undefined], // iPadOS as a Mac
+      [desktop, 0, undefined],
+    ]) {
+      Object.assign(navigator, { userAgent, maxTouchPoints, userAgentData: { mobile } });
+      modes.push(cjs.validateNaverPay(params).mode, cjs.choosePayMode());
+    }
+    assert.deepEqual(modes, [
+      'popup',
+      'popup',
+      ...Array(2).fill('redirect'),
+      'popup',
+      'popup',
+      ...Array(4).fill('redirect'),
+      'popup',
+      'popup',
+    ]);
+  } finally {
+    if (before) Object.defineProperty(globalThis, 'navigator', before);
+    else delete globalThis.navigator;
+  }
+});
