@@ -413,3 +413,24 @@ test("each call reads the page's navigator afresh: a device emulator switched on
     else delete globalThis.navigator;
   }
 });
+
+test('a cart checked again gets a report of its own: fresh objects holding this call’s values', () => {
+  const m_redirect_url = 'https://shop.example/pay/complete';
+  const first = { ...VALID_PARAMS, amount: 1000, m_redirect_url };
+  const second = { ...VALID_PARAMS, amount: 2000, m_redirect_url };
+  const a = cjs.validateNaverPay(first, { mode: 'popup' });
+  a.errors.push('changed by the page');
+  a.warnings.push('changed by the page');
+  a.request.name = 'changed by the page';
+  // The same keys in the same order: the same report text as `a`'s, read again.
+  const b = cjs.validateNaverPay(second, { mode: 'popup' });
+  assert.deepEqual([b.ok, b.errors, b.warnings, b.mode], [true, [], [], 'popup']);
+  assert.deepEqual(JSON.parse(JSON.stringify(b.request)), { ...second, pg: 'naverpay', naverPopupMode: true });
+  assert.equal(a.request.amount, 1000);
+  // A report with issues in between, then the clean one again, in the other mode.
+  assert.equal(cjs.validateNaverPay({ ...second, amount: -1 }, { mode: 'popup' }).ok, false);
+  const c = cjs.validateNaverPay(first, { mode: 'redirect' });
+  assert.equal(c.mode, 'redirect');
+  assert.equal(c.request.naverPopupMode, false);
+  assert.equal(cjs.validateNaverPay(first, { mode: 'popup' }).request.amount, 1000);
+});
