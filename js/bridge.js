@@ -229,7 +229,7 @@ function text(v, depth, entries) {
       t = 'E';
       copied = undefined;
     }
-    out += `s${key.length}:${key}${t}`;
+    out += (keyTexts.get(key) ?? keyText(key)) + t;
     if (copied !== undefined) put(copy, key, copied);
     if (depth === 0 && entries) {
       entries[entries.length] = key;
@@ -238,6 +238,18 @@ function text(v, depth, entries) {
   }
   copied = copy;
   return `${out}}`;
+}
+
+/**
+ * The text of short keys, kept: a cart repeats the same few keys, and writing a key's length and
+ * key anew is about a sixth of the walk. At most 256 of at most 40 units, so a page's odd keys
+ * cost little memory.
+ */
+const keyTexts = new Map();
+function keyText(key) {
+  const t = `s${key.length}:${key}`;
+  if (key.length <= 40 && keyTexts.size < 256) keyTexts.set(key, t);
+  return t;
 }
 
 /**

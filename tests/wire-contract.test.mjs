@@ -63,3 +63,10 @@ test("positions pick the caller's entries by index: a skipped one is left out", 
   sameData(decodeRequest('[0,2]', entries), { a: 1, c: 3 });
   sameData(decodeRequest('[2,["d",4],0]', entries), { c: 3, d: 4, a: 1 });
 });
+
+test('a key is written the same whether its text was kept or not: short ones, long ones, past the 256 kept', () => {
+  const keys = [...Array(300).keys()].map((i) => (i % 3 === 0 ? `${'가'.repeat(40)}${i}` : `key${i}`));
+  const value = Object.fromEntries(keys.map((key, i) => [key, i]));
+  const expected = `{${keys.map((key, i) => `s${key.length}:${key}i${i};`).join('')}}`;
+  for (let round = 0; round < 3; round++) assert.equal(encode(value), expected, `round ${round}`);
+});
