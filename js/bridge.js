@@ -229,7 +229,7 @@ function text(v, depth, entries) {
       t = 'E';
       copied = undefined;
     }
-    out += (keyTexts.get(key) ?? keyText(key)) + t;
+    out += keyText(key) + t;
     if (copied !== undefined) put(copy, key, copied);
     if (depth === 0 && entries) {
       entries[entries.length] = key;
@@ -241,16 +241,19 @@ function text(v, depth, entries) {
 }
 
 /**
- * The text of short keys, kept: a cart repeats the same few keys, and writing a key's length and
- * key anew is about a sixth of the walk. At most 256 of at most 40 units, so a page's odd keys
+ * `s<n>:<key>`, kept for short keys: a cart repeats the same few keys, and writing a key's length
+ * and key anew is about a sixth of the walk. At most 256 of at most 40 units, so a page's odd keys
  * cost little memory.
  */
-const keyTexts = new Map();
 function keyText(key) {
-  const t = `s${key.length}:${key}`;
-  if (key.length <= 40 && keyTexts.size < 256) keyTexts.set(key, t);
+  let t = keyTexts.get(key);
+  if (t === undefined) {
+    t = `s${key.length}:${key}`;
+    if (key.length <= 40 && keyTexts.size < 256) keyTexts.set(key, t);
+  }
   return t;
 }
+const keyTexts = new Map();
 
 /**
  * The own fields of `v` that are not objects, in a fresh object: IMP's answer, whose outcome they hold. What
@@ -333,12 +336,13 @@ function decodeReport(json, entries) {
       if (report.request) report.request = request(report.request, entries);
       return report;
     }
-    clean = { json, ok: report.ok, mode: report.mode, list: report.request };
+    clean = { json, mode: report.mode, list: report.request };
   }
-  const { ok, mode, list } = clean;
-  return { ok, errors: [], warnings: [], mode, request: list && request(list, entries) };
+  // No errors: `ok` (src/validate/mod.rs `ValidationReport::ok`).
+  const { mode, list } = clean;
+  return { ok: true, errors: [], warnings: [], mode, request: list && request(list, entries) };
 }
-/** The last report without issues: its JSON, and what it holds besides its empty lists. */
+/** The last report without issues: its JSON, its mode and its request's entry list. */
 let clean = { json: '' };
 
 /** A request from its JSON entry list. */
