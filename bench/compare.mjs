@@ -21,6 +21,10 @@ if (builds.length !== 2) {
   process.exit(2);
 }
 const COUNTS = (process.argv[4] ?? '1,20').split(',').map(Number);
+if (!COUNTS.every((n) => Number.isInteger(n) && n >= 1 && n <= 1000)) {
+  console.error(`counts: whole numbers of products from 1 to 1000, such as 20,1 (not ${process.argv[4]})`);
+  process.exit(2);
+}
 const ROUNDS = 40;
 const WARM_UP = 5;
 
